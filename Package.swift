@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "guidegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guidegen", targets: ["guidegen"]),
+        .library(name: "GuideGen", targets: ["GuideGen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The system cmark-gfm (Debian: libcmark-gfm-dev); only Sources/GuideGen/Markdown touches it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The pipeline: one folder per stage, in order.
+        .target(
+            name: "GuideGen",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Thin CLI: argument parsing, printing, exit codes, the preview server.
+        .executableTarget(
+            name: "guidegen",
+            dependencies: [
+                "GuideGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GuideGenTests",
+            dependencies: ["GuideGen"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,109 @@
+/// Checks that the translations of each page exist, are current, and agree in structure (spec §9).
+public enum TranslationChecker {
+    /// Status of one translation, for `guidegen translations`.
+    public enum Status: String, Sendable { case original, upToDate = "up to date", outdated, missing, untracked }
+
+    /// The status of `key` in `language`.
+    public static func status(of versions: [String: PageSource], language: String, defaultLanguage: String) -> Status {
+        if language == defaultLanguage { return versions[language] == nil ? .missing : .original }
+        guard let page = versions[language] else { return .missing }
+        guard let original = versions[defaultLanguage], let recorded = page.frontMatter.translationOf else { return .untracked }
+        return recorded == TranslationHash.of(original) ? .upToDate : .outdated
+    }
+
+    public static func check(bodies: [RenderedBody], config: SiteConfig) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byKey: [String: [String: RenderedBody]] = [:]
+        for body in bodies { byKey[body.key, default: [:]][body.language] = body }
+        let defaultLanguage = config.defaultLanguage
+        for key in byKey.keys.sorted() {
+            let versions = byKey[key]!
+            let real = versions.filter { !$0.value.isFallback }
+            guard let original = real[defaultLanguage] ?? config.languages.lazy.compactMap({ real[$0] }).first else { continue }
+            let originalFile = original.source.path
+            let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
+            for language in config.languages where real[language] == nil {
+                let expected = expectedPath(of: original.source, language: language)
+                diagnostics.append(Diagnostic(
+                    .warning, .missingTranslation, at: start(originalFile),
+                    "`\(key)` has no \(language) translation; readers of \(language) get this page with a notice",
+                    help: "create `\(expected)`"))
+            }
+            for language in config.languages where language != original.language {
+                guard let translation = real[language] else { continue }
+                let file = translation.source.path
+                let pair = [Diagnostic.Note(start(originalFile), "the \(original.language) original")]
+                // Outdated translation (translation_of).
+                if original.language == defaultLanguage, let recorded = translation.source.frontMatter.translationOf {
+                    let current = TranslationHash.of(original.source)
+                    if recorded != current {
+                        let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
+                        diagnostics.append(Diagnostic(
+                            .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
+                            "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
+                            help: "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
+                            notes: pair))
+                    }
+                }
+                // Same rule references.
+                let mine = Set(translation.references.map(\.reference.key))
+                let theirs = Set(original.references.map(\.reference.key))
+                for missing in theirs.subtracting(mine).sorted() {
+                    let at = original.references.first { $0.reference.key == missing }!.location
+                    diagnostics.append(Diagnostic(
+                        .error, .translationMismatch, at: start(file), "this translation does not use `\(missing)`, which the \(original.language) original uses",
+                        help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
+                }
+                for extra in mine.subtracting(theirs).sorted() {
+                    let at = translation.references.first { $0.reference.key == extra }!.location
+                    diagnostics.append(Diagnostic(
+                        .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
+                        help: "state the same facts in every language", notes: pair))
+                }
+                // Same number of FAQ questions.
+                if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
+                    let a = original.markdown.sections.count
+                    let b = translation.markdown.sections.count
+                    if a != b {
+                        diagnostics.append(Diagnostic(
+                            .error, .translationMismatch, at: start(file), "this translation has \(b) FAQ question\(b == 1 ? "" : "s"); the \(original.language) original has \(a)",
+                            help: "translate every `##` question", notes: pair))
+                    }
+                }
+                // Same flows.
+                if translation.flows.count != original.flows.count {
+                    diagnostics.append(Diagnostic(
+                        .error, .translationMismatch, at: start(file), "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
+                        help: "every language needs the same flows", notes: pair))
+                } else {
+                    for (mineFlow, theirFlow) in zip(translation.flows, original.flows) where mineFlow.signature != theirFlow.signature {
+                        diagnostics.append(Diagnostic(
+                            .error, .translationMismatch, at: mineFlow.location, "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
+                            help: "keep the same node ids and edges in every language; only labels are translated", notes: [.init(theirFlow.location, "the original flow")]))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// `policies/x.zh-Hans.md` → `policies/x.en.md`.
+    static func expectedPath(of page: PageSource, language: String) -> String {
+        let name = "\(page.slug).\(language).md"
+        return page.section.isEmpty ? name : "\(page.section)/\(name)"
+    }
+}
+
+/// Explains how two flow signatures (`ids|edges`, one item per line) differ.
+enum FlowSignatureDiff {
+    static func describe(mine: String, theirs: String) -> String {
+        let a = Set(mine.split(separator: "\n").map(String.init))
+        let b = Set(theirs.split(separator: "\n").map(String.init))
+        let extra = a.subtracting(b).sorted().prefix(3)
+        let missing = b.subtracting(a).sorted().prefix(3)
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("missing " + missing.joined(separator: ", ")) }
+        if !extra.isEmpty { parts.append("extra " + extra.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,151 @@
+/// Byte-level helpers shared by the claims scanners, which all work on a string's UTF-8 bytes so that
+/// offsets line up with cmark's source positions and no `Character` is ever built in a hot loop.
+enum UTF8Scan {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// Runs `body` over the UTF-8 bytes of `text`, copying only when the string is not stored contiguously
+    /// (a bridged string); native Swift strings are read in place.
+    @inline(__always)
+    static func withBytes<R>(_ text: String, _ body: (Bytes) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
+    }
+
+    /// The scalar whose lead byte is at `i`, and its length in bytes. Swift strings hold valid UTF-8, so the
+    /// continuation bytes are there; a truncated sequence decodes as U+FFFD rather than reading past the end.
+    @inline(__always)
+    static func scalar(_ b: Bytes, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        guard i + length <= b.count else { return ("\u{FFFD}", 1) }
+        var value: UInt32
+        switch length {
+        case 2: value = (b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        case 3: value = (b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        default:
+            value = (b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+            value |= UInt32(b[i + 3] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends just before byte `i` and the offset where it starts, or nil at the start.
+    @inline(__always)
+    static func scalar(_ b: Bytes, before i: Int) -> (scalar: Unicode.Scalar, start: Int)? {
+        guard i > 0 else { return nil }
+        var start = i - 1
+        // At most three continuation bytes precede a lead byte.
+        while start > 0, i - start < 4, b[start] & 0xC0 == 0x80 { start -= 1 }
+        return (scalar(b, at: start).scalar, start)
+    }
+
+    /// The scalar at `i`, or nil at the end of the bytes.
+    @inline(__always)
+    static func scalar(_ b: Bytes, ifAt i: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+        i < b.count ? scalar(b, at: i) : nil
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+    /// ASCII letters and digits: what a Latin word is made of for boundary checks.
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool { isDigit(c) || isLetter(c) }
+    @inline(__always) static func lowercased(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+
+    /// The decimal digit at `i`, ASCII (`5`) or full-width (`５`, U+FF15), and its length in bytes.
+    @inline(__always)
+    static func digit(_ b: Bytes, at i: Int) -> (value: Int, length: Int)? {
+        guard i < b.count else { return nil }
+        let c = b[i]
+        if isDigit(c) { return (Int(c &- 0x30), 1) }
+        // Full-width digits U+FF10…FF19 are EF BC 90…99.
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] &- 0x90 < 10 { return (Int(b[i + 2] &- 0x90), 3) }
+        return nil
+    }
+
+    /// The end of the run of ASCII letters starting at `i`.
+    @inline(__always)
+    static func letterRunEnd(_ b: Bytes, from i: Int) -> Int {
+        var j = i
+        while j < b.count, isLetter(b[j]) { j += 1 }
+        return j
+    }
+
+    /// Whether `b[range]` equals `word` (lowercase ASCII), ignoring ASCII case.
+    @inline(__always)
+    static func equalsIgnoringCase(_ b: Bytes, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var k = 0
+        for i in range {
+            if lowercased(b[i]) != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the bytes at `i` start with `prefix` exactly.
+    @inline(__always)
+    static func hasPrefix(_ b: Bytes, at i: Int, _ prefix: [UInt8]) -> Bool {
+        guard i + prefix.count <= b.count else { return false }
+        var k = 0
+        while k < prefix.count {
+            if b[i + k] != prefix[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Skips ASCII spaces and tabs and the no-break and ideographic spaces that sit between a number and
+    /// its unit ("15 天", "15 days").
+    @inline(__always)
+    static func skipSpaces(_ b: Bytes, from i: Int) -> Int {
+        var j = i
+        while j < b.count {
+            let c = b[j]
+            if c == 0x20 || c == 0x09 {
+                j += 1
+            } else if c == 0xC2, j + 1 < b.count, b[j + 1] == 0xA0 {
+                j += 2
+            } else if c == 0xE3, j + 2 < b.count, b[j + 1] == 0x80, b[j + 2] == 0x80 {
+                j += 3
+            } else {
+                break
+            }
+        }
+        return j
+    }
+
+    /// Steps back over the same spaces as `skipSpaces`, returning the offset just after the previous
+    /// non-space; looks back at most `limit` bytes so callers stay O(1).
+    @inline(__always)
+    static func skipSpacesBackward(_ b: Bytes, from i: Int, limit: Int = 8) -> Int {
+        var j = i
+        while j > 0, i - j < limit {
+            if b[j - 1] == 0x20 || b[j - 1] == 0x09 {
+                j -= 1
+            } else if j >= 2, b[j - 2] == 0xC2, b[j - 1] == 0xA0 {
+                j -= 2
+            } else if j >= 3, b[j - 3] == 0xE3, b[j - 2] == 0x80, b[j - 1] == 0x80 {
+                j -= 3
+            } else {
+                break
+            }
+        }
+        return j
+    }
+
+    /// The ASCII word (letters only) that ends at `end`, if it is at most `maxLength` letters long and
+    /// starts at a word boundary.
+    @inline(__always)
+    static func wordEnding(_ b: Bytes, at end: Int, maxLength: Int = 10) -> Range<Int>? {
+        var start = end
+        while start > 0, isLetter(b[start - 1]) {
+            start -= 1
+            if end - start > maxLength { return nil }
+        }
+        guard start < end else { return nil }
+        if start > 0, isDigit(b[start - 1]) { return nil }
+        return start..<end
+    }
+}

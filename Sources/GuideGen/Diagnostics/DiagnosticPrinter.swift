@@ -1,0 +1,139 @@
+import Foundation
+
+/// Prints diagnostics for people (text with carets) and machines (JSON, GitHub annotations, SARIF 2.1.0).
+public struct DiagnosticPrinter: Sendable {
+    /// Output formats of `lint --format`.
+    public enum Format: String, Sendable, CaseIterable { case text, json, github, sarif }
+
+    public var format: Format
+    /// ANSI colours (only when printing to a terminal).
+    public var colour: Bool
+    /// Source texts by diagnostic path, for the caret lines.
+    public var sources: [String: String]
+    /// Version written into SARIF.
+    public var toolVersion: String
+
+    public init(format: Format, colour: Bool, sources: [String: String], toolVersion: String) {
+        self.format = format
+        self.colour = colour
+        self.sources = sources
+        self.toolVersion = toolVersion
+    }
+
+    /// The whole report, including the summary line for text.
+    public func render(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        switch format {
+        case .text: return text(diagnostics, fileCount: fileCount)
+        case .json: return json(diagnostics)
+        case .github: return github(diagnostics)
+        case .sarif: return sarif(diagnostics)
+        }
+    }
+
+    // MARK: text
+
+    func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        var out = ""
+        var lineIndexes: [String: LineIndex] = [:]
+        for d in diagnostics {
+            let l = d.location
+            let severity = paint("\(d.severity.rawValue)[\(d.check)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
+            out += "\(paint("\(l.file):\(l.line):\(l.column)", "1")): \(severity): \(d.message)\n"
+            if let text = sources[l.file] {
+                let index = lineIndexes[l.file] ?? LineIndex(text)
+                lineIndexes[l.file] = index
+                let line = index.line(l.line)
+                if !line.isEmpty {
+                    let number = String(l.line)
+                    let gutter = String(repeating: " ", count: number.count)
+                    out += " \(paint(number, "34")) | \(line.replacingOccurrences(of: "\t", with: " "))\n"
+                    let prefix = line.unicodeScalars.prefix(l.column - 1)
+                    let cells = prefix.reduce(0) { $0 + Self.cellWidth($1) }
+                    out += " \(gutter) | \(String(repeating: " ", count: cells))\(paint("^", d.severity == .error ? "1;31" : "1;33"))\n"
+                }
+            }
+            if let help = d.help { out += "  \(paint("help:", "1;32")) \(help)\n" }
+            for note in d.notes { out += "  \(paint("note:", "1;36")) \(note.location.file):\(note.location.line):\(note.location.column): \(note.message)\n" }
+        }
+        out += Self.summary(diagnostics, fileCount: fileCount) + "\n"
+        return out
+    }
+
+    /// "2 errors, 1 warning in 40 files".
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let e = diagnostics.count(.error)
+        let w = diagnostics.count(.warning)
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(e, "error")), \(plural(w, "warning")) in \(plural(fileCount, "file"))"
+    }
+
+    /// Terminal cells of a scalar: 2 for East Asian wide and full-width characters.
+    static func cellWidth(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    // MARK: machines
+
+    func json(_ diagnostics: [Diagnostic]) -> String {
+        let items: [[String: Any]] = diagnostics.map { d in
+            var item: [String: Any] = ["file": d.location.file, "line": d.location.line, "column": d.location.column, "severity": d.severity.rawValue, "check": d.check, "message": d.message]
+            if let help = d.help { item["help"] = help }
+            if !d.notes.isEmpty { item["notes"] = d.notes.map { ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column, "message": $0.message] } }
+            return item
+        }
+        let object: [String: Any] = ["diagnostics": items, "errors": diagnostics.count(.error), "warnings": diagnostics.count(.warning)]
+        return Self.serialize(object) + "\n"
+    }
+
+    func github(_ diagnostics: [Diagnostic]) -> String {
+        func escapeData(_ s: String) -> String { s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") }
+        func escapeProperty(_ s: String) -> String { escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+        return diagnostics.map { d in
+            let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+            let message = d.message + (d.help.map { "\nhelp: \($0)" } ?? "")
+            return "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
+        }.joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
+    }
+
+    func sarif(_ diagnostics: [Diagnostic]) -> String {
+        let usedChecks = Array(Set(diagnostics.map(\.check))).sorted()
+        let rules: [[String: Any]] = usedChecks.map { id in
+            ["id": id, "name": id, "shortDescription": ["text": CheckID(rawValue: id)?.summary ?? id], "helpUri": "https://guidegen.dev/checks#\(id)"]
+        }
+        let results: [[String: Any]] = diagnostics.map { d in
+            var message = d.message
+            if let help = d.help { message += " (help: \(help))" }
+            var result: [String: Any] = [
+                "ruleId": d.check,
+                "ruleIndex": usedChecks.firstIndex(of: d.check) ?? 0,
+                "level": d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
+                "message": ["text": message],
+                "locations": [["physicalLocation": ["artifactLocation": ["uri": d.location.file, "uriBaseId": "SRCROOT"], "region": ["startLine": d.location.line, "startColumn": d.location.column]]]],
+            ]
+            if !d.notes.isEmpty {
+                result["relatedLocations"] = d.notes.enumerated().map { i, n in
+                    ["id": i, "message": ["text": n.message], "physicalLocation": ["artifactLocation": ["uri": n.location.file, "uriBaseId": "SRCROOT"], "region": ["startLine": n.location.line, "startColumn": n.location.column]]] as [String: Any]
+                }
+            }
+            return result
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [["tool": ["driver": ["name": "guidegen", "version": toolVersion, "informationUri": "https://guidegen.dev/", "rules": rules]], "results": results, "columnKind": "unicodeCodePoints"]],
+        ]
+        return Self.serialize(log) + "\n"
+    }
+
+    static func serialize(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The files of a content folder, read and decoded but not yet interpreted.
+public struct RawSite: Sendable {
+    /// `guidegen.yaml`, when present.
+    public var config: SourceText?
+    /// Markdown files (`<section>/<slug>.<lang>.md`), sorted by path.
+    public var pages: [SourceText]
+    /// `rules/*.yaml`, sorted by path.
+    public var rules: [SourceText]
+    /// Asset paths relative to the content root (`assets/...`), sorted.
+    public var assets: [String]
+
+    public init(config: SourceText?, pages: [SourceText], rules: [SourceText], assets: [String]) {
+        self.config = config
+        self.pages = pages
+        self.rules = rules
+        self.assets = assets
+    }
+}
+
+/// Reads a content folder from disk; the only part of loading that touches the file system.
+public struct ContentReader: Sendable {
+    /// Largest content file accepted, in bytes.
+    public var maxFileBytes = 4 << 20
+
+    public init() {}
+
+    /// Reads every file under `root`; symlinks that leave the root and unreadable files are diagnostics.
+    public func read(root: URL) -> (RawSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var config: SourceText?
+        var pages: [SourceText] = []
+        var rules: [SourceText] = []
+        var assets: [String] = []
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let files = listFiles(rootPath: rootPath, diagnostics: &diagnostics)
+        for relative in files {
+            let isConfig = relative == "guidegen.yaml"
+            let isRule = relative.hasPrefix("rules/") && relative.hasSuffix(".yaml") && !relative.dropFirst(6).contains("/")
+            let isPage = relative.hasSuffix(".md") && !relative.hasPrefix("assets/")
+            if relative.hasPrefix("assets/") {
+                assets.append(relative)
+                continue
+            }
+            guard isConfig || isRule || isPage else { continue }
+            let full = rootPath + "/" + relative
+            guard let data = FileManager.default.contents(atPath: full) else {
+                diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1), "cannot read the file"))
+                continue
+            }
+            if data.count > maxFileBytes {
+                diagnostics.append(Diagnostic(.error, .fileTooLarge, at: SourceLocation(file: relative, line: 1, column: 1), "the file is \(data.count / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB", help: "split it into several pages"))
+                continue
+            }
+            switch SourceText.decode([UInt8](data), path: relative) {
+            case .failure(let d): diagnostics.append(d)
+            case .success(let text):
+                if isConfig { config = text } else if isRule { rules.append(text) } else { pages.append(text) }
+            }
+        }
+        return (RawSite(config: config, pages: pages, rules: rules, assets: assets), diagnostics)
+    }
+
+    /// Every regular file under the root, relative and sorted; hidden files are skipped, and links
+    /// that point outside the root are reported and skipped.
+    private func listFiles(rootPath: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let fm = FileManager.default
+        var result: [String] = []
+        var stack = [""]
+        var visited = Set<String>()
+        while let dir = stack.popLast() {
+            let full = dir.isEmpty ? rootPath : rootPath + "/" + dir
+            guard visited.insert(full).inserted else { continue }
+            guard let entries = try? fm.contentsOfDirectory(atPath: full) else {
+                diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: dir.isEmpty ? "." : dir, line: 1, column: 1), "cannot read the folder"))
+                continue
+            }
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                let relative = dir.isEmpty ? name : dir + "/" + name
+                let path = rootPath + "/" + relative
+                guard let attributes = try? fm.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType else { continue }
+                var isDirectory = type == .typeDirectory
+                if type == .typeSymbolicLink {
+                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                        diagnostics.append(Diagnostic(.error, .unsafePath, at: SourceLocation(file: relative, line: 1, column: 1), "symbolic link points outside the content folder", help: "copy the file into content/ instead of linking to it"))
+                        continue
+                    }
+                    var dirFlag: ObjCBool = false
+                    guard fm.fileExists(atPath: target, isDirectory: &dirFlag) else { continue }
+                    isDirectory = dirFlag.boolValue
+                } else if type != .typeRegular && type != .typeDirectory {
+                    continue
+                }
+                if isDirectory { stack.append(relative) } else { result.append(relative) }
+            }
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Yams
+
+/// Parses YAML into Yams nodes with positions, turning every Yams error into a positioned diagnostic.
+///
+/// Guards against hostile input: a byte cap, a nesting cap, and an expanded-size budget counted on the
+/// composed tree (so alias "billion laughs" is refused before anything decodes it).
+public struct YAMLReader: Sendable {
+    /// Largest YAML text accepted, in bytes.
+    public var maxBytes = 1 << 20
+    /// Deepest nesting accepted.
+    public var maxDepth = 64
+    /// Most nodes the tree may hold once aliases are expanded.
+    public var maxExpandedNodes = 200_000
+    /// Front matter may not use anchors and aliases at all; rule tables may.
+    public var allowAliases: Bool
+
+    public init(allowAliases: Bool) { self.allowAliases = allowAliases }
+
+    /// Composes `text`, which starts at 1-based `firstLine` of `file`; nil plus a diagnostic when it cannot.
+    public func compose(_ text: String, file: String, firstLine: Int = 1) -> (Node?, [Diagnostic]) {
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line + firstLine - 1, column: column)
+        }
+        if text.utf8.count > maxBytes {
+            return (nil, [Diagnostic(.error, .yamlLimit, at: at(1, 1), "YAML is larger than \(maxBytes / 1024) KiB", help: "split it into smaller files")])
+        }
+        if !allowAliases, let offset = Self.firstAnchorOrAlias(in: text) {
+            let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
+            return (nil, [Diagnostic(.error, .yamlLimit, at: at(line, column), "anchors and aliases (`&name`, `*name`) are not allowed in front matter", help: "write the value out in full")])
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return (nil, [Self.diagnostic(for: error, at: at)])
+        } catch {
+            return (nil, [Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(error)")])
+        }
+        guard let node else { return (nil, []) }
+        var budget = maxExpandedNodes
+        if let problem = Self.measure(node, depth: 0, maxDepth: maxDepth, budget: &budget) {
+            let mark = problem.mark
+            return (nil, [Diagnostic(.error, .yamlLimit, at: at(mark?.line ?? 1, mark?.column ?? 1), problem.message, help: "simplify the YAML; aliases count once per use")])
+        }
+        return (node, [])
+    }
+
+    private struct Problem { var message: String; var mark: Mark? }
+
+    /// Walks the tree depth-first, stopping as soon as the depth or node budget is exceeded.
+    private static func measure(_ node: Node, depth: Int, maxDepth: Int, budget: inout Int) -> Problem? {
+        budget -= 1
+        if budget < 0 { return Problem(message: "YAML expands to too many values (alias bomb?)", mark: node.mark) }
+        if depth > maxDepth { return Problem(message: "YAML is nested deeper than \(maxDepth) levels", mark: node.mark) }
+        switch node {
+        case .scalar, .alias: return nil
+        case .sequence(let seq):
+            for child in seq { if let p = measure(child, depth: depth + 1, maxDepth: maxDepth, budget: &budget) { return p } }
+        case .mapping(let map):
+            for (k, v) in map {
+                if let p = measure(k, depth: depth + 1, maxDepth: maxDepth, budget: &budget) { return p }
+                if let p = measure(v, depth: depth + 1, maxDepth: maxDepth, budget: &budget) { return p }
+            }
+        }
+        return nil
+    }
+
+    /// UTF-8 offset of a `&anchor` or `*alias` token outside quotes and comments, scanning bytes.
+    static func firstAnchorOrAlias(in text: String) -> Int? {
+        var quote: UInt8 = 0
+        var inComment = false
+        var previous: UInt8 = 0x0A
+        var offset = 0
+        for b in text.utf8 {
+            defer { previous = b; offset += 1 }
+            if b == 0x0A { inComment = false; if quote == 0x27 || quote == 0x22 { continue }; continue }
+            if inComment { continue }
+            if quote != 0 { if b == quote { quote = 0 }; continue }
+            let atTokenStart = previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || previous == 0x2D
+            switch b {
+            case 0x23 where previous == 0x20 || previous == 0x0A: inComment = true
+            case 0x22, 0x27 where atTokenStart: quote = b
+            case 0x26, 0x2A where atTokenStart: return offset
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// Adapts a Yams error to one positioned diagnostic.
+    static func diagnostic(for error: YamlError, at: (Int, Int) -> SourceLocation) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return Diagnostic(.error, .yamlSyntax, at: at(mark.line, mark.column), message, help: hint(for: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.error, .yamlSyntax, at: at(context.mark.line, context.mark.column), "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping", help: "keep one of them")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
+        default:
+            return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(error)")
+        }
+    }
+
+    private static func hint(for problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") { return "quote a value that contains `: `, e.g. title: \"A: B\"" }
+        if problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+        if problem.contains("did not find expected") { return "check the indentation and closing brackets or quotes" }
+        return nil
+    }
+}
+
+extension Node {
+    /// The scalar's text when this node is a scalar.
+    var scalarText: String? {
+        if case .scalar(let s) = self { return s.string }
+        return nil
+    }
+    /// A short name of the node's YAML kind, for messages.
+    var kindName: String {
+        switch self {
+        case .scalar: "a single value"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
+        }
+    }
+}

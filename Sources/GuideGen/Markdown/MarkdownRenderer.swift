@@ -1,0 +1,409 @@
+import CCmarkGFM
+import Foundation
+
+/// Options of the Markdown stage.
+public struct MarkdownOptions: Sendable {
+    /// Keep raw HTML (site opted in with `unsafe_html: true`); otherwise it is left out with a warning.
+    public var unsafeHTML = false
+    /// Turn `> [!NOTE]` blockquotes into callouts.
+    public var githubAlerts = true
+    /// Give headings stable `id`s.
+    public var headingAnchors = true
+
+    public init(unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true) {
+        self.unsafeHTML = unsafeHTML
+        self.githubAlerts = githubAlerts
+        self.headingAnchors = headingAnchors
+    }
+
+    /// cmark-gfm exactly as its CLI renders with the GFM extensions (for conformance tests).
+    public static let plain = MarkdownOptions(githubAlerts: false, headingAnchors: false)
+}
+
+/// The bridge to cmark-gfm: parses, lets hooks rewrite the tree, renders HTML and copies out what later
+/// stages need. No cmark pointer leaves this file.
+public enum MarkdownRenderer {
+    /// The GFM extensions every document is parsed with.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// cmark-gfm's own rendering of `markdown` with guidegen's parse options; the conformance baseline.
+    public static func libraryHTML(_ markdown: String, unsafe: Bool) -> String {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames { cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name)) }
+        markdown.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        } ?? {
+            var copy = markdown
+            copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
+        }()
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// Renders a page body: `firstLine` is the file line the body starts on, for diagnostics.
+    public static func render(
+        _ markdown: String, file: String, firstLine: Int, options: MarkdownOptions, hooks: some MarkdownHooks
+    ) -> MarkdownResult {
+        _ = registered
+        // U+E000 marks headings in the rendered HTML; a stray one in the input must not.
+        var source = markdown
+        if source.utf8.contains(0xEE), source.contains("\u{E000}") { source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}") }
+        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames { cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name)) }
+        source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+
+        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, lines: LineIndex(source), options: options, hooks: hooks)
+        walker.transform(document)
+        let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
+        defer { free(cString) }
+        var html = String(cString: cString)
+        if !walker.headings.isEmpty { html = insertHeadingIDs(html, walker.headings.map(\.id)) }
+        return MarkdownResult(html: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(), diagnostics: walker.diagnostics)
+    }
+
+    /// Replaces each `<hN>` + marker with `<hN id="…">`, in document order.
+    static func insertHeadingIDs(_ html: String, _ ids: [String]) -> String {
+        let marker = Array("\u{E000}".utf8)
+        var bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + ids.count * 16)
+        var index = 0
+        var i = 0
+        while i < bytes.count {
+            // `<h1>`…`<h6>` followed by the marker.
+            if bytes[i] == 0x3C, i + 3 + marker.count < bytes.count, bytes[i + 1] == 0x68, (0x31...0x36).contains(bytes[i + 2]), bytes[i + 3] == 0x3E,
+                Array(bytes[(i + 4)..<(i + 4 + marker.count)]) == marker
+            {
+                let id = index < ids.count ? ids[index] : ""
+                index += 1
+                out.append(contentsOf: Array("<h".utf8) + [bytes[i + 2]])
+                if !id.isEmpty { out.append(contentsOf: Array(" id=\"\(HTML.escape(id))\"".utf8)) }
+                out.append(0x3E)
+                i += 4 + marker.count
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// One walk over the parsed tree that applies the hooks and collects headings and prose.
+private struct TreeWalker<Hooks: MarkdownHooks> {
+    let file: String
+    let lineOffset: Int
+    let lines: LineIndex
+    let options: MarkdownOptions
+    let hooks: Hooks
+    var headings: [MarkdownResult.Heading] = []
+    var prose: [ProseBlock] = []
+    var diagnostics: [Diagnostic] = []
+    /// Plain text of each top-level block, with the index of the heading it follows.
+    var topLevel: [(headingIndex: Int?, level: Int, text: String)] = []
+    private var usedIDs: [String: Int] = [:]
+    private var pendingIgnore: Set<String> = []
+
+    init(file: String, lineOffset: Int, lines: LineIndex, options: MarkdownOptions, hooks: Hooks) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.lines = lines
+        self.options = options
+        self.hooks = hooks
+    }
+
+    /// File location of a node's start (cmark columns are UTF-8 bytes; ours are scalars).
+    func location(_ node: OpaquePointer) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        let column = LineIndex.scalarColumn(lines.line(line).utf8, byteColumn: max(1, byteColumn))
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    mutating func transform(_ document: OpaquePointer) {
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            let headingCountBefore = headings.count
+            let proseCountBefore = prose.count
+            let replaced = block(node)
+            if let heading = headings.last, headings.count > headingCountBefore {
+                topLevel.append((headings.count - 1, heading.level, heading.text))
+            } else if !replaced {
+                let text = prose[proseCountBefore...].map(\.text).joined(separator: " ")
+                topLevel.append((nil, 0, text))
+            }
+        }
+    }
+
+    /// Handles one block; returns true when the block was an ignore directive that produced nothing.
+    @discardableResult
+    mutating func block(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        let ignoredHere = pendingIgnore
+        if type != CMARK_NODE_HTML_BLOCK { pendingIgnore = [] }
+        switch type {
+        case CMARK_NODE_HTML_BLOCK:
+            let literal = String(cString: cmark_node_get_literal(node))
+            if let ids = Self.ignoreDirective(literal) {
+                pendingIgnore.formUnion(ids)
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                return true
+            }
+            rawHTML(node, literal: literal, isBlock: true)
+        case CMARK_NODE_HEADING:
+            var proseBlock = ProseBlock(kind: .heading, ignored: ignoredHere)
+            inlines(of: node, into: &proseBlock)
+            let level = Int(cmark_node_get_heading_level(node))
+            let id = uniqueID(HeadingSlug.make(proseBlock.text))
+            let loc = location(node)
+            headings.append(.init(level: level, text: proseBlock.text.trimmingCharacters(in: .whitespaces), id: id, line: loc.line))
+            if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                cmark_node_set_on_enter(marker, "\u{E000}")
+                if let first = cmark_node_first_child(node) { cmark_node_insert_before(first, marker) } else { cmark_node_append_child(node, marker) }
+            } else {
+                headings[headings.count - 1].level = options.headingAnchors ? level : -level
+            }
+            prose.append(proseBlock)
+        case CMARK_NODE_PARAGRAPH:
+            let loc = location(node)
+            let plain = plainText(node)
+            if let (html, found) = hooks.blockReplacement(forParagraph: plain, at: loc) {
+                diagnostics += found
+                replace(node, withHTML: html)
+                return false
+            }
+            var proseBlock = ProseBlock(kind: .paragraph, ignored: ignoredHere)
+            inlines(of: node, into: &proseBlock)
+            prose.append(proseBlock)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+            let code = String(cString: cmark_node_get_literal(node))
+            if !info.isEmpty, let (html, blocks, found) = hooks.renderFencedBlock(info: info, code: code, at: location(node)) {
+                diagnostics += found
+                prose += blocks.map { var b = $0; b.ignored.formUnion(ignoredHere); return b }
+                replace(node, withHTML: html)
+            }
+        case CMARK_NODE_BLOCK_QUOTE:
+            if options.githubAlerts, let kind = alertKind(node) {
+                wrapAlert(node, kind: kind, ignored: ignoredHere)
+            } else {
+                children(of: node, ignored: ignoredHere)
+            }
+        default:
+            if String(cString: cmark_node_get_type_string(node)) == "table" {
+                tableCells(node, ignored: ignoredHere)
+            } else {
+                children(of: node, ignored: ignoredHere)
+            }
+        }
+        return false
+    }
+
+    mutating func children(of node: OpaquePointer, ignored: Set<String>) {
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            child = cmark_node_next(c)
+            pendingIgnore.formUnion(ignored)
+            block(c)
+        }
+    }
+
+    mutating func tableCells(_ table: OpaquePointer, ignored: Set<String>) {
+        var row = cmark_node_first_child(table)
+        while let r = row {
+            var cell = cmark_node_first_child(r)
+            while let c = cell {
+                var proseBlock = ProseBlock(kind: .tableCell, ignored: ignored)
+                inlines(of: c, into: &proseBlock)
+                prose.append(proseBlock)
+                cell = cmark_node_next(c)
+            }
+            row = cmark_node_next(r)
+        }
+    }
+
+    /// Walks the inline children of a block: expands references, rewrites links, collects text.
+    mutating func inlines(of parent: OpaquePointer, into proseBlock: inout ProseBlock) {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            child = cmark_node_next(node)
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT:
+                let literal = String(cString: cmark_node_get_literal(node))
+                let loc = location(node)
+                if let (segments, found) = hooks.expandReferences(in: literal, at: loc) {
+                    diagnostics += found
+                    var expanded = ""
+                    var sourceColumn = loc.column
+                    for segment in segments {
+                        let offset = proseBlock.text.utf8.count
+                        switch segment {
+                        case .literal(let s):
+                            proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: sourceColumn))
+                            proseBlock.text += s
+                            expanded += s
+                            sourceColumn += s.unicodeScalars.count
+                        case .generated(let s):
+                            proseBlock.text += s
+                            proseBlock.generated.append(offset..<(offset + s.utf8.count))
+                            expanded += s
+                            sourceColumn += 1  // the reference's own length is unknown here; positions after it are approximate
+                        }
+                    }
+                    cmark_node_set_literal(node, expanded)
+                } else {
+                    proseBlock.anchors.append(.init(offset: proseBlock.text.utf8.count, line: loc.line, column: loc.column))
+                    proseBlock.text += literal
+                }
+            case CMARK_NODE_CODE:
+                proseBlock.text += String(cString: cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                proseBlock.text += " "
+            case CMARK_NODE_HTML_INLINE:
+                rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                link(node, isImage: type == CMARK_NODE_IMAGE)
+                inlines(of: node, into: &proseBlock)
+            default:
+                inlines(of: node, into: &proseBlock)
+            }
+        }
+    }
+
+    mutating func link(_ node: OpaquePointer, isImage: Bool) {
+        let url = String(cString: cmark_node_get_url(node))
+        if !options.unsafeHTML, URLSafety.isDangerous(url) {
+            cmark_node_set_url(node, "")
+            return
+        }
+        switch hooks.resolveLink(url, isImage: isImage, at: location(node)) {
+        case .keep: break
+        case .replace(let newURL): cmark_node_set_url(node, newURL)
+        case .broken(let d): diagnostics.append(d)
+        }
+    }
+
+    /// Raw HTML: kept when the site opted in; otherwise replaced by cmark's own placeholder and reported.
+    mutating func rawHTML(_ node: OpaquePointer, literal: String, isBlock: Bool) {
+        guard !options.unsafeHTML else { return }
+        cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
+        let snippet = literal.split(separator: "\n").first.map { String($0.prefix(40)) } ?? ""
+        diagnostics.append(Diagnostic(.warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out", help: "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
+    }
+
+    /// Swaps a node for literal HTML (a custom block, which cmark emits as is and tagfilter leaves alone).
+    mutating func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_set_on_exit(custom, "")
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+
+    /// The alert kind when a block quote starts with `[!KIND]` on its own line.
+    func alertKind(_ quote: OpaquePointer) -> AlertKind? {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
+        else { return nil }
+        let literal = String(cString: cmark_node_get_literal(text)).trimmingCharacters(in: .whitespaces)
+        guard literal.hasPrefix("[!"), literal.hasSuffix("]") else { return nil }
+        let next = cmark_node_next(text)
+        guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next!)) else { return nil }
+        return AlertKind(rawValue: String(literal.dropFirst(2).dropLast()).uppercased())
+    }
+
+    /// Turns an alert block quote into a titled callout `<div>`.
+    mutating func wrapAlert(_ quote: OpaquePointer, kind: AlertKind, ignored: Set<String>) {
+        let paragraph = cmark_node_first_child(quote)!
+        let marker = cmark_node_first_child(paragraph)!
+        if let br = cmark_node_next(marker) { cmark_node_unlink(br); cmark_node_free(br) }
+        cmark_node_unlink(marker)
+        cmark_node_free(marker)
+        if cmark_node_first_child(paragraph) == nil {
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+        children(of: quote, ignored: ignored)
+        let name = kind.rawValue.lowercased()
+        let open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(open, "<div class=\"callout callout--\(name)\" role=\"note\">\n<p class=\"callout__title\">\(HTML.escape(hooks.alertTitle(kind)))</p>")
+        cmark_node_set_on_exit(open, "</div>")
+        var child = cmark_node_first_child(quote)
+        while let c = child {
+            child = cmark_node_next(c)
+            cmark_node_unlink(c)
+            cmark_node_append_child(open, c)
+        }
+        cmark_node_replace(quote, open)
+        cmark_node_free(quote)
+    }
+
+    /// Concatenated text of a node's inlines, without expanding anything.
+    func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            let type = cmark_node_get_type(c)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                out += String(cString: cmark_node_get_literal(c))
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            } else {
+                out += plainText(c)
+            }
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    mutating func uniqueID(_ base: String) -> String {
+        let root = base.isEmpty ? "section" : base
+        let n = usedIDs[root, default: 0]
+        usedIDs[root] = n + 1
+        return n == 0 ? root : "\(root)-\(n)"
+    }
+
+    /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.
+    static func ignoreDirective(_ html: String) -> Set<String>? {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
+        let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+        guard inner.hasPrefix("guidegen-ignore") else { return nil }
+        let rest = inner.dropFirst("guidegen-ignore".count).drop { $0 == ":" || $0 == " " }
+        let ids = rest.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        return Set(ids.isEmpty ? ["*"] : ids)
+    }
+
+    /// Top-level `##` sections and the plain text under each.
+    func sections() -> [MarkdownResult.Section] {
+        var out: [MarkdownResult.Section] = []
+        for entry in topLevel {
+            if let index = entry.headingIndex {
+                let heading = headings[index]
+                if abs(heading.level) == 2 { out.append(.init(heading: heading, text: "")) }
+            } else if !out.isEmpty {
+                out[out.count - 1].text += (out[out.count - 1].text.isEmpty ? "" : "\n") + entry.text
+            }
+        }
+        return out
+    }
+}

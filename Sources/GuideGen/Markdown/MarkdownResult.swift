@@ -1,0 +1,74 @@
+/// What the Markdown stage hands to the rest of the pipeline: HTML plus the facts later checks need.
+public struct MarkdownResult: Sendable {
+    /// The body HTML.
+    public var html: String
+    /// Top-level headings in order, with their anchor ids.
+    public var headings: [Heading]
+    /// Every block of prose (paragraph, heading, table cell) as plain text, for the claims checker.
+    public var prose: [ProseBlock]
+    /// Plain text of each top-level block after a `##` heading, grouped by question (FAQ pages).
+    public var sections: [Section]
+    public var diagnostics: [Diagnostic]
+
+    /// One heading with its stable anchor id.
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+        public var line: Int
+    }
+
+    /// A `##` heading and the plain text that follows it up to the next `##`.
+    public struct Section: Sendable, Equatable {
+        public var heading: Heading
+        public var text: String
+    }
+}
+
+/// A block of prose as plain text, with what produced each part, for checks that read sentences.
+public struct ProseBlock: Sendable, Equatable {
+    /// Where a run of text in `text` starts in the source file.
+    public struct Anchor: Sendable, Equatable {
+        /// UTF-8 offset in `text`.
+        public var offset: Int
+        /// 1-based file line.
+        public var line: Int
+        /// 1-based scalar column of the run's first character.
+        public var column: Int
+    }
+
+    public enum Kind: String, Sendable { case paragraph, heading, tableCell, flowLabel }
+
+    public var kind: Kind
+    /// The text as a reader sees it, `{{rule}}` references replaced by their values.
+    public var text: String
+    /// UTF-8 ranges of `text` produced by references; never claims themselves.
+    public var generated: [Range<Int>]
+    /// Source positions of text runs, ascending by offset.
+    public var anchors: [Anchor]
+    /// Check ids silenced for this block by `<!-- guidegen-ignore: … -->`.
+    public var ignored: Set<String>
+
+    public init(kind: Kind, text: String = "", generated: [Range<Int>] = [], anchors: [Anchor] = [], ignored: Set<String> = []) {
+        self.kind = kind
+        self.text = text
+        self.generated = generated
+        self.anchors = anchors
+        self.ignored = ignored
+    }
+
+    /// The source position of a UTF-8 offset in `text`.
+    public func location(ofOffset offset: Int, file: String) -> SourceLocation {
+        guard let anchor = anchors.last(where: { $0.offset <= offset }) else {
+            return SourceLocation(file: file, line: anchors.first?.line ?? 1, column: anchors.first?.column ?? 1)
+        }
+        let utf8 = Array(text.utf8)
+        var scalars = 0
+        var i = anchor.offset
+        while i < min(offset, utf8.count) {
+            if utf8[i] & 0xC0 != 0x80 { scalars += 1 }
+            i += 1
+        }
+        return SourceLocation(file: file, line: anchor.line, column: anchor.column + scalars)
+    }
+}

@@ -1,0 +1,31 @@
+/// Validated front matter of one page file.
+public struct FrontMatter: Sendable {
+    public var title: String = ""
+    public var kind: PageKind = .article
+    public var summary: String?
+    public var platforms: [String] = []
+    /// The `rules:` list when present (nil when the key is absent).
+    public var rules: [String]?
+    /// `YYYY-MM-DD`.
+    public var reviewed: String?
+    public var order: Int?
+    public var sources: [Source] = []
+    public var tags: [String] = []
+    public var draft = false
+    /// Short hash of the default-language page this translation was made from.
+    public var translationOf: String?
+    /// 1-based line of each key, for diagnostics that point at a key.
+    public var keyLines: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// Where a fact comes from.
+public struct Source: Sendable, Hashable, Codable {
+    public var title: String
+    public var url: String
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
+}

@@ -1,0 +1,13 @@
+/// Text in several languages, keyed by BCP 47 tag.
+public struct Localized: Sendable, Hashable, Codable {
+    public var values: [String: String]
+
+    public init(_ values: [String: String] = [:]) { self.values = values }
+
+    /// The text in `language`, falling back to `fallback`, then to any language (sorted, for determinism).
+    public func text(_ language: String, fallback: String? = nil) -> String {
+        if let v = values[language] { return v }
+        if let f = fallback, let v = values[f] { return v }
+        return values.keys.sorted().first.flatMap { values[$0] } ?? ""
+    }
+}

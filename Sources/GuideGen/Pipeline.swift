@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a run of the pipeline reads and how strict it is.
+public struct PipelineOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    /// Overrides `base_url` from guidegen.yaml when set.
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// Worker threads for parsing and rendering; 0 means one per core.
+    public var threads = 0
+
+    public init(content: URL, templates: URL, baseURL: String? = nil, includeDrafts: Bool = false, threads: Int = 0) {
+        self.content = content
+        self.templates = templates
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.threads = threads
+    }
+}
+
+/// The result of a run: the loaded site, the files to write (when rendering) and every finding.
+public struct PipelineResult: Sendable {
+    public var site: Site
+    public var bodies: [RenderedBody]
+    /// Output-relative path → bytes; empty for `lint`.
+    public var files: [String: [UInt8]]
+    /// Sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// How many content files were read.
+    public var fileCount: Int
+}
+
+/// load → validate → resolve rules → render → check (→ write, done by the caller with `OutputWriter`).
+public enum Pipeline {
+    /// Runs every stage; with `render: false` it is `lint`: everything but the theme and the output.
+    public static func run(_ options: PipelineOptions, render: Bool) -> PipelineResult {
+        // Load: read and decode files.
+        let (raw, readDiagnostics) = ContentReader().read(root: options.content)
+        var diagnostics = readDiagnostics
+
+        // Validate: configuration, page front matter, rule tables.
+        var (config, configDiagnostics) = ConfigValidator.validate(raw.config)
+        diagnostics += configDiagnostics
+        if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
+        let (pages, pageDiagnostics) = PageValidator.validate(raw.pages, config: config, includeDrafts: options.includeDrafts)
+        diagnostics += pageDiagnostics
+
+        // Resolve rules: typed tables every page refers to.
+        var tables: [RuleTable] = []
+        for file in raw.rules {
+            let (table, found) = RuleTableValidator.validate(file, languages: config.languages)
+            diagnostics += found
+            if let table { tables.append(table) }
+        }
+        let site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
+
+        // Render bodies: Markdown, references, links, flows — in parallel, into memory.
+        let index = SiteIndex(pages: pages, config: config)
+        let bodies = BodyRenderer.render(site: site, index: index, threads: options.threads)
+        for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics }
+
+        // Check: claims against rules, translations, rule usage and reviews.
+        let rules = RuleBook(tables)
+        diagnostics += ClaimChecker(rules: rules).check(bodies: bodies)
+        diagnostics += TranslationChecker.check(bodies: bodies, config: config)
+        diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
+
+        var files: [String: [UInt8]] = [:]
+        if render {
+            let (theme, themeDiagnostics) = Theme.load(from: options.templates)
+            diagnostics += themeDiagnostics
+            if let theme, !diagnostics.hasErrors {
+                let assetBytes = readAssets(raw.assets, root: options.content)
+                let (rendered, renderDiagnostics) = SiteRenderer(site: site, index: index, theme: theme, assetBytes: assetBytes).render(bodies: bodies, threads: options.threads)
+                files = rendered
+                diagnostics += renderDiagnostics
+            }
+        }
+        return PipelineResult(site: site, bodies: bodies, files: files, diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered), fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
+    }
+
+    /// Asset files as bytes; links and symlinks outside the content folder were already refused.
+    static func readAssets(_ paths: [String], root: URL) -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for path in paths {
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { out[path] = [UInt8](data) }
+        }
+        return out
+    }
+}

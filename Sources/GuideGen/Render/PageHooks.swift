@@ -1,0 +1,163 @@
+import Foundation
+
+/// The Markdown hooks for one page in one language: rule references, links, flows and alerts.
+///
+/// Used by one thread at a time (one page), so it collects what it sees in plain properties.
+final class PageHooks: MarkdownHooks, @unchecked Sendable {
+    let page: PageSource
+    let index: SiteIndex
+    let rules: RuleBook
+    let strings: UIStrings
+    let outputPath: String
+    let prettyURLs: Bool
+    let assets: Set<String>
+    /// Every reference the page makes, in order, with where it was written.
+    private(set) var references: [(RuleReference, SourceLocation)] = []
+    /// Structure signatures of the page's flows, in order, with their positions.
+    private(set) var flows: [(signature: String, location: SourceLocation)] = []
+    /// Counts flows so each gets its own SVG id prefix.
+    private var flowCount = 0
+
+    init(page: PageSource, index: SiteIndex, rules: RuleBook, outputPath: String, assets: Set<String>) {
+        self.page = page
+        self.index = index
+        self.rules = rules
+        self.strings = UIStrings.forLanguage(page.language)
+        self.outputPath = outputPath
+        self.prettyURLs = index.config.baseURL != nil
+        self.assets = assets
+    }
+
+    var fallbackLanguage: String { index.config.defaultLanguage }
+
+    /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
+    func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
+        guard let ref = occurrence.reference else {
+            return (nil, Diagnostic(.error, .unknownRule, at: location, "`{{\(occurrence.body)}}` is not a rule reference", help: "write `{{rule table.row.column}}` or `{{table table}}`"))
+        }
+        switch rules.lookup(ref) {
+        case .unknown(let message, let help):
+            return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help))
+        case .table:
+            references.append((ref, location))
+            return (nil, Diagnostic(.error, .unknownRule, at: location, "`{{table \(ref.table)}}` must stand alone in its own paragraph", help: "put it on a line of its own with blank lines around it"))
+        case .value(let value, _, _, let column):
+            references.append((ref, location))
+            return (RuleBook.display(value, column: column, language: page.language, fallback: fallbackLanguage), nil)
+        }
+    }
+
+    func expandReferences(in text: String, at location: SourceLocation) -> (segments: [TextSegment], diagnostics: [Diagnostic])? {
+        guard text.utf8.count >= 4, text.contains("{{") else { return nil }
+        let occurrences = RuleReference.scan(text)
+        guard !occurrences.isEmpty else { return nil }
+        var segments: [TextSegment] = []
+        var diagnostics: [Diagnostic] = []
+        let bytes = Array(text.utf8)
+        var cursor = 0
+        for occurrence in occurrences {
+            let prefix = String(decoding: bytes[cursor..<occurrence.range.lowerBound], as: UTF8.self)
+            if !prefix.isEmpty { segments.append(.literal(prefix)) }
+            let column = location.column + String(decoding: bytes[0..<occurrence.range.lowerBound], as: UTF8.self).unicodeScalars.count
+            let at = SourceLocation(file: location.file, line: location.line, column: column)
+            let (value, problem) = resolveInline(occurrence, at: at)
+            if let problem { diagnostics.append(problem) }
+            segments.append(value.map(TextSegment.generated) ?? .literal(String(decoding: bytes[occurrence.range], as: UTF8.self)))
+            cursor = occurrence.range.upperBound
+        }
+        if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
+        return (segments, diagnostics)
+    }
+
+    func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
+        let occurrences = RuleReference.scan(trimmed)
+        guard occurrences.count == 1, occurrences[0].range == 0..<trimmed.utf8.count, let ref = occurrences[0].reference, ref.kind == .table else { return nil }
+        switch rules.lookup(ref) {
+        case .table(let table):
+            references.append((ref, location))
+            return (RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings), [])
+        case .unknown(let message, let help):
+            return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help)])
+        case .value:
+            return nil
+        }
+    }
+
+    func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
+        if url.isEmpty || url.hasPrefix("#") { return .keep }
+        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" }) { return .keep }  // has a scheme
+        if url.hasPrefix("//") { return .keep }
+        var path = url
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        let decoded = path.removingPercentEncoding ?? path
+        if decoded.hasPrefix("/") || decoded.contains("\\") || decoded.contains("\0") {
+            return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` is an absolute or backslashed path", help: "link to the source file with a relative path, e.g. `../section/page.md`"))
+        }
+        if decoded.hasSuffix(".md") {
+            guard let (key, language) = index.resolveSourceLink(decoded, from: page) else {
+                return .broken(Diagnostic(.error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))
+            }
+            return .replace(RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment)
+        }
+        // A file under assets/: resolve against the page's folder and check it exists.
+        var segments = page.section.split(separator: "/").map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !segments.isEmpty else {
+                    return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` leaves the content folder", help: "keep links inside content/"))
+                }
+                segments.removeLast()
+            } else {
+                segments.append(part)
+            }
+        }
+        let target = segments.joined(separator: "/")
+        if assets.contains(target) {
+            return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: false) + fragment)
+        }
+        return .broken(Diagnostic(.error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist", help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" } ?? "put files in content/assets/ and link to them relatively"))
+    }
+
+    private func linkHelp(_ target: String) -> String {
+        let name = String(target.split(separator: "/").last ?? "")
+        let candidates = index.entries.values.flatMap { entry in entry.sources.values.map { "\($0.path.split(separator: "/").last!)" } }
+        if let close = Suggestion.closest(to: name, in: candidates) { return "did you mean `\(close)`?" }
+        return "link to a page's source file, e.g. `../policies/claim-windows.md`"
+    }
+
+    func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (html: String, prose: [ProseBlock], diagnostics: [Diagnostic])? {
+        guard info.split(separator: " ").first == "mermaid" else { return nil }
+        flowCount += 1
+        let result = FlowRenderer.render(code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings) { label, labelLocation in
+            self.expandLabel(label, at: labelLocation)
+        }
+        if let signature = result.signature { flows.append((signature, location)) }
+        return (result.html, result.prose, result.diagnostics)
+    }
+
+    /// Expands references in a flow label; generated ranges are reported so claims skip them.
+    func expandLabel(_ label: String, at location: SourceLocation) -> (text: String, generated: [Range<Int>], diagnostics: [Diagnostic]) {
+        guard let (segments, diagnostics) = expandReferences(in: label, at: location) else { return (label, [], []) }
+        var text = ""
+        var generated: [Range<Int>] = []
+        for segment in segments {
+            switch segment {
+            case .literal(let s): text += s
+            case .generated(let s):
+                generated.append(text.utf8.count..<(text.utf8.count + s.utf8.count))
+                text += s
+            }
+        }
+        return (text, generated, diagnostics)
+    }
+
+    func alertTitle(_ kind: AlertKind) -> String { strings.alerts[kind] ?? kind.rawValue.capitalized }
+}

@@ -1,0 +1,66 @@
+/// One page in one language after the Markdown stage: body HTML and the facts the checks read.
+public struct RenderedBody: Sendable {
+    /// `section/slug`.
+    public var key: String
+    /// The language this output is for.
+    public var language: String
+    /// The file that was rendered (the default-language file when this language is missing).
+    public var source: PageSource
+    /// True when `source` is in another language (a missing translation).
+    public var isFallback: Bool
+    /// Output path relative to the output root.
+    public var outputPath: String
+    public var markdown: MarkdownResult
+    /// Every rule reference with where it was written.
+    public var references: [ReferenceUse]
+    /// Flow structure signatures with where each flow starts.
+    public var flows: [FlowUse]
+
+    /// One use of a rule reference.
+    public struct ReferenceUse: Sendable {
+        public var reference: RuleReference
+        public var location: SourceLocation
+    }
+
+    /// One flow on the page.
+    public struct FlowUse: Sendable {
+        public var signature: String
+        public var location: SourceLocation
+    }
+}
+
+/// The Markdown stage over the whole site: every page file rendered once, in parallel.
+public enum BodyRenderer {
+    /// Renders each page source; a missing translation reuses the default-language body.
+    public static func render(site: Site, index: SiteIndex, threads: Int = 0) -> [RenderedBody] {
+        let rules = RuleBook(site.rules)
+        let assets = Set(site.assets)
+        let options = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
+            let outputPath = index.outputPath(key: page.pageKey, language: page.language)
+            let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
+            let markdown = MarkdownRenderer.render(page.body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
+            return RenderedBody(
+                key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
+                references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
+                flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
+        }
+        // Fill each missing language with the default-language body (or any language, in config order).
+        var byKey: [String: [String: RenderedBody]] = [:]
+        for body in rendered { byKey[body.key, default: [:]][body.language] = body }
+        var out = rendered
+        for key in byKey.keys.sorted() {
+            let versions = byKey[key]!
+            guard let original = versions[site.config.defaultLanguage] ?? site.config.languages.lazy.compactMap({ versions[$0] }).first else { continue }
+            for language in site.config.languages where versions[language] == nil {
+                var copy = original
+                copy.language = language
+                copy.isFallback = true
+                copy.outputPath = index.outputPath(key: key, language: language)
+                copy.markdown.diagnostics = []
+                out.append(copy)
+            }
+        }
+        return out
+    }
+}

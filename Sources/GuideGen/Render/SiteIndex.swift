@@ -1,0 +1,125 @@
+/// Where every page lives in the output and how pages are grouped: computed once per build, so
+/// navigation is never rebuilt per page.
+public struct SiteIndex: Sendable {
+    /// One page in every language, with the source used for each (a fallback when missing).
+    public struct Entry: Sendable {
+        /// `section/slug`, `section/_index`, or `_index` for the home page text.
+        public var key: String
+        public var section: String
+        public var slug: String
+        /// The source per language; missing languages are absent.
+        public var sources: [String: PageSource]
+        /// Sort position within the section.
+        public var order: Int
+
+        public var isSectionIndex: Bool { slug == "_index" }
+    }
+
+    /// One section (top-level folder) with its pages in order.
+    public struct Section: Sendable {
+        public var name: String
+        public var index: Entry?
+        public var pages: [Entry]
+    }
+
+    public let config: SiteConfig
+    public let entries: [String: Entry]
+    public let sections: [Section]
+    /// The pages in reading order (sections in order, pages in order), for previous/next.
+    public let readingOrder: [String]
+    /// The home page text entry (`content/_index.<lang>.md`), if any.
+    public let home: Entry?
+
+    public init(pages: [PageSource], config: SiteConfig) {
+        self.config = config
+        var entries: [String: Entry] = [:]
+        for page in pages {
+            entries[page.pageKey, default: Entry(key: page.pageKey, section: page.section, slug: page.slug, sources: [:], order: Int.max)].sources[page.language] = page
+        }
+        let defaultLanguage = config.defaultLanguage
+        for (key, entry) in entries {
+            let primary = entry.sources[defaultLanguage] ?? entry.sources.sorted { $0.key < $1.key }.first!.value
+            entries[key]!.order = primary.frontMatter.order ?? Int.max
+        }
+        func title(_ e: Entry) -> String { (e.sources[defaultLanguage] ?? e.sources.values.first!).frontMatter.title }
+        func before(_ a: Entry, _ b: Entry) -> Bool {
+            if a.order != b.order { return a.order < b.order }
+            if title(a) != title(b) { return title(a) < title(b) }
+            return a.key < b.key
+        }
+        var bySection: [String: Section] = [:]
+        for entry in entries.values where !entry.section.isEmpty {
+            let top = String(entry.section.split(separator: "/").first!)
+            var section = bySection[top] ?? Section(name: top, index: nil, pages: [])
+            if entry.isSectionIndex && entry.section == top { section.index = entry } else { section.pages.append(entry) }
+            bySection[top] = section
+        }
+        var sections = Array(bySection.values)
+        for i in sections.indices { sections[i].pages.sort(by: before) }
+        sections.sort { a, b in
+            let oa = a.index?.order ?? Int.max
+            let ob = b.index?.order ?? Int.max
+            return oa != ob ? oa < ob : a.name < b.name
+        }
+        self.entries = entries
+        self.sections = sections
+        self.readingOrder = sections.flatMap { $0.pages.map(\.key) }
+        self.home = entries["_index"]
+    }
+
+    /// Output path (relative to the output root) of a page in a language.
+    public func outputPath(key: String, language: String) -> String {
+        guard let entry = entries[key] else { return "\(language)/index.html" }
+        if entry.section.isEmpty && entry.isSectionIndex { return "\(language)/index.html" }
+        if entry.isSectionIndex { return "\(language)/\(entry.section)/index.html" }
+        return entry.section.isEmpty ? "\(language)/\(entry.slug)/index.html" : "\(language)/\(entry.section)/\(entry.slug)/index.html"
+    }
+
+    /// Output path of a section's landing page.
+    public func sectionPath(_ section: String, language: String) -> String { "\(language)/\(section)/index.html" }
+
+    /// The key of the page a Markdown link target (`../returns/refund.zh-Hans.md`, `refund.md`) names, and its language.
+    public func resolveSourceLink(_ target: String, from page: PageSource) -> (key: String, language: String)? {
+        var segments = page.section.isEmpty ? [] : page.section.split(separator: "/").map(String.init)
+        for part in target.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            } else {
+                segments.append(part)
+            }
+        }
+        guard let file = segments.popLast(), file.hasSuffix(".md") else { return nil }
+        let name = String(file.dropLast(3))
+        var slug = name
+        var language = page.language
+        if let dot = name.firstIndex(of: "."), config.languages.contains(String(name[name.index(after: dot)...])) {
+            slug = String(name[..<dot])
+            language = String(name[name.index(after: dot)...])
+        }
+        let section = segments.joined(separator: "/")
+        let key = section.isEmpty ? slug : "\(section)/\(slug)"
+        return entries[key] == nil ? nil : (key, language)
+    }
+}
+
+/// Relative URLs between output files, so a site works from any folder and from file://.
+public enum RelativeURL {
+    /// The URL of `target` as seen from the page written at `from` (both output-relative paths).
+    /// Without a base URL, links keep `index.html` so file:// browsing works.
+    public static func between(from: String, to target: String, prettyURLs: Bool) -> String {
+        let fromDir = from.split(separator: "/").dropLast()
+        var targetPath = target
+        if prettyURLs, targetPath.hasSuffix("index.html") { targetPath = String(targetPath.dropLast("index.html".count)) }
+        let up = String(repeating: "../", count: fromDir.count)
+        let result = up + targetPath
+        return result.isEmpty ? "./" : result
+    }
+
+    /// Prefix from a page to the output root (`../../`), or `./` at the root.
+    public static func root(from: String) -> String {
+        let depth = from.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+}

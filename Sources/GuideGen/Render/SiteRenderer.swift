@@ -1,0 +1,288 @@
+import Foundation
+
+/// Renders every output file into memory (`[path: bytes]`): pages through the theme, plus the root
+/// language chooser, 404, sitemap, assets and theme files. Only the Write stage touches the disk.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let index: SiteIndex
+    public let theme: Theme
+    public let rules: RuleBook
+    /// Raw bytes of content assets by site-relative path.
+    public let assetBytes: [String: [UInt8]]
+
+    public init(site: Site, index: SiteIndex, theme: Theme, assetBytes: [String: [UInt8]]) {
+        self.site = site
+        self.index = index
+        self.theme = theme
+        self.rules = RuleBook(site.rules)
+        self.assetBytes = assetBytes
+    }
+
+    var config: SiteConfig { site.config }
+    var prettyURLs: Bool { config.baseURL != nil }
+
+    /// Every output file; template failures become diagnostics.
+    public func render(bodies: [RenderedBody], threads: Int = 0) -> ([String: [UInt8]], [Diagnostic]) {
+        var grouped: [String: [String: RenderedBody]] = [:]
+        for body in bodies { grouped[body.key, default: [:]][body.language] = body }
+        let bodyByKey = grouped
+        let navigation = Dictionary(uniqueKeysWithValues: config.languages.map { ($0, Navigation(index: index, language: $0)) })
+        // Pages (including section landing pages with their own text) in parallel.
+        let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, String?) in
+            let html = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!)
+            return (body.outputPath, html)
+        }
+        var files: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, html) in pageOutputs {
+            if let html { files[path] = Array(html.utf8) } else {
+                diagnostics.append(Diagnostic(.error, .template, at: SourceLocation(file: "site-templates/page.mustache", line: 1, column: 1), "the template produced nothing for \(path)"))
+            }
+        }
+        // Sections without an _index file, and each language's home page.
+        for language in config.languages {
+            for section in index.sections where section.index == nil || bodyByKey[section.index!.key]?[language] == nil {
+                let path = index.sectionPath(section.name, language: language)
+                files[path] = Array((renderSection(section, body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
+            }
+            if index.home == nil || bodyByKey["_index"]?[language] == nil {
+                files["\(language)/index.html"] = Array((renderHome(body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
+            }
+        }
+        files["index.html"] = Array((theme.render("root", rootContext()) ?? "").utf8)
+        files["404.html"] = Array((theme.render("404", notFoundContext()) ?? "").utf8)
+        files["sitemap.xml"] = Array(Sitemap.xml(index: index, config: config).utf8)
+        for (path, bytes) in theme.files { files[path] = bytes }
+        for (path, bytes) in assetBytes { files[path] = bytes }
+        files[".guidegen"] = Array("This folder was written by guidegen; `guidegen build` may replace it.\n".utf8)
+        return (files, diagnostics)
+    }
+
+    // MARK: - Pages
+
+    func renderPage(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> String? {
+        let entry = index.entries[body.key]!
+        if entry.isSectionIndex {
+            if entry.section.isEmpty { return renderHome(body: body, language: body.language, nav: nav) }
+            let section = index.sections.first { $0.name == entry.section }
+            if let section { return renderSection(section, body: body, language: body.language, nav: nav) }
+        }
+        var context = common(language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
+        context["page"] = pageContext(body, versions: versions, nav: nav)
+        return theme.render("page", context)
+    }
+
+    func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> [String: Any] {
+        let front = body.source.frontMatter
+        let strings = UIStrings.forLanguage(body.language)
+        let link = { (path: String) in RelativeURL.between(from: body.outputPath, to: path, prettyURLs: self.prettyURLs) }
+        var page: [String: Any] = [
+            "title": front.title,
+            "kind": front.kind.rawValue,
+            "kind_label": strings.kinds[front.kind] ?? front.kind.rawValue,
+            "content": body.markdown.html,
+            "is_faq": front.kind == .faq,
+            "lang": body.source.language,
+        ]
+        if let summary = front.summary { page["summary"] = summary }
+        if let reviewed = front.reviewed { page["reviewed"] = reviewed }
+        if !front.sources.isEmpty {
+            page["sources"] = front.sources.map { ["title": $0.title, "url": $0.url] }
+            page["has_sources"] = true
+        }
+        if !front.tags.isEmpty { page["tags"] = front.tags }
+        let platformNames = front.platforms.compactMap { key in config.platforms.first { $0.key == key }?.name.text(body.language, fallback: config.defaultLanguage) }
+        if !platformNames.isEmpty { page["platforms"] = platformNames.map { ["name": $0] } }
+        let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3] as [String: Any] }
+        if toc.count >= 2 {
+            page["toc"] = toc
+            page["has_toc"] = true
+        }
+        if body.isFallback { page["fallback_notice"] = strings.fallbackNotice }
+        if !body.isFallback, body.language != config.defaultLanguage,
+            let original = versions[config.defaultLanguage], !original.isFallback,
+            TranslationChecker.status(of: [config.defaultLanguage: original.source, body.language: body.source], language: body.language, defaultLanguage: config.defaultLanguage) == .outdated
+        {
+            page["outdated_notice"] = strings.outdatedNotice
+        }
+        // Previous / next in reading order.
+        if let position = index.readingOrder.firstIndex(of: body.key) {
+            if position > 0 { page["prev"] = neighbour(index.readingOrder[position - 1], language: body.language, link: link) }
+            if position + 1 < index.readingOrder.count { page["next"] = neighbour(index.readingOrder[position + 1], language: body.language, link: link) }
+        }
+        // Breadcrumbs.
+        var crumbs: [[String: Any]] = [["title": strings.home, "url": link("\(body.language)/index.html")]]
+        if let section = nav.sections.first(where: { $0.name == index.entries[body.key]?.section }) {
+            crumbs.append(["title": section.title, "url": link(index.sectionPath(section.name, language: body.language))])
+        }
+        page["breadcrumbs"] = crumbs
+        // Rule tables the page uses: shown with their last change and sources.
+        let tableIDs = Array(Set(body.references.map(\.reference.table))).sorted()
+        let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> [String: Any] in
+            var t: [String: Any] = ["title": table.title.text(body.language, fallback: config.defaultLanguage), "changed": table.changed, "id": table.id]
+            if !table.sources.isEmpty {
+                t["sources"] = table.sources.map { ["title": $0.title, "url": $0.url] }
+                t["has_sources"] = true
+            }
+            return t
+        }
+        if !used.isEmpty {
+            page["rules_used"] = used
+            page["has_rules_used"] = true
+        }
+        if front.kind == .faq { page["faq_jsonld"] = FAQSchema.jsonLD(body.markdown.sections) }
+        return page
+    }
+
+    func neighbour(_ key: String, language: String, link: (String) -> String) -> [String: Any] {
+        let entry = index.entries[key]!
+        let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+        return ["title": source.frontMatter.title, "url": link(index.outputPath(key: key, language: language))]
+    }
+
+    func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> String? {
+        let path = index.sectionPath(section.name, language: language)
+        let navSection = nav.sections.first { $0.name == section.name }
+        var context = common(language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name)
+        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
+        let strings = UIStrings.forLanguage(language)
+        var s: [String: Any] = [
+            "title": navSection?.title ?? section.name,
+            "pages": section.pages.map { entry -> [String: Any] in
+                let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+                var p: [String: Any] = ["title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)), "kind_label": strings.kinds[source.frontMatter.kind] ?? ""]
+                if let summary = source.frontMatter.summary { p["summary"] = summary }
+                return p
+            },
+            "breadcrumbs": [["title": strings.home, "url": link("\(language)/index.html")]],
+        ]
+        if let body {
+            s["content"] = body.markdown.html
+            if let summary = body.source.frontMatter.summary { s["summary"] = summary }
+            if body.isFallback { s["fallback_notice"] = strings.fallbackNotice }
+        }
+        context["section"] = s
+        return theme.render("section", context)
+    }
+
+    func renderHome(body: RenderedBody?, language: String, nav: Navigation) -> String? {
+        let path = "\(language)/index.html"
+        var context = common(language: language, outputPath: path, key: "_index", nav: nav, title: config.title.text(language, fallback: config.defaultLanguage))
+        var home: [String: Any] = ["sections": nav.sections.map { s -> [String: Any] in
+            var item: [String: Any] = ["title": s.title, "url": RelativeURL.between(from: path, to: index.sectionPath(s.name, language: language), prettyURLs: prettyURLs), "count": s.pages.count]
+            if let summary = s.summary { item["summary"] = summary }
+            item["pages"] = s.pages.prefix(6).map { ["title": $0.title, "url": RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)] }
+            return item
+        }]
+        if let body {
+            home["content"] = body.markdown.html
+            if let summary = body.source.frontMatter.summary { home["summary"] = summary }
+        }
+        context["home"] = home
+        return theme.render("home", context)
+    }
+
+    // MARK: - Shared context
+
+    /// What every template gets: site, language switcher, navigation, head links and interface words.
+    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String) -> [String: Any] {
+        let strings = UIStrings.forLanguage(language)
+        let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
+        let samePage = { (lang: String) -> String in
+            if let key, self.index.entries[key] != nil { return self.index.outputPath(key: key, language: lang) }
+            if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
+            return "\(lang)/index.html"
+        }
+        var context: [String: Any] = [
+            "lang": language,
+            "title": title,
+            "site_title": config.title.text(language, fallback: config.defaultLanguage),
+            "root": RelativeURL.root(from: outputPath),
+            "home_url": link("\(language)/index.html"),
+            "languages": config.languages.map { lang -> [String: Any] in
+                ["code": lang, "name": UIStrings.forLanguage(lang).languageName, "url": link(samePage(lang)), "current": lang == language]
+            },
+            "multilingual": config.languages.count > 1,
+            "nav": nav.sections.map { s -> [String: Any] in
+                [
+                    "title": s.title, "url": link(index.sectionPath(s.name, language: language)),
+                    "current": outputPath.hasPrefix("\(language)/\(s.name)/"),
+                    "pages": s.pages.map { ["title": $0.title, "url": link($0.path), "current": $0.path == outputPath] as [String: Any] },
+                ]
+            },
+            "strings": stringsContext(strings),
+        ]
+        if let base = config.baseURL {
+            let pretty = { (p: String) in base + (p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p) }
+            context["canonical"] = pretty(outputPath)
+            context["alternates"] = config.languages.map { ["hreflang": $0, "url": pretty(samePage($0))] }
+            context["x_default"] = pretty(samePage(config.defaultLanguage))
+        } else {
+            context["alternates"] = config.languages.map { ["hreflang": $0, "url": link(samePage($0))] }
+            context["x_default"] = link(samePage(config.defaultLanguage))
+        }
+        return context
+    }
+
+    func stringsContext(_ s: UIStrings) -> [String: Any] {
+        [
+            "on_this_page": s.onThisPage, "previous": s.previous, "next": s.next, "reviewed": s.reviewed, "sources": s.sources,
+            "last_changed": s.lastChanged, "home": s.home, "menu": s.menu, "language": s.languageLabel, "rules_used": s.rulesUsed,
+            "skip": s.skipToContent, "sections": s.sections, "platforms": s.platforms, "not_found_title": s.notFoundTitle,
+            "not_found_text": s.notFoundText,
+        ]
+    }
+
+    func rootContext() -> [String: Any] {
+        let d = config.defaultLanguage
+        return [
+            "lang": d,
+            "site_title": config.title.text(d),
+            "default_url": prettyURLs ? "\(d)/" : "\(d)/index.html",
+            "languages": config.languages.map { ["code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d), "url": prettyURLs ? "\($0)/" : "\($0)/index.html"] },
+            "languages_json": "[" + config.languages.map { "\"\($0)\"" }.joined(separator: ",") + "]",
+            "pretty": prettyURLs,
+        ]
+    }
+
+    func notFoundContext() -> [String: Any] {
+        let d = config.defaultLanguage
+        // 404.html is served from any depth, so its links must be absolute when a base URL exists.
+        let nav = Navigation(index: index, language: d)
+        var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle)
+        if let base = config.baseURL {
+            context["root"] = base
+            context["home_url"] = base + "\(d)/"
+        }
+        return context
+    }
+}
+
+/// Section and page titles per language, computed once per language (never per page).
+struct Navigation: Sendable {
+    struct Item: Sendable {
+        var title: String
+        var path: String
+    }
+    struct Section: Sendable {
+        var name: String
+        var title: String
+        var summary: String?
+        var pages: [Item]
+    }
+    var sections: [Section]
+
+    init(index: SiteIndex, language: String) {
+        let d = index.config.defaultLanguage
+        sections = index.sections.map { section in
+            let indexSource = section.index.flatMap { $0.sources[language] ?? $0.sources[d] }
+            let title = indexSource?.frontMatter.title ?? section.name.replacingOccurrences(of: "-", with: " ").capitalized
+            return Section(
+                name: section.name, title: title, summary: indexSource?.frontMatter.summary,
+                pages: section.pages.map { entry in
+                    let source = entry.sources[language] ?? entry.sources[d] ?? entry.sources.values.first!
+                    return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
+                })
+        }
+    }
+}

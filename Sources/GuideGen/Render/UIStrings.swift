@@ -1,0 +1,65 @@
+/// The theme's interface words in one language (built in for zh-Hans, zh-Hant and en; English otherwise).
+public struct UIStrings: Sendable {
+    public var languageName: String
+    public var onThisPage: String
+    public var previous: String
+    public var next: String
+    public var reviewed: String
+    public var sources: String
+    public var lastChanged: String
+    public var ruleCase: String
+    public var home: String
+    public var menu: String
+    public var languageLabel: String
+    public var fallbackNotice: String
+    public var outdatedNotice: String
+    public var rulesUsed: String
+    public var flowSteps: String
+    public var notFoundTitle: String
+    public var notFoundText: String
+    public var skipToContent: String
+    public var sections: String
+    public var platforms: String
+    public var kinds: [PageKind: String]
+    public var alerts: [AlertKind: String]
+
+    /// The strings for a BCP 47 tag.
+    public static func forLanguage(_ tag: String) -> UIStrings {
+        if tag == "zh-Hant" || tag.hasPrefix("zh-Hant") || tag == "zh-TW" || tag == "zh-HK" { return .traditionalChinese }
+        if tag.hasPrefix("zh") { return .simplifiedChinese }
+        return .english
+    }
+
+    static let english = UIStrings(
+        languageName: "English", onThisPage: "On this page", previous: "Previous", next: "Next", reviewed: "Reviewed",
+        sources: "Sources", lastChanged: "Last changed", ruleCase: "Case", home: "Home", menu: "Menu", languageLabel: "Language",
+        fallbackNotice: "This page has not been translated into English yet; it is shown in its original language.",
+        outdatedNotice: "The original of this page was updated after this translation was made; some details may be out of date.",
+        rulesUsed: "Rules on this page", flowSteps: "Steps as a list", notFoundTitle: "Page not found",
+        notFoundText: "The page you asked for does not exist. Try the home page or the sections below.",
+        skipToContent: "Skip to content", sections: "Sections", platforms: "Platforms",
+        kinds: [.policy: "Policy", .flow: "Step by step", .faq: "FAQ", .article: "Guide"],
+        alerts: [.note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution"])
+
+    static let simplifiedChinese = UIStrings(
+        languageName: "简体中文", onThisPage: "本页内容", previous: "上一篇", next: "下一篇", reviewed: "审核日期",
+        sources: "资料来源", lastChanged: "最近更新", ruleCase: "情形", home: "首页", menu: "目录", languageLabel: "语言",
+        fallbackNotice: "本页尚未翻译成简体中文，下面显示的是原文。",
+        outdatedNotice: "本页原文在翻译之后有过更新，部分内容可能已经过时。",
+        rulesUsed: "本页引用的规则", flowSteps: "文字版步骤", notFoundTitle: "页面不存在",
+        notFoundText: "你要找的页面不存在。可以回到首页，或从下面的栏目开始浏览。",
+        skipToContent: "跳到正文", sections: "栏目", platforms: "平台",
+        kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"])
+
+    static let traditionalChinese = UIStrings(
+        languageName: "繁體中文", onThisPage: "本頁內容", previous: "上一篇", next: "下一篇", reviewed: "審核日期",
+        sources: "資料來源", lastChanged: "最近更新", ruleCase: "情形", home: "首頁", menu: "目錄", languageLabel: "語言",
+        fallbackNotice: "本頁尚未翻譯成繁體中文，下面顯示的是原文。",
+        outdatedNotice: "本頁原文在翻譯之後有過更新，部分內容可能已經過時。",
+        rulesUsed: "本頁引用的規則", flowSteps: "文字版步驟", notFoundTitle: "頁面不存在",
+        notFoundText: "你要找的頁面不存在。可以回到首頁，或從下面的欄目開始瀏覽。",
+        skipToContent: "跳到正文", sections: "欄目", platforms: "平台",
+        kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"])
+}

@@ -1,0 +1,43 @@
+/// All rule tables of a site, resolving references to values in a language.
+public struct RuleBook: Sendable {
+    public let tables: [String: RuleTable]
+
+    public init(_ tables: [RuleTable]) {
+        self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What a reference points at, or the diagnostic explaining why it points at nothing.
+    public enum Lookup: Sendable {
+        case value(RuleValue, RuleTable, RuleRow, RuleColumn)
+        case table(RuleTable)
+        case unknown(message: String, help: String)
+    }
+
+    /// Resolves a reference, suggesting the nearest name when something is misspelt.
+    public func lookup(_ ref: RuleReference) -> Lookup {
+        guard let table = tables[ref.table] else {
+            return .unknown(message: "unknown rule table `\(ref.table)`", help: Suggestion.help(for: ref.table, in: Array(tables.keys), noun: "tables"))
+        }
+        if ref.kind == .table { return .table(table) }
+        guard let row = table.row(ref.row) else {
+            return .unknown(message: "rule table `\(table.id)` has no row `\(ref.row)`", help: Suggestion.help(for: ref.row, in: table.rows.map(\.id), noun: "rows"))
+        }
+        guard let column = table.column(ref.column) else {
+            return .unknown(message: "rule table `\(table.id)` has no column `\(ref.column)`", help: Suggestion.help(for: ref.column, in: table.columns.map(\.id), noun: "columns"))
+        }
+        guard let value = row.values[column.id] else {
+            return .unknown(message: "row `\(row.id)` of `\(table.id)` has no value for `\(column.id)`", help: "add `\(column.id):` to the row in \(table.path)")
+        }
+        return .value(value, table, row, column)
+    }
+
+    /// A cell value as a reader of `language` sees it.
+    public static func display(_ value: RuleValue, column: RuleColumn, language: String, fallback: String) -> String {
+        switch value {
+        case .quantity(let q): return QuantityFormatter.format(q, language: language)
+        case .boolean(let b): return language.hasPrefix("zh") ? (b ? "是" : "否") : (b ? "yes" : "no")
+        case .choice(let key): return column.options.first { $0.key == key }?.label.text(language, fallback: fallback) ?? key
+        case .text(let t): return t.text(language, fallback: fallback)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Yams
+
+/// Reads `content/rules/<id>.yaml` into a typed `RuleTable`, every problem at its line and column.
+public enum RuleTableValidator {
+    static let tableKeys = ["title", "changed", "sources", "columns", "rows"]
+    static let columnKeys = ["type", "title", "options"]
+
+    /// Validates one rule table file against the configured languages.
+    public static func validate(_ source: SourceText, languages: [String]) -> (RuleTable?, [Diagnostic]) {
+        let id = String(source.path.split(separator: "/").last!.dropLast(5))
+        let (composed, yamlDiagnostics) = YAMLReader(allowAliases: true).compose(source.text, file: source.path)
+        guard let node = composed else {
+            return (nil, yamlDiagnostics.isEmpty ? [Diagnostic(.error, .ruleTable, at: SourceLocation(file: source.path, line: 1, column: 1), "the rule table is empty")] : yamlDiagnostics)
+        }
+        var fields = YAMLFields(file: source.path)
+        var table = RuleTable(id: id, path: source.path, title: Localized(), changed: "", sources: [], columns: [], rows: [])
+        guard let pairs = fields.pairs(node, what: "a rule table") else { return (nil, fields.diagnostics) }
+        var rowsNode: Node?
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title": table.title = fields.localized(value, key: "title", languages: languages) ?? Localized()
+            case "changed": table.changed = fields.date(value, key: "changed") ?? ""
+            case "sources": table.sources = SchemaValidator.sources(value, fields: &fields)
+            case "columns": table.columns = columns(value, languages: languages, fields: &fields)
+            case "rows": rowsNode = value
+            default: fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a rule table", help: Suggestion.help(for: key, in: tableKeys, noun: "keys"))
+            }
+        }
+        for required in ["title", "changed", "columns", "rows"] where !pairs.contains(where: { $0.key == required }) {
+            fields.error(.missingKey, node, "the rule table has no `\(required)`")
+        }
+        if let rowsNode { table.rows = rows(rowsNode, columns: table.columns, languages: languages, fields: &fields) }
+        return (table, fields.diagnostics.map { var d = $0; if d.check == CheckID.wrongType.rawValue || d.check == CheckID.missingKey.rawValue { d.check = CheckID.ruleTable.rawValue }; return d })
+    }
+
+    static func columns(_ node: Node, languages: [String], fields: inout YAMLFields) -> [RuleColumn] {
+        guard let pairs = fields.pairs(node, what: "`columns`") else { return [] }
+        var out: [RuleColumn] = []
+        for (columnID, columnNode, value) in pairs {
+            guard isIdentifier(columnID) else {
+                fields.error(.ruleTable, columnNode, "`\(columnID)` is not a valid column id", help: "use letters, digits, `-` and `_`")
+                continue
+            }
+            guard let props = fields.pairs(value, what: "column `\(columnID)`") else { continue }
+            var type: RuleColumnType?
+            var title = Localized()
+            var options: [(key: String, label: Localized)] = []
+            for (key, keyNode, v) in props {
+                switch key {
+                case "type":
+                    guard let s = fields.string(v, key: "type") else { continue }
+                    type = RuleColumnType(rawValue: s)
+                    if type == nil {
+                        fields.error(.ruleTable, v, "`\(s)` is not a column type", help: Suggestion.help(for: s, in: RuleColumnType.allCases.map(\.rawValue), noun: "types"))
+                    }
+                case "title": title = fields.localized(v, key: "title", languages: languages) ?? Localized()
+                case "options":
+                    for (optionKey, _, label) in fields.pairs(v, what: "`options`") ?? [] {
+                        if let l = fields.localized(label, key: "options.\(optionKey)", languages: languages) { options.append((optionKey, l)) }
+                    }
+                default:
+                    fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a column", help: Suggestion.help(for: key, in: columnKeys, noun: "keys"))
+                }
+            }
+            guard let type else {
+                if !props.contains(where: { $0.key == "type" }) { fields.error(.ruleTable, columnNode, "column `\(columnID)` has no `type`", help: "add `type: duration` (or money, number, boolean, choice, text)") }
+                continue
+            }
+            if type == .choice, options.isEmpty { fields.error(.ruleTable, columnNode, "choice column `\(columnID)` has no `options`") }
+            out.append(RuleColumn(id: columnID, type: type, title: title, options: options, line: (columnNode.mark?.line ?? 1)))
+        }
+        return out
+    }
+
+    static func rows(_ node: Node, columns: [RuleColumn], languages: [String], fields: inout YAMLFields) -> [RuleRow] {
+        guard let pairs = fields.pairs(node, what: "`rows`") else { return [] }
+        var out: [RuleRow] = []
+        let known = ["label", "terms"] + columns.map(\.id)
+        for (rowID, rowNode, value) in pairs {
+            guard isIdentifier(rowID) else {
+                fields.error(.ruleTable, rowNode, "`\(rowID)` is not a valid row id", help: "use letters, digits, `-` and `_`")
+                continue
+            }
+            var row = RuleRow(id: rowID, label: Localized(), terms: [:], values: [:], line: rowNode.mark?.line ?? 1, valueLines: [:])
+            guard let props = fields.pairs(value, what: "row `\(rowID)`") else { continue }
+            for (key, keyNode, v) in props {
+                if key == "label" {
+                    row.label = fields.localized(v, key: "label", languages: languages) ?? Localized()
+                } else if key == "terms" {
+                    for (lang, langNode, list) in fields.pairs(v, what: "`terms`") ?? [] {
+                        guard languages.contains(lang) else {
+                            fields.error(.ruleTable, langNode, "`terms`: `\(lang)` is not a configured language", help: Suggestion.help(for: lang, in: languages, noun: "languages"))
+                            continue
+                        }
+                        row.terms[lang] = fields.stringList(list, key: "terms.\(lang)")?.map(\.0) ?? []
+                    }
+                } else if let column = columns.first(where: { $0.id == key }) {
+                    row.valueLines[key] = v.mark?.line ?? 1
+                    if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
+                } else {
+                    fields.error(.ruleTable, keyNode, "`\(key)`: row `\(rowID)` has a value for a column that does not exist", help: Suggestion.help(for: key, in: known, noun: "columns"))
+                }
+            }
+            if !props.contains(where: { $0.key == "label" }) { fields.error(.ruleTable, rowNode, "row `\(rowID)` has no `label`") }
+            out.append(row)
+        }
+        return out
+    }
+
+    /// One cell, typed by its column.
+    static func value(_ node: Node, column: RuleColumn, languages: [String], fields: inout YAMLFields) -> RuleValue? {
+        switch column.type {
+        case .duration, .money, .number:
+            guard let text = node.scalarText else {
+                fields.error(.ruleTable, node, "`\(column.id)` must be a single value such as `15 days`, not \(node.kindName)")
+                return nil
+            }
+            switch RuleValueParser.quantity(text, type: column.type) {
+            case .success(let q): return .quantity(q)
+            case .failure(let problem):
+                fields.error(.ruleTable, node, "`\(column.id)`: \(problem.message)", help: problem.help)
+                return nil
+            }
+        case .boolean:
+            return fields.boolean(node, key: column.id).map(RuleValue.boolean)
+        case .choice:
+            guard let key = fields.string(node, key: column.id) else { return nil }
+            guard column.options.contains(where: { $0.key == key }) else {
+                fields.error(.ruleTable, node, "`\(key)` is not an option of `\(column.id)`", help: Suggestion.help(for: key, in: column.options.map(\.key), noun: "options"))
+                return nil
+            }
+            return .choice(key)
+        case .text:
+            return fields.localized(node, key: column.id, languages: languages).map(RuleValue.text)
+        }
+    }
+
+    /// Ids of tables, rows and columns: ASCII letters, digits, `-` and `_`.
+    static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+    }
+}

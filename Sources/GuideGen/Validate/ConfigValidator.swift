@@ -1,0 +1,72 @@
+import Yams
+
+/// Turns `guidegen.yaml` into a `SiteConfig`, reporting every problem at its line.
+public enum ConfigValidator {
+    static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html"]
+
+    /// Validates the configuration file; a missing file yields an error and a usable default.
+    public static func validate(_ source: SourceText?) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig(title: Localized(["en": "Guide"]), languages: ["en"])
+        guard let source else {
+            return (config, [Diagnostic(.error, .config, at: SourceLocation(file: "guidegen.yaml", line: 1, column: 1), "guidegen.yaml is missing", help: "create content/guidegen.yaml with `title:` and `languages:`")])
+        }
+        let (node, yamlDiagnostics) = YAMLReader(allowAliases: false).compose(source.text, file: source.path)
+        guard let node else {
+            return (config, yamlDiagnostics.isEmpty ? [Diagnostic(.error, .config, at: SourceLocation(file: source.path, line: 1, column: 1), "guidegen.yaml is empty")] : yamlDiagnostics)
+        }
+        var fields = YAMLFields(file: source.path)
+        guard let pairs = fields.pairs(node, what: "guidegen.yaml") else { return (config, fields.diagnostics) }
+        let byKey = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        if let languages = byKey["languages"] {
+            if let list = fields.stringList(languages.value, key: "languages") {
+                var seen = Set<String>()
+                var tags: [String] = []
+                for (tag, tagNode) in list {
+                    if !isLanguageTag(tag) {
+                        fields.error(.config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
+                    } else if seen.insert(tag).inserted {
+                        tags.append(tag)
+                    }
+                }
+                if !tags.isEmpty { config.languages = tags }
+            }
+        } else {
+            fields.error(.missingKey, node, "guidegen.yaml has no `languages:` list", help: "add e.g. `languages: [zh-Hans, en]`")
+        }
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "languages": break
+            case "title":
+                if let title = fields.localized(value, key: "title", languages: config.languages) { config.title = title }
+            case "base_url":
+                if let url = fields.string(value, key: "base_url") {
+                    if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    } else {
+                        fields.error(.config, value, "`base_url` must be an absolute http(s) URL", help: "write e.g. `base_url: https://example.org/guide/`")
+                    }
+                }
+            case "unsafe_html":
+                if let flag = fields.boolean(value, key: "unsafe_html") { config.unsafeHTML = flag }
+            case "platforms":
+                guard let platformPairs = fields.pairs(value, what: "`platforms`") else { continue }
+                config.platforms = platformPairs.compactMap { p in
+                    fields.localized(p.value, key: "platforms.\(p.key)", languages: config.languages).map { SiteConfig.Platform(key: p.key, name: $0) }
+                }
+            default:
+                fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in guidegen.yaml", help: Suggestion.help(for: key, in: knownKeys, noun: "keys"))
+            }
+        }
+        if byKey["title"] == nil {
+            fields.error(.missingKey, node, "guidegen.yaml has no `title:`", help: "add a title per language")
+        }
+        return (config, fields.diagnostics)
+    }
+
+    /// A conservative BCP 47 check: letters, digits and hyphens, starting with a 2–3 letter language.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

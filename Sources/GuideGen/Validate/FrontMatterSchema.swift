@@ -1,0 +1,72 @@
+import Foundation
+
+/// The front matter schema (spec §2) as data: the validator and `guidegen schema` both read it.
+public enum FrontMatterSchema {
+    /// The value type a key accepts.
+    public enum ValueType: Sendable {
+        case string, integer, boolean, date, kind, stringList, platformList, sourceList
+    }
+
+    /// One allowed key.
+    public struct Field: Sendable {
+        public var key: String
+        public var type: ValueType
+        public var required: Bool
+        public var description: String
+    }
+
+    /// Every key, in the order the spec lists them.
+    public static let fields: [Field] = [
+        Field(key: "title", type: .string, required: true, description: "Page title."),
+        Field(key: "type", type: .kind, required: true, description: "What kind of page: policy, flow, faq or article."),
+        Field(key: "summary", type: .string, required: false, description: "One or two sentences; used in lists, search results and the meta description."),
+        Field(key: "platforms", type: .platformList, required: false, description: "Keys of platforms from guidegen.yaml that the page covers."),
+        Field(key: "rules", type: .stringList, required: false, description: "Ids of the rule tables whose facts the page states."),
+        Field(key: "reviewed", type: .date, required: false, description: "When a person last checked the page against the rules (YYYY-MM-DD)."),
+        Field(key: "order", type: .integer, required: false, description: "Position within its section."),
+        Field(key: "sources", type: .sourceList, required: false, description: "Where the facts come from."),
+        Field(key: "tags", type: .stringList, required: false, description: "Free-form tags."),
+        Field(key: "draft", type: .boolean, required: false, description: "Left out of the build unless --drafts."),
+        Field(key: "translation_of", type: .string, required: false, description: "In a translation: short hash of the default-language page it was made from."),
+    ]
+
+    /// The schema as JSON Schema draft 2020-12; `platforms` enumerates the configured keys when given.
+    public static func jsonSchema(platforms: [String]? = nil) -> String {
+        var properties: [String: Any] = [:]
+        for field in fields {
+            var p: [String: Any]
+            switch field.type {
+            case .string: p = ["type": "string", "minLength": 1]
+            case .integer: p = ["type": "integer"]
+            case .boolean: p = ["type": "boolean"]
+            case .date: p = ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"]
+            case .kind: p = ["enum": PageKind.allCases.map(\.rawValue)]
+            case .stringList: p = ["type": "array", "items": ["type": "string"]]
+            case .platformList:
+                var items: [String: Any] = ["type": "string"]
+                if let platforms { items["enum"] = platforms }
+                p = ["type": "array", "items": items]
+            case .sourceList:
+                p = ["type": "array", "items": [
+                    "type": "object",
+                    "properties": ["title": ["type": "string"], "url": ["type": "string"]],
+                    "required": ["title", "url"],
+                    "additionalProperties": false,
+                ] as [String: Any]]
+            }
+            p["description"] = field.description
+            properties[field.key] = p
+        }
+        let schema: [String: Any] = [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://guidegen.dev/schema/front-matter.json",
+            "title": "guidegen page front matter",
+            "type": "object",
+            "properties": properties,
+            "required": fields.filter(\.required).map(\.key),
+            "additionalProperties": false,
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,56 @@
+/// Turns raw Markdown files into `PageSource`s: file name, front matter split and schema.
+public enum PageValidator {
+    /// Validates every page file; pages with errors in their front matter are still returned (with what
+    /// could be read) so later checks report their own problems too.
+    public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool) -> ([PageSource], [Diagnostic]) {
+        var pages: [PageSource] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let start = SourceLocation(file: file.path, line: 1, column: 1)
+            guard let (section, slug, language) = parseName(file.path) else {
+                diagnostics.append(Diagnostic(.warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped", help: "rename it to e.g. `\(suggestedName(file.path, config))`"))
+                continue
+            }
+            guard config.languages.contains(language) else {
+                diagnostics.append(Diagnostic(.warning, .badFileName, at: start, "language `\(language)` is not listed in guidegen.yaml; the file is skipped", help: Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" } ?? "add `\(language)` to `languages:` in guidegen.yaml"))
+                continue
+            }
+            let parts: FrontMatterSplitter.Parts
+            switch FrontMatterSplitter.split(file.text) {
+            case .success(let p): parts = p
+            case .failure(let e):
+                diagnostics.append(Diagnostic(.error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message, help: "start the file with `---`, the YAML front matter (title, type …), and another `---`"))
+                continue
+            }
+            let (front, found) = SchemaValidator.validate(yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config)
+            diagnostics += found
+            if front.draft && !includeDrafts { continue }
+            let key = "\(section)/\(slug).\(language)"
+            if let other = seen[key] {
+                diagnostics.append(Diagnostic(.error, .duplicatePage, at: start, "this file gives the same page as `\(other)`", help: "keep one of them"))
+                continue
+            }
+            seen[key] = file.path
+            pages.append(PageSource(path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body, bodyLine: parts.bodyLine, frontMatter: front))
+        }
+        return (pages, diagnostics)
+    }
+
+    /// `policies/claim-windows.zh-Hans.md` → (`policies`, `claim-windows`, `zh-Hans`).
+    static func parseName(_ path: String) -> (String, String, String)? {
+        guard path.hasSuffix(".md") else { return nil }
+        let components = path.split(separator: "/").map(String.init)
+        let name = components.last!.dropLast(3)
+        guard let dot = name.firstIndex(of: ".") else { return nil }
+        let slug = String(name[..<dot])
+        let language = String(name[name.index(after: dot)...])
+        guard !slug.isEmpty, !language.isEmpty, slug == "_index" || RuleTableValidator.isIdentifier(slug), !language.contains(".") else { return nil }
+        return (components.dropLast().joined(separator: "/"), slug, language)
+    }
+
+    static func suggestedName(_ path: String, _ config: SiteConfig) -> String {
+        let base = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
+        return "\(base).\(config.defaultLanguage).md"
+    }
+}

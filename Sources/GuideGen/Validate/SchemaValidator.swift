@@ -1,0 +1,92 @@
+import Yams
+
+/// Checks a page's front matter against `FrontMatterSchema`, at each key's own line and column.
+public enum SchemaValidator {
+    /// Validates YAML text that starts at `firstLine` of `file`.
+    public static func validate(yaml: String, file: String, firstLine: Int, config: SiteConfig) -> (FrontMatter, [Diagnostic]) {
+        var front = FrontMatter()
+        let (composed, yamlDiagnostics) = YAMLReader(allowAliases: false).compose(yaml, file: file, firstLine: firstLine)
+        if !yamlDiagnostics.isEmpty { return (front, yamlDiagnostics) }
+        var fields = YAMLFields(file: file, firstLine: firstLine)
+        guard let node = composed else {
+            fields.diagnostics.append(Diagnostic(.error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1), "front matter is empty", help: "add at least `title:` and `type:`"))
+            return (front, fields.diagnostics)
+        }
+        guard let pairs = fields.pairs(node, what: "front matter") else { return (front, fields.diagnostics) }
+        let known = FrontMatterSchema.fields.map(\.key)
+        let platformKeys = config.platforms.map(\.key)
+        for (key, keyNode, value) in pairs {
+            front.keyLines[key] = (keyNode.mark?.line ?? 1) + firstLine - 1
+            guard let field = FrontMatterSchema.fields.first(where: { $0.key == key }) else {
+                fields.error(.unknownKey, keyNode, "`\(key)`: unknown key", help: Suggestion.help(for: key, in: known, noun: "keys"))
+                continue
+            }
+            switch field.type {
+            case .string:
+                let s = fields.string(value, key: key)
+                if key == "title" { front.title = s ?? "" }
+                if key == "summary" { front.summary = s }
+                if key == "translation_of" { front.translationOf = s }
+            case .kind:
+                guard let s = fields.string(value, key: key) else { continue }
+                if let kind = PageKind(rawValue: s) {
+                    front.kind = kind
+                } else {
+                    fields.error(.wrongType, value, "`type`: `\(s)` is not a page type", help: Suggestion.closest(to: s, in: PageKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use one of `policy`, `flow`, `faq`, `article`")
+                }
+            case .integer: front.order = fields.integer(value, key: key)
+            case .boolean: front.draft = fields.boolean(value, key: key) ?? false
+            case .date: front.reviewed = fields.date(value, key: key)
+            case .stringList:
+                let list = fields.stringList(value, key: key)?.map(\.0) ?? []
+                if key == "rules" { front.rules = list } else { front.tags = list }
+            case .platformList:
+                for (platform, itemNode) in fields.stringList(value, key: key) ?? [] {
+                    if platformKeys.contains(platform) {
+                        front.platforms.append(platform)
+                    } else {
+                        fields.error(.unknownPlatform, itemNode, "`\(platform)` is not a platform in guidegen.yaml", help: Suggestion.help(for: platform, in: platformKeys, noun: "platforms"))
+                    }
+                }
+            case .sourceList:
+                front.sources = sources(value, fields: &fields)
+            }
+        }
+        for field in FrontMatterSchema.fields where field.required && front.keyLines[field.key] == nil {
+            fields.diagnostics.append(Diagnostic(.error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1), "front matter has no `\(field.key)`", help: field.key == "type" ? "add `type: policy` (or flow, faq, article)" : "add `\(field.key): …`"))
+        }
+        return (front, fields.diagnostics)
+    }
+
+    /// Reads `sources:` as a list of `{title, url}`.
+    static func sources(_ node: Node, fields: inout YAMLFields) -> [Source] {
+        guard case .sequence(let seq) = node else {
+            fields.error(.wrongType, node, "`sources` must be a list of `{title, url}`, not \(node.kindName)")
+            return []
+        }
+        var out: [Source] = []
+        for item in seq {
+            guard let pairs = fields.pairs(item, what: "a source") else { continue }
+            var title: String?
+            var url: String?
+            for (key, keyNode, value) in pairs {
+                switch key {
+                case "title": title = fields.string(value, key: "title")
+                case "url":
+                    url = fields.string(value, key: "url")
+                    if let u = url, !(u.hasPrefix("https://") || u.hasPrefix("http://")) {
+                        fields.error(.wrongType, value, "source `url` must start with http:// or https://")
+                        url = nil
+                    }
+                default: fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a source", help: Suggestion.help(for: key, in: ["title", "url"], noun: "keys"))
+                }
+            }
+            if title == nil || url == nil {
+                if !pairs.contains(where: { $0.key == "title" }) { fields.error(.missingKey, item, "a source needs a `title`") }
+                if !pairs.contains(where: { $0.key == "url" }) { fields.error(.missingKey, item, "a source needs a `url`") }
+            }
+            if let title, let url { out.append(Source(title: title, url: url)) }
+        }
+        return out
+    }
+}

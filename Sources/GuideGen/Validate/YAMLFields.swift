@@ -1,0 +1,128 @@
+import Yams
+
+/// Typed reading of YAML nodes with positioned diagnostics, shared by every validator.
+struct YAMLFields {
+    let file: String
+    /// Added to Yams' 1-based lines (front matter starts below the `---` line).
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, firstLine: Int = 1) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+    }
+
+    /// Location of a node (or of the file start when Yams gives none).
+    func location(_ node: Node?) -> SourceLocation {
+        SourceLocation(file: file, line: (node?.mark?.line ?? 1) + lineOffset, column: node?.mark?.column ?? 1)
+    }
+
+    mutating func error(_ check: CheckID, _ node: Node?, _ message: String, help: String? = nil) {
+        diagnostics.append(Diagnostic(.error, check, at: location(node), message, help: help))
+    }
+
+    /// Key/value pairs of a mapping with string keys, or an error naming what it is instead.
+    mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            error(.wrongType, node, "\(what) must be a mapping of keys to values, not \(node.kindName)")
+            return nil
+        }
+        var out: [(String, Node, Node)] = []
+        for (k, v) in mapping {
+            guard let key = k.scalarText else {
+                error(.wrongType, k, "keys in \(what) must be plain text")
+                continue
+            }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    /// A non-empty string scalar.
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard case .scalar(let s) = node else {
+            error(.wrongType, node, "`\(key)` must be text, not \(node.kindName)")
+            return nil
+        }
+        if s.string.isEmpty || (s.style == .plain && s.string == "~") || (s.style == .plain && s.string == "null") {
+            error(.wrongType, node, "`\(key)` is empty", help: "give `\(key)` a value or remove the key")
+            return nil
+        }
+        return s.string
+    }
+
+    mutating func integer(_ node: Node, key: String) -> Int? {
+        if case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) { return v }
+        error(.wrongType, node, "`\(key)` must be a whole number, not `\(node.scalarText ?? node.kindName)`", help: "write a number such as `\(key): 10`")
+        return nil
+    }
+
+    mutating func boolean(_ node: Node, key: String) -> Bool? {
+        if case .scalar(let s) = node, s.style == .plain {
+            switch s.string { case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break }
+        }
+        error(.wrongType, node, "`\(key)` must be `true` or `false`, not `\(node.scalarText ?? node.kindName)`")
+        return nil
+    }
+
+    /// A real calendar date written `YYYY-MM-DD`.
+    mutating func date(_ node: Node, key: String) -> String? {
+        guard case .scalar(let s) = node else {
+            error(.badDate, node, "`\(key)` must be a date `YYYY-MM-DD`, not \(node.kindName)")
+            return nil
+        }
+        if Self.isValidDate(s.string) { return s.string }
+        error(.badDate, node, "`\(key)`: `\(s.string)` is not a date in the form YYYY-MM-DD", help: "write e.g. `\(key): 2026-11-20`")
+        return nil
+    }
+
+    static func isValidDate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return false }
+        func num(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
+        let (y, m, d) = (num(0..<4), num(5..<7), num(8..<10))
+        guard (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+
+    /// A list of strings; a single string is accepted as a one-item list.
+    mutating func stringList(_ node: Node, key: String) -> [(String, Node)]? {
+        switch node {
+        case .scalar:
+            if let s = string(node, key: key) { return [(s, node)] }
+            return nil
+        case .sequence(let seq):
+            var out: [(String, Node)] = []
+            for item in seq {
+                if let s = string(item, key: key) { out.append((s, item)) }
+            }
+            return out
+        default:
+            error(.wrongType, node, "`\(key)` must be a list of text, not \(node.kindName)", help: "write `\(key): [a, b]`")
+            return nil
+        }
+    }
+
+    /// A map of language tag to text, with every configured language present.
+    mutating func localized(_ node: Node, key: String, languages: [String]) -> Localized? {
+        if case .scalar = node, languages.count == 1, let s = string(node, key: key) { return Localized([languages[0]: s]) }
+        guard let pairs = pairs(node, what: "`\(key)`") else { return nil }
+        var values: [String: String] = [:]
+        for (lang, keyNode, value) in pairs {
+            guard languages.contains(lang) else {
+                error(.wrongType, keyNode, "`\(key)`: `\(lang)` is not a configured language", help: Suggestion.help(for: lang, in: languages, noun: "languages"))
+                continue
+            }
+            if let s = string(value, key: "\(key).\(lang)") { values[lang] = s }
+        }
+        for lang in languages where values[lang] == nil && !pairs.contains(where: { $0.key == lang }) {
+            error(.missingKey, node, "`\(key)` has no `\(lang)` text", help: "add `\(lang): …`")
+        }
+        return Localized(values)
+    }
+}

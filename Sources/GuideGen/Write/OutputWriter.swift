@@ -1,0 +1,119 @@
+import Foundation
+
+/// Writes a rendered site to disk atomically: everything goes to a staging folder beside the target,
+/// which replaces the target only when complete. A failed build leaves the previous output as it was.
+public struct OutputWriter: Sendable {
+    /// The name of the marker file that says guidegen owns a folder.
+    public static let marker = ".guidegen"
+
+    /// Folders the output may never be, contain, or sit inside (content, templates).
+    public var protectedFolders: [URL]
+    /// Folders the output may never be or contain (the project root); inside them is fine.
+    public var rootFolders: [URL]
+
+    public init(protectedFolders: [URL], rootFolders: [URL] = []) {
+        self.protectedFolders = protectedFolders
+        self.rootFolders = rootFolders
+    }
+
+    /// Why an output folder is refused, or nil when it is safe to replace.
+    public func refusal(for output: URL) -> String? {
+        let path = output.standardizedFileURL.path
+        let fm = FileManager.default
+        if path == "/" || path.isEmpty { return "refusing to write the site to `/`" }
+        let home = fm.homeDirectoryForCurrentUser.standardizedFileURL.path
+        if path == home { return "refusing to replace your home folder" }
+        if let attributes = try? fm.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            return "`\(path)` is a symbolic link; guidegen does not replace links"
+        }
+        let real = output.standardizedFileURL.resolvingSymlinksInPath().path
+        for folder in protectedFolders {
+            let p = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if real == p || p.hasPrefix(real + "/") { return "`\(path)` holds `\(p)`; choose another --output" }
+            if real.hasPrefix(p + "/") { return "`\(path)` is inside `\(p)`; choose another --output" }
+        }
+        for folder in rootFolders {
+            let p = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if real == p || p.hasPrefix(real + "/") { return "`\(path)` is or holds the project folder `\(p)`; choose another --output" }
+        }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { return "`\(path)` is a file, not a folder" }
+            let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.marker) {
+                return "`\(path)` is not empty and was not written by guidegen (no `\(Self.marker)` marker); move it away or choose another --output"
+            }
+        }
+        return nil
+    }
+
+    /// Writes `files` (output-relative path → bytes) to `output`, replacing it in one step.
+    public func write(_ files: [String: [UInt8]], to output: URL) throws {
+        if let reason = refusal(for: output) { throw WriteError(message: reason) }
+        let fm = FileManager.default
+        let target = output.standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        cleanLeftovers(in: parent, name: name)
+        let staging = parent.appendingPathComponent(".guidegen-staging-\(name)-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            var made = Set<String>()
+            for path in files.keys.sorted() {
+                guard Self.isSafeRelativePath(path) else { throw WriteError(message: "refusing to write outside the output folder: `\(path)`") }
+                let url = staging.appendingPathComponent(path)
+                let dir = url.deletingLastPathComponent().path
+                if !made.contains(dir) {
+                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    made.insert(dir)
+                }
+                guard fm.createFile(atPath: url.path, contents: Data(files[path]!)) else {
+                    throw WriteError(message: "cannot write `\(path)` (disk full or read-only?)")
+                }
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        // Swap the finished folder in; the old one is deleted only after the new one is in place.
+        let old = parent.appendingPathComponent(".guidegen-old-\(name)-\(getpid())")
+        let existed = fm.fileExists(atPath: target.path)
+        do {
+            if existed { try fm.moveItem(at: target, to: old) }
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            if existed, !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
+            try? fm.removeItem(at: staging)
+            throw WriteError(message: "cannot replace `\(target.path)`: \(error.localizedDescription)")
+        }
+        if existed { try? fm.removeItem(at: old) }
+    }
+
+    /// Removes staging and old folders left by a build that was killed; if the kill came between the two
+    /// renames of the swap, the previous output is put back first.
+    func cleanLeftovers(in parent: URL, name: String) {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        let target = parent.appendingPathComponent(name)
+        for entry in entries.sorted() where entry.hasPrefix(".guidegen-old-\(name)-") {
+            let old = parent.appendingPathComponent(entry)
+            if !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) } else { try? fm.removeItem(at: old) }
+        }
+        for entry in entries where entry.hasPrefix(".guidegen-staging-\(name)-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// A relative path with no `..`, no absolute start and no backslash.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.split(separator: "/").contains("..") && !path.contains("\0")
+    }
+
+    /// A reason the output could not be written.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import GuideGen
+
+/// The version `--version` prints and SARIF records.
+let guidegenVersion = "0.1.0"
+
+@main
+struct GuideGenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guidegen",
+        abstract: "Build bilingual consumer guides whose facts come from rule tables.",
+        discussion: """
+            Examples:
+              guidegen build                      read ./content, use ./site-templates, write ./public
+              guidegen build --base-url https://example.org/guide/
+              guidegen lint --strict --format github
+              guidegen schema > front-matter.schema.json
+              guidegen translations               show every page's status per language
+            """,
+        version: guidegenVersion,
+        subcommands: [Build.self, Lint.self, Schema.self, Translations.self, Checks.self])
+}
+
+/// Options shared by `build` and `lint`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The content folder.") var content = "content"
+    @Option(help: "The theme folder.") var templates = "site-templates"
+    @Option(help: "Absolute base URL (overrides base_url in guidegen.yaml).") var baseURL: String?
+    @Flag(help: "Include pages with `draft: true`.") var drafts = false
+    @Flag(help: "Treat warnings as errors (missing translations included).") var strict = false
+    @Option(help: "Output format for findings: text, json, github, sarif.") var format: DiagnosticPrinter.Format = .text
+    @Option(name: .customLong("check"), help: "Report only this check id (repeatable).") var onlyChecks: [String] = []
+    @Option(name: .customLong("skip"), help: "Do not report this check id (repeatable).") var skippedChecks: [String] = []
+    @Option(help: "Worker threads (0: one per core).") var threads = 0
+
+    func validate() throws {
+        let known = CheckID.allCases.map(\.rawValue)
+        for id in onlyChecks + skippedChecks where !known.contains(id) {
+            throw ValidationError("unknown check `\(id)`; \(Suggestion.help(for: id, in: known, noun: "checks"))")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("content folder `\(content)` does not exist")
+        }
+    }
+
+    var pipelineOptions: PipelineOptions {
+        PipelineOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: baseURL, includeDrafts: drafts, threads: threads)
+    }
+
+    /// Applies --check/--skip and --strict.
+    func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { d in
+            (onlyChecks.isEmpty || onlyChecks.contains(d.check)) && !skippedChecks.contains(d.check)
+        }.map { d in
+            var d = d
+            if strict, d.severity == .warning { d.severity = .error }
+            return d
+        }
+    }
+
+    /// Prints findings to stderr (text) or stdout (machine formats).
+    func report(_ diagnostics: [Diagnostic], result: PipelineResult) {
+        var sources: [String: String] = [:]
+        for page in result.site.pages { sources[page.path] = page.text }
+        let contentRoot = URL(fileURLWithPath: content)
+        for d in diagnostics where sources[d.location.file] == nil && d.location.file.hasSuffix(".yaml") {
+            if let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(d.location.file).path) {
+                sources[d.location.file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            }
+        }
+        // Paths are printed relative to the working directory, as compilers do.
+        let prefix = content.hasSuffix("/") ? content : content + "/"
+        let shown = diagnostics.map { d -> Diagnostic in
+            var d = d
+            if !d.location.file.hasPrefix("site-templates/") { d.location.file = prefix + d.location.file }
+            d.notes = d.notes.map { n in var n = n; if !n.location.file.hasPrefix("site-templates/") { n.location.file = prefix + n.location.file }; return n }
+            return d
+        }
+        let shownSources = Dictionary(uniqueKeysWithValues: sources.map { (prefix + $0.key, $0.value) })
+        let printer = DiagnosticPrinter(format: format, colour: format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil, sources: shownSources, toolVersion: guidegenVersion)
+        let text = printer.render(shown, fileCount: result.fileCount)
+        if format == .text { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+}
+
+extension DiagnosticPrinter.Format: ExpressibleByArgument {}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and write the site (nothing is written when there are errors).",
+        discussion: "Example: guidegen build --content content --output public --base-url https://example.org/")
+
+    @OptionGroup var site: SiteOptions
+    @Option(help: "The output folder (replaced atomically; must be empty or written by guidegen).") var output = "public"
+
+    func run() throws {
+        let writer = OutputWriter(
+            protectedFolders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)],
+            rootFolders: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath), URL(fileURLWithPath: site.content).deletingLastPathComponent()])
+        if let reason = writer.refusal(for: URL(fileURLWithPath: output)) {
+            FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
+        let result = Pipeline.run(site.pipelineOptions, render: true)
+        let diagnostics = site.filter(result.diagnostics)
+        site.report(diagnostics, result: result)
+        let blocking = diagnostics.hasErrors || result.diagnostics.hasErrors
+        if blocking {
+            FileHandle.standardError.write(Data("error: the site was not written; \(output) is unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+        do {
+            try writer.write(result.files, to: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if site.format == .text {
+            let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
+            FileHandle.standardError.write(Data("wrote \(pages) pages to \(output)\n".utf8))
+        }
+    }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content: exit 0 when clean, 1 on errors (or warnings with --strict), 2 when it cannot run.",
+        discussion: "Examples:\n  guidegen lint\n  guidegen lint --strict --format sarif > guidegen.sarif\n  guidegen lint --check claim-contradicts-rule")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let result = Pipeline.run(site.pipelineOptions, render: false)
+        let diagnostics = site.filter(result.diagnostics)
+        site.report(diagnostics, result: result)
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the front matter schema as JSON Schema (draft 2020-12).")
+
+    @Option(help: "Content folder whose platforms to enumerate (optional).") var content: String?
+
+    func run() throws {
+        var platforms: [String]?
+        if let content {
+            let (raw, _) = ContentReader().read(root: URL(fileURLWithPath: content))
+            platforms = ConfigValidator.validate(raw.config).0.platforms.map(\.key)
+        }
+        print(FrontMatterSchema.jsonSchema(platforms: platforms), terminator: "")
+    }
+}
+
+struct Checks: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every check id with what it catches.")
+    func run() throws {
+        for check in CheckID.allCases { print("\(check.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(check.summary)") }
+    }
+}
