@@ -40,7 +40,8 @@ let package = Package(
         .testTarget(
             name: "GuideGenTests",
             dependencies: ["GuideGen"],
-            resources: [.copy("Fixtures")]
+            // Fixtures and goldens are read from the source tree (#filePath) so updates show in review.
+            exclude: ["Fixtures", "Flows/Goldens"]
         ),
     ]
 )

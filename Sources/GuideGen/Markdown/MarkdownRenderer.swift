@@ -9,11 +9,14 @@ public struct MarkdownOptions: Sendable {
     public var githubAlerts = true
     /// Give headings stable `id`s.
     public var headingAnchors = true
+    /// cmark-gfm syntax extensions to attach (all GFM ones by default).
+    public var extensions = MarkdownRenderer.extensionNames
 
-    public init(unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true) {
+    public init(unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true, extensions: [String] = MarkdownRenderer.extensionNames) {
         self.unsafeHTML = unsafeHTML
         self.githubAlerts = githubAlerts
         self.headingAnchors = headingAnchors
+        self.extensions = extensions
     }
 
     /// cmark-gfm exactly as its CLI renders with the GFM extensions (for conformance tests).
@@ -32,11 +35,11 @@ public enum MarkdownRenderer {
     }()
 
     /// cmark-gfm's own rendering of `markdown` with guidegen's parse options; the conformance baseline.
-    public static func libraryHTML(_ markdown: String, unsafe: Bool) -> String {
+    public static func libraryHTML(_ markdown: String, unsafe: Bool, extensions: [String] = extensionNames) -> String {
         _ = registered
         let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
         defer { cmark_parser_free(parser) }
-        for name in extensionNames { cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name)) }
+        for name in extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
         markdown.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         } ?? {
@@ -61,7 +64,7 @@ public enum MarkdownRenderer {
         if source.utf8.contains(0xEE), source.contains("\u{E000}") { source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}") }
         let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS)!
         defer { cmark_parser_free(parser) }
-        for name in extensionNames { cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name)) }
+        for name in options.extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         let document = cmark_parser_finish(parser)!
         defer { cmark_node_free(document) }

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite struct SourceTextTests {
+    func decode(_ bytes: [UInt8]) -> Result<SourceText, Diagnostic> { SourceText.decode(bytes, path: "a.md") }
+
+    @Test func bomIsStrippedAndLineEndingsNormalized() throws {
+        let text = try decode([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: x\rtype: faq\n".utf8)).get()
+        #expect(text.text == "---\ntitle: x\ntype: faq\n")
+    }
+
+    @Test func invalidUTF8IsReportedAtItsLineAndColumn() {
+        guard case .failure(let d) = decode(Array("ok\n中文 ".utf8) + [0xC3, 0x28]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(d.check == "invalid-utf8")
+        #expect(d.location == SourceLocation(file: "a.md", line: 2, column: 4))
+        #expect(d.message == "invalid UTF-8 (byte 0xC3)")
+    }
+
+    @Test func overlongAndSurrogateEncodingsAreInvalid() {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            guard case .failure(let d) = decode(bad) else {
+                Issue.record("\(bad) accepted")
+                continue
+            }
+            #expect(d.check == "invalid-utf8")
+        }
+    }
+
+    @Test func nulIsAnError() {
+        guard case .failure(let d) = decode([0x61, 0x0D, 0x0A, 0x62, 0x00]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(d.check == "nul-byte")
+        #expect(d.location == SourceLocation(file: "a.md", line: 2, column: 2))
+    }
+
+    @Test func frontMatterSplitKeepsBodyLine() throws {
+        let parts = try FrontMatterSplitter.split("---\ntitle: x\n---\n# Hi\n").get()
+        #expect(parts == FrontMatterSplitter.Parts(yaml: "title: x\n", yamlLine: 2, body: "# Hi\n", bodyLine: 4))
+        #expect(throws: FrontMatterSplitter.SplitError.self) { try FrontMatterSplitter.split("---\ntitle: x\n").get() }
+    }
+}

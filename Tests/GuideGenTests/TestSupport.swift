@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// `Tests/GuideGenTests/Fixtures`.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The repository root.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Compares `actual` with the golden file, or rewrites it when GUIDEGEN_UPDATE_GOLDENS=1.
+    static func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = fixtures.appendingPathComponent("goldens").appendingPathComponent(relativePath)
+        if ProcessInfo.processInfo.environment["GUIDEGEN_UPDATE_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing golden \(relativePath); run GUIDEGEN_UPDATE_GOLDENS=1 swift test", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        #expect(actual == expected, "golden \(relativePath) differs", sourceLocation: sourceLocation)
+    }
+
+    /// Writes a small site from `files` (path → text) into a new temporary folder.
+    static func site(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-test-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    static let config = SiteConfig(
+        title: Localized(["zh-Hans": "指南", "en": "Guide"]), languages: ["zh-Hans", "en"],
+        platforms: [SiteConfig.Platform(key: "taobao", name: Localized(["zh-Hans": "淘宝", "en": "Taobao"]))])
+
+    /// Diagnostics as `line:col severity[check] message` lines, for whole-value comparisons.
+    static func lines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue)[\($0.check)] \($0.message)\($0.help.map { " | \($0)" } ?? "")" }
+    }
+}

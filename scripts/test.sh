@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test: Swift unit, golden and CLI tests, then the Python end-to-end checks (JSON Schema
+# against the shipped content with an independent validator) and the headless-Chromium browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --test
+swift build --product guidegen
+swift test 2>&1 | tee /tmp/guidegen-swift-test.log
+GUIDEGEN=.build/debug/guidegen python3 -m pytest -q Tests/e2e
