@@ -3,9 +3,9 @@ public enum TranslationMarker {
     /// The file text with the key replaced, or added before the closing `---`.
     public static func set(hash: String, in text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.trimmingSpaces() == "---" else { return text }
+        guard lines.first?.trimmingBlanks() == "---" else { return text }
         var close = 1
-        while close < lines.count, lines[close].trimmingSpaces() != "---" { close += 1 }
+        while close < lines.count, lines[close].trimmingBlanks() != "---" { close += 1 }
         guard close < lines.count else { return text }
         if let existing = (1..<close).first(where: { lines[$0].hasPrefix("translation_of:") }) {
             lines[existing] = "translation_of: \(hash)"

@@ -70,7 +70,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     }
 
     func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])? {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingBlanks()
         guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
         let occurrences = RuleReference.scan(trimmed)
         guard occurrences.count == 1, occurrences[0].range == 0..<trimmed.utf8.count, let ref = occurrences[0].reference, ref.kind == .table else { return nil }

@@ -29,7 +29,7 @@ public struct RuleReference: Sendable, Hashable {
             var j = i + 2
             while j + 1 < bytes.count, !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D), bytes[j] != 0x0A, j - i < 300 { j += 1 }
             guard j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D else { i += 2; continue }
-            let body = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingSpaces()
+            let body = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingBlanks()
             out.append(Occurrence(range: i..<(j + 2), reference: parse(body), body: body))
             i = j + 2
         }
@@ -54,7 +54,7 @@ public struct RuleReference: Sendable, Hashable {
 
 extension String {
     /// The string without leading and trailing ASCII spaces and tabs.
-    func trimmingSpaces() -> String {
+    func trimmingBlanks() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }

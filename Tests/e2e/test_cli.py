@@ -1,0 +1,90 @@
+"""The guidegen binary on fixture sites: exit codes, output trees, and a failed build keeping the old output."""
+import json
+import os
+
+from conftest import FIXTURES, REPO, run, tree
+
+
+def test_lint_clean_site_exits_0_and_strict_fails_on_warnings(guidegen, site_copy):
+    project = site_copy("basic")
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 0, err
+    assert err.strip().splitlines()[-1] == "0 errors, 4 warnings in 8 files"
+    code, _, err = run(guidegen, "lint", "--strict", cwd=project)
+    assert code == 1
+    assert err.strip().splitlines()[-1] == "4 errors, 0 warnings in 8 files"
+
+
+def test_lint_broken_site_exits_1_with_positioned_findings(guidegen, site_copy):
+    project = site_copy("broken")
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 1
+    assert "content/guide/keys.zh-Hans.md:2:1: error[unknown-key]: `titel`: unknown key\n" in err
+    assert "  help: did you mean `title`?\n" in err
+
+
+def test_bad_flags_and_missing_folders_exit_2(guidegen, tmp_path):
+    assert run(guidegen, "lint", "--content", str(tmp_path / "nope"))[0] == 2
+    assert run(guidegen, "lint", "--no-such-flag")[0] == 2
+    assert run(guidegen, "lint", "--check", "claim-contradict")[0] == 2
+
+
+def test_build_writes_the_tree_and_the_marker(guidegen, site_copy):
+    project = site_copy("basic")
+    code, _, err = run(guidegen, "build", cwd=project)
+    assert code == 0, err
+    files = tree(project / "public")
+    for path in ["index.html", "404.html", "sitemap.xml", ".guidegen", "theme/style.css",
+                 "zh-Hans/index.html", "en/index.html", "en/policies/windows/index.html", "zh-Hans/faq/basics/index.html"]:
+        assert path in files, path
+
+
+def test_failed_build_leaves_previous_output_byte_identical(guidegen, site_copy):
+    project = site_copy("basic")
+    assert run(guidegen, "build", cwd=project)[0] == 0
+    before = tree(project / "public")
+    page = project / "content" / "policies" / "windows.en.md"
+    page.write_text(page.read_text().replace("title: After-sales windows", "titel: After-sales windows"))
+    code, _, err = run(guidegen, "build", cwd=project)
+    assert code == 1
+    assert "the site was not written" in err
+    assert tree(project / "public") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".guidegen-")]
+
+
+def test_refuses_dangerous_output_folders(guidegen, site_copy, tmp_path):
+    project = site_copy("basic")
+    (project / "notes").mkdir()
+    (project / "notes" / "keep.txt").write_text("mine")
+    before = tree(project)
+    for output in ["content", "content/sub", "site-templates", ".", "/", "notes", os.path.expanduser("~")]:
+        code, _, err = run(guidegen, "build", "--output", output, cwd=project)
+        assert code == 2, (output, err)
+    assert tree(project) == before
+
+
+def test_json_and_sarif_formats(guidegen, site_copy):
+    project = site_copy("broken")
+    code, out, _ = run(guidegen, "lint", "--format", "json", cwd=project)
+    assert code == 1
+    report = json.loads(out)
+    assert report["errors"] == len([d for d in report["diagnostics"] if d["severity"] == "error"])
+    code, out, _ = run(guidegen, "lint", "--format", "sarif", cwd=project)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    results = sarif["runs"][0]["results"]
+    assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    code, out, _ = run(guidegen, "lint", "--format", "github", cwd=project)
+    assert out.startswith("::error file=content/")
+
+
+def test_version_and_help(guidegen):
+    code, out, _ = run(guidegen, "--version")
+    assert code == 0 and out.strip() == "0.1.0"
+    code, out, _ = run(guidegen, "build", "--help")
+    assert code == 0 and "--base-url" in out and "Example" in out
+
+
+def test_shipped_site_lints_clean_under_strict(guidegen):
+    code, _, err = run(guidegen, "lint", "--strict", "--content", str(REPO / "content"))
+    assert code == 0, err

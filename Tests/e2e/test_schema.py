@@ -1,0 +1,48 @@
+"""`guidegen schema` checked against the shipped content by an independent validator (jsonschema)."""
+import json
+import pathlib
+
+import jsonschema
+import yaml
+
+from conftest import REPO, run
+
+
+class NoDatesLoader(yaml.SafeLoader):
+    """YAML 1.1 turns 2026-11-15 into a date; front matter keeps it as text, as guidegen does."""
+
+
+NoDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    end = text.index("\n---", 4)
+    return yaml.load(text[4:end], Loader=NoDatesLoader) or {}
+
+
+def test_schema_validates_every_shipped_page(guidegen):
+    code, out, err = run(guidegen, "schema", "--content", str(REPO / "content"))
+    assert code == 0, err
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    pages = sorted(p for p in (REPO / "content").rglob("*.md"))
+    assert len(pages) >= 4
+    for page in pages:
+        errors = [e.message for e in validator.iter_errors(front_matter(page))]
+        assert errors == [], f"{page}: {errors}"
+
+
+def test_schema_rejects_what_guidegen_rejects(guidegen):
+    _, out, _ = run(guidegen, "schema", "--content", str(REPO / "content"))
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    assert not validator.is_valid({"titel": "x", "type": "policy"})
+    assert not validator.is_valid({"title": "x", "type": "polcy"})
+    assert not validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-13-01"})
+    assert not validator.is_valid({"title": "x", "type": "faq", "platforms": ["nowhere"]})
+    assert validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-11-15", "order": 2})
