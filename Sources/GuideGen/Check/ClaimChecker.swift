@@ -1,6 +1,111 @@
-/// Finds sentences that state a rule's value as a literal (spec §8). Placeholder until Claims lands.
+/// Finds sentences that state a rule's value as a literal (spec §8): a contradiction is an error, an
+/// exact repeat a warning asking for `{{rule …}}`.
+///
+/// One Aho–Corasick matcher per language over every row's terms is built once; each sentence is then
+/// scanned once for terms and once for literal quantities, both over UTF-8 bytes.
 public struct ClaimChecker: Sendable {
     public let rules: RuleBook
-    public init(rules: RuleBook) { self.rules = rules }
-    public func check(bodies: [RenderedBody]) -> [Diagnostic] { [] }
+    /// One matcher per language, and what each term id means.
+    private let matchers: [String: TermMatcher]
+    private let targets: [Target]
+
+    /// A row a term belongs to.
+    struct Target: Sendable {
+        var table: RuleTable
+        var row: RuleRow
+    }
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+        var targets: [Target] = []
+        var termsByLanguage: [String: [(text: String, id: Int)]] = [:]
+        for id in rules.tables.keys.sorted() {
+            let table = rules.tables[id]!
+            for row in table.rows {
+                let targetID = targets.count
+                targets.append(Target(table: table, row: row))
+                for (language, terms) in row.terms {
+                    for term in terms where !term.isEmpty { termsByLanguage[language, default: []].append((term, targetID)) }
+                }
+            }
+        }
+        self.targets = targets
+        self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
+    }
+
+    public func check(bodies: [RenderedBody]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for body in bodies where !body.isFallback {
+            guard let matcher = matchers[body.source.language] else { continue }
+            for block in body.markdown.prose {
+                out += check(block, file: body.source.path, language: body.source.language, matcher: matcher)
+            }
+        }
+        return out
+    }
+
+    /// Findings for one block of prose.
+    func check(_ block: ProseBlock, file: String, language: String, matcher: TermMatcher) -> [Diagnostic] {
+        let silencedAll = block.ignored.contains("*")
+        let checkContradictions = !silencedAll && !block.ignored.contains(CheckID.claimContradictsRule.rawValue)
+        let checkHardCoded = !silencedAll && !block.ignored.contains(CheckID.hardCodedRuleValue.rawValue)
+        guard checkContradictions || checkHardCoded else { return [] }
+        let terms = matcher.matches(in: block.text)
+        guard !terms.isEmpty else { return [] }
+        let literals = QuantityScanner.scan(block.text).filter { literal in
+            !block.generated.contains { $0.overlaps(literal.range) }
+        }
+        guard !literals.isEmpty else { return [] }
+        var out: [Diagnostic] = []
+        let bytes = Array(block.text.utf8)
+        for sentence in SentenceSplitter.sentences(in: block.text) {
+            let sentenceTerms = terms.filter { term in
+                sentence.contains(term.range.lowerBound) && !block.generated.contains { $0.overlaps(term.range) }
+            }
+            guard !sentenceTerms.isEmpty else { continue }
+            for literal in literals where sentence.contains(literal.range.lowerBound) {
+                // The nearest term decides which row the literal is about.
+                var nearest = sentenceTerms[0]
+                for term in sentenceTerms.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
+                    nearest = term
+                }
+                let target = targets[nearest.id]
+                let sameKind = target.table.columns.filter { column in
+                    if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
+                    return false
+                }
+                guard !sameKind.isEmpty else { continue }
+                let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
+                let location = block.location(ofOffset: literal.range.lowerBound, file: file)
+                if let match = sameKind.first(where: { target.row.values[$0.id] == .quantity(literal.quantity) }) {
+                    guard checkHardCoded else { continue }
+                    let key = "\(target.table.id).\(target.row.id).\(match.id)"
+                    out.append(Diagnostic(
+                        .warning, .hardCodedRuleValue, at: location,
+                        "`\(literalText)` repeats the rule `\(key)` by hand",
+                        help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
+                        notes: [.init(SourceLocation(file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1), "the rule's value")]))
+                } else {
+                    guard checkContradictions else { continue }
+                    let column = sameKind[0]
+                    let key = "\(target.table.id).\(target.row.id).\(column.id)"
+                    let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
+                    let termText = String(decoding: bytes[nearest.range], as: UTF8.self)
+                    out.append(Diagnostic(
+                        .error, .claimContradictsRule, at: location,
+                        "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
+                        help: "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+                        notes: [.init(SourceLocation(file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1), "the rule says \(value)")]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Bytes between two ranges (0 when they touch or overlap).
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if a.upperBound <= b.lowerBound { return b.lowerBound - a.upperBound }
+        if b.upperBound <= a.lowerBound { return a.lowerBound - b.upperBound }
+        return 0
+    }
 }

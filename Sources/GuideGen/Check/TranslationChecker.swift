@@ -97,8 +97,11 @@ public enum TranslationChecker {
 /// Explains how two flow signatures (`ids|edges`, one item per line) differ.
 enum FlowSignatureDiff {
     static func describe(mine: String, theirs: String) -> String {
-        let a = Set(mine.split(separator: "\n").map(String.init))
-        let b = Set(theirs.split(separator: "\n").map(String.init))
+        func items(_ s: String) -> Set<String> {
+            Set(s.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter { !$0.hasSuffix(":") })
+        }
+        let a = items(mine)
+        let b = items(theirs)
         let extra = a.subtracting(b).sorted().prefix(3)
         let missing = b.subtracting(a).sorted().prefix(3)
         var parts: [String] = []

@@ -8,11 +8,59 @@ enum FlowRenderer {
         var signature: String?
     }
 
+    /// `location` is the opening fence; the flow's first line is the line below it.
     static func render(
         _ source: String, at location: SourceLocation, idPrefix: String, language: String, strings: UIStrings,
         expand: (String, SourceLocation) -> (text: String, generated: [Range<Int>], diagnostics: [Diagnostic])
     ) -> Result {
-        // Placeholder until the Flows stage lands: show the source as code.
-        Result(html: "<pre><code class=\"language-mermaid\">\(HTML.escape(source))</code></pre>\n", prose: [], diagnostics: [], signature: nil)
+        func fileLocation(line: Int, column: Int) -> SourceLocation {
+            SourceLocation(file: location.file, line: location.line + line, column: column + location.column - 1)
+        }
+        func diagnostic(_ issue: FlowIssue) -> Diagnostic {
+            let check = CheckID(rawValue: issue.check) ?? .flowSyntax
+            return Diagnostic(issue.severity == .error ? .error : .warning, check, at: fileLocation(line: issue.line, column: issue.column), issue.message, help: issue.help)
+        }
+        let (parsed, parseIssues) = FlowParser.parse(source)
+        var diagnostics = parseIssues.map(diagnostic)
+        let fallback = "<pre><code class=\"language-mermaid\">\(HTML.escape(source))</code></pre>\n"
+        guard var diagram = parsed, !parseIssues.contains(where: { $0.severity == .error }) else {
+            return Result(html: fallback, prose: [], diagnostics: diagnostics, signature: nil)
+        }
+        diagnostics += FlowChecker.check(diagram).map(diagnostic)
+        // Expand {{rule …}} in labels, keeping each label as a block of prose for the claims checker.
+        var prose: [ProseBlock] = []
+        func expandLabel(_ label: String, line: Int, column: Int) -> String {
+            let at = fileLocation(line: line, column: column)
+            let (text, generated, found) = expand(label, at)
+            diagnostics += found
+            prose.append(ProseBlock(kind: .flowLabel, text: text, generated: generated, anchors: [.init(offset: 0, line: at.line, column: at.column)]))
+            return text
+        }
+        for i in diagram.nodes.indices where diagram.nodes[i].hasLabel {
+            let node = diagram.nodes[i]
+            diagram.nodes[i].label = expandLabel(node.label, line: node.line, column: node.labelColumn ?? node.column)
+        }
+        for i in diagram.edges.indices {
+            guard let label = diagram.edges[i].label else { continue }
+            let edge = diagram.edges[i]
+            diagram.edges[i].label = expandLabel(label, line: edge.line, column: edge.labelColumn ?? edge.column)
+        }
+        let geometry = FlowLayout.layout(diagram)
+        let title = diagram.nodes.first.map { $0.label } ?? "Flow"
+        let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
+        let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix)
+        let html = """
+            <figure class="flow" id="\(idPrefix)">
+            <div class="flow__figure">
+            \(svg)
+            </div>
+            <details class="flow__steps">
+            <summary>\(HTML.escape(strings.flowSteps))</summary>
+            \(steps)
+            </details>
+            </figure>
+
+            """
+        return Result(html: html, prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature)
     }
 }

@@ -1,0 +1,64 @@
+/// Why a rule-table cell is not a canonical quantity, with the message and `help:` text to show.
+public struct QuantityParseError: Error, Sendable, Hashable {
+    /// What went wrong, as data for tests and callers that want to branch on it.
+    public enum Reason: Sendable, Hashable {
+        /// The cell is empty.
+        case empty(expected: QuantityKind)
+        /// The amount is not a decimal number (`1,5 days`, `-3 days`).
+        case invalidAmount(String)
+        /// A number without the unit or currency its column needs (`15` in a duration column).
+        case missingUnit(expected: QuantityKind)
+        /// A unit guidegen does not know (`15 dayz`), with the closest known unit if one is close.
+        case unknownUnit(String, suggestion: String?)
+        /// A quantity guidegen understands but not in the canonical spelling (`十五天`, `RMB 50`, `fifteen days`).
+        case notCanonical(String, canonical: String)
+        /// A well-formed quantity of the wrong type (`CNY 50` in a duration column).
+        case wrongKind(found: QuantityKind, expected: QuantityKind)
+    }
+
+    /// What went wrong.
+    public var reason: Reason
+
+    /// Wraps `reason`.
+    public init(_ reason: Reason) { self.reason = reason }
+
+    /// A one-line message naming the offending text.
+    public var message: String {
+        switch reason {
+        case .empty(let kind): "empty value; expected \(Self.describe(kind))"
+        case .invalidAmount(let text): "`\(text)` is not a number"
+        case .missingUnit(let kind): "missing \(kind == .money ? "currency" : "unit"); expected \(Self.describe(kind))"
+        case .unknownUnit(let unit, _): "unknown unit `\(unit)`"
+        case .notCanonical(let text, _): "`\(text)` is not written in the canonical form"
+        case .wrongKind(let found, let expected): "expected \(Self.describe(expected)), found \(Self.noun(found))"
+        }
+    }
+
+    /// The `help:` line: a "did you mean" when there is a likely fix, otherwise what is allowed.
+    public var help: String? {
+        switch reason {
+        case .unknownUnit(_, let suggestion?): "did you mean `\(suggestion)`?"
+        case .unknownUnit: "units: days, working days, hours, months, years"
+        case .notCanonical(_, let canonical): "did you mean `\(canonical)`?"
+        case .missingUnit(.money): "write money as `CNY 50`"
+        case .missingUnit(.duration): "write a duration as `15 days`, `2 working days`, `24 hours`, `6 months` or `1 year`"
+        case .empty, .invalidAmount, .missingUnit, .wrongKind: nil
+        }
+    }
+
+    private static func describe(_ kind: QuantityKind) -> String {
+        switch kind {
+        case .duration: "a duration such as `15 days`"
+        case .money: "an amount of money such as `CNY 50`"
+        case .number: "a number such as `3`"
+        }
+    }
+
+    private static func noun(_ kind: QuantityKind) -> String {
+        switch kind {
+        case .duration: "a duration"
+        case .money: "money"
+        case .number: "a bare number"
+        }
+    }
+}

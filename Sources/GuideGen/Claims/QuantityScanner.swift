@@ -1,0 +1,548 @@
+/// Finds the quantities prose states literally (`15天`, `十五天`, `两个工作日`, `fifteen days`, `CNY 1,000`, `¥50`),
+/// in one left-to-right pass over the UTF-8 bytes.
+///
+/// What counts as a literal, and what deliberately does not:
+/// - Units are normalised to `QuantityUnit`: 天/日/自然日/days/calendar days → days; 工作日/working, business or
+///   work days → workingDays; 小时/钟头/hours/hrs/h → hours; 个月/months → months; 年/years → years;
+///   元/yuan/CNY/RMB/¥/￥ → cny (with 万 and 千: `1.5万元` is CNY 15000). Weeks (周, 星期, 礼拜, weeks) become 7 days
+///   each, since rule tables have no week unit.
+/// - Halves: `半年` is 6 months and `半个月` is 15 days, because that is what the phrases mean in after-sales rules
+///   (a rule written `15 days` is stated as 半个月 in prose); `半小时` is 0.5 hours; `一年半`, `两天半` and
+///   `一个半月` add a half to the unit. `半天`/`半日` are not literals: 等了半天 means "a long while". English
+///   follows the same choices: "half a year", "half a month", "half an hour", and no "half a day".
+/// - Bare Arabic numbers are `.plain` literals (for `number` columns), except when they are identifiers or
+///   calendar values: dates and times (`2026-11-20`, `2026年11月20日`, `11月20日`, `20:08`, `November 20`), bare
+///   years (`2026`), numbers of five or more digits or with a leading zero (order numbers, hotlines such as
+///   `12315`), numbers written with `-`, `/`, `:` or spaces between digit groups (`400-800-1234`), versions
+///   (`0.29.0`), numbers attached to letters (`A380`, `15th`, `5G`), percentages (`30%`, `30 percent`) and list
+///   markers (`3.` or `3、` opening a line). Chinese and English number words are literals only with a unit:
+///   bare, they are parts of ordinary words (一般, 三包, "no one").
+/// - Never a window claim: ordinals and rates (`第3步`, `第十五天`, `每15天`, "every 3 days"), approximations
+///   (`十几天`, `10多天`, `一两天`, `七八天`, `一年半载`), ranges (`3-5个工作日`, `3至5天`, "two to three days" — a range
+///   is not one value to compare, so both ends are dropped), ages ("3 years old"), `一` used as "the/a"
+///   (`同一天`, `这一年`, `前一天`), halves of a period (`上半年`), and words that merely contain a unit character
+///   (`天猫`, `天气`, `日期`, `年级`, `周年`, `元旦`).
+/// - "a year" / "a day" are not read as one: "24 hours a day" and "twice a year" mean "per".
+public enum QuantityScanner {
+    /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
+    public static func scan(_ text: String) -> [QuantityLiteral] {
+        UTF8Scan.withBytes(text) { bytes in
+            var scan = LiteralScan(b: bytes)
+            scan.run()
+            return scan.literals
+        }
+    }
+}
+
+/// The state of one scan. Every branch returns an offset past what it consumed, and look-arounds are bounded,
+/// so each byte is visited a small constant number of times.
+private struct LiteralScan {
+    let b: UTF8Scan.Bytes
+    var literals: [QuantityLiteral] = []
+    /// The last number read, literal or not, so that the second end of a range can retract the first.
+    var previous: NumberRecord?
+    /// Whether the current line has anything but spaces before the scan position (for list markers).
+    var lineHasContent = false
+
+    struct NumberRecord {
+        var end: Int
+        var unit: QuantityUnit?
+        var literalIndex: Int?
+    }
+
+    init(b: UTF8Scan.Bytes) { self.b = b }
+
+    mutating func run() {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                if UTF8Scan.isDigit(c) {
+                    i = arabic(at: i)
+                } else if UTF8Scan.isLetter(c) {
+                    lineHasContent = true
+                    i = word(at: i)
+                } else {
+                    if c == 0x0A || c == 0x0D {
+                        lineHasContent = false
+                    } else if c != 0x20 && c != 0x09 {
+                        lineHasContent = true
+                    }
+                    i += 1
+                }
+                continue
+            }
+            let (s, length) = UTF8Scan.scalar(b, at: i)
+            if s.value &- 0xFF10 < 10 {  // full-width digit
+                i = arabic(at: i)
+                continue
+            }
+            if s != "\u{A0}" && s != "\u{3000}" { lineHasContent = true }
+            if s == "¥" || s == "￥" {
+                i = currency(start: i, after: i + length) ?? i + length
+            } else if ChineseNumeral.isNumeral(s) {
+                i = chineseNumber(at: i)
+            } else if s == "半" {
+                i = half(at: i)
+            } else {
+                i += length
+            }
+        }
+    }
+
+    // MARK: - Arabic numerals
+
+    struct ArabicNumber {
+        var value: Double
+        var end: Int
+        var integerDigits: Int
+        var leadingZero: Bool
+        var grouped: Bool
+        var decimal: Bool
+        /// Digit groups joined by `-`, `/`, `:`, spaces or a second `.`: a date, time, phone number, version or
+        /// compact range (2026-11-20, 20:08, 400-800-1234, 0.29.0, 3-5), never one quantity.
+        var isIdentifier: Bool
+
+        var isFourDigitInteger: Bool { !grouped && !decimal && integerDigits == 4 }
+    }
+
+    func readArabic(at i: Int) -> ArabicNumber {
+        var j = i
+        var value = 0.0
+        var digits = 0
+        var leadingZero = false
+        while let (d, length) = UTF8Scan.digit(b, at: j) {
+            if digits == 0, d == 0 { leadingZero = true }
+            value = value * 10 + Double(d)
+            digits += 1
+            j += length
+        }
+        var grouped = false
+        // Thousands separators: ASCII digits in groups of exactly three ("1,000", "1,000,000").
+        if digits <= 3, !leadingZero {
+            while j + 3 < b.count, b[j] == 0x2C, UTF8Scan.isDigit(b[j + 1]), UTF8Scan.isDigit(b[j + 2]),
+                UTF8Scan.isDigit(b[j + 3]), j + 4 == b.count || !UTF8Scan.isDigit(b[j + 4])
+            {
+                let group = Int(b[j + 1] - 0x30) * 100 + Int(b[j + 2] - 0x30) * 10 + Int(b[j + 3] - 0x30)
+                value = value * 1000 + Double(group)
+                j += 4
+                grouped = true
+            }
+        }
+        var decimal = false
+        if j + 1 < b.count, b[j] == 0x2E, UTF8Scan.isDigit(b[j + 1]) {
+            j += 1
+            var scale = 0.1
+            while j < b.count, UTF8Scan.isDigit(b[j]) {
+                value += Double(b[j] - 0x30) * scale
+                scale /= 10
+                j += 1
+            }
+            decimal = true
+        }
+        var identifier = false
+        while j + 1 < b.count {
+            let c = b[j]
+            let separator: Int
+            if c == 0x2E || c == 0x2D || c == 0x2F || c == 0x3A || c == 0x20 {  // . - / : space
+                separator = 1
+            } else if c == 0xEF, j + 2 < b.count, b[j + 1] == 0xBC, b[j + 2] == 0x9A {  // ：
+                separator = 3
+            } else {
+                break
+            }
+            guard UTF8Scan.digit(b, at: j + separator) != nil else { break }
+            identifier = true
+            j += separator
+            while let (_, length) = UTF8Scan.digit(b, at: j) { j += length }
+        }
+        return ArabicNumber(
+            value: value, end: j, integerDigits: digits, leadingZero: leadingZero, grouped: grouped, decimal: decimal,
+            isIdentifier: identifier)
+    }
+
+    mutating func arabic(at start: Int) -> Int {
+        let atLineStart = !lineHasContent
+        lineHasContent = true
+        let n = readArabic(at: start)
+        if n.isIdentifier || isExcludedBeforeArabic(start) {
+            finish(start: start, end: n.end, quantity: nil, unit: nil)
+            return n.end
+        }
+        var value = n.value
+        var k = n.end
+        var multiplied = false
+        if let (s, length) = UTF8Scan.scalar(b, ifAt: k) {
+            if isApproximate(s) {
+                finish(start: start, end: k, quantity: nil, unit: nil)
+                return k
+            }
+            if let m = moneyMultiplier(s) {
+                value *= m
+                k += length
+                multiplied = true
+            }
+        }
+        if let end = percentEnd(after: k) {
+            finish(start: start, end: end, quantity: nil, unit: nil)
+            return end
+        }
+        if let u = unit(after: k, english: true, chinese: true) {
+            // 3万 and 2千 are only read as money (3万元); 5千米 is a distance.
+            guard !multiplied || u.unit == .cny else {
+                finish(start: start, end: k, quantity: nil, unit: nil)
+                return k
+            }
+            return finish(start: start, value: value, unit: u, fourDigitInteger: n.isFourDigitInteger)
+        }
+        let plain = !multiplied && isPlainNumber(n, start: start, atLineStart: atLineStart)
+        finish(start: start, end: k, quantity: plain ? Quantity(amount: value, unit: .plain) : nil, unit: nil)
+        return k
+    }
+
+    /// Whether a number with no unit is a count worth reporting rather than a marker, identifier or date part.
+    func isPlainNumber(_ n: ArabicNumber, start: Int, atLineStart: Bool) -> Bool {
+        if n.end < b.count, UTF8Scan.isLetter(b[n.end]) { return false }  // 15th, 5G, 3kg
+        if let (s, _) = UTF8Scan.scalar(b, ifAt: n.end) {
+            switch s {
+            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊": return false  // dates, times, 1、, 7×24
+            case "天", "日", "年", "周", "週", "元": return false  // a unit character in another word: 100日元, 2026年度
+            case ".", ")", "）": if atLineStart { return false }  // "3. " and "3)" list markers
+            default: break
+            }
+        }
+        if !n.grouped, !n.decimal {
+            if n.integerDigits >= 5 { return false }  // order numbers, 12315, 95588
+            if n.leadingZero, n.integerDigits >= 2 { return false }
+            if n.integerDigits == 4, (1900...2100).contains(n.value) { return false }  // a year
+        }
+        // USD 50, SKU 123: another currency or a code (only for bare numbers: "FOR 15 DAYS" is a claim).
+        if let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)), w.count == 3,
+            w.allSatisfy({ b[$0] &- 0x41 < 26 })
+        {
+            return false
+        }
+        return !isNextToMonthName(start: start, end: n.end)
+    }
+
+    /// 第3步, 每15天, 双11, 三分之1, 订单号 123, No. 3, #3, v2, x24, $50, -5, "every 3 days".
+    func isExcludedBeforeArabic(_ start: Int) -> Bool {
+        guard start > 0 else { return false }
+        let p = b[start - 1]
+        if p < 0x80 {
+            if UTF8Scan.isWordByte(p) { return true }
+            switch p {
+            case 0x2E, 0x2D, 0x2B, 0x23, 0x24, 0x2F, 0x40, 0x5C, 0x5F, 0x26, 0x3D: return true  // . - + # $ / @ \ _ & =
+            default: break
+            }
+        }
+        let j = UTF8Scan.skipSpacesBackward(b, from: start)
+        guard let (s, sStart) = UTF8Scan.scalar(b, before: j) else { return false }
+        switch s {
+        case "第", "每", "双", "雙", "之", "号", "號", "码", "碼", "€", "£", "＄", "＃", "×", "＊": return true
+        case ":", "：":
+            // 订单号：123
+            let k = UTF8Scan.skipSpacesBackward(b, from: sStart)
+            if let (t, _) = UTF8Scan.scalar(b, before: k), t == "号" || t == "號" || t == "码" || t == "碼" { return true }
+        case ".":
+            // "No. 3"
+            if let w = UTF8Scan.wordEnding(b, at: sStart), UTF8Scan.equalsIgnoringCase(b, w, Words.no) { return true }
+        default: break
+        }
+        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) { return true }
+        return false
+    }
+
+    /// "November 20", "Nov. 20", "20 November".
+    func isNextToMonthName(start: Int, end: Int) -> Bool {
+        var j = UTF8Scan.skipSpacesBackward(b, from: start)
+        if j > 0, b[j - 1] == 0x2E { j -= 1 }
+        if let w = UTF8Scan.wordEnding(b, at: j), Words.isMonth(b, w) { return true }
+        let k = UTF8Scan.skipSpaces(b, from: end)
+        if k > end, k < b.count, UTF8Scan.isLetter(b[k]) {
+            let wordEnd = UTF8Scan.letterRunEnd(b, from: k)
+            if Words.isMonth(b, k..<wordEnd) { return true }
+        }
+        return false
+    }
+
+    /// The end of a percent sign or word after `k` ("30%", "30 ％", "30 percent", "30 per cent"), if any.
+    func percentEnd(after k: Int) -> Int? {
+        let j = UTF8Scan.skipSpaces(b, from: k)
+        guard let (s, length) = UTF8Scan.scalar(b, ifAt: j) else { return nil }
+        if s == "%" || s == "％" || s == "‰" { return j + length }
+        guard j > k, UTF8Scan.isLetter(b[j]) else { return nil }
+        let wordEnd = UTF8Scan.letterRunEnd(b, from: j)
+        if UTF8Scan.equalsIgnoringCase(b, j..<wordEnd, Words.percent) { return wordEnd }
+        if UTF8Scan.equalsIgnoringCase(b, j..<wordEnd, Words.per), wordEnd + 1 < b.count, b[wordEnd] == 0x20 {
+            let centEnd = UTF8Scan.letterRunEnd(b, from: wordEnd + 1)
+            if UTF8Scan.equalsIgnoringCase(b, (wordEnd + 1)..<centEnd, Words.cent) { return centEnd }
+        }
+        return nil
+    }
+
+    // MARK: - Chinese numerals and 半
+
+    mutating func chineseNumber(at start: Int) -> Int {
+        let end = ChineseNumeral.runEnd(b, from: start)
+        guard let value = ChineseNumeral.value(b, start..<end),
+            !isExcludedBeforeChinese(start, isSingleOne: value == 1 && end - start == 3),
+            !(UTF8Scan.scalar(b, ifAt: end).map { isApproximate($0.scalar) } ?? false),
+            let u = unit(after: end, english: false, chinese: true)
+        else {
+            finish(start: start, end: end, quantity: nil, unit: nil)
+            return end
+        }
+        return finish(start: start, value: Double(value), unit: u, fourDigitInteger: false)
+    }
+
+    /// 第三步, 每一天, 双十一, 百分之三十, 周一, 星期三, 几十天, and 一 as a determiner (同一天, 这一年, 前一天).
+    func isExcludedBeforeChinese(_ start: Int, isSingleOne: Bool) -> Bool {
+        guard let (s, sStart) = UTF8Scan.scalar(b, before: start) else { return false }
+        switch s {
+        case "第", "每", "双", "雙", "之", "周", "週", "初", "几", "幾", "数", "數": return true
+        case "期", "拜":
+            // 星期三, 礼拜天: weekday names.
+            guard let (t, _) = UTF8Scan.scalar(b, before: sStart) else { return false }
+            return t == "星" || t == "礼" || t == "禮"
+        case "同", "这", "這", "那", "哪", "某", "前", "后", "後", "头", "頭", "另", "任", "唯", "统", "統", "逐":
+            return isSingleOne
+        default: return false
+        }
+    }
+
+    /// 半年 (6 months), 半个月 (15 days), 半小时 (0.5 hours); not 半天, 上半年, 一半, 大半年.
+    mutating func half(at start: Int) -> Int {
+        let after = start + 3
+        if let (p, _) = UTF8Scan.scalar(b, before: start) {
+            switch p {
+            case "上", "下", "前", "后", "後", "大", "多", "过", "過", "减", "減", "对", "對", "一", "近": return after
+            default: break
+            }
+        }
+        guard let u = UnitLexicon.chinese(b, at: after), !u.addsHalf else { return after }
+        let quantity: Quantity
+        switch (u.unit, u.scale) {
+        case (.years, 1): quantity = Quantity(amount: 6, unit: .months)
+        case (.months, 1): quantity = Quantity(amount: 15, unit: .days)
+        case (.hours, 1): quantity = Quantity(amount: 0.5, unit: .hours)
+        default: return after
+        }
+        finish(start: start, end: u.end, quantity: quantity, unit: quantity.unit)
+        return u.end
+    }
+
+    // MARK: - Words: English numbers, currency codes, "half"
+
+    mutating func word(at start: Int) -> Int {
+        let end = UTF8Scan.letterRunEnd(b, from: start)
+        // Only whole words: "iPhone15" and "24h" are handled from their digits.
+        if start > 0, UTF8Scan.isWordByte(b[start - 1]) { return end }
+        let range = start..<end
+        if UTF8Scan.equalsIgnoringCase(b, range, Words.cny) || UTF8Scan.equalsIgnoringCase(b, range, Words.rmb) {
+            return currency(start: start, after: end) ?? end
+        }
+        if end < b.count, UTF8Scan.isDigit(b[end]) { return end }
+        if UTF8Scan.equalsIgnoringCase(b, range, Words.half) { return englishHalf(start: start, end: end) ?? end }
+        guard let (value, numberEnd) = EnglishNumber.parse(b, at: start) else { return end }
+        if let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)),
+            UTF8Scan.equalsIgnoringCase(b, w, Words.every)
+        {
+            finish(start: start, end: numberEnd, quantity: nil, unit: nil)
+            return numberEnd
+        }
+        guard let u = unit(after: numberEnd, english: true, chinese: false) else {
+            finish(start: start, end: numberEnd, quantity: nil, unit: nil)
+            return numberEnd
+        }
+        return finish(start: start, value: Double(value), unit: u, fourDigitInteger: false)
+    }
+
+    /// "half a year", "half-year", "half a month", "half an hour"; not "half a day" (see 半天).
+    mutating func englishHalf(start: Int, end: Int) -> Int? {
+        guard end + 1 < b.count, b[end] == 0x20 || b[end] == 0x2D, UTF8Scan.isLetter(b[end + 1]) else { return nil }
+        var j = end + 1
+        if b[end] == 0x20 {
+            let articleEnd = UTF8Scan.letterRunEnd(b, from: j)
+            let article = j..<articleEnd
+            if UTF8Scan.equalsIgnoringCase(b, article, Words.a) || UTF8Scan.equalsIgnoringCase(b, article, Words.an) {
+                guard articleEnd + 1 < b.count, b[articleEnd] == 0x20 else { return nil }
+                j = articleEnd + 1
+            }
+        }
+        guard let u = UnitLexicon.english(b, at: j) else { return nil }
+        let quantity: Quantity
+        switch u.unit {
+        case .years: quantity = Quantity(amount: 6, unit: .months)
+        case .months: quantity = Quantity(amount: 15, unit: .days)
+        case .hours: quantity = Quantity(amount: 0.5, unit: .hours)
+        default: return nil
+        }
+        finish(start: start, end: u.end, quantity: quantity, unit: quantity.unit)
+        return u.end
+    }
+
+    /// `¥50`, `￥ 50`, `CNY 1,000`, `RMB50`, `RMB ¥50`, `¥1.5万`, `¥50元`; `k` is just after the symbol or code.
+    mutating func currency(start: Int, after k: Int) -> Int? {
+        var j = UTF8Scan.skipSpaces(b, from: k)
+        if let (s, length) = UTF8Scan.scalar(b, ifAt: j), s == "¥" || s == "￥" {
+            j = UTF8Scan.skipSpaces(b, from: j + length)
+        }
+        guard UTF8Scan.digit(b, at: j) != nil else { return nil }
+        let n = readArabic(at: j)
+        var end = n.end
+        var value = n.value
+        if let (s, length) = UTF8Scan.scalar(b, ifAt: end) {
+            if n.isIdentifier || isApproximate(s) {
+                finish(start: start, end: end, quantity: nil, unit: nil)
+                return end
+            }
+            if let m = moneyMultiplier(s) {
+                value *= m
+                end += length
+            }
+        }
+        // A trailing 元 or "yuan" repeats the currency; take it into the literal.
+        if let u = unit(after: end, english: true, chinese: true), u.unit == .cny { end = u.end }
+        finish(start: start, end: end, quantity: Quantity(amount: value, unit: .cny), unit: .cny)
+        return end
+    }
+
+    // MARK: - Units and the checks that depend on them
+
+    /// The unit after a number ending at `k`: attached (`15天`, `24h`), after spaces (`15 days`), or after a
+    /// hyphen (`15-day`, `seven-day`).
+    func unit(after k: Int, english: Bool, chinese: Bool) -> UnitLexicon.Match? {
+        if english, k + 1 < b.count, b[k] == 0x2D, UTF8Scan.isLetter(b[k + 1]) {
+            return UnitLexicon.english(b, at: k + 1)
+        }
+        let j = UTF8Scan.skipSpaces(b, from: k)
+        guard j < b.count else { return nil }
+        if b[j] < 0x80 { return english && UTF8Scan.isLetter(b[j]) ? UnitLexicon.english(b, at: j) : nil }
+        return chinese ? UnitLexicon.chinese(b, at: j) : nil
+    }
+
+    /// Emits the literal for a number with a unit, unless the unit word makes it a date or an age.
+    mutating func finish(start: Int, value: Double, unit u: UnitLexicon.Match, fourDigitInteger: Bool) -> Int {
+        let notAQuantity: Bool
+        switch u.word {
+        case .chineseYear: notAQuantity = fourDigitInteger || isMonthAhead(u.end)  // 2026年, 26年11月
+        case .chineseDay: notAQuantity = isMonthBehind(start)  // 11月20日, 每月15日
+        case .englishYear: notAQuantity = isOld(u.end)  // 3 years old, 3-year-old
+        case .chineseTian, .other: notAQuantity = false
+        }
+        if notAQuantity {
+            finish(start: start, end: u.end, quantity: nil, unit: nil)
+            return u.end
+        }
+        var amount = (value + (u.addsHalf ? 0.5 : 0)) * u.scale
+        var end = u.end
+        if u.word.takesTrailingHalf, UTF8Scan.hasPrefix(b, at: end, Words.ban) {
+            if UTF8Scan.hasPrefix(b, at: end + Words.ban.count, Words.zai) {  // 一年半载: "a year or so"
+                finish(start: start, end: end, quantity: nil, unit: nil)
+                return end + Words.ban.count + Words.zai.count
+            }
+            amount += 0.5 * u.scale
+            end += Words.ban.count
+        }
+        finish(start: start, end: end, quantity: Quantity(amount: amount, unit: u.unit), unit: u.unit)
+        return end
+    }
+
+    /// Records a number read at `start..<end` and emits `quantity`, unless the number closes a range with the
+    /// previous one (`3至5天`, `3 - 5 days`, "two to three days", `CNY 50 to 100`), in which case both go.
+    mutating func finish(start: Int, end: Int, quantity: Quantity?, unit: QuantityUnit?) {
+        if let p = previous, p.unit == nil || unit == nil || p.unit == unit, isRangeConnector(p.end..<start) {
+            if let index = p.literalIndex, index == literals.count - 1 { literals.removeLast() }
+            previous = NumberRecord(end: end, unit: unit, literalIndex: nil)
+            return
+        }
+        var index: Int?
+        if let quantity {
+            literals.append(QuantityLiteral(range: start..<end, quantity: quantity))
+            index = literals.count - 1
+        }
+        previous = NumberRecord(end: end, unit: unit, literalIndex: index)
+    }
+
+    /// Whether the bytes between two numbers are only a range connector and spaces.
+    func isRangeConnector(_ gap: Range<Int>) -> Bool {
+        guard gap.count <= 16 else { return false }
+        let i = UTF8Scan.skipSpaces(b, from: gap.lowerBound)
+        let j = UTF8Scan.skipSpacesBackward(b, from: gap.upperBound, limit: 16)
+        guard i < j else { return false }
+        let core = i..<j
+        if core.count == 1 { return b[i] == 0x2D || b[i] == 0x7E }  // - ~
+        for connector in Words.rangeConnectors where UTF8Scan.equalsIgnoringCase(b, core, connector) { return true }
+        return false
+    }
+
+    /// After 年: a month follows (2026年11月, 二〇二六年十一月), so the 年 is part of a date.
+    func isMonthAhead(_ k: Int) -> Bool {
+        var j = UTF8Scan.skipSpaces(b, from: k)
+        var digits = 0
+        while let (_, length) = UTF8Scan.digit(b, at: j), digits < 3 {
+            j += length
+            digits += 1
+        }
+        if digits == 0 {
+            let end = ChineseNumeral.runEnd(b, from: j)
+            guard end - j <= 9 else { return false }
+            j = end
+        }
+        guard digits <= 2 else { return false }
+        j = UTF8Scan.skipSpaces(b, from: j)
+        return UTF8Scan.scalar(b, ifAt: j)?.scalar == "月"
+    }
+
+    /// Before a number with 日: a month (11月20日), so the 日 is a day of the month.
+    func isMonthBehind(_ start: Int) -> Bool {
+        UTF8Scan.scalar(b, before: UTF8Scan.skipSpacesBackward(b, from: start))?.scalar == "月"
+    }
+
+    /// " old" or "-old" after "years"/"year".
+    func isOld(_ k: Int) -> Bool {
+        guard k + 1 < b.count, b[k] == 0x20 || b[k] == 0x2D else { return false }
+        let end = UTF8Scan.letterRunEnd(b, from: k + 1)
+        return UTF8Scan.equalsIgnoringCase(b, (k + 1)..<end, Words.old)
+    }
+
+    /// 十多天, 10余天, 十几天, 十来天: approximately, so not a claim of the number.
+    func isApproximate(_ s: Unicode.Scalar) -> Bool {
+        s == "多" || s == "余" || s == "餘" || s == "几" || s == "幾" || s == "来" || s == "來"
+    }
+
+    func moneyMultiplier(_ s: Unicode.Scalar) -> Double? {
+        switch s {
+        case "万", "萬": 10000
+        case "千", "仟": 1000
+        default: nil
+        }
+    }
+}
+
+/// Byte spellings the scanner compares against.
+private enum Words {
+    static let cny = Array("cny".utf8)
+    static let rmb = Array("rmb".utf8)
+    static let half = Array("half".utf8)
+    static let a = Array("a".utf8)
+    static let an = Array("an".utf8)
+    static let every = Array("every".utf8)
+    static let no = Array("no".utf8)
+    static let old = Array("old".utf8)
+    static let percent = Array("percent".utf8)
+    static let per = Array("per".utf8)
+    static let cent = Array("cent".utf8)
+    static let ban = Array("半".utf8)
+    static let zai = Array("载".utf8)
+    static let rangeConnectors: [[UInt8]] = ["–", "—", "～", "至", "到", "或", "to", "or"].map { Array($0.utf8) }
+    static let months: [[UInt8]] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ].map { Array($0.utf8) }
+
+    static func isMonth(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
+        months.contains { UTF8Scan.equalsIgnoringCase(b, range, $0) }
+    }
+}

@@ -1,0 +1,161 @@
+/// Finds rule terms (售后期, "after-sales window") in text with one Aho–Corasick automaton over the UTF-8 bytes
+/// of all terms, instead of a search per term per sentence.
+///
+/// ASCII letters match case-insensitively. A term whose first (last) byte is an ASCII letter or digit only
+/// matches where the text has no letter or digit just before (after) it, so "durable goods" is not found in
+/// "non-durable goodsX" and CJK terms match anywhere. Matches are leftmost-longest and non-overlapping.
+///
+/// The automaton is built over the *reversed* terms and run right to left, which gives the longest term
+/// starting at each offset in O(1); a left-to-right greedy pass over those then yields leftmost-longest
+/// matches in O(n + matches) without rescanning (a forward automaton has to back up after each match).
+public struct TermMatcher: Sendable {
+    private struct Term: Sendable {
+        var length: Int
+        var id: Int
+        var boundaryBefore: Bool
+        var boundaryAfter: Bool
+    }
+
+    /// Byte → input class; ASCII upper case shares its lower-case class, bytes in no term share class 0.
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// Dense DFA: `next[state * classCount + class]`.
+    private let next: [Int32]
+    /// The term whose reversed bytes end at each state, or -1.
+    private let termAt: [Int32]
+    /// The nearest state along the failure chain (excluding the state itself) that ends a term, or -1; walking
+    /// these lists every term ending here, longest first.
+    private let outputLink: [Int32]
+    private let terms: [Term]
+
+    /// Builds the automaton for `terms`; each match reports the `id` of its term. Empty terms are ignored; when
+    /// two terms are equal ignoring ASCII case, the first one's id is reported.
+    public init(terms: [(text: String, id: Int)]) {
+        var keys: [[UInt8]] = []
+        var list: [Term] = []
+        for (text, id) in terms where !text.isEmpty {
+            let bytes = text.utf8.map(UTF8Scan.lowercased)
+            keys.append(bytes.reversed())
+            list.append(
+                Term(
+                    length: bytes.count, id: id, boundaryBefore: UTF8Scan.isWordByte(bytes[0]),
+                    boundaryAfter: UTF8Scan.isWordByte(bytes[bytes.count - 1])))
+        }
+
+        var classes = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for key in keys {
+            for byte in key where classes[Int(byte)] == 0 {
+                // At most 255 distinct bytes; ASCII upper case never occurs in a key, so this fits in UInt8.
+                classes[Int(byte)] = UInt8(count)
+                count += 1
+            }
+        }
+        for upper in UInt8(0x41)...UInt8(0x5A) { classes[Int(upper)] = classes[Int(upper | 0x20)] }
+
+        // The trie, with -1 for a missing edge; the failure pass below turns it into a DFA.
+        var next = [Int32](repeating: -1, count: count)
+        var termAt: [Int32] = [-1]
+        for (index, key) in keys.enumerated() {
+            var state = 0
+            for byte in key {
+                let slot = state * count + Int(classes[Int(byte)])
+                if next[slot] < 0 {
+                    next[slot] = Int32(termAt.count)
+                    termAt.append(-1)
+                    next.append(contentsOf: repeatElement(-1, count: count))
+                }
+                state = Int(next[slot])
+            }
+            if termAt[state] < 0 { termAt[state] = Int32(index) }
+        }
+
+        let stateCount = termAt.count
+        var fail = [Int32](repeating: 0, count: stateCount)
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int32] = []
+        queue.reserveCapacity(stateCount)
+        for c in 0..<count {
+            if next[c] < 0 {
+                next[c] = 0
+            } else {
+                queue.append(next[c])
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            for c in 0..<count {
+                let slot = state * count + c
+                let child = next[slot]
+                let viaFail = next[Int(fail[state]) * count + c]
+                if child < 0 {
+                    next[slot] = viaFail
+                } else {
+                    fail[Int(child)] = viaFail
+                    outputLink[Int(child)] = termAt[Int(viaFail)] >= 0 ? viaFail : outputLink[Int(viaFail)]
+                    queue.append(child)
+                }
+            }
+        }
+
+        self.byteClass = classes
+        self.classCount = count
+        self.next = next
+        self.termAt = termAt
+        self.outputLink = outputLink
+        self.terms = list
+    }
+
+    /// The leftmost-longest, non-overlapping term matches in `text`, as UTF-8 byte ranges with term ids.
+    public func matches(in text: String) -> [(range: Range<Int>, id: Int)] {
+        guard !terms.isEmpty else { return [] }
+        return UTF8Scan.withBytes(text) { b in
+            let n = b.count
+            guard n > 0 else { return [] }
+            // best[i]: the longest term that starts at byte i and passes the word-boundary checks, or -1.
+            var best = [Int32](repeating: -1, count: n)
+            byteClass.withUnsafeBufferPointer { classOf in
+                next.withUnsafeBufferPointer { next in
+                    var state = 0
+                    var i = n
+                    while i > 0 {
+                        i -= 1
+                        state = Int(next[state * classCount + Int(classOf[Int(b[i])])])
+                        var output = termAt[state] >= 0 ? Int32(state) : outputLink[state]
+                        while output >= 0 {
+                            let index = termAt[Int(output)]
+                            if accepts(terms[Int(index)], at: i, in: b) {
+                                best[i] = index
+                                break
+                            }
+                            output = outputLink[Int(output)]
+                        }
+                    }
+                }
+            }
+            var result: [(range: Range<Int>, id: Int)] = []
+            var i = 0
+            while i < n {
+                let index = best[i]
+                if index < 0 {
+                    i += 1
+                    continue
+                }
+                let term = terms[Int(index)]
+                result.append((i..<(i + term.length), term.id))
+                i += term.length
+            }
+            return result
+        }
+    }
+
+    @inline(__always)
+    private func accepts(_ term: Term, at start: Int, in b: UTF8Scan.Bytes) -> Bool {
+        if term.boundaryBefore, start > 0, UTF8Scan.isWordByte(b[start - 1]) { return false }
+        let end = start + term.length
+        if term.boundaryAfter, end < b.count, UTF8Scan.isWordByte(b[end]) { return false }
+        return true
+    }
+}

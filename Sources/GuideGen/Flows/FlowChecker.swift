@@ -1,0 +1,116 @@
+/// The graph checks of the authoring spec (section 6) on a parsed flow: every step reachable, every
+/// decision with at least two labelled branches, every step given a label, and a flow that is not
+/// empty.
+public enum FlowChecker {
+    /// Checks a diagram; issues are sorted by line and column.
+    ///
+    /// Start nodes are the nodes without incoming edges (a self-loop does not count); when every node
+    /// has one, the first node is the start.
+    public static func check(_ diagram: FlowDiagram) -> [FlowIssue] {
+        guard !diagram.nodes.isEmpty else {
+            return [
+                FlowIssue(
+                    line: 1, column: 1, severity: .error, check: FlowIssue.empty,
+                    message: "the flow has no steps",
+                    help: "add steps and edges, e.g. `start([Start]) --> done([Done])`")
+            ]
+        }
+        var index: [String: Int] = [:]
+        for (position, node) in diagram.nodes.enumerated() where index[node.id] == nil {
+            index[node.id] = position
+        }
+        var outgoing = Array(repeating: [Int](), count: diagram.nodes.count)
+        var hasIncoming = Array(repeating: false, count: diagram.nodes.count)
+        for (edgeIndex, edge) in diagram.edges.enumerated() {
+            guard let from = index[edge.from], let to = index[edge.to] else { continue }
+            outgoing[from].append(edgeIndex)
+            if from != to { hasIncoming[to] = true }
+        }
+
+        var issues: [FlowIssue] = []
+        issues += unreachable(diagram, index: index, outgoing: outgoing, hasIncoming: hasIncoming)
+        issues += decisions(diagram, outgoing: outgoing)
+        for node in diagram.nodes where !node.hasLabel {
+            issues.append(
+                FlowIssue(
+                    line: node.line, column: node.column, severity: .warning, check: FlowIssue.undefinedNode,
+                    message: "`\(node.id)` is never given a label, so it is shown as its id",
+                    help: "define it once with its text, e.g. `\(node.id)[Describe the step]`"))
+        }
+        return issues.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+    }
+
+    /// One error per node that no start node reaches (they sit on a cycle nothing leads into).
+    private static func unreachable(
+        _ diagram: FlowDiagram, index: [String: Int], outgoing: [[Int]], hasIncoming: [Bool]
+    ) -> [FlowIssue] {
+        var starts = diagram.nodes.indices.filter { !hasIncoming[$0] }
+        if starts.isEmpty { starts = [0] }
+        var reached = Array(repeating: false, count: diagram.nodes.count)
+        var queue = starts
+        for start in starts { reached[start] = true }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for edgeIndex in outgoing[node] {
+                guard let next = index[diagram.edges[edgeIndex].to], !reached[next] else { continue }
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        let startNames = starts.map { "`\(diagram.nodes[$0].id)`" }.joined(separator: ", ")
+        let from = starts.count == 1 ? "the start step \(startNames)" : "any start step (\(startNames))"
+        return diagram.nodes.indices.filter { !reached[$0] }.map { position in
+            let node = diagram.nodes[position]
+            return FlowIssue(
+                line: node.line, column: node.column, severity: .error, check: FlowIssue.unreachable,
+                message: "step `\(node.id)` cannot be reached from \(from)",
+                help: "add an edge into it from an earlier step, or remove it")
+        }
+    }
+
+    /// Errors for decisions with fewer than two branches, and for each unlabelled branch.
+    private static func decisions(_ diagram: FlowDiagram, outgoing: [[Int]]) -> [FlowIssue] {
+        var issues: [FlowIssue] = []
+        for (position, node) in diagram.nodes.enumerated() where node.shape == .diamond {
+            let branches = outgoing[position]
+            guard branches.count >= 2 else {
+                let count = branches.count == 1 ? "one outgoing edge" : "no outgoing edges"
+                issues.append(
+                    FlowIssue(
+                        line: node.line, column: node.column, severity: .error, check: FlowIssue.decision,
+                        message: "decision `\(node.id)` has \(count); a decision needs at least two",
+                        help: "add an edge per answer, e.g. `\(node.id) -->|No| other`, or use `[ ]` for a plain step"))
+                continue
+            }
+            for edgeIndex in branches {
+                let edge = diagram.edges[edgeIndex]
+                let label = edge.label?.trimmingSpaces ?? ""
+                guard label.isEmpty else { continue }
+                issues.append(
+                    FlowIssue(
+                        line: edge.line, column: edge.column, severity: .error, check: FlowIssue.decision,
+                        message: "the branch from decision `\(node.id)` to `\(edge.to)` has no label",
+                        help: "label it with the answer, e.g. `\(node.id) -->|Yes| \(edge.to)`"))
+            }
+        }
+        return issues
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines (Foundation-free).
+    fileprivate var trimmingSpaces: String {
+        let scalars = Array(unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+}

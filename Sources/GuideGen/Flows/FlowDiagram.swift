@@ -1,0 +1,58 @@
+/// A parsed Mermaid flowchart: its direction, its nodes in first-appearance order and its edges in
+/// source order.
+public struct FlowDiagram: Sendable, Equatable {
+    /// The direction ranks advance in (`TB` is read as `TD`).
+    public enum Direction: String, Sendable, Equatable, CaseIterable {
+        /// `TD` or `TB`: top to bottom.
+        case topToBottom = "TD"
+        /// `BT`: bottom to top.
+        case bottomToTop = "BT"
+        /// `LR`: left to right.
+        case leftToRight = "LR"
+        /// `RL`: right to left.
+        case rightToLeft = "RL"
+
+        /// Whether ranks advance horizontally (`LR`, `RL`).
+        public var isHorizontal: Bool { self == .leftToRight || self == .rightToLeft }
+
+        /// Whether the layout is computed as `TD`/`LR` and then mirrored (`BT`, `RL`).
+        var isMirrored: Bool { self == .bottomToTop || self == .rightToLeft }
+    }
+
+    /// The direction ranks advance in.
+    public var direction: Direction
+    /// The nodes, in order of first appearance in the source.
+    public var nodes: [FlowNode]
+    /// The edges, in source order (a chain `a --> b --> c` gives two).
+    public var edges: [FlowEdge]
+
+    /// Creates a diagram.
+    public init(direction: Direction = .topToBottom, nodes: [FlowNode] = [], edges: [FlowEdge] = []) {
+        self.direction = direction
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// Returns a copy whose node labels (those written in the source) and edge labels went through
+    /// `transform`; the lead uses it to replace `{{rule …}}` references with the page language's text.
+    public func mapLabels(_ transform: (String) throws -> String) rethrows -> FlowDiagram {
+        var copy = self
+        for index in copy.nodes.indices where copy.nodes[index].hasLabel {
+            copy.nodes[index].label = try transform(copy.nodes[index].label)
+        }
+        for index in copy.edges.indices {
+            if let label = copy.edges[index].label {
+                copy.edges[index].label = try transform(label)
+            }
+        }
+        return copy
+    }
+
+    /// The flow's shape without its words: sorted node ids and sorted `from->to` pairs, so that two
+    /// translations of a page can be compared.
+    public var structureSignature: String {
+        let ids = nodes.map(\.id).sorted()
+        let pairs = edges.map { "\($0.from)->\($0.to)" }.sorted()
+        return "nodes: " + ids.joined(separator: " ") + "\nedges: " + pairs.joined(separator: " ")
+    }
+}

@@ -1,0 +1,581 @@
+/// Parses the Mermaid flowchart subset of the authoring spec (section 6) into a `FlowDiagram`.
+///
+/// The source is scanned one line at a time, scalar by scalar; a statement never spans lines. Every
+/// construct outside the subset is an error at its line and column rather than a silent drop, and
+/// parsing goes on with the next line so that one run reports every problem.
+public enum FlowParser {
+    /// Parses a block's source; the diagram is nil when any error was found. Issues are sorted by
+    /// line and column.
+    public static func parse(_ source: String) -> (FlowDiagram?, [FlowIssue]) {
+        var parser = FlowSourceParser(source: source)
+        return parser.run()
+    }
+}
+
+/// A syntax error inside one statement; the rest of that line is skipped.
+private struct FlowSyntaxError: Error {
+    var column: Int
+    var message: String
+    var help: String?
+}
+
+/// An arrow as scanned, with its label when it has one.
+private struct FlowScannedArrow {
+    var token: String
+    var column: Int
+    var style: FlowEdge.Style
+    var label: String?
+    var labelColumn: Int?
+}
+
+private let supportedArrowsHelp = "use `-->` (arrow), `---` (line), `-.->` (dotted arrow) or `==>` (thick arrow)"
+private let supportedShapesHelp = "use `id[text]`, `id(text)`, `id([text])`, `id{text}` or `id((text))`"
+
+/// Diagram types Mermaid knows, so that the error can say "not supported" rather than "unknown".
+private let otherDiagramTypes: Set<String> = [
+    "sequenceDiagram", "classDiagram", "classDiagram-v2", "stateDiagram", "stateDiagram-v2",
+    "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram", "gitGraph",
+    "mindmap", "timeline", "sankey-beta", "xychart-beta", "block-beta", "C4Context", "zenuml",
+    "packet-beta", "architecture-beta", "kanban", "radar-beta",
+]
+
+/// Statement keywords of Mermaid flowcharts that guidegen does not support yet, with the message
+/// and help for each.
+private let unsupportedKeywords: [String: (message: String, help: String)] = [
+    "subgraph": ("subgraphs are not supported yet", "draw the steps without `subgraph … end`"),
+    "classDef": ("`classDef` is not supported; flows are styled by the site theme", "remove the line"),
+    "class": ("`class` is not supported; flows are styled by the site theme", "remove the line"),
+    "style": ("`style` is not supported; flows are styled by the site theme", "remove the line"),
+    "linkStyle": ("`linkStyle` is not supported; flows are styled by the site theme", "remove the line"),
+    "click": ("`click` is not supported; flows are static images", "remove the line and link from the page text"),
+    "direction": (
+        "`direction` only applies inside subgraphs, which are not supported",
+        "set the direction on the first line, e.g. `flowchart LR`"
+    ),
+    "accTitle": ("`accTitle` is not supported; the page gives the flow its title", "remove the line"),
+    "accDescr": ("`accDescr` is not supported; guidegen writes the text alternative", "remove the line"),
+]
+
+/// The scanning state; one value per `parse` call.
+private struct FlowSourceParser {
+    private let lines: [[Unicode.Scalar]]
+    private var issues: [FlowIssue] = []
+    private var direction = FlowDiagram.Direction.topToBottom
+    private var nodes: [FlowNode] = []
+    private var nodeIndex: [String: Int] = [:]
+    private var edges: [FlowEdge] = []
+
+    /// The line being scanned (1-based), its scalars and the scan position (0-based, so column = i + 1).
+    private var lineNumber = 0
+    private var text: [Unicode.Scalar] = []
+    private var i = 0
+
+    init(source: String) {
+        var lines: [[Unicode.Scalar]] = [[]]
+        for scalar in source.unicodeScalars {
+            if scalar == "\n" {
+                lines.append([])
+            } else {
+                lines[lines.count - 1].append(scalar)
+            }
+        }
+        self.lines = lines
+    }
+
+    mutating func run() -> (FlowDiagram?, [FlowIssue]) {
+        var sawHeader = false
+        for (offset, line) in lines.enumerated() {
+            lineNumber = offset + 1
+            text = line
+            i = 0
+            skipSpaces()
+            if atStatementEnd() {
+                noteDirective()
+                continue
+            }
+            do {
+                if !sawHeader {
+                    sawHeader = true
+                    guard try parseHeader() else { return finish(diagram: nil) }
+                }
+                try parseStatements()
+            } catch let error as FlowSyntaxError {
+                report(error)
+            } catch {
+                report(FlowSyntaxError(column: i + 1, message: "\(error)"))
+            }
+        }
+        if !sawHeader {
+            issues.append(
+                FlowIssue(
+                    line: 1, column: 1, severity: .error, check: FlowIssue.empty,
+                    message: "the flow is empty",
+                    help: "start the block with `flowchart TD` and add steps, e.g. `a[First] --> b[Next]`"))
+            return finish(diagram: nil)
+        }
+        let hasErrors = issues.contains { $0.severity == .error }
+        return finish(diagram: hasErrors ? nil : FlowDiagram(direction: direction, nodes: nodes, edges: edges))
+    }
+
+    private func finish(diagram: FlowDiagram?) -> (FlowDiagram?, [FlowIssue]) {
+        let sorted = issues.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        return (diagram, sorted.map(\.element))
+    }
+
+    private mutating func report(_ error: FlowSyntaxError) {
+        issues.append(
+            FlowIssue(
+                line: lineNumber, column: error.column, severity: .error, check: FlowIssue.syntax,
+                message: error.message, help: error.help))
+    }
+
+    // MARK: Header
+
+    /// Parses `flowchart DIR` / `graph DIR`; returns false when the block is not a flowchart at all,
+    /// in which case nothing else is worth reporting.
+    private mutating func parseHeader() throws -> Bool {
+        let column = i + 1
+        let word = scanWord()
+        guard word == "flowchart" || word == "graph" else {
+            let message: String
+            let help = "start the block with `flowchart TD` (or `graph LR`, …)"
+            if otherDiagramTypes.contains(word) {
+                message = "`\(word)` diagrams are not supported; guidegen draws only `flowchart` (or `graph`)"
+            } else if word.isEmpty {
+                message = "expected `flowchart` or `graph` on the first line, found `\(String(text[i]))`"
+            } else {
+                message = "expected `flowchart` or `graph` on the first line, found `\(word)`"
+            }
+            report(FlowSyntaxError(column: column, message: message, help: help))
+            return false
+        }
+        skipSpaces()
+        if i < text.count, isWordScalar(text[i]) {
+            let directionColumn = i + 1
+            let name = scanWord()
+            switch name {
+            case "TD", "TB": direction = .topToBottom
+            case "BT": direction = .bottomToTop
+            case "LR": direction = .leftToRight
+            case "RL": direction = .rightToLeft
+            default:
+                throw FlowSyntaxError(
+                    column: directionColumn, message: "unknown direction `\(name)`",
+                    help: "use `TD` (or `TB`), `BT`, `LR` or `RL`")
+            }
+        }
+        return true
+    }
+
+    // MARK: Statements
+
+    /// Parses the statements on the rest of the line, separated by optional `;`.
+    private mutating func parseStatements() throws {
+        while true {
+            skipSpaces()
+            if atStatementEnd() {
+                noteDirective()
+                return
+            }
+            if text[i] == ";" {
+                i += 1
+                continue
+            }
+            try parseStatement()
+        }
+    }
+
+    /// Parses `node (arrow node)*`.
+    private mutating func parseStatement() throws {
+        var previous = try parseNodeReference(atStatementStart: true)
+        while true {
+            let hadSpace = skipSpaces()
+            guard let arrow = try parseArrowIfPresent(afterSpace: hadSpace) else { return }
+            skipSpaces()
+            if atStatementEnd() || text[i] == ";" {
+                throw FlowSyntaxError(
+                    column: arrow.column, message: "expected a node after `\(arrow.token)`",
+                    help: "write the target step, e.g. `a \(arrow.token) b`")
+            }
+            let target = try parseNodeReference(atStatementStart: false)
+            edges.append(
+                FlowEdge(
+                    from: previous, to: target, style: arrow.style, label: arrow.label,
+                    line: lineNumber, column: arrow.column, labelColumn: arrow.labelColumn))
+            previous = target
+        }
+    }
+
+    /// Parses `id` with an optional shape and label, registers the node and returns its id.
+    private mutating func parseNodeReference(atStatementStart: Bool) throws -> String {
+        let column = i + 1
+        guard i < text.count, isIdStart(text[i]) else {
+            throw unexpected(expecting: "a node id")
+        }
+        var scalars: [Unicode.Scalar] = []
+        while i < text.count, isIdContinue(at: i) {
+            scalars.append(text[i])
+            i += 1
+        }
+        let id = String(String.UnicodeScalarView(scalars))
+        if id == "end" {
+            throw FlowSyntaxError(
+                column: column, message: "`end` cannot be a node id: Mermaid reads it as the end of a subgraph",
+                help: "capitalize it (`End`) or choose another id")
+        }
+        if atStatementStart, let keyword = unsupportedKeywords[id], i >= text.count || isSpace(text[i]) {
+            throw FlowSyntaxError(column: column, message: keyword.message, help: keyword.help)
+        }
+        guard let shape = try parseShapeIfPresent(id: id) else {
+            register(id: id, column: column, definition: nil)
+            return id
+        }
+        register(id: id, column: column, definition: shape)
+        return id
+    }
+
+    /// Records a node; a definition with a shape replaces an earlier one (Mermaid keeps the last).
+    private mutating func register(
+        id: String, column: Int, definition: (shape: FlowNode.Shape, label: String, labelColumn: Int)?
+    ) {
+        if let index = nodeIndex[id] {
+            guard let definition else { return }
+            nodes[index].shape = definition.shape
+            nodes[index].label = definition.label
+            nodes[index].hasLabel = true
+            nodes[index].line = lineNumber
+            nodes[index].column = column
+            nodes[index].labelColumn = definition.labelColumn
+        } else {
+            nodeIndex[id] = nodes.count
+            nodes.append(
+                FlowNode(
+                    id: id, shape: definition?.shape ?? .rectangle, label: definition?.label ?? id,
+                    hasLabel: definition != nil, line: lineNumber, column: column,
+                    labelColumn: definition?.labelColumn))
+        }
+    }
+
+    /// Parses a shape opener right after an id, with its label and closer.
+    private mutating func parseShapeIfPresent(
+        id: String
+    ) throws -> (shape: FlowNode.Shape, label: String, labelColumn: Int)? {
+        guard i < text.count else { return nil }
+        let column = i + 1
+        let unsupported: [(opener: String, name: String)] = [
+            ("(((", "`(((…)))` (double circle)"), ("[[", "`[[…]]` (subroutine)"), ("[(", "`[(…)]` (cylinder)"),
+            ("[/", "`[/…/]` (parallelogram)"), ("[\\", "`[\\…\\]` (parallelogram)"), ("{{", "`{{…}}` (hexagon)"),
+            (">", "`>…]` (flag)"),
+        ]
+        for candidate in unsupported where has(candidate.opener) {
+            throw FlowSyntaxError(
+                column: column, message: "the shape \(candidate.name) is not supported", help: supportedShapesHelp)
+        }
+        let forms: [(opener: String, closer: String, shape: FlowNode.Shape)] = [
+            ("((", "))", .circle), ("([", "])", .stadium), ("(", ")", .rounded), ("[", "]", .rectangle),
+            ("{", "}", .diamond),
+        ]
+        guard let form = forms.first(where: { has($0.opener) }) else { return nil }
+        i += form.opener.unicodeScalars.count
+        let (label, labelColumn) = try parseLabel(
+            id: id, opener: form.opener, closer: form.closer, openerColumn: column)
+        return (form.shape, label, labelColumn)
+    }
+
+    /// Parses a node label up to `closer`: quoted (`"…"`, anything but `"` allowed) or bare (no
+    /// brackets, braces or quotes, trimmed).
+    private mutating func parseLabel(
+        id: String, opener: String, closer: String, openerColumn: Int
+    ) throws -> (String, Int) {
+        let unclosed = FlowSyntaxError(
+            column: openerColumn, message: "unclosed `\(opener)`: the label has no `\(closer)`",
+            help: "close it: `\(id)\(opener)text\(closer)`")
+        var start = i
+        while start < text.count, isSpace(text[start]) { start += 1 }
+        if start < text.count, text[start] == "\"" {
+            let quoteColumn = start + 1
+            guard let end = firstIndex(of: "\"", from: start + 1) else {
+                throw FlowSyntaxError(
+                    column: quoteColumn, message: "unclosed quote in the label of `\(id)`",
+                    help: "close it: `\(id)\(opener)\"text\"\(closer)`")
+            }
+            let label = string(start + 1, end)
+            i = end + 1
+            skipSpaces()
+            guard has(closer) else {
+                if i >= text.count { throw unclosed }
+                throw FlowSyntaxError(
+                    column: i + 1, message: "expected `\(closer)` after the quoted label of `\(id)`",
+                    help: "close it: `\(id)\(opener)\"text\"\(closer)`")
+            }
+            i += closer.unicodeScalars.count
+            if label.isEmpty {
+                throw FlowSyntaxError(
+                    column: openerColumn, message: "the label of `\(id)` is empty",
+                    help: "write the step's text, or drop the brackets")
+            }
+            return (label, quoteColumn + 1)
+        }
+        var end = i
+        while true {
+            guard end < text.count else { throw unclosed }
+            if has(closer, at: end) { break }
+            let scalar = text[end]
+            if "[](){}\"".unicodeScalars.contains(scalar) {
+                throw FlowSyntaxError(
+                    column: end + 1,
+                    message: "`\(String(scalar))` inside the label of `\(id)` must be quoted",
+                    help: "put the label in quotes: `\(id)\(opener)\"…\"\(closer)`")
+            }
+            end += 1
+        }
+        let (trimmedStart, trimmedEnd) = trim(i, end)
+        i = end + closer.unicodeScalars.count
+        guard trimmedStart < trimmedEnd else {
+            throw FlowSyntaxError(
+                column: openerColumn, message: "the label of `\(id)` is empty",
+                help: "write the step's text, or drop the brackets")
+        }
+        return (string(trimmedStart, trimmedEnd), trimmedStart + 1)
+    }
+
+    // MARK: Arrows
+
+    /// Parses an arrow when one follows; nil at the end of the statement.
+    private mutating func parseArrowIfPresent(afterSpace: Bool) throws -> FlowScannedArrow? {
+        if atStatementEnd() || text[i] == ";" { return nil }
+        let column = i + 1
+        if afterSpace, "[({>".unicodeScalars.contains(text[i]) {
+            throw FlowSyntaxError(
+                column: column, message: "a shape must follow its id without a space",
+                help: "remove the space, e.g. `id[text]`")
+        }
+        switch text[i] {
+        case "-", "=", ".", "<", "~":
+            return try parseArrow()
+        case "&":
+            throw FlowSyntaxError(
+                column: column, message: "`&` is not supported", help: "write one edge per line")
+        case ":" where has(":::"):
+            throw FlowSyntaxError(
+                column: column, message: "classes (`:::`) are not supported; flows are styled by the site theme",
+                help: "remove `:::` and the class name")
+        case "@" where has("@{"):
+            throw FlowSyntaxError(
+                column: column, message: "shape data (`@{ … }`) is not supported", help: supportedShapesHelp)
+        default:
+            throw unexpected(expecting: "an arrow such as `-->` or the end of the statement")
+        }
+    }
+
+    /// Parses one of the supported arrows (`-->`, `---`, `-.->`, `==>`, each optionally labelled with
+    /// `|text|` or an inline `-- text -->` form).
+    private mutating func parseArrow() throws -> FlowScannedArrow {
+        let start = i
+        var arrow: FlowScannedArrow
+        if has("--->") || has("----") || has("-->>") || has("-.-.") || has("-.->>") || has("==>>") || has("====") {
+            throw unknownArrow(at: start)
+        } else if has("-->") {
+            arrow = FlowScannedArrow(token: "-->", column: start + 1, style: .solid)
+            i += 3
+        } else if has("---") {
+            arrow = FlowScannedArrow(token: "---", column: start + 1, style: .open)
+            i += 3
+        } else if has("-.->") {
+            arrow = FlowScannedArrow(token: "-.->", column: start + 1, style: .dotted)
+            i += 4
+        } else if has("==>") {
+            arrow = FlowScannedArrow(token: "==>", column: start + 1, style: .thick)
+            i += 3
+        } else if has("-.-") || has("===") {
+            throw unknownArrow(at: start)
+        } else if has("-.") {
+            arrow = try parseInlineLabel(opener: "-.", closers: [(".->", .dotted)])
+        } else if has("==") {
+            arrow = try parseInlineLabel(opener: "==", closers: [("==>", .thick)])
+        } else if has("--") {
+            arrow = try parseInlineLabel(opener: "--", closers: [("-->", .solid), ("---", .open)])
+        } else {
+            throw unknownArrow(at: start)
+        }
+        let beforePipe = i
+        skipSpaces()
+        guard i < text.count, text[i] == "|" else {
+            i = beforePipe
+            return arrow
+        }
+        let pipeColumn = i + 1
+        if arrow.label != nil {
+            throw FlowSyntaxError(
+                column: pipeColumn, message: "the edge already has a label",
+                help: "keep one label: `a -->|text| b` or `a -- text --> b`")
+        }
+        guard let close = firstIndex(of: "|", from: i + 1) else {
+            throw FlowSyntaxError(
+                column: pipeColumn, message: "unclosed edge label: no closing `|`",
+                help: "close it: `a \(arrow.token)|text| b`")
+        }
+        let (label, labelColumn) = try edgeLabel(from: i + 1, to: close, column: pipeColumn)
+        arrow.label = label
+        arrow.labelColumn = labelColumn
+        i = close + 1
+        return arrow
+    }
+
+    /// Parses `-- text -->`-style labels: the opener, then text up to the first closer.
+    private mutating func parseInlineLabel(
+        opener: String, closers: [(token: String, style: FlowEdge.Style)]
+    ) throws -> FlowScannedArrow {
+        let start = i
+        let textStart = i + opener.unicodeScalars.count
+        var end = textStart
+        while end < text.count {
+            if let closer = closers.first(where: { has($0.token, at: end) }) {
+                let (label, labelColumn) = try edgeLabel(from: textStart, to: end, column: start + 1)
+                i = end + closer.token.unicodeScalars.count
+                return FlowScannedArrow(
+                    token: opener + " … " + closer.token, column: start + 1, style: closer.style,
+                    label: label, labelColumn: labelColumn)
+            }
+            end += 1
+        }
+        if textStart < text.count, isSpace(text[textStart]) {
+            let expected = closers.map { "`\($0.token)`" }.joined(separator: " or ")
+            throw FlowSyntaxError(
+                column: start + 1, message: "unclosed edge label: `\(opener)` is never closed by \(expected)",
+                help: "close it: `a \(opener) text \(closers[0].token) b`, or write `a \(closers[0].token)|text| b`")
+        }
+        throw unknownArrow(at: start)
+    }
+
+    /// Trims an edge label, removes surrounding quotes, and rejects an empty one.
+    private func edgeLabel(from start: Int, to end: Int, column: Int) throws -> (String, Int) {
+        var (from, to) = trim(start, end)
+        if to - from >= 2, text[from] == "\"", text[to - 1] == "\"" {
+            from += 1
+            to -= 1
+        }
+        guard from < to else {
+            throw FlowSyntaxError(
+                column: column, message: "the edge label is empty", help: "write the label's text, or drop it")
+        }
+        return (string(from, to), from + 1)
+    }
+
+    private func unknownArrow(at start: Int) -> FlowSyntaxError {
+        var end = start
+        while end < text.count, "-=.<>~".unicodeScalars.contains(text[end]) { end += 1 }
+        if end < text.count, text[end] == "o" || text[end] == "x", end + 1 >= text.count || isSpace(text[end + 1]) {
+            end += 1
+        }
+        return FlowSyntaxError(
+            column: start + 1, message: "unknown arrow `\(string(start, max(end, start + 1)))`",
+            help: supportedArrowsHelp)
+    }
+
+    // MARK: Scanning helpers
+
+    private func unexpected(expecting: String) -> FlowSyntaxError {
+        guard i < text.count else {
+            return FlowSyntaxError(column: i + 1, message: "expected \(expecting)")
+        }
+        return FlowSyntaxError(
+            column: i + 1, message: "unexpected `\(String(text[i]))`; expected \(expecting)")
+    }
+
+    /// Whether the scan is at the end of the line or at a `%%` comment.
+    private func atStatementEnd() -> Bool {
+        i >= text.count || has("%%")
+    }
+
+    /// Warns about `%%{…}%%` directives, which would change Mermaid's rendering but not guidegen's.
+    private mutating func noteDirective() {
+        guard has("%%{") else { return }
+        issues.append(
+            FlowIssue(
+                line: lineNumber, column: i + 1, severity: .warning, check: FlowIssue.syntax,
+                message: "directives (`%%{ … }%%`) are ignored; the site theme styles flows",
+                help: "remove the directive"))
+    }
+
+    /// Skips spaces and tabs; returns whether any were skipped.
+    @discardableResult
+    private mutating func skipSpaces() -> Bool {
+        let start = i
+        while i < text.count, isSpace(text[i]) { i += 1 }
+        return i > start
+    }
+
+    /// Scans a header word (`flowchart`, `stateDiagram-v2`, `LR`).
+    private mutating func scanWord() -> String {
+        let start = i
+        while i < text.count, isWordScalar(text[i]) { i += 1 }
+        return string(start, i)
+    }
+
+    private func has(_ token: String) -> Bool { has(token, at: i) }
+
+    private func has(_ token: String, at position: Int) -> Bool {
+        var index = position
+        for scalar in token.unicodeScalars {
+            guard index < text.count, text[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private func firstIndex(of scalar: Unicode.Scalar, from start: Int) -> Int? {
+        var index = start
+        while index < text.count {
+            if text[index] == scalar { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func trim(_ start: Int, _ end: Int) -> (Int, Int) {
+        var from = start
+        var to = end
+        while from < to, isSpace(text[from]) { from += 1 }
+        while to > from, isSpace(text[to - 1]) { to -= 1 }
+        return (from, to)
+    }
+
+    private func string(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text[start..<end])
+        return String(view)
+    }
+
+    private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
+    }
+
+    /// Header words: `flowchart`, `stateDiagram-v2`, `LR`.
+    private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIILetterOrDigit(scalar) || scalar == "-" || scalar == "_"
+    }
+
+    private func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// Ids start with a letter, digit, `_` or CJK character (anything alphabetic beyond ASCII).
+    private func isIdStart(_ scalar: Unicode.Scalar) -> Bool {
+        if isASCIILetterOrDigit(scalar) || scalar == "_" { return true }
+        guard scalar.value >= 0x80 else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .decimalNumber
+    }
+
+    /// Ids continue with the same characters and `-`, except where the `-` begins an arrow
+    /// (`a-->b`, `a-.->b`).
+    private func isIdContinue(at index: Int) -> Bool {
+        let scalar = text[index]
+        if scalar != "-" { return isIdStart(scalar) }
+        guard index + 1 < text.count else { return true }
+        let next = text[index + 1]
+        return next != "-" && next != "." && next != ">"
+    }
+}

@@ -1,0 +1,214 @@
+/// Estimates text widths and wraps labels without a font engine, so layout stays a pure function.
+///
+/// CJK and other full-width characters are 1 em wide; Latin letters average about 0.55 em (narrow
+/// `i`/`l` less, `W`/`M` more). The estimates lean slightly wide so text never overflows its box in
+/// common sans-serif fonts. Latin text breaks at spaces; CJK text breaks between any two characters,
+/// but never before closing punctuation (`，`, `。`, `？`, `）`, …) nor after opening punctuation.
+public struct FlowTextMeasure: Sendable, Equatable {
+    /// Font size of node and edge label text, in px.
+    public var fontSize: Double
+    /// Distance between the baselines of wrapped lines, in px.
+    public var lineHeight: Double
+    /// Widest a line of node text may be before it wraps, in px (the node adds its padding).
+    public var maxLineWidth: Double
+    /// Widest a line of decision text may be, in px; decisions wrap narrower because a diamond
+    /// grows with both the width and the height of its text.
+    public var maxDecisionLineWidth: Double
+    /// Widest a line of edge label text may be, in px.
+    public var maxEdgeLabelWidth: Double
+
+    /// Creates a measure for `fontSize` px text wrapped at `maxLineWidth` px; the other limits scale
+    /// with the font size.
+    public init(fontSize: Double = 14, maxLineWidth: Double = 180) {
+        self.fontSize = fontSize
+        self.lineHeight = (fontSize * 1.4 * 10).rounded() / 10
+        self.maxLineWidth = maxLineWidth
+        self.maxDecisionLineWidth = fontSize * 11
+        self.maxEdgeLabelWidth = fontSize * 10
+    }
+
+    /// The estimated width of `text` on one line, in px.
+    public func width(of text: String) -> Double {
+        var ems = 0.0
+        for scalar in text.unicodeScalars { ems += Self.ems(scalar) }
+        return ems * fontSize
+    }
+
+    /// Wraps `text` (whitespace runs collapse to one space) into lines no wider than `maxWidth` px,
+    /// then evens the lines out: the same number of lines, as narrow as they can be.
+    public func wrap(_ text: String, maxWidth: Double) -> [String] {
+        let pieces = self.pieces(of: text, maxWidth: maxWidth)
+        guard !pieces.isEmpty else { return [] }
+        let greedy = breakLines(pieces, maxWidth: maxWidth)
+        guard greedy.count > 1 else { return greedy.map(render) }
+        return balanced(pieces, lineCount: greedy.count, maxWidth: maxWidth).map(render)
+    }
+
+    /// Wraps `text` into at most `lineCount` lines as narrow as possible, or nil when that needs
+    /// lines wider than `maxWidth`.
+    func wrap(_ text: String, lineCount: Int, maxWidth: Double) -> [String]? {
+        let pieces = self.pieces(of: text, maxWidth: maxWidth)
+        guard !pieces.isEmpty else { return [] }
+        guard breakLines(pieces, maxWidth: maxWidth).count <= lineCount else { return nil }
+        return balanced(pieces, lineCount: lineCount, maxWidth: maxWidth).map(render)
+    }
+
+    // MARK: Pieces
+
+    /// An unbreakable run: a Latin word, or one CJK character with the punctuation glued to it.
+    private struct Piece {
+        var scalars: [Unicode.Scalar]
+        var width: Double
+        var spaceBefore: Bool
+    }
+
+    private var spaceWidth: Double { Self.ems(" ") * fontSize }
+
+    /// Splits text into pieces; pieces wider than `maxWidth` are cut between characters.
+    private func pieces(of text: String, maxWidth: Double) -> [Piece] {
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [Piece] = []
+        var pendingSpace = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            var run: [Unicode.Scalar] = [scalar]
+            index += 1
+            if !Self.isWide(scalar) {
+                while index < scalars.count, !Self.isWide(scalars[index]), !scalars[index].properties.isWhitespace {
+                    run.append(scalars[index])
+                    index += 1
+                }
+            }
+            let width = run.reduce(0) { $0 + Self.ems($1) } * fontSize
+            if !pendingSpace, let last = pieces.last, Self.mustJoin(last.scalars, run) {
+                pieces[pieces.count - 1].scalars += run
+                pieces[pieces.count - 1].width += width
+            } else {
+                pieces.append(Piece(scalars: run, width: width, spaceBefore: pendingSpace && !pieces.isEmpty))
+            }
+            pendingSpace = false
+        }
+        return pieces.flatMap { split($0, maxWidth: maxWidth) }
+    }
+
+    /// Cuts a piece wider than `maxWidth` between characters (a very long word or URL).
+    private func split(_ piece: Piece, maxWidth: Double) -> [Piece] {
+        guard piece.width > maxWidth, piece.scalars.count > 1 else { return [piece] }
+        var result: [Piece] = []
+        var current = Piece(scalars: [], width: 0, spaceBefore: piece.spaceBefore)
+        for scalar in piece.scalars {
+            let width = Self.ems(scalar) * fontSize
+            if !current.scalars.isEmpty, current.width + width > maxWidth {
+                result.append(current)
+                current = Piece(scalars: [], width: 0, spaceBefore: false)
+            }
+            current.scalars.append(scalar)
+            current.width += width
+        }
+        result.append(current)
+        return result
+    }
+
+    // MARK: Line breaking
+
+    /// Greedy line breaking: as many pieces per line as fit.
+    private func breakLines(_ pieces: [Piece], maxWidth: Double) -> [[Piece]] {
+        var lines: [[Piece]] = []
+        var current: [Piece] = []
+        var width = 0.0
+        for piece in pieces {
+            let added = piece.width + (piece.spaceBefore && !current.isEmpty ? spaceWidth : 0)
+            if current.isEmpty || width + added <= maxWidth + 0.001 {
+                current.append(piece)
+                width += current.count == 1 ? piece.width : added
+            } else {
+                lines.append(current)
+                current = [piece]
+                width = piece.width
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The narrowest greedy breaking with at most `lineCount` lines (bisection on the width), which
+    /// avoids a last line holding a single character.
+    private func balanced(_ pieces: [Piece], lineCount: Int, maxWidth: Double) -> [[Piece]] {
+        var low = pieces.map(\.width).max() ?? 0
+        var high = maxWidth
+        if breakLines(pieces, maxWidth: low).count <= lineCount { return breakLines(pieces, maxWidth: low) }
+        for _ in 0..<24 where high - low > 0.25 {
+            let middle = (low + high) / 2
+            if breakLines(pieces, maxWidth: middle).count <= lineCount {
+                high = middle
+            } else {
+                low = middle
+            }
+        }
+        return breakLines(pieces, maxWidth: high)
+    }
+
+    private func render(_ line: [Piece]) -> String {
+        var view = String.UnicodeScalarView()
+        for (position, piece) in line.enumerated() {
+            if position > 0, piece.spaceBefore { view.append(" ") }
+            view.append(contentsOf: piece.scalars)
+        }
+        return String(view)
+    }
+
+    // MARK: Character classes
+
+    /// Whether no line break may fall between two adjacent pieces written without a space.
+    private static func mustJoin(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Bool {
+        guard let last = left.last, let first = right.first else { return false }
+        if closing.contains(first) || opening.contains(last) { return true }
+        // Keep a number with its CJK unit: "15天", "180日".
+        return ("0"..."9").contains(last) && isWide(first)
+    }
+
+    /// Punctuation that must not start a line.
+    private static let closing: Set<Unicode.Scalar> = Set(
+        "，。、；：！？）］｝」』》〉】〕〗〙〛…‥ー々・,.;:!?)]}%".unicodeScalars + ["\u{201D}", "\u{2019}"])
+    /// Punctuation that must not end a line.
+    private static let opening: Set<Unicode.Scalar> = Set(
+        "（［｛「『《〈【〔〖〘〚([{".unicodeScalars + ["\u{201C}", "\u{2018}"])
+
+    /// Whether a scalar is drawn full-width (CJK ideographs, kana, Hangul, full-width forms, emoji).
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The estimated advance of one scalar, in em.
+    static func ems(_ scalar: Unicode.Scalar) -> Double {
+        if scalar.value < 0x80 {
+            switch scalar {
+            case " ", "i", "l", "j", "I", "!", "|", ".", ",", ":", ";", "'", "`": return 0.3
+            case "f", "t", "r", "(", ")", "[", "]", "{", "}", "-", "/", "\\", "\"": return 0.38
+            case "m", "w", "M", "W", "@", "%": return 0.88
+            case "A"..."Z": return 0.68
+            case "0"..."9": return 0.56
+            case "a"..."z": return 0.55
+            default: return 0.6
+            }
+        }
+        if isWide(scalar) { return 1.0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: return 0.6
+        }
+    }
+}
