@@ -39,7 +39,16 @@ public enum BodyRenderer {
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
-            let markdown = MarkdownRenderer.render(page.body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
+            let guardian = MarkdownGuard()
+            func failed(_ d: Diagnostic) -> RenderedBody {
+                let empty = MarkdownResult(html: "", headings: [], prose: [], sections: [], diagnostics: [d])
+                return RenderedBody(key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: empty, references: [], flows: [])
+            }
+            if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
+            let body = page.body
+            guard let markdown = guardian.withDeadline({ MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks) }) else {
+                return failed(Diagnostic(.error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1), "rendering took longer than \(Int(guardian.timeout)) s and was stopped", help: "simplify the page; this input is pathological for the Markdown library"))
+            }
             return RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },

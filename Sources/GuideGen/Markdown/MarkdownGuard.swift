@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+
+/// Keeps hostile Markdown from stalling a build on Debian's cmark-gfm 0.29.0.gfm.6, which lacks the fixes
+/// for several polynomial-time advisories (CVE-2023-22483, -22486, -24824, -37463).
+///
+/// A linear pre-scan refuses inputs beyond limits measured on that library (each limit keeps the parse
+/// well under 250 ms), and a watchdog fails any file whose rendering still takes too long.
+public struct MarkdownGuard: Sendable {
+    /// Most `[` in one file: `![[]()` repeated is quadratic (20,000 repeats take 0.7 s, 50,000 take 6 s).
+    public var maxOpenBrackets = 10_000
+    /// Widest table delimiter row: table parsing costs columns × following lines.
+    public var maxTableColumns = 64
+    /// Most cells one table may span (columns × lines until a blank line); 128 × 20,000 take 0.7 s.
+    public var maxTableCells = 300_000
+    /// Deepest block quote / list nesting at the start of a line.
+    public var maxNesting = 100
+    /// Longest line, in bytes.
+    public var maxLineBytes = 200_000
+    /// Longest a single file may take to render before it fails.
+    public var timeout: Double = 5
+
+    public init() {}
+
+    /// The first limit `markdown` exceeds, as a diagnostic at the offending line; nil when it is safe.
+    public func check(_ markdown: String, file: String, firstLine: Int) -> Diagnostic? {
+        var brackets = 0
+        var line = 1
+        var lineStart = true
+        var lineBytes = 0
+        var depth = 0
+        var inPrefix = true
+        // Table tracking: columns of the current table and lines it spans.
+        var tableColumns = 0
+        var tableLines = 0
+        var currentPipes = 0
+        var currentDashesOnly = true
+        var currentHasDash = false
+        var blankLine = true
+        func at(_ l: Int) -> SourceLocation { SourceLocation(file: file, line: l + firstLine - 1, column: 1) }
+        func limit(_ l: Int, _ message: String, _ help: String) -> Diagnostic {
+            Diagnostic(.error, .markdownLimit, at: at(l), message, help: help)
+        }
+        for b in markdown.utf8 {
+            if b == 0x0A {
+                // End of line: update the table state.
+                if currentHasDash && currentDashesOnly && currentPipes >= 2 {
+                    tableColumns = max(tableColumns, currentPipes - 1)
+                    tableLines = 0
+                    if tableColumns > maxTableColumns {
+                        return limit(line, "a table with \(tableColumns) columns (the limit is \(maxTableColumns))", "split the table; wide tables are slow to parse")
+                    }
+                } else if blankLine {
+                    tableColumns = 0
+                    tableLines = 0
+                } else if tableColumns > 0 {
+                    tableLines += 1
+                    if tableColumns * tableLines > maxTableCells {
+                        return limit(line, "a table spanning more than \(maxTableCells) cells", "end the table with a blank line or split it")
+                    }
+                }
+                line += 1
+                lineStart = true
+                lineBytes = 0
+                depth = 0
+                inPrefix = true
+                currentPipes = 0
+                currentDashesOnly = true
+                currentHasDash = false
+                blankLine = true
+                continue
+            }
+            lineBytes += 1
+            if lineBytes > maxLineBytes {
+                return limit(line, "a line longer than \(maxLineBytes / 1000) kB", "break the line")
+            }
+            if b != 0x20 && b != 0x09 { blankLine = false }
+            if inPrefix {
+                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B {  // > - * +
+                    depth += 1
+                    if depth > maxNesting {
+                        return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
+                    }
+                } else if b != 0x20 && b != 0x09 {
+                    inPrefix = false
+                }
+            }
+            switch b {
+            case 0x5B:
+                brackets += 1
+                if brackets > maxOpenBrackets {
+                    return limit(line, "more than \(maxOpenBrackets) `[` in one file", "split the page; long runs of brackets are slow to parse")
+                }
+            case 0x7C: currentPipes += 1
+            case 0x2D: currentHasDash = true
+            case 0x3A, 0x20, 0x09: break
+            default: currentDashesOnly = false
+            }
+            lineStart = false
+        }
+        _ = lineStart
+        return nil
+    }
+
+    /// Runs `work` on its own thread and waits at most `timeout` seconds; nil when it did not finish
+    /// (the thread is abandoned: C code cannot be cancelled, but the build goes on and fails that file).
+    public func withDeadline<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T? {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return done.wait(timeout: .now() + timeout) == .success ? box.value : nil
+    }
+}
+
+/// Hands a result from the watchdog's worker thread back; written once before the semaphore signals.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
