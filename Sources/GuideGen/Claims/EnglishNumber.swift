@@ -12,7 +12,8 @@ enum EnglishNumber {
     private static let words: [Word] = {
         let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
         let teens = [
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen",
         ]
         let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
         var all = [Word(bytes: Array("zero".utf8), value: 0, kind: .zero)]

@@ -41,7 +41,8 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case .unknownUnit: "units: days, working days, hours, months, years"
         case .notCanonical(_, let canonical): "did you mean `\(canonical)`?"
         case .missingUnit(.money): "write money as `CNY 50`"
-        case .missingUnit(.duration): "write a duration as `15 days`, `2 working days`, `24 hours`, `6 months` or `1 year`"
+        case .missingUnit(.duration):
+            "write a duration as `15 days`, `2 working days`, `24 hours`, `6 months` or `1 year`"
         case .empty, .invalidAmount, .missingUnit, .wrongKind: nil
         }
     }

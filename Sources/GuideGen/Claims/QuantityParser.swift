@@ -8,7 +8,8 @@
 public enum QuantityParser {
     /// Parses a rule-table cell in its canonical form for a column of type `expecting`, or explains why it
     /// is not one (with a "did you mean" for misspelled units and non-canonical spellings).
-    public static func parseCanonical(_ s: String, expecting kind: QuantityKind) -> Result<Quantity, QuantityParseError> {
+    public static func parseCanonical(_ s: String, expecting kind: QuantityKind) -> Result<Quantity, QuantityParseError>
+    {
         let text = trimmed(s)
         guard !text.isEmpty else { return .failure(QuantityParseError(.empty(expected: kind))) }
         let parts = text.split(separator: " ").map(String.init)
@@ -29,14 +30,17 @@ public enum QuantityParser {
             } else if let literal = wholeLiteral(text) {
                 return .failure(notCanonical(text, literal, expecting: kind))
             } else {
-                return .failure(QuantityParseError(.unknownUnit(unitText, suggestion: suggestUnit(for: unitText, amount: value))))
+                return .failure(
+                    QuantityParseError(.unknownUnit(unitText, suggestion: suggestUnit(for: unitText, amount: value))))
             }
         } else if let literal = wholeLiteral(text) {
             return .failure(notCanonical(text, literal, expecting: kind))
         } else {
             return .failure(QuantityParseError(.invalidAmount(parts[0])))
         }
-        guard found.kind == kind else { return .failure(QuantityParseError(.wrongKind(found: found.kind, expected: kind))) }
+        guard found.kind == kind else {
+            return .failure(QuantityParseError(.wrongKind(found: found.kind, expected: kind)))
+        }
         return .success(found)
     }
 
@@ -51,35 +55,27 @@ public enum QuantityParser {
 
     /// A plain decimal: digits, optional groups of three after commas, optional fraction (`15`, `1,000`, `1.5`).
     static func amount(_ text: String) -> Double? {
+        // Validate the shape by hand (Double("1e3"), Double("nan") and Double("+5") would all succeed), then let
+        // Double(String) do the correctly rounded conversion.
         let bytes = Array(text.utf8)
         var i = 0
-        var value = 0.0
-        var digits = 0
-        while i < bytes.count, UTF8Scan.isDigit(bytes[i]) {
-            value = value * 10 + Double(bytes[i] - 0x30)
-            digits += 1
-            i += 1
-        }
-        guard digits > 0 else { return nil }
+        while i < bytes.count, UTF8Scan.isDigit(bytes[i]) { i += 1 }
+        let leadingDigits = i
+        guard leadingDigits > 0 else { return nil }
         while i < bytes.count, bytes[i] == 0x2C {
-            guard digits <= 3, i + 3 < bytes.count, bytes[(i + 1)...(i + 3)].allSatisfy(UTF8Scan.isDigit),
+            guard leadingDigits <= 3, i + 3 < bytes.count, bytes[(i + 1)...(i + 3)].allSatisfy(UTF8Scan.isDigit),
                 i + 4 == bytes.count || !UTF8Scan.isDigit(bytes[i + 4])
             else { return nil }
-            for k in (i + 1)...(i + 3) { value = value * 10 + Double(bytes[k] - 0x30) }
             i += 4
         }
         if i < bytes.count, bytes[i] == 0x2E {
             i += 1
-            var scale = 0.1
             let fractionStart = i
-            while i < bytes.count, UTF8Scan.isDigit(bytes[i]) {
-                value += Double(bytes[i] - 0x30) * scale
-                scale /= 10
-                i += 1
-            }
+            while i < bytes.count, UTF8Scan.isDigit(bytes[i]) { i += 1 }
             guard i > fractionStart else { return nil }
         }
-        return i == bytes.count ? value : nil
+        guard i == bytes.count else { return nil }
+        return Double(String(decoding: bytes.filter { $0 != 0x2C }, as: UTF8.self))
     }
 
     /// The quantity when the scanner reads all of `text` as one literal (`十五天`, `RMB 50`, `2 weeks`).
@@ -89,7 +85,8 @@ public enum QuantityParser {
         return literals[0].quantity
     }
 
-    private static func notCanonical(_ text: String, _ q: Quantity, expecting kind: QuantityKind) -> QuantityParseError {
+    private static func notCanonical(_ text: String, _ q: Quantity, expecting kind: QuantityKind) -> QuantityParseError
+    {
         guard q.kind == kind else { return QuantityParseError(.wrongKind(found: q.kind, expected: kind)) }
         return QuantityParseError(.notCanonical(text, canonical: QuantityFormatter.format(q, language: "en")))
     }

@@ -15,11 +15,12 @@
 ///   years (`2026`), numbers of five or more digits or with a leading zero (order numbers, hotlines such as
 ///   `12315`), numbers written with `-`, `/`, `:` or spaces between digit groups (`400-800-1234`), versions
 ///   (`0.29.0`), numbers attached to letters (`A380`, `15th`, `5G`), percentages (`30%`, `30 percent`) and list
-///   markers (`3.` or `3、` opening a line). Chinese and English number words are literals only with a unit:
+///   markers (`3.` or `3)` opening a line, `3、` anywhere). Chinese and English number words are literals only with a unit:
 ///   bare, they are parts of ordinary words (一般, 三包, "no one").
 /// - Never a window claim: ordinals and rates (`第3步`, `第十五天`, `每15天`, "every 3 days"), approximations
-///   (`十几天`, `10多天`, `一两天`, `七八天`, `一年半载`), ranges (`3-5个工作日`, `3至5天`, "two to three days" — a range
-///   is not one value to compare, so both ends are dropped), ages ("3 years old"), `一` used as "the/a"
+///   (`十几天`, `10多天`, `一两天`, `七八天`, `一年半载`), ranges (`3-5个工作日`, `3至5天`, "two to three days",
+///   "between 3 and 5 days", and same-unit literals side by side as in 十天半个月 — a range is not one value to
+///   compare, so both ends are dropped), 7×24, ages ("3 years old"), `一` used as "the/a"
 ///   (`同一天`, `这一年`, `前一天`), halves of a period (`上半年`), and words that merely contain a unit character
 ///   (`天猫`, `天气`, `日期`, `年级`, `周年`, `元旦`).
 /// - "a year" / "a day" are not read as one: "24 hours a day" and "twice a year" mean "per".
@@ -45,6 +46,7 @@ private struct LiteralScan {
     var lineHasContent = false
 
     struct NumberRecord {
+        var start: Int
         var end: Int
         var unit: QuantityUnit?
         var literalIndex: Int?
@@ -93,7 +95,10 @@ private struct LiteralScan {
     // MARK: - Arabic numerals
 
     struct ArabicNumber {
-        var value: Double
+        /// The digits without the decimal point, exact below 2^53, so that `1.5万` is exactly 15000 and `9.9` is
+        /// the same Double as the literal 9.9 (one rounding, in the division).
+        var mantissa: Double
+        var fractionDigits: Int
         var end: Int
         var integerDigits: Int
         var leadingZero: Bool
@@ -104,16 +109,21 @@ private struct LiteralScan {
         var isIdentifier: Bool
 
         var isFourDigitInteger: Bool { !grouped && !decimal && integerDigits == 4 }
+        var value: Double { value(times: 1) }
+
+        func value(times multiplier: Double) -> Double {
+            mantissa * multiplier / Words.powersOfTen[fractionDigits]
+        }
     }
 
     func readArabic(at i: Int) -> ArabicNumber {
         var j = i
-        var value = 0.0
+        var mantissa = 0.0
         var digits = 0
         var leadingZero = false
         while let (d, length) = UTF8Scan.digit(b, at: j) {
             if digits == 0, d == 0 { leadingZero = true }
-            value = value * 10 + Double(d)
+            mantissa = mantissa * 10 + Double(d)
             digits += 1
             j += length
         }
@@ -124,18 +134,21 @@ private struct LiteralScan {
                 UTF8Scan.isDigit(b[j + 3]), j + 4 == b.count || !UTF8Scan.isDigit(b[j + 4])
             {
                 let group = Int(b[j + 1] - 0x30) * 100 + Int(b[j + 2] - 0x30) * 10 + Int(b[j + 3] - 0x30)
-                value = value * 1000 + Double(group)
+                mantissa = mantissa * 1000 + Double(group)
                 j += 4
                 grouped = true
             }
         }
         var decimal = false
+        var fractionDigits = 0
         if j + 1 < b.count, b[j] == 0x2E, UTF8Scan.isDigit(b[j + 1]) {
             j += 1
-            var scale = 0.1
             while j < b.count, UTF8Scan.isDigit(b[j]) {
-                value += Double(b[j] - 0x30) * scale
-                scale /= 10
+                // Digits past the 15th cannot change a Double that is still exact; skip them.
+                if fractionDigits < 15 {
+                    mantissa = mantissa * 10 + Double(b[j] - 0x30)
+                    fractionDigits += 1
+                }
                 j += 1
             }
             decimal = true
@@ -157,7 +170,8 @@ private struct LiteralScan {
             while let (_, length) = UTF8Scan.digit(b, at: j) { j += length }
         }
         return ArabicNumber(
-            value: value, end: j, integerDigits: digits, leadingZero: leadingZero, grouped: grouped, decimal: decimal,
+            mantissa: mantissa, fractionDigits: fractionDigits, end: j, integerDigits: digits, leadingZero: leadingZero,
+            grouped: grouped, decimal: decimal,
             isIdentifier: identifier)
     }
 
@@ -178,7 +192,7 @@ private struct LiteralScan {
                 return k
             }
             if let m = moneyMultiplier(s) {
-                value *= m
+                value = n.value(times: m)
                 k += length
                 multiplied = true
             }
@@ -205,8 +219,10 @@ private struct LiteralScan {
         if n.end < b.count, UTF8Scan.isLetter(b[n.end]) { return false }  // 15th, 5G, 3kg
         if let (s, _) = UTF8Scan.scalar(b, ifAt: n.end) {
             switch s {
-            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊": return false  // dates, times, 1、, 7×24
-            case "天", "日", "年", "周", "週", "元": return false  // a unit character in another word: 100日元, 2026年度
+            // Dates and times (11月, 20号, 8点), enumerations (1、), 7×24.
+            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊": return false
+            // A unit character that is part of another word: 100日元, 2026年度.
+            case "天", "日", "年", "周", "週", "元": return false
             case ".", ")", "）": if atLineStart { return false }  // "3. " and "3)" list markers
             default: break
             }
@@ -398,7 +414,7 @@ private struct LiteralScan {
                 return end
             }
             if let m = moneyMultiplier(s) {
-                value *= m
+                value = n.value(times: m)
                 end += length
             }
         }
@@ -437,7 +453,10 @@ private struct LiteralScan {
         }
         var amount = (value + (u.addsHalf ? 0.5 : 0)) * u.scale
         var end = u.end
-        if u.word.takesTrailingHalf, UTF8Scan.hasPrefix(b, at: end, Words.ban) {
+        // A trailing 半 belongs to the unit unless it starts the next literal (十天半个月 is 十天 + 半个月).
+        if u.word.takesTrailingHalf, UTF8Scan.hasPrefix(b, at: end, Words.ban),
+            UnitLexicon.chinese(b, at: end + Words.ban.count) == nil
+        {
             if UTF8Scan.hasPrefix(b, at: end + Words.ban.count, Words.zai) {  // 一年半载: "a year or so"
                 finish(start: start, end: end, quantity: nil, unit: nil)
                 return end + Words.ban.count + Words.zai.count
@@ -450,11 +469,15 @@ private struct LiteralScan {
     }
 
     /// Records a number read at `start..<end` and emits `quantity`, unless the number closes a range with the
-    /// previous one (`3至5天`, `3 - 5 days`, "two to three days", `CNY 50 to 100`), in which case both go.
+    /// previous one (`3至5天`, `3 - 5 days`, "two to three days", `CNY 50 to 100`, and 十天半个月 with no
+    /// connector at all), in which case both go.
     mutating func finish(start: Int, end: Int, quantity: Quantity?, unit: QuantityUnit?) {
-        if let p = previous, p.unit == nil || unit == nil || p.unit == unit, isRangeConnector(p.end..<start) {
+        if let p = previous,
+            (p.unit == nil || unit == nil || p.unit == unit) && isRangeConnector(p.end..<start, previousStart: p.start)
+                || (p.end == start && unit != nil && p.unit == unit)
+        {
             if let index = p.literalIndex, index == literals.count - 1 { literals.removeLast() }
-            previous = NumberRecord(end: end, unit: unit, literalIndex: nil)
+            previous = NumberRecord(start: start, end: end, unit: unit, literalIndex: nil)
             return
         }
         var index: Int?
@@ -462,11 +485,12 @@ private struct LiteralScan {
             literals.append(QuantityLiteral(range: start..<end, quantity: quantity))
             index = literals.count - 1
         }
-        previous = NumberRecord(end: end, unit: unit, literalIndex: index)
+        previous = NumberRecord(start: start, end: end, unit: unit, literalIndex: index)
     }
 
-    /// Whether the bytes between two numbers are only a range connector and spaces.
-    func isRangeConnector(_ gap: Range<Int>) -> Bool {
+    /// Whether the bytes between two numbers are only a range connector and spaces; "and" is one only in
+    /// "between 3 and 5 days".
+    func isRangeConnector(_ gap: Range<Int>, previousStart: Int) -> Bool {
         guard gap.count <= 16 else { return false }
         let i = UTF8Scan.skipSpaces(b, from: gap.lowerBound)
         let j = UTF8Scan.skipSpacesBackward(b, from: gap.upperBound, limit: 16)
@@ -474,7 +498,12 @@ private struct LiteralScan {
         let core = i..<j
         if core.count == 1 { return b[i] == 0x2D || b[i] == 0x7E }  // - ~
         for connector in Words.rangeConnectors where UTF8Scan.equalsIgnoringCase(b, core, connector) { return true }
-        return false
+        return UTF8Scan.equalsIgnoringCase(b, core, Words.and) && isBetween(before: previousStart)
+    }
+
+    func isBetween(before start: Int) -> Bool {
+        guard let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)) else { return false }
+        return UTF8Scan.equalsIgnoringCase(b, w, Words.between)
     }
 
     /// After 年: a month follows (2026年11月, 二〇二六年十一月), so the 年 is part of a date.
@@ -529,12 +558,15 @@ private enum Words {
     static let a = Array("a".utf8)
     static let an = Array("an".utf8)
     static let every = Array("every".utf8)
+    static let and = Array("and".utf8)
+    static let between = Array("between".utf8)
     static let no = Array("no".utf8)
     static let old = Array("old".utf8)
     static let percent = Array("percent".utf8)
     static let per = Array("per".utf8)
     static let cent = Array("cent".utf8)
     static let ban = Array("半".utf8)
+    static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
     static let zai = Array("载".utf8)
     static let rangeConnectors: [[UInt8]] = ["–", "—", "～", "至", "到", "或", "to", "or"].map { Array($0.utf8) }
     static let months: [[UInt8]] = [

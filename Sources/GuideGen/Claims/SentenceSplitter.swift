@@ -93,7 +93,8 @@ public enum SentenceSplitter {
     }
 
     private static let abbreviations: [[UInt8]] = [
-        "e.g", "i.e", "vs", "approx", "cf", "fig", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul",
+        "e.g", "i.e", "vs", "approx", "cf", "fig", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun",
+        "jul",
         "aug", "sep", "sept", "oct", "nov", "dec",
     ].map { Array($0.utf8) }
     private static let no = Array("no".utf8)
@@ -114,7 +115,7 @@ public enum SentenceSplitter {
         let word = wordStart..<period
         if abbreviations.contains(where: { UTF8Scan.equalsIgnoringCase(b, word, $0) }) { return false }
         let following = UTF8Scan.skipSpaces(b, from: after)
-        if UTF8Scan.equalsIgnoringCase(b, word, no), let _ = UTF8Scan.digit(b, at: following) { return false }
+        if UTF8Scan.equalsIgnoringCase(b, word, no), UTF8Scan.digit(b, at: following) != nil { return false }
         if following < b.count, b[following] &- 0x61 < 26 { return false }  // a lowercase word goes on the sentence
         return !isListNumber(b, before: period)
     }

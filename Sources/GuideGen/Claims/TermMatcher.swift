@@ -26,6 +26,8 @@ public struct TermMatcher: Sendable {
     /// The nearest state along the failure chain (excluding the state itself) that ends a term, or -1; walking
     /// these lists every term ending here, longest first.
     private let outputLink: [Int32]
+    /// The state itself when it ends a term, else `outputLink`: one load per byte in the common no-match case.
+    private let firstOutput: [Int32]
     private let terms: [Term]
 
     /// Builds the automaton for `terms`; each match reports the `id` of its term. Empty terms are ignored; when
@@ -105,6 +107,7 @@ public struct TermMatcher: Sendable {
         self.next = next
         self.termAt = termAt
         self.outputLink = outputLink
+        self.firstOutput = (0..<stateCount).map { termAt[$0] >= 0 ? Int32($0) : outputLink[$0] }
         self.terms = list
     }
 
@@ -118,19 +121,21 @@ public struct TermMatcher: Sendable {
             var best = [Int32](repeating: -1, count: n)
             byteClass.withUnsafeBufferPointer { classOf in
                 next.withUnsafeBufferPointer { next in
-                    var state = 0
-                    var i = n
-                    while i > 0 {
-                        i -= 1
-                        state = Int(next[state * classCount + Int(classOf[Int(b[i])])])
-                        var output = termAt[state] >= 0 ? Int32(state) : outputLink[state]
-                        while output >= 0 {
-                            let index = termAt[Int(output)]
-                            if accepts(terms[Int(index)], at: i, in: b) {
-                                best[i] = index
-                                break
+                    firstOutput.withUnsafeBufferPointer { firstOutput in
+                        var state = 0
+                        var i = n
+                        while i > 0 {
+                            i -= 1
+                            state = Int(next[state * classCount + Int(classOf[Int(b[i])])])
+                            var output = firstOutput[state]
+                            while output >= 0 {
+                                let index = termAt[Int(output)]
+                                if accepts(terms[Int(index)], at: i, in: b) {
+                                    best[i] = index
+                                    break
+                                }
+                                output = outputLink[Int(output)]
                             }
-                            output = outputLink[Int(output)]
                         }
                     }
                 }

@@ -49,8 +49,8 @@ enum UnitLexicon {
     /// Weekday names (星期一, 礼拜天, 周日) are not durations.
     private static let weekdays = "一二三四五六日天"
 
-    /// Longest first where one entry is a prefix of another (个工作日 before 个月 is not needed, but 个小时
-    /// must come before any bare 个 form). Simplified and traditional forms both, for a future zh-Hant.
+    /// No spelling here is a prefix of another, so order does not matter; simplified and traditional forms are
+    /// both listed so a zh-Hant site works unchanged.
     private static let chinese: [ChineseEntry] = [
         ChineseEntry("个工作日", .workingDays), ChineseEntry("個工作日", .workingDays),
         ChineseEntry("工作日", .workingDays),
@@ -65,7 +65,8 @@ enum UnitLexicon {
         ChineseEntry("星期", .days, scale: 7, notBefore: weekdays),
         ChineseEntry("个礼拜", .days, scale: 7, notBefore: weekdays),
         ChineseEntry("個禮拜", .days, scale: 7, notBefore: weekdays),
-        ChineseEntry("礼拜", .days, scale: 7, notBefore: weekdays), ChineseEntry("禮拜", .days, scale: 7, notBefore: weekdays),
+        ChineseEntry("礼拜", .days, scale: 7, notBefore: weekdays),
+        ChineseEntry("禮拜", .days, scale: 7, notBefore: weekdays),
         ChineseEntry("周", .days, scale: 7, notBefore: "年末边岁期" + weekdays),
         ChineseEntry("週", .days, scale: 7, notBefore: "年末邊歲期" + weekdays),
         ChineseEntry("天", .days, .chineseTian, notBefore: "气氣然猫貓堂空津才生使文"),

@@ -323,6 +323,8 @@ private struct FlowSourceParser {
             guard end < text.count else { throw unclosed }
             if has(closer, at: end) { break }
             let scalar = text[end]
+            // `a((text)` ends with half a closer: report the missing closer, not a stray `)`.
+            if scalar == closer.unicodeScalars.first, end + 1 >= text.count { throw unclosed }
             if "[](){}\"".unicodeScalars.contains(scalar) {
                 throw FlowSyntaxError(
                     column: end + 1,
@@ -392,11 +394,11 @@ private struct FlowSourceParser {
         } else if has("-.-") || has("===") {
             throw unknownArrow(at: start)
         } else if has("-.") {
-            arrow = try parseInlineLabel(opener: "-.", closers: [(".->", .dotted)])
+            arrow = try parseInlineLabel(opener: "-.", closers: [(".->", .dotted)], pipeForm: "-.->")
         } else if has("==") {
-            arrow = try parseInlineLabel(opener: "==", closers: [("==>", .thick)])
+            arrow = try parseInlineLabel(opener: "==", closers: [("==>", .thick)], pipeForm: "==>")
         } else if has("--") {
-            arrow = try parseInlineLabel(opener: "--", closers: [("-->", .solid), ("---", .open)])
+            arrow = try parseInlineLabel(opener: "--", closers: [("-->", .solid), ("---", .open)], pipeForm: "-->")
         } else {
             throw unknownArrow(at: start)
         }
@@ -424,9 +426,10 @@ private struct FlowSourceParser {
         return arrow
     }
 
-    /// Parses `-- text -->`-style labels: the opener, then text up to the first closer.
+    /// Parses `-- text -->`-style labels: the opener, then text up to the first closer; `pipeForm` is
+    /// the arrow the help suggests for the `|text|` form.
     private mutating func parseInlineLabel(
-        opener: String, closers: [(token: String, style: FlowEdge.Style)]
+        opener: String, closers: [(token: String, style: FlowEdge.Style)], pipeForm: String
     ) throws -> FlowScannedArrow {
         let start = i
         let textStart = i + opener.unicodeScalars.count
@@ -445,7 +448,7 @@ private struct FlowSourceParser {
             let expected = closers.map { "`\($0.token)`" }.joined(separator: " or ")
             throw FlowSyntaxError(
                 column: start + 1, message: "unclosed edge label: `\(opener)` is never closed by \(expected)",
-                help: "close it: `a \(opener) text \(closers[0].token) b`, or write `a \(closers[0].token)|text| b`")
+                help: "close it: `a \(opener) text \(closers[0].token) b`, or write `a \(pipeForm)|text| b`")
         }
         throw unknownArrow(at: start)
     }

@@ -46,7 +46,8 @@ enum FlowRanker {
 
     /// Marks the back edges of a depth-first search that starts at the nodes without incoming
     /// edges (in node order), so the remaining graph is acyclic and flows follow the author's order.
-    private static func backEdges(nodeCount: Int, edges: [(from: Int, to: Int)]) -> [Bool] {
+    /// The text alternative uses the same edges, so both read a cycle the same way.
+    static func backEdges(nodeCount: Int, edges: [(from: Int, to: Int)]) -> [Bool] {
         var outgoing = Array(repeating: [Int](), count: nodeCount)
         var hasIncoming = Array(repeating: false, count: nodeCount)
         for (index, edge) in edges.enumerated() {

@@ -1,7 +1,8 @@
 extension FlowSVG {
     /// The flow as an HTML ordered list for screen readers and print: one item per step, in
     /// depth-first order from the start steps (following edges as written, so a decision's first
-    /// answer is read through before the next); a step lists its branches (`answer → N. step`)
+    /// answer is read through before the next, and a merge comes after all its branches); a step
+    /// lists its branches (`answer → N. step`)
     /// unless it simply continues with the next item. Uses no words of its own, so it reads the same
     /// in every language; all text is escaped.
     public static func textAlternative(_ diagram: FlowDiagram, idPrefix: String) -> String {
@@ -12,27 +13,47 @@ extension FlowSVG {
             index[node.id] = position
         }
         var outgoing = Array(repeating: [Int](), count: count)
-        var hasIncoming = Array(repeating: false, count: count)
+        var loopFree: [(from: Int, to: Int)] = []
+        var loopFreeIndex: [Int] = []
         for (edgeIndex, edge) in diagram.edges.enumerated() {
             guard let from = index[edge.from], let to = index[edge.to] else { continue }
             outgoing[from].append(edgeIndex)
-            if from != to { hasIncoming[to] = true }
+            if from != to {
+                loopFree.append((from, to))
+                loopFreeIndex.append(edgeIndex)
+            }
+        }
+        // Back edges (to an earlier step) do not hold a step back; every other incoming edge does.
+        let back = FlowRanker.backEdges(nodeCount: count, edges: loopFree)
+        var isBackEdge = Array(repeating: false, count: diagram.edges.count)
+        var waiting = Array(repeating: 0, count: count)
+        for (position, edgeIndex) in loopFreeIndex.enumerated() {
+            if back[position] {
+                isBackEdge[edgeIndex] = true
+            } else {
+                waiting[loopFree[position].to] += 1
+            }
         }
 
-        // Depth-first preorder from the start steps, then from anything left (unreachable steps).
+        // Depth-first from the start steps, but a step where branches merge waits until every
+        // branch leading into it has been listed.
         var order: [Int] = []
-        var visited = Array(repeating: false, count: count)
-        var starts = (0..<count).filter { !hasIncoming[$0] }
-        if starts.isEmpty, count > 0 { starts = [0] }
-        for start in starts + Array(0..<count) where !visited[start] {
-            var stack = [start]
-            while let node = stack.popLast() {
-                guard !visited[node] else { continue }
-                visited[node] = true
-                order.append(node)
-                for edgeIndex in outgoing[node].reversed() {
-                    if let next = index[diagram.edges[edgeIndex].to], !visited[next] { stack.append(next) }
-                }
+        var listed = Array(repeating: false, count: count)
+        let starts = (0..<count).filter { waiting[$0] == 0 }
+        var stack = Array(starts.reversed())
+        while order.count < count {
+            guard let node = stack.popLast() else {
+                // Only reachable if the back edges did not break every cycle; list the rest in order.
+                order += (0..<count).filter { !listed[$0] }
+                break
+            }
+            guard !listed[node] else { continue }
+            listed[node] = true
+            order.append(node)
+            for edgeIndex in outgoing[node].reversed() where !isBackEdge[edgeIndex] {
+                guard let next = index[diagram.edges[edgeIndex].to], next != node else { continue }
+                waiting[next] -= 1
+                if waiting[next] == 0 { stack.append(next) }
             }
         }
         var stepNumber = Array(repeating: 0, count: count)

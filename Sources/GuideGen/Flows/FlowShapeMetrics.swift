@@ -7,6 +7,9 @@ enum FlowShapeMetrics {
     static let paddingY = 9.0
     /// Corner radius of `( )` nodes, px.
     static let roundedRadius = 10.0
+    /// Largest end radius of `([ ])` nodes, px: one line is a pill; several lines get a rounded
+    /// box instead of a blob with huge ends.
+    static let maxStadiumRadius = 24.0
 
     /// The node's label wrapped for its shape: rectangles at the measure's line width; diamonds and
     /// circles try one to four lines and keep the most compact shape (a diamond grows with both
@@ -39,7 +42,7 @@ enum FlowShapeMetrics {
             return (max(textWidth + 2 * paddingX, 60), textHeight + 2 * paddingY)
         case .stadium:
             let height = textHeight + 2 * paddingY
-            return (max(textWidth + height, height * 1.6), height)
+            return (max(textWidth + 2 * min(height / 2, maxStadiumRadius), height * 1.6), height)
         case .diamond:
             // Half-diagonals a, b with (w/2)/a + (h/2)/b = 1 and b = a/2 put the text box's corners
             // on the diamond's sides: a = w/2 + h.
@@ -56,7 +59,7 @@ enum FlowShapeMetrics {
         switch shape {
         case .rectangle, .diamond: return 0
         case .rounded: return min(roundedRadius, height / 2, width / 2)
-        case .stadium: return min(height, width) / 2
+        case .stadium: return min(min(height, width) / 2, maxStadiumRadius)
         case .circle: return width / 2
         }
     }

@@ -29,6 +29,19 @@ public enum MarkdownRenderer {
     /// The GFM extensions every document is parsed with.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// cmark-gfm 0.29 adds its extensions' trigger characters (`:` `w` `~` `|`) to a process-wide table
+    /// when a parse finishes and removes them afterwards, so two parses finishing at once can miss
+    /// autolinks and tables in each other. Finishing (where inline parsing happens) is serialized;
+    /// everything else (feeding, walking, rendering, templates, checks) stays parallel.
+    private static let finishLock = NSLock()
+
+    /// Finishes a parse under `finishLock`.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer {
+        finishLock.lock()
+        defer { finishLock.unlock() }
+        return cmark_parser_finish(parser)!
+    }
+
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
@@ -46,7 +59,7 @@ public enum MarkdownRenderer {
             var copy = markdown
             copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         }()
-        let document = cmark_parser_finish(parser)!
+        let document = finish(parser)
         defer { cmark_node_free(document) }
         let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
         let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
@@ -66,7 +79,7 @@ public enum MarkdownRenderer {
         defer { cmark_parser_free(parser) }
         for name in options.extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
-        let document = cmark_parser_finish(parser)!
+        let document = finish(parser)
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 

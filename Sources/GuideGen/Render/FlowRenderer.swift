@@ -50,11 +50,11 @@ enum FlowRenderer {
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
         let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix)
         let html = """
-            <figure class="flow" id="\(idPrefix)">
-            <div class="flow__figure">
+            <figure class="flowchart" id="\(idPrefix)">
+            <div class="flowchart__figure">
             \(svg)
             </div>
-            <details class="flow__steps">
+            <details class="flowchart__steps">
             <summary>\(HTML.escape(strings.flowSteps))</summary>
             \(steps)
             </details>

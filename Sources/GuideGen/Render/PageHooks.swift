@@ -66,7 +66,26 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             cursor = occurrence.range.upperBound
         }
         if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
+        if page.language.hasPrefix("zh") { segments = Self.spaceBetweenHanAndDigits(segments) }
         return (segments, diagnostics)
+    }
+
+    /// Chinese typography puts a space between Han characters and a number (`开放 15 天`, not `开放15 天`);
+    /// values start with digits, so a space is added where literal Han text meets one.
+    static func spaceBetweenHanAndDigits(_ segments: [TextSegment]) -> [TextSegment] {
+        func isHan(_ s: Unicode.Scalar?) -> Bool { guard let s else { return false }; return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
+        func isDigit(_ s: Unicode.Scalar?) -> Bool { guard let s else { return false }; return s.properties.numericType != nil && s.isASCII }
+        var out = segments
+        for i in out.indices {
+            guard case .generated(let value) = out[i] else { continue }
+            if i > 0, case .literal(let before) = out[i - 1], isHan(before.unicodeScalars.last), isDigit(value.unicodeScalars.first) {
+                out[i - 1] = .literal(before + " ")
+            }
+            if i + 1 < out.count, case .literal(let after) = out[i + 1], isDigit(value.unicodeScalars.last), isHan(after.unicodeScalars.first) {
+                out[i + 1] = .literal(" " + after)
+            }
+        }
+        return out
     }
 
     func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])? {

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite struct EnglishNumberTests {
+    private func parse(_ text: String) -> (value: Int, end: Int)? {
+        UTF8Scan.withBytes(text) { EnglishNumber.parse($0, at: 0) }
+    }
+
+    @Test(arguments: [
+        ("zero", 0), ("one", 1), ("Seven", 7), ("FIFTEEN", 15), ("twenty", 20), ("twenty-four", 24),
+        ("twenty four", 24), ("ninety-nine", 99), ("one hundred", 100), ("a hundred", 100),
+        ("one hundred eighty", 180), ("one hundred and eighty", 180), ("two thousand", 2000),
+        ("one thousand five hundred", 1500), ("a thousand and one", 1001), ("fifteen hundred", 1500),
+    ])
+    func wholeText(_ text: String, _ value: Int) {
+        let r = parse(text)
+        #expect(r?.value == value)
+        #expect(r?.end == text.utf8.count)
+    }
+
+    @Test(arguments: [
+        ("seven-day", 7, 5),  // the unit after the hyphen is not part of the number
+        ("fifteen days", 15, 7),
+        ("one hundred and more", 100, 11),  // "and" only joins number words
+        ("two three", 2, 3),  // two units in a row are two numbers
+        ("eighty-eight-year", 88, 12),
+    ])
+    func prefix(_ text: String, _ value: Int, _ end: Int) {
+        let r = parse(text)
+        #expect(r?.value == value)
+        #expect(r?.end == end)
+    }
+
+    @Test(arguments: ["a", "an", "a day", "hundred", "thousand days", "and", "day", "once", "first", "tenth"])
+    func notNumbers(_ text: String) {
+        #expect(parse(text) == nil)
+    }
+}

@@ -1,0 +1,218 @@
+import Testing
+
+@testable import GuideGen
+
+/// One scanner case: prose with «» around each literal, and the quantities those literals state, in order.
+struct ScanCase: Sendable, CustomTestStringConvertible {
+    let marked: String
+    let quantities: [Quantity]
+    var testDescription: String { marked }
+
+    init(_ marked: String, _ quantities: Quantity...) {
+        self.marked = marked
+        self.quantities = quantities
+    }
+}
+
+private func days(_ n: Double) -> Quantity { Quantity(amount: n, unit: .days) }
+private func workingDays(_ n: Double) -> Quantity { Quantity(amount: n, unit: .workingDays) }
+private func hours(_ n: Double) -> Quantity { Quantity(amount: n, unit: .hours) }
+private func months(_ n: Double) -> Quantity { Quantity(amount: n, unit: .months) }
+private func years(_ n: Double) -> Quantity { Quantity(amount: n, unit: .years) }
+private func cny(_ n: Double) -> Quantity { Quantity(amount: n, unit: .cny) }
+private func plain(_ n: Double) -> Quantity { Quantity(amount: n, unit: .plain) }
+
+private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let m = MarkedText(c.marked)
+    precondition(m.ranges.count == c.quantities.count, "markers and quantities differ in \(c.marked)")
+    let expected = zip(m.ranges, c.quantities).map { QuantityLiteral(range: $0, quantity: $1) }
+    let actual = QuantityScanner.scan(m.text)
+    #expect(
+        actual == expected, "found \(actual.map { "«\(MarkedText.slice(m.text, $0.range))» \($0.quantity)" })",
+        sourceLocation: sourceLocation)
+}
+
+@Suite struct QuantityScannerTests {
+    @Test(arguments: [
+        ScanCase("售后期为«15天»", days(15)),
+        ScanCase("售后期为«15 天»", days(15)),
+        ScanCase("«15日»内可申请售后", days(15)),
+        ScanCase("退款在«15个工作日»内到账", workingDays(15)),
+        ScanCase("退款在«15 个工作日»内到账", workingDays(15)),
+        ScanCase("退款在«2个工作日»内到账", workingDays(2)),
+        ScanCase("«3工作日»", workingDays(3)),
+        ScanCase("«24小时»内发货", hours(24)),
+        ScanCase("«24个小时»内发货", hours(24)),
+        ScanCase("«48h»发货", hours(48)),
+        ScanCase("保修«6个月»", months(6)),
+        ScanCase("保修«1年»", years(1)),
+        ScanCase("三包耐用品为«180天»。", days(180)),
+        ScanCase("«１５天»", days(15)),
+        ScanCase("«15个自然日»", days(15)),
+        ScanCase("«2周»内", days(14)),
+        ScanCase("«15\u{3000}天»", days(15)),
+        ScanCase("«15\u{A0}days»", days(15)),
+    ])
+    func arabicNumeralsWithChineseUnits(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("售后期为«十五天»", days(15)),
+        ScanCase("«一百八十天»", days(180)),
+        ScanCase("«一百零八天»", days(108)),
+        ScanCase("«两个工作日»", workingDays(2)),
+        ScanCase("«兩個工作日»", workingDays(2)),
+        ScanCase("«七日»内", days(7)),
+        ScanCase("«三个月»", months(3)),
+        ScanCase("«十二个月»", months(12)),
+        ScanCase("«二十四小时»", hours(24)),
+        ScanCase("保修期«一年»", years(1)),
+        ScanCase("«两周»", days(14)),
+        ScanCase("«一个星期»", days(7)),
+        ScanCase("这«15天»内", days(15)),
+        ScanCase("«一天»«24小时»", days(1), hours(24)),
+    ])
+    func chineseNumerals(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("«半年»", months(6)),
+        ScanCase("«半个月»", days(15)),
+        ScanCase("«半小时»", hours(0.5)),
+        ScanCase("«半个小时»", hours(0.5)),
+        ScanCase("«一年半»", years(1.5)),
+        ScanCase("«两天半»", days(2.5)),
+        ScanCase("«一个半月»", months(1.5)),
+        ScanCase("«两个半小时»", hours(2.5)),
+        ScanCase("«15天»（即«半个月»）", days(15), days(15)),
+        ScanCase("«half a year»", months(6)),
+        ScanCase("«half a month»", days(15)),
+        ScanCase("«half an hour»", hours(0.5)),
+        ScanCase("a «half-year» warranty", months(6)),
+    ])
+    func halves(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("支持«7天»无理由退货", days(7)),
+        ScanCase("支持«七天»无理由退货", days(7)),
+        ScanCase("在天猫购买的商品享受«7天»无理由退货", days(7)),
+        ScanCase("一般商品售后期为«15天»，三包耐用品为«180天»。", days(15), days(180)),
+        ScanCase("1. 售后期为«15天»", days(15)),
+        ScanCase("退货«7天»，退款3至5个工作日", days(7)),
+        ScanCase("«15天»以上", days(15)),
+        ScanCase("«7天»、«15天»", days(7), days(15)),
+        ScanCase("«CNY 50» and «15 days»", cny(50), days(15)),
+        ScanCase("«3» and «5 days»", plain(3), days(5)),
+        ScanCase("«9.9元»包邮", cny(9.9)),
+        ScanCase("前«3天»", days(3)),
+    ])
+    func claimsInContext(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("within «15 days»", days(15)),
+        ScanCase("«1 day»", days(1)),
+        ScanCase("«fifteen days»", days(15)),
+        ScanCase("«Fifteen Days»", days(15)),
+        ScanCase("«seven days»", days(7)),
+        ScanCase("a «seven-day» return", days(7)),
+        ScanCase("a «15-day» window", days(15)),
+        ScanCase("«two working days»", workingDays(2)),
+        ScanCase("«2 business days»", workingDays(2)),
+        ScanCase("«2 business-days»", workingDays(2)),
+        ScanCase("«3 workdays»", workingDays(3)),
+        ScanCase("«24 hours»", hours(24)),
+        ScanCase("«24 hours» a day", hours(24)),
+        ScanCase("«twenty-four hours»", hours(24)),
+        ScanCase("«24hrs»", hours(24)),
+        ScanCase("«six months»", months(6)),
+        ScanCase("«one year»", years(1)),
+        ScanCase("a «one-year» warranty", years(1)),
+        ScanCase("«180 days»", days(180)),
+        ScanCase("«one hundred and eighty days»", days(180)),
+        ScanCase("«a hundred days»", days(100)),
+        ScanCase("«2 weeks»", days(14)),
+        ScanCase("«1.5 days»", days(1.5)),
+        ScanCase("WITHIN «15 DAYS» FOR «30 DAYS»", days(15), days(30)),
+        ScanCase("«30 days»' notice", days(30)),
+        ScanCase("We reply in «2 hrs».", hours(2)),
+        ScanCase("«three calendar days»", days(3)),
+        ScanCase("The after-sales window is «fifteen days»; durable goods get «180 days».", days(15), days(180)),
+    ])
+    func english(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("«CNY 50»", cny(50)),
+        ScanCase("«CNY50»", cny(50)),
+        ScanCase("«RMB 50»", cny(50)),
+        ScanCase("«rmb 50»", cny(50)),
+        ScanCase("«¥50»", cny(50)),
+        ScanCase("«￥50»", cny(50)),
+        ScanCase("«¥ 1,000.50»", cny(1000.5)),
+        ScanCase("«RMB ¥50»", cny(50)),
+        ScanCase("«¥50元»", cny(50)),
+        ScanCase("«50元»", cny(50)),
+        ScanCase("«五十元»", cny(50)),
+        ScanCase("«两万元»", cny(20000)),
+        ScanCase("«1.5万元»", cny(15000)),
+        ScanCase("«3千元»", cny(3000)),
+        ScanCase("«50 yuan»", cny(50)),
+        ScanCase("«fifty yuan»", cny(50)),
+        ScanCase("«50 CNY»", cny(50)),
+        ScanCase("«CNY 1,000»", cny(1000)),
+        ScanCase("«1,000元»", cny(1000)),
+        ScanCase("«0.35万元»", cny(3500)),
+        ScanCase("«¥9.99»", cny(9.99)),
+    ])
+    func money(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        ScanCase("可免费维修«3»次", plain(3)),
+        ScanCase("up to «3» repairs", plain(3)),
+        ScanCase("最多«1,000»件", plain(1000)),
+        ScanCase("The limit is «3».", plain(3)),
+    ])
+    func bareNumbersArePlain(_ c: ScanCase) { expectScan(c) }
+
+    @Test(arguments: [
+        // Dates and times.
+        "2026-11-20", "活动时间为2026年11月20日", "2026年", "26年11月", "二〇二六年十一月二十日", "11月20日发货",
+        "每月15日结算", "十一月二十日", "20:08前下单", "20：08", "November 20, 2026", "on Nov. 20", "20 November",
+        "2026年度",
+        // Identifiers.
+        "订单号 1234567890123", "订单号：123", "客服电话400-800-1234", "拨打12315投诉", "138 0013 8000",
+        "版本0.29.0", "v2 days", "iPhone15", "A380", "5G网络", "No. 3", "#3", "7x24小时客服", "7×24小时客服", "24/7",
+        "USD 50", "$50", "¥-5", "SKU 123",
+        // Ordinals, steps, list markers, rates.
+        "第3步", "第三步：寄回商品", "第15天", "第十五天起", "1. 联系卖家", "3、填写单号", "3) 填写单号",
+        "每15天", "每一天", "every 3 days", "the 15th day", "双11", "双十一天猫大促",
+        // Percentages.
+        "30%的订金", "30 ％", "30 percent", "30 per cent", "百分之三十", "百分之30", "三分之一",
+        // Approximations and ranges.
+        "十几天", "几十天", "10多天", "十余天", "十来天", "一两天", "七八天", "一年半载", "3-5个工作日", "3至5天",
+        "三到五个工作日", "一到两个工作日", "3天至5天", "2 to 3 days", "two to three days", "3 – 5 days", "3 ~ 5 天",
+        "CNY 50 to 100", "between 3 and 5 days", "7 or 15 days",
+        "3万", "5千米", "十天半个月",
+        // Words that contain a number or unit character.
+        "天猫", "万一天气不好", "统一", "三包", "一般", "千万不要", "十分钟", "30分钟", "100日元", "三年级", "两周年",
+        "一周一次", "周一至周五", "星期三", "上半年", "大半年", "半天", "等了半天", "一半", "同一天", "这一年", "前一天",
+        "one of them", "a year", "twice a year", "half a day", "3 years old", "a 3-year-old", "3kg", "15th",
+    ])
+    func notClaims(_ text: String) {
+        let found = QuantityScanner.scan(text)
+        #expect(found == [], "found \(found.map { "«\(MarkedText.slice(text, $0.range))» \($0.quantity)" })")
+    }
+
+    @Test func rangesAreUTF8ByteOffsets() {
+        // 售后期为 is 12 bytes, 15天 is 5.
+        #expect(QuantityScanner.scan("售后期为15天") == [QuantityLiteral(range: 12..<17, quantity: days(15))])
+        #expect(QuantityScanner.scan("") == [])
+    }
+
+    @Test func scansLargeTextsInOnePass() {
+        // A page-sized mix of prose, identifiers and literals: every literal is found, in order.
+        let block = "售后期为15天，订单号1234567890，客服400-800-1234。The window is fifteen days (CNY 50).\n"
+        let text = String(repeating: block, count: 2_000)
+        let found = QuantityScanner.scan(text)
+        #expect(found.count == 6_000)
+        #expect(found.prefix(3).map(\.quantity) == [days(15), days(15), cny(50)])
+        #expect(found.last?.range.upperBound == text.utf8.count - 3)
+    }
+}
