@@ -20,6 +20,21 @@ struct GuideGenCommand: ParsableCommand {
             """,
         version: guidegenVersion,
         subcommands: [Build.self, Lint.self, Schema.self, Translations.self, Checks.self])
+
+    /// Like ArgumentParser's own entry point, but a usage error exits with 2 (the contract's "could not
+    /// run"), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by `build` and `lint`.

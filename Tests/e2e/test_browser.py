@@ -32,7 +32,12 @@ def browser(width, height, dark=False):
     if chromium:
         options.binary_location = chromium
     driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    return webdriver.Chrome(service=Service(driver), options=options)
+    d = webdriver.Chrome(service=Service(driver), options=options)
+    # Headless windows have a minimum width; emulate the exact viewport (a 360 px phone included).
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    if dark:
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    return d
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +83,7 @@ def test_screenshots_both_languages(built_site, width, height, dark):
             for name, rel in pages.items():
                 d.get((built_site / lang / rel).as_uri())
                 body_width = d.execute_script("return document.documentElement.scrollWidth")
+                assert d.execute_script("return window.innerWidth") == width
                 assert body_width <= width + 1, f"{lang}/{rel} overflows horizontally at {width}px ({body_width}px)"
                 mode = "dark" if dark else "light"
                 d.save_screenshot(str(SHOTS / f"{name}-{lang}-{width}-{mode}.png"))

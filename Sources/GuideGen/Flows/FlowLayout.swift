@@ -240,17 +240,23 @@ public struct FlowLayout {
             let corner = points[index]
             let before = points[index - 1]
             let after = points[index + 1]
-            let inLength = ((corner.x - before.x) * (corner.x - before.x) + (corner.y - before.y) * (corner.y - before.y)).squareRoot()
-            let outLength = ((after.x - corner.x) * (after.x - corner.x) + (after.y - corner.y) * (after.y - corner.y)).squareRoot()
+            let inLength = distance(before, corner)
+            let outLength = distance(corner, after)
             let r = min(radius, inLength / 2, outLength / 2)
             guard r > 0.001 else {
                 path += "L" + FlowFormat.point(corner)
                 continue
             }
-            let entry = FlowPoint(x: corner.x - (corner.x - before.x) / inLength * r, y: corner.y - (corner.y - before.y) / inLength * r)
-            let exit = FlowPoint(x: corner.x + (after.x - corner.x) / outLength * r, y: corner.y + (after.y - corner.y) / outLength * r)
+            let entry = FlowPoint(
+                x: corner.x - (corner.x - before.x) / inLength * r, y: corner.y - (corner.y - before.y) / inLength * r)
+            let exit = FlowPoint(
+                x: corner.x + (after.x - corner.x) / outLength * r, y: corner.y + (after.y - corner.y) / outLength * r)
             path += "L" + FlowFormat.point(entry) + "Q" + FlowFormat.point(corner) + " " + FlowFormat.point(exit)
         }
         return path + "L" + FlowFormat.point(points[points.count - 1])
+    }
+
+    private static func distance(_ a: FlowPoint, _ b: FlowPoint) -> Double {
+        ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
     }
 }

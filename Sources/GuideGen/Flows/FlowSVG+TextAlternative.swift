@@ -77,8 +77,9 @@ extension FlowSVG {
                 let edge = diagram.edges[edgeIndex]
                 guard let target = index[edge.to] else { continue }
                 var item = "<li>"
-                if let label = edge.label, !FlowFormat.collapseSpaces(label).isEmpty {
-                    item += "<span class=\"flow-steps__answer\">\(FlowFormat.escape(FlowFormat.collapseSpaces(label)))</span> "
+                let answer = FlowFormat.collapseSpaces(edge.label ?? "")
+                if !answer.isEmpty {
+                    item += "<span class=\"flow-steps__answer\">\(FlowFormat.escape(answer))</span> "
                 }
                 let targetText = FlowFormat.escape(FlowFormat.collapseSpaces(diagram.nodes[target].label))
                 item += "<span aria-hidden=\"true\">→</span> "

@@ -32,7 +32,9 @@ public enum FlowSVG {
     /// Renders the diagram with its geometry as an `<svg>` element. `title` names the image for
     /// screen readers; `idPrefix` makes the element ids unique on the page (characters other than
     /// ASCII letters, digits, `-` and `_` are replaced with `-`).
-    public static func render(_ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, idPrefix: String) -> String {
+    public static func render(
+        _ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, idPrefix: String
+    ) -> String {
         let prefix = sanitize(idPrefix)
         let number = FlowFormat.number
         let width = number(geometry.width)
@@ -122,7 +124,8 @@ public enum FlowSVG {
                 FlowPoint(x: center.x, y: frame.y), FlowPoint(x: frame.maxX, y: center.y),
                 FlowPoint(x: center.x, y: frame.maxY), FlowPoint(x: frame.x, y: center.y),
             ]
-            return "<polygon class=\"flow-node__shape\" points=\"\(corners.map(FlowFormat.point).joined(separator: " "))\""
+            let points = corners.map(FlowFormat.point).joined(separator: " ")
+            return "<polygon class=\"flow-node__shape\" points=\"\(points)\""
                 + " fill=\"\(fallbackDecisionFill)\"/>"
         case .circle:
             let center = frame.center
@@ -133,7 +136,9 @@ public enum FlowSVG {
 
     /// Centered lines of text; each baseline sits 0.35 em below its line's middle, which centers
     /// Latin and CJK glyphs alike without relying on `dominant-baseline`.
-    private static func text(_ lines: [String], in frame: FlowRect, className: String, geometry: FlowGeometry) -> String {
+    private static func text(
+        _ lines: [String], in frame: FlowRect, className: String, geometry: FlowGeometry
+    ) -> String {
         let number = FlowFormat.number
         let center = frame.center
         let top = center.y - Double(lines.count) * geometry.lineHeight / 2
@@ -161,20 +166,36 @@ public enum FlowSVG {
     /// is hidden on screen (screen readers still read it) and printed.
     public static let stylesheet = """
         .flow { display: block; height: auto; margin: 1.5rem auto; overflow: visible; }
-        .flow-node__shape { fill: var(--flow-node-fill, #ffffff); stroke: var(--flow-node-stroke, #4b5563); stroke-width: 1.5px; }
+        .flow-node__shape {
+          fill: var(--flow-node-fill, #ffffff); stroke: var(--flow-node-stroke, #4b5563); stroke-width: 1.5px;
+        }
         .flow-node--stadium .flow-node__shape { fill: var(--flow-terminal-fill, var(--flow-node-fill, #f3f4f6)); }
-        .flow-node--decision .flow-node__shape { fill: var(--flow-decision-fill, var(--flow-node-fill, #fff8e6)); stroke: var(--flow-decision-stroke, var(--flow-node-stroke, #4b5563)); }
+        .flow-node--decision .flow-node__shape {
+          fill: var(--flow-decision-fill, var(--flow-node-fill, #fff8e6));
+          stroke: var(--flow-decision-stroke, var(--flow-node-stroke, #4b5563));
+        }
         .flow-node__text { fill: var(--flow-text, #111827); font-family: inherit; font-size: 14px; }
         .flow-edge { fill: none; stroke: var(--flow-edge, #4b5563); stroke-width: 1.5px; }
         .flow-edge--thick { stroke-width: 3px; }
         .flow-edge--dotted { stroke-dasharray: 4 4; }
         .flow-arrowhead { fill: var(--flow-edge, #4b5563); }
         .flow-label__bg { fill: var(--flow-label-bg, #ffffff); }
-        .flow-label__text { fill: var(--flow-label-text, var(--flow-text, #111827)); font-family: inherit; font-size: 14px; }
-        .flow-steps { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .flow-label__text {
+          fill: var(--flow-label-text, var(--flow-text, #111827)); font-family: inherit; font-size: 14px;
+        }
+        .flow-steps {
+          position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+        }
         @media print {
-          .flow { --flow-node-fill: #ffffff; --flow-terminal-fill: #ffffff; --flow-decision-fill: #ffffff; --flow-node-stroke: #000000; --flow-decision-stroke: #000000; --flow-text: #000000; --flow-edge: #000000; --flow-label-bg: #ffffff; --flow-label-text: #000000; break-inside: avoid; }
-          .flow-steps { position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal; }
+          .flow {
+            --flow-node-fill: #ffffff; --flow-terminal-fill: #ffffff; --flow-decision-fill: #ffffff;
+            --flow-node-stroke: #000000; --flow-decision-stroke: #000000; --flow-text: #000000;
+            --flow-edge: #000000; --flow-label-bg: #ffffff; --flow-label-text: #000000;
+            break-inside: avoid;
+          }
+          .flow-steps {
+            position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal;
+          }
         }
         """
 }

@@ -34,7 +34,9 @@ enum FlowShapeMetrics {
     }
 
     /// The shape's bounding box size for wrapped `lines`, px.
-    static func size(of shape: FlowNode.Shape, lines: [String], measure: FlowTextMeasure) -> (width: Double, height: Double) {
+    static func size(
+        of shape: FlowNode.Shape, lines: [String], measure: FlowTextMeasure
+    ) -> (width: Double, height: Double) {
         let textWidth = lines.map { measure.width(of: $0) }.max() ?? 0
         let textHeight = Double(max(lines.count, 1)) * measure.lineHeight
         switch shape {

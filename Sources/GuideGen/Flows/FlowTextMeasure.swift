@@ -175,7 +175,8 @@ public struct FlowTextMeasure: Sendable, Equatable {
 
     /// Punctuation that must not start a line.
     private static let closing: Set<Unicode.Scalar> = Set(
-        "，。、；：！？）］｝」』》〉】〕〗〙〛…‥ー々・,.;:!?)]}%".unicodeScalars + ["\u{201D}", "\u{2019}"])
+        "，。、；：！？）］｝」』》〉】〕〗〙〛…‥ー々・,.;:!?)]}%".unicodeScalars
+            + ["\u{201D}", "\u{2019}"])
     /// Punctuation that must not end a line.
     private static let opening: Set<Unicode.Scalar> = Set(
         "（［｛「『《〈【〔〖〘〚([{".unicodeScalars + ["\u{201C}", "\u{2018}"])
