@@ -76,8 +76,9 @@ public struct MarkdownGuard: Sendable {
             }
             if b != 0x20 && b != 0x09 { blankLine = false }
             if inPrefix {
-                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B {  // > - * +
-                    depth += 1
+                // Markers and indentation both nest (each list level indents by two or more columns).
+                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {  // > - * + and indentation
+                    depth += b == 0x09 ? 2 : 1
                     if depth > maxNesting {
                         return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
                     }

@@ -307,11 +307,13 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
 
     mutating func link(_ node: OpaquePointer, isImage: Bool) {
         let url = String(cString: cmark_node_get_url(node))
+        let resolution = hooks.resolveLink(url, isImage: isImage, at: location(node))
         if !options.unsafeHTML, URLSafety.isDangerous(url) {
             cmark_node_set_url(node, "")
+            if case .broken(let d) = resolution { diagnostics.append(d) }
             return
         }
-        switch hooks.resolveLink(url, isImage: isImage, at: location(node)) {
+        switch resolution {
         case .keep: break
         case .replace(let newURL): cmark_node_set_url(node, newURL)
         case .broken(let d): diagnostics.append(d)

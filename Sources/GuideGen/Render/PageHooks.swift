@@ -106,7 +106,15 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
         if url.isEmpty || url.hasPrefix("#") { return .keep }
-        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" }) { return .keep }  // has a scheme
+        if url.contains("\\") || url.lowercased().hasPrefix("file:") {
+            return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` points at a local file path", help: "link to pages and assets with relative paths such as `../assets/photo.png`"))
+        }
+        // A URL with a scheme (`https:`, `mailto:`) is left alone; a one-letter "scheme" is a drive letter.
+        if let colon = url.firstIndex(of: ":"), url.distance(from: url.startIndex, to: colon) > 1,
+            url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" })
+        {
+            return .keep
+        }
         if url.hasPrefix("//") { return .keep }
         var path = url
         var fragment = ""

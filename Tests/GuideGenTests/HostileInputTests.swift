@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// Untrusted content: YAML bombs, paths that try to leave the content folder, pathological Markdown.
+@Suite struct HostileInputTests {
+    static let config = "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n"
+
+    func lint(_ files: [String: String]) throws -> [Diagnostic] {
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return Pipeline.run(PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: false).diagnostics
+    }
+
+    @Test func aliasBombInARuleTableIsRefusedQuickly() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...12 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        yaml += "title: {en: T}\n"
+        let start = Date()
+        let (table, diagnostics) = RuleTableValidator.validate(SourceText(path: "rules/bomb.yaml", text: yaml), languages: ["en"])
+        #expect(Date().timeIntervalSince(start) < 0.5)
+        #expect(table == nil)
+        #expect(TestSupport.lines(diagnostics).first?.contains("error[yaml-limit] YAML expands to too many values (alias bomb?)") == true)
+    }
+
+    @Test func deepYAMLIsRefused() {
+        let yaml = String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+        let (node, diagnostics) = YAMLReader(allowAliases: true).compose(yaml, file: "x.yaml")
+        #expect(node == nil)
+        #expect(diagnostics.map(\.check) == ["yaml-limit"])
+    }
+
+    /// Link and image targets that must never resolve to something outside the content folder.
+    static let escapes = [
+        "/etc/passwd", "../../etc/passwd.md", "../../../outside.md", "..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/x.md",
+        "..\\..\\windows.md", "assets/../../secret.png", "./../../x.md", "....//....//x.md", "/absolute/page.md",
+        "file:///etc/passwd", "C:\\\\Windows\\\\win.ini", "../assets/../../../x.png", "..", "../..", "%2Fetc%2Fpasswd",
+        "assets/%2e%2e/%2e%2e/x", "\\\\server\\share.md", "../../content/../..//etc/shadow.md", "..;/x.md",
+    ]
+
+    @Test func pathEscapesAreErrorsAndNeverResolved() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            let body = Self.escapes.enumerated().map { "[l\($0.offset)](\($0.element)) ![i\($0.offset)](\($0.element))" }.joined(separator: "\n\n")
+            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n" + body + "\n"
+        }
+        let diagnostics = try lint(files)
+        let problems = diagnostics.filter { ["broken-link", "unsafe-path"].contains($0.check) && $0.location.file == "s/p.en.md" }
+        // Every attempt is reported twice (as a link and as an image).
+        #expect(problems.count == Self.escapes.count * 2)
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+    }
+
+    @Test func symlinkOutOfTheContentFolderIsRefused() throws {
+        let root = try TestSupport.site(["guidegen.yaml": Self.config])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-secret-\(UUID().uuidString).md")
+        try Data("---\ntitle: secret\ntype: article\n---\nTOP SECRET\n".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("s"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("s/leak.en.md"), withDestinationURL: secret)
+        let result = Pipeline.run(PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: true)
+        #expect(result.diagnostics.map(\.check).contains("unsafe-path"))
+        #expect(!result.files.values.contains { String(decoding: $0, as: UTF8.self).contains("TOP SECRET") })
+    }
+
+    /// cmark's pathological cases and the advisories' reproducers: rendered fast or refused at once.
+    static let pathological: [(String, String)] = [
+        ("nested brackets", String(repeating: "[", count: 50_000) + "a" + String(repeating: "]", count: 50_000)),
+        ("image bracket run (CVE-2023-22486)", String(repeating: "![[]()", count: 50_000)),
+        ("deep quotes with emphasis (CVE-2023-24824)", String(repeating: ">", count: 50_000) + " *a*\n"),
+        ("empty lines in nested lists (CVE-2023-37463)", (0..<3000).map { String(repeating: "  ", count: $0) + "- a\n\n" }.joined()),
+        ("wide table (CVE-2023-22483)", "|" + String(repeating: "a|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n" + String(repeating: "x\n", count: 10_000)),
+        ("long table", "|a|b|\n|-|-|\n" + String(repeating: "|1|2|\n", count: 50_000)),
+        ("emphasis run", String(repeating: "*a **a ", count: 50_000)),
+        ("backticks", String(repeating: "`a``", count: 50_000)),
+        ("link openers", String(repeating: "[a](", count: 50_000)),
+        ("entities", String(repeating: "&#x1F600;", count: 50_000)),
+        ("unclosed html", String(repeating: "<a ", count: 50_000)),
+        ("nested block quotes", String(repeating: "> ", count: 10_000) + "a\n"),
+    ]
+
+    @Test(arguments: 0..<pathological.count) func pathologicalMarkdownIsBounded(_ index: Int) throws {
+        let (_, markdown) = Self.pathological[index]
+        let start = Date()
+        let guardian = MarkdownGuard()
+        if let refusal = guardian.check(markdown, file: "p.md", firstLine: 1) {
+            #expect(refusal.check == "markdown-limit")
+            #expect(Date().timeIntervalSince(start) < 1)
+        } else {
+            _ = MarkdownRenderer.render(markdown, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+            // Bounds are generous for debug builds on a loaded 2-core machine; release is far faster.
+            #expect(Date().timeIntervalSince(start) < 2.5)
+        }
+    }
+}
