@@ -41,4 +41,23 @@ import Testing
         let text = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: "test").render(result.diagnostics, fileCount: result.fileCount)
         try TestSupport.expectGolden(text, "broken/lint.txt")
     }
+
+    @Test func baseURLGivesCanonicalAlternatesAndAnAbsoluteSitemap() {
+        var options = Self.options("basic")
+        options.baseURL = "https://example.org/guide"
+        let files = Pipeline.run(options, render: true).files
+        let page = String(decoding: files["en/policies/windows/index.html"]!, as: UTF8.self)
+        let head = page.split(separator: "\n").filter { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") }
+        #expect(head == [
+            "<link rel=\"canonical\" href=\"https://example.org/guide/en/policies/windows/\">",
+            "<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/en/policies/windows/\">",
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
+        ])
+        // Links between pages become pretty URLs.
+        #expect(page.contains("<a href=\"../../../en/faq/basics/\">FAQ</a>"))
+        let sitemap = String(decoding: files["sitemap.xml"]!, as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://example.org/guide/zh-Hans/policies/windows/</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/zh-Hans/index.html\"/>") == false)
+    }
 }

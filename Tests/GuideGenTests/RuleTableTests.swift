@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+@Suite struct RuleTableTests {
+    func validate(_ yaml: String) -> (RuleTable?, [String]) {
+        let (table, diagnostics) = RuleTableValidator.validate(SourceText(path: "rules/w.yaml", text: yaml), languages: ["zh-Hans", "en"])
+        return (table, TestSupport.lines(diagnostics))
+    }
+
+    static let header = """
+        title: {zh-Hans: 期限, en: Windows}
+        changed: 2026-11-01
+        columns:
+          window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+          fee: {type: money, title: {zh-Hans: 费用, en: Fee}}
+          payer: {type: choice, title: {zh-Hans: 谁付, en: Who pays}, options: {buyer: {zh-Hans: 买家, en: the buyer}, seller: {zh-Hans: 卖家, en: the seller}}}
+          note: {type: text, title: {zh-Hans: 说明, en: Note}}
+          open: {type: boolean, title: {zh-Hans: 开放, en: Open}}
+        rows:
+
+        """
+
+    @Test func aValidTableIsTyped() throws {
+        let (table, diagnostics) = validate(Self.header + """
+              general:
+                label: {zh-Hans: 一般商品, en: Ordinary goods}
+                terms: {zh-Hans: [售后期], en: [after-sales window]}
+                window: 2 working days
+                fee: CNY 50
+                payer: seller
+                note: {zh-Hans: 见规则, en: See the rules}
+                open: true
+
+            """)
+        #expect(diagnostics == [])
+        let row = try #require(table?.row("general"))
+        #expect(row.values["window"] == .quantity(Quantity(amount: 2, unit: .workingDays)))
+        #expect(row.values["fee"] == .quantity(Quantity(amount: 50, unit: .cny)))
+        #expect(row.values["payer"] == .choice("seller"))
+        #expect(row.values["open"] == .boolean(true))
+        #expect(row.terms == ["zh-Hans": ["售后期"], "en": ["after-sales window"]])
+        #expect(row.valueLines["fee"] == 14)
+        let column = try #require(table?.column("window"))
+        #expect(RuleBook.display(row.values["window"]!, column: column, language: "zh-Hans", fallback: "zh-Hans") == "2 个工作日")
+        #expect(RuleBook.display(row.values["window"]!, column: column, language: "en", fallback: "zh-Hans") == "2 working days")
+        let fee = try #require(table?.column("fee"))
+        #expect(RuleBook.display(row.values["fee"]!, column: fee, language: "zh-Hans", fallback: "zh-Hans") == "50 元")
+        #expect(RuleBook.display(row.values["fee"]!, column: fee, language: "en", fallback: "zh-Hans") == "CNY 50")
+        let payer = try #require(table?.column("payer"))
+        #expect(RuleBook.display(row.values["payer"]!, column: payer, language: "en", fallback: "zh-Hans") == "the seller")
+    }
+
+    @Test func everyCellProblemIsPositioned() {
+        let (_, diagnostics) = validate(Self.header + """
+              general:
+                label: {zh-Hans: 一般商品}
+                window: 15 dayz
+                fee: 50
+                payer: buyr
+                windw: 3 days
+                open: maybe
+
+            """)
+        #expect(diagnostics == [
+            "11:12 error[rule-table] `label` has no `en` text | add `en: …`",
+            "12:13 error[rule-table] `window`: unknown unit `dayz` | did you mean `days`?",
+            "13:10 error[rule-table] `fee`: missing currency; expected an amount of money such as `CNY 50` | write money as `CNY 50`",
+            "14:12 error[rule-table] `buyr` is not an option of `payer` | did you mean `buyer`?",
+            "15:5 error[rule-table] `windw`: row `general` has a value for a column that does not exist | did you mean `window`?",
+            "16:11 error[rule-table] `open` must be `true` or `false`, not `maybe`",
+        ])
+    }
+
+    @Test func unknownColumnTypeAndMissingKeys() {
+        let (_, diagnostics) = validate("title: {zh-Hans: 期限, en: Windows}\ncolumns:\n  w: {type: durration, title: {zh-Hans: 期限, en: W}}\nrows: {}\n")
+        #expect(diagnostics == [
+            "1:1 error[rule-table] the rule table has no `changed`",
+            "3:13 error[rule-table] `durration` is not a column type | did you mean `duration`?",
+        ])
+    }
+
+    @Test func referencesResolveWithSuggestions() {
+        let (table, _) = validate(Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n")
+        let book = RuleBook([table!])
+        guard case .unknown(let message, let help) = book.lookup(RuleReference.parse("rule w.genral.window")!) else {
+            Issue.record("expected an unknown row")
+            return
+        }
+        #expect(message == "rule table `w` has no row `genral`")
+        #expect(help == "did you mean `general`?")
+        #expect(RuleReference.scan("a {{ rule w.general.window }} b {{table w}} {{rule x}}").map(\.reference?.key) == ["w.general.window", "w", nil])
+    }
+}
