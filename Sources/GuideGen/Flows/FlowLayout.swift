@@ -6,7 +6,7 @@
 /// so labels never overlap nodes or each other. The layout is computed as `TD` (or `LR`, with the
 /// axes swapped) and mirrored for `BT` and `RL`. Everything is a function of the diagram and the
 /// measure: no hashing order, no clock.
-public struct FlowLayout {
+public struct FlowLayout: Sendable {
     /// Space around the drawing inside the viewBox, px (room for strokes).
     static let margin = 8.0
     /// Space between a node's band and the next band, px; twice this separates two rows of nodes.

@@ -161,9 +161,10 @@ public enum FlowSVG {
         return out.isEmpty ? "flow" : String(out)
     }
 
-    /// CSS for the classes above, reading the theme's custom properties with light fallbacks; the
-    /// theme includes it once and defines the properties for light and dark. The text alternative
-    /// is hidden on screen (screen readers still read it) and printed.
+    /// Reference CSS for the classes above, reading the theme's custom properties with light
+    /// fallbacks and switching to black on white for print; a theme copies or includes it once and
+    /// defines the properties for light and dark. Where the text alternative goes (and whether it is
+    /// visible on screen) is the page template's choice, so it is not styled here.
     public static let stylesheet = """
         .flow { display: block; height: auto; margin: 1.5rem auto; overflow: visible; }
         .flow-node__shape {
@@ -183,18 +184,12 @@ public enum FlowSVG {
         .flow-label__text {
           fill: var(--flow-label-text, var(--flow-text, #111827)); font-family: inherit; font-size: 14px;
         }
-        .flow-steps {
-          position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
-        }
         @media print {
           .flow {
             --flow-node-fill: #ffffff; --flow-terminal-fill: #ffffff; --flow-decision-fill: #ffffff;
             --flow-node-stroke: #000000; --flow-decision-stroke: #000000; --flow-text: #000000;
             --flow-edge: #000000; --flow-label-bg: #ffffff; --flow-label-text: #000000;
             break-inside: avoid;
-          }
-          .flow-steps {
-            position: static; width: auto; height: auto; overflow: visible; clip-path: none; white-space: normal;
           }
         }
         """

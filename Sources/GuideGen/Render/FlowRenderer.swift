@@ -58,6 +58,9 @@ enum FlowRenderer {
             <summary>\(HTML.escape(strings.flowSteps))</summary>
             \(steps)
             </details>
+            <div class="flowchart__print" aria-hidden="true">
+            \(steps.replacingOccurrences(of: " id=\"\(idPrefix)-steps\"", with: ""))
+            </div>
             </figure>
 
             """

@@ -1,0 +1,128 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite("Flow checker")
+struct FlowCheckerTests {
+    @Test func acceptsACleanBranchingFlow() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "branching-zh" }?.diagram())
+        #expect(FlowChecker.check(diagram) == [])
+    }
+
+    @Test func acceptsACycleBackToAnEarlierStep() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "cycle" }?.diagram())
+        #expect(FlowChecker.check(diagram) == [])
+    }
+
+    @Test func usesTheFirstNodeAsStartWhenEveryNodeHasAnIncomingEdge() throws {
+        #expect(FlowChecker.check(try flowParseClean("flowchart TD\na[A] --> b[B]\nb --> a")) == [])
+    }
+
+    @Test func ignoresSelfLoopsWhenFindingStarts() throws {
+        #expect(FlowChecker.check(try flowParseClean("flowchart TD\nx[Wait] -->|not yet| x\nx --> y[Go]")) == [])
+    }
+
+    @Test func reportsAnEmptyFlow() throws {
+        let expected = [
+            FlowIssue(
+                line: 1, column: 1, severity: .error, check: FlowIssue.empty, message: "the flow has no steps",
+                help: "add steps and edges, e.g. `start([Start]) --> done([Done])`")
+        ]
+        #expect(FlowChecker.check(FlowDiagram()) == expected)
+        #expect(FlowChecker.check(try flowParseClean("graph LR")) == expected)
+    }
+
+    @Test func reportsNodesNoStartReaches() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            a[A] --> b[B]
+            c[C] --> d[D]
+            d --> c
+            """)
+        let help = "add an edge into it from an earlier step, or remove it"
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 3, column: 1, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `c` cannot be reached from the start step `a`", help: help),
+                FlowIssue(
+                    line: 3, column: 10, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `d` cannot be reached from the start step `a`", help: help),
+            ])
+    }
+
+    @Test func namesEveryStartWhenThereAreSeveral() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            a[A] --> c[C]
+            b[B] --> c
+            d[D] --> e[E]
+            e --> d
+            """)
+        let help = "add an edge into it from an earlier step, or remove it"
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 4, column: 1, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `d` cannot be reached from any start step (`a`, `b`)", help: help),
+                FlowIssue(
+                    line: 4, column: 10, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `e` cannot be reached from any start step (`a`, `b`)", help: help),
+            ])
+    }
+
+    @Test func reportsDecisionsWithFewerThanTwoBranches() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            q{Ready?} -->|yes| go[Go]
+            z{Dead end?}
+            go --> z
+            """)
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 2, column: 1, severity: .error, check: FlowIssue.decision,
+                    message: "decision `q` has one outgoing edge; a decision needs at least two",
+                    help: "add an edge per answer, e.g. `q -->|No| other`, or use `[ ]` for a plain step"),
+                FlowIssue(
+                    line: 3, column: 1, severity: .error, check: FlowIssue.decision,
+                    message: "decision `z` has no outgoing edges; a decision needs at least two",
+                    help: "add an edge per answer, e.g. `z -->|No| other`, or use `[ ]` for a plain step"),
+            ])
+    }
+
+    @Test func reportsUnlabelledBranches() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            q{Ready?} -->|yes| go[Go]
+            q --> stop[Stop]
+            q -->|" "| later[Later]
+            """)
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 3, column: 3, severity: .error, check: FlowIssue.decision,
+                    message: "the branch from decision `q` to `stop` has no label",
+                    help: "label it with the answer, e.g. `q -->|Yes| stop`"),
+                FlowIssue(
+                    line: 4, column: 3, severity: .error, check: FlowIssue.decision,
+                    message: "the branch from decision `q` to `later` has no label",
+                    help: "label it with the answer, e.g. `q -->|Yes| later`"),
+            ])
+    }
+
+    @Test func warnsAboutNodesNeverGivenALabel() throws {
+        let diagram = try flowParseClean("flowchart TD\na[A] --> b\nb --> c[C]")
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 2, column: 10, severity: .warning, check: FlowIssue.undefinedNode,
+                    message: "`b` is never given a label, so it is shown as its id",
+                    help: "define it once with its text, e.g. `b[Describe the step]`")
+            ])
+    }
+}

@@ -1,0 +1,155 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite("Flow layout")
+struct FlowLayoutTests {
+    private func golden(_ name: String) throws -> FlowDiagram {
+        try #require(FlowGoldenCase.all.first { $0.name == name }?.diagram())
+    }
+
+    private func node(_ geometry: FlowGeometry, _ id: String) throws -> FlowRect {
+        try #require(geometry.nodes.first { $0.id == id }).frame
+    }
+
+    @Test func linearFlowIsAStraightColumn() throws {
+        let geometry = FlowLayout.layout(try golden("linear-td"))
+        let centers = geometry.nodes.map(\.frame.center)
+        #expect(Set(centers.map(\.x)).count == 1)
+        #expect(zip(centers, centers.dropFirst()).allSatisfy { $0.y < $1.y })
+        for route in geometry.edges {
+            #expect(route.points.count == 2)
+            #expect(route.points.allSatisfy { $0.x == centers[0].x })
+        }
+        #expect(geometry.nodes.map(\.lines) == [["签收商品"], ["当面检查外包装"], ["拍照留存"], ["完成"]])
+    }
+
+    @Test func rankDirectionFollowsTheHeader() throws {
+        let source = "a[First step] --> b[Second] --> c[Third and last step]"
+        for (header, axis, increasing) in [
+            ("flowchart TD", \FlowPoint.y, true), ("flowchart BT", \FlowPoint.y, false),
+            ("flowchart LR", \FlowPoint.x, true), ("flowchart RL", \FlowPoint.x, false),
+        ] {
+            let geometry = FlowLayout.layout(try flowParseClean(header + "\n" + source))
+            let positions = geometry.nodes.map { $0.frame.center[keyPath: axis] }
+            #expect(positions == (increasing ? positions.sorted() : positions.sorted().reversed()), "\(header)")
+        }
+    }
+
+    @Test func mirroredDirectionsMirrorTheLayout() throws {
+        let body = try golden("merging")
+        for (plain, mirrored) in [(FlowDiagram.Direction.topToBottom, FlowDiagram.Direction.bottomToTop),
+                                  (.leftToRight, .rightToLeft)] {
+            var diagram = body
+            diagram.direction = plain
+            let a = FlowLayout.layout(diagram)
+            diagram.direction = mirrored
+            let b = FlowLayout.layout(diagram)
+            #expect(abs(a.width - b.width) < 1e-9 && abs(a.height - b.height) < 1e-9)
+            for (boxA, boxB) in zip(a.nodes, b.nodes) {
+                let expected = plain == .topToBottom
+                    ? FlowRect(x: boxA.frame.x, y: a.height - boxA.frame.maxY, width: boxA.frame.width, height: boxA.frame.height)
+                    : FlowRect(x: a.width - boxA.frame.maxX, y: boxA.frame.y, width: boxA.frame.width, height: boxA.frame.height)
+                #expect(abs(expected.x - boxB.frame.x) < 1e-9 && abs(expected.y - boxB.frame.y) < 1e-9, "\(boxA.id)")
+            }
+        }
+    }
+
+    @Test func decisionBranchesKeepTheirWrittenOrderAndLabelsSitBelowTheDecision() throws {
+        let geometry = FlowLayout.layout(try golden("branching-en"))
+        let decision = try node(geometry, "inwindow")
+        let yes = try #require(geometry.edges[1].label)
+        let no = try #require(geometry.edges[2].label)
+        #expect(yes.lines == ["Yes"])
+        #expect(no.lines == ["No"])
+        #expect(yes.frame.maxX < no.frame.x)
+        #expect(try node(geometry, "apply").maxX < node(geometry, "seller").x)
+        for label in [yes, no] {
+            #expect(label.frame.y > decision.maxY)
+            #expect(label.frame.maxY < (try node(geometry, "apply").y))
+        }
+    }
+
+    @Test func backEdgesRunFromTheLaterStepBackUp() throws {
+        let geometry = FlowLayout.layout(try golden("cycle"))
+        let route = try #require(geometry.edges.first { $0.from == "more" && $0.to == "upload" })
+        let more = try node(geometry, "more")
+        let upload = try node(geometry, "upload")
+        let first = try #require(route.points.first)
+        let last = try #require(route.points.last)
+        #expect(upload.maxY < more.y)
+        #expect(abs(first.y - more.y) < 1e-9)
+        #expect(abs(last.y - (upload.maxY + FlowRouter.arrowInset)) < 1e-9)
+        #expect(first.x > more.x && first.x < more.maxX && last.x > upload.x && last.x < upload.maxX)
+    }
+
+    @Test func selfLoopsHugTheRightSideWithTheirLabelBeyond() throws {
+        let diagram = try flowParseClean("flowchart TD\nwait[Wait for the courier] -->|not yet| wait\nwait --> done([Done])")
+        let geometry = FlowLayout.layout(diagram)
+        let wait = try node(geometry, "wait")
+        let loop = geometry.edges[0]
+        #expect(loop.points.count == 4)
+        #expect(abs(loop.points[0].x - wait.maxX) < 1e-9)
+        #expect(abs(loop.points[3].x - (wait.maxX + FlowRouter.arrowInset)) < 1e-9)
+        #expect(loop.points[1].x > wait.maxX && loop.points[1].y > wait.y && loop.points[2].y < wait.maxY)
+        let label = try #require(loop.label)
+        #expect(label.frame.x > loop.points[1].x)
+        #expect(loop.path.hasPrefix("M") && loop.path.contains("Q"))
+    }
+
+    @Test func layoutIsDeterministic() throws {
+        for golden in FlowGoldenCase.all {
+            let diagram = try #require(golden.diagram())
+            #expect(FlowLayout.layout(diagram) == FlowLayout.layout(diagram))
+        }
+    }
+
+    @Test func emptyDiagramGivesAnEmptyGeometry() {
+        #expect(
+            FlowLayout.layout(FlowDiagram())
+                == FlowGeometry(
+                    width: 16, height: 16, direction: .topToBottom, fontSize: 14, lineHeight: 19.6, nodes: [], edges: []))
+    }
+
+    @Test func edgesToUnknownNodesGetNoRoute() {
+        let diagram = FlowDiagram(nodes: [FlowNode(id: "a", label: "A")], edges: [FlowEdge(from: "a", to: "ghost")])
+        let geometry = FlowLayout.layout(diagram)
+        #expect(geometry.edges == [FlowGeometry.EdgeRoute(from: "a", to: "ghost", style: .solid, points: [], path: "", label: nil)])
+        #expect(geometry.nodes.count == 1)
+    }
+
+    @Test func decisionsAreSizedToTheirWrappedText() throws {
+        let diagram = try golden("long-cjk")
+        let geometry = FlowLayout.layout(diagram)
+        let check = try #require(geometry.nodes.first { $0.id == "check" })
+        #expect(check.lines == ["是否能够提供购物发", "票、保修卡以及完整的", "订单截图作为凭证？"])
+        // The text box's corners lie inside the diamond: |dx|/a + |dy|/b <= 1.
+        let measure = FlowTextMeasure()
+        let textWidth = check.lines.map { measure.width(of: $0) }.max()!
+        let textHeight = Double(check.lines.count) * measure.lineHeight
+        #expect(textWidth / check.frame.width + textHeight / check.frame.height <= 1)
+    }
+
+    @Test func auditCatchesBrokenGeometry() {
+        let diagram = FlowDiagram(
+            nodes: [FlowNode(id: "a"), FlowNode(id: "b"), FlowNode(id: "c")], edges: [FlowEdge(from: "a", to: "c")])
+        let geometry = FlowGeometry(
+            width: 100, height: 100, direction: .topToBottom, fontSize: 14, lineHeight: 19.6,
+            nodes: [
+                .init(id: "a", shape: .rectangle, frame: FlowRect(x: 0, y: 0, width: 40, height: 20), lines: []),
+                .init(id: "b", shape: .rectangle, frame: FlowRect(x: 30, y: 40, width: 40, height: 20), lines: []),
+                .init(id: "c", shape: .rectangle, frame: FlowRect(x: 30, y: 90, width: 80, height: 20), lines: []),
+            ],
+            edges: [
+                .init(
+                    from: "a", to: "c", style: .solid,
+                    points: [FlowPoint(x: 35, y: 20), FlowPoint(x: 35, y: 86)], path: "",
+                    label: .init(frame: FlowRect(x: 20, y: 10, width: 20, height: 20), lines: ["x"]))
+            ])
+        #expect(
+            FlowGeometryAudit.problems(diagram, geometry) == [
+                "edge 0 a->c passes through node b", "label of edge 0 a->c overlaps node a",
+                "node c outside the viewBox",
+            ])
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite("Flow SVG")
+struct FlowSVGTests {
+    private static let hostile = """
+        flowchart TD
+          a["<img src=x onerror=alert(1)> & 'q'"] -->|"</text><script>x</script>"| b(["javascript:alert(1)"])
+        """
+
+    @Test func rendersASmallFlowExactly() throws {
+        let diagram = try flowParseClean("flowchart LR\na([Start]) -.->|go| b{OK?}")
+        let svg = FlowSVG.render(diagram, FlowLayout.layout(diagram), title: "Tiny", idPrefix: "t")
+        #expect(
+            svg == """
+                <svg xmlns="http://www.w3.org/2000/svg" class="flow flow--lr" width="100%" viewBox="0 0 264.8 65.3" style="max-width:264.8px" role="img" aria-labelledby="t-title" font-size="14.0">
+                <title id="t-title">Tiny</title>
+                <defs>
+                <marker id="t-arrow" viewBox="0 0 10 10" refX="6.0" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+                <path class="flow-arrowhead" d="M0,1L10,5L0,9z" fill="#4b5563"/>
+                </marker>
+                </defs>
+                <g class="flow-edges" fill="none" stroke="#4b5563" stroke-width="1.5">
+                <path class="flow-edge flow-edge--dotted" d="M78.8,32.7L154.2,32.7" stroke-dasharray="4 4" marker-end="url(#t-arrow)"/>
+                </g>
+                <g class="flow-nodes" stroke="#4b5563" stroke-width="1.5">
+                <g class="flow-node flow-node--stadium">
+                <rect class="flow-node__shape" x="8.0" y="13.9" width="70.8" height="37.6" rx="18.8" fill="#f3f4f6"/>
+                <text class="flow-node__text" text-anchor="middle" fill="#111827" stroke="none"><tspan x="43.4" y="37.6">Start</tspan></text>
+                </g>
+                <g class="flow-node flow-node--decision">
+                <polygon class="flow-node__shape" points="207.5,8.0 256.8,32.7 207.5,57.3 158.2,32.7" fill="#fff8e6"/>
+                <text class="flow-node__text" text-anchor="middle" fill="#111827" stroke="none"><tspan x="207.5" y="37.6">OK?</tspan></text>
+                </g>
+                </g>
+                <g class="flow-labels">
+                <g class="flow-label">
+                <rect class="flow-label__bg" x="104.8" y="19.9" width="27.4" height="25.6" rx="3" fill="#ffffff"/>
+                <text class="flow-label__text" text-anchor="middle" fill="#111827" stroke="none"><tspan x="118.5" y="37.6">go</tspan></text>
+                </g>
+                </g>
+                </svg>
+                """)
+    }
+
+    @Test func escapesAuthorTextAndEmitsOnlyKnownAttributes() throws {
+        let diagram = try flowParseClean(Self.hostile)
+        let svg = FlowSVG.render(diagram, FlowLayout.layout(diagram), title: "<t>\"&'", idPrefix: "p")
+        let html = FlowSVG.textAlternative(diagram, idPrefix: "p")
+        let allowed: Set<String> = [
+            "xmlns", "class", "width", "height", "viewBox", "style", "role", "aria-labelledby", "font-size", "id",
+            "refX", "refY", "markerWidth", "markerHeight", "markerUnits", "orient", "d", "fill", "stroke",
+            "stroke-width", "stroke-dasharray", "marker-end", "x", "y", "rx", "points", "cx", "cy", "r", "text-anchor",
+            "aria-hidden",
+        ]
+        #expect(attributeNames(svg).subtracting(allowed) == [])
+        #expect(attributeNames(html).subtracting(allowed) == [])
+        #expect(!svg.contains("<script") && !svg.contains("<img") && !html.contains("<script") && !html.contains("<img"))
+        #expect(svg.contains("<title id=\"p-title\">&lt;t&gt;&quot;&amp;&#39;</title>"))
+        #expect(
+            html == """
+                <ol class="flow-steps" id="p-steps">
+                <li>&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;
+                <ul class="flow-steps__branches">
+                <li><span class="flow-steps__answer">&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">2. javascript:alert(1)</span></li>
+                </ul>
+                </li>
+                <li>javascript:alert(1)</li>
+                </ol>
+                """)
+    }
+
+    @Test func sanitizesTheIdPrefix() throws {
+        let diagram = try flowParseClean("flowchart TD\na --> b")
+        let svg = FlowSVG.render(diagram, FlowLayout.layout(diagram), title: "t", idPrefix: "my flow\"><x")
+        let lines = svg.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "<title id=\"my-flow---x-title\">t</title>")
+        #expect(lines[3].hasPrefix("<marker id=\"my-flow---x-arrow\" "))
+        #expect(FlowSVG.sanitize("") == "flow")
+    }
+
+    @Test func textAlternativeListsStepsWithTheirBranches() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "merging" }?.diagram())
+        #expect(
+            FlowSVG.textAlternative(diagram, idPrefix: "m") == """
+                <ol class="flow-steps" id="m-steps">
+                <li>Request a refund</li>
+                <li>Has the parcel shipped?
+                <ul class="flow-steps__branches">
+                <li><span class="flow-steps__answer">No</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">3. Cancel the order</span></li>
+                <li><span class="flow-steps__answer">Yes</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">4. Return the parcel</span></li>
+                </ul>
+                </li>
+                <li>Cancel the order
+                <ul class="flow-steps__branches">
+                <li><span aria-hidden="true">→</span> <span class="flow-steps__target">6. Refund arrives</span></li>
+                </ul>
+                </li>
+                <li>Return the parcel</li>
+                <li>Enter the tracking number</li>
+                <li>Refund arrives</li>
+                </ol>
+                """)
+    }
+
+    @Test func textAlternativeFollowsCyclesOnce() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "cycle" }?.diagram())
+        #expect(
+            FlowSVG.textAlternative(diagram, idPrefix: "c") == """
+                <ol class="flow-steps" id="c-steps">
+                <li>Open the dispute</li>
+                <li>Upload photos of the fault</li>
+                <li>Does the platform accept the proof?
+                <ul class="flow-steps__branches">
+                <li><span class="flow-steps__answer">Accepted</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">4. Refund</span></li>
+                <li><span class="flow-steps__answer">More needed</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">5. Take clearer photos</span></li>
+                </ul>
+                </li>
+                <li>Refund</li>
+                <li>Take clearer photos
+                <ul class="flow-steps__branches">
+                <li><span aria-hidden="true">→</span> <span class="flow-steps__target">2. Upload photos of the fault</span></li>
+                </ul>
+                </li>
+                </ol>
+                """)
+    }
+
+    /// Names of all attributes: every `="` in the output starts an attribute value, because text
+    /// content escapes `"`.
+    private func attributeNames(_ markup: String) -> Set<String> {
+        var names = Set<String>()
+        let scalars = Array(markup.unicodeScalars)
+        for index in scalars.indices.dropFirst() where scalars[index] == "\"" && scalars[index - 1] == "=" {
+            var start = index - 1
+            while start > 0, scalars[start - 1] != " ", scalars[start - 1] != "<", scalars[start - 1] != "\n" { start -= 1 }
+            var name = String.UnicodeScalarView()
+            name.append(contentsOf: scalars[start..<(index - 1)])
+            names.insert(String(name))
+        }
+        return names
+    }
+}

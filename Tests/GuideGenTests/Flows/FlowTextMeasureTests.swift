@@ -1,0 +1,57 @@
+import Testing
+
+@testable import GuideGen
+
+@Suite("Flow text measure")
+struct FlowTextMeasureTests {
+    let measure = FlowTextMeasure()
+
+    @Test func measuresFullWidthAndLatinGlyphs() {
+        #expect(measure.width(of: "中文") == 28)
+        #expect(measure.width(of: "，？") == 28)
+        #expect(measure.width(of: "iiii") == (0.3 + 0.3 + 0.3 + 0.3) * 14)
+        #expect(measure.width(of: "Hello") == (0.68 + 0.55 + 0.3 + 0.3 + 0.55) * 14)
+        #expect(measure.width(of: "WM") == (0.88 + 0.88) * 14)
+        #expect(measure.width(of: "e\u{301}") == 0.55 * 14)
+        #expect(measure.width(of: "") == 0)
+    }
+
+    @Test func breaksLatinAtSpaces() {
+        let width = measure.width(of: "aaaa bbbb")
+        #expect(measure.wrap("aaaa bbbb cccc", maxWidth: width) == ["aaaa bbbb", "cccc"])
+        #expect(measure.wrap("  aaaa \n\t bbbb  ", maxWidth: 500) == ["aaaa bbbb"])
+    }
+
+    @Test func breaksCJKBetweenCharactersAndBalancesLines() {
+        // Greedy wrapping would give 12 + 3 characters.
+        #expect(measure.wrap("在订单页申请售后并上传凭证照片", maxWidth: 180) == ["在订单页申请售后", "并上传凭证照片"])
+    }
+
+    @Test func neverStartsALineWithClosingPunctuation() {
+        #expect(measure.wrap("一二三四五，六七", maxWidth: 70) == ["一二三四", "五，六七"])
+        #expect(measure.wrap("一二三四五？", maxWidth: 70) == ["一二三", "四五？"])
+    }
+
+    @Test func neverEndsALineWithOpeningPunctuation() {
+        #expect(measure.wrap("一二三（四五六）", maxWidth: 56) == ["一二三", "（四五", "六）"])
+    }
+
+    @Test func keepsNumbersWithTheirCJKUnit() {
+        #expect(measure.wrap("期限是15天", maxWidth: 50) == ["期限是", "15天"])
+    }
+
+    @Test func mixesLatinAndCJK() {
+        #expect(measure.wrap("Within 15 天 after-sales window", maxWidth: 140) == ["Within 15 天", "after-sales window"])
+    }
+
+    @Test func cutsWordsWiderThanALine() {
+        let lines = measure.wrap("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", maxWidth: 100)
+        #expect(lines.joined() == "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz")
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { measure.width(of: $0) <= 100 })
+    }
+
+    @Test func returnsNoLinesForBlankText() {
+        #expect(measure.wrap("   ", maxWidth: 100) == [])
+    }
+}
