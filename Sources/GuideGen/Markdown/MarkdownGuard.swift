@@ -20,6 +20,9 @@ public struct MarkdownGuard: Sendable {
     /// Longest a single file may take to render before it fails.
     public var timeout: Double = 5
 
+    /// Bodies at least this large (bytes) render under the watchdog.
+    public static let watchdogThreshold = 32 * 1024
+
     public init() {}
 
     /// The first limit `markdown` exceeds, as a diagnostic at the offending line; nil when it is safe.

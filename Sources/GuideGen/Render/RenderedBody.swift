@@ -46,6 +46,15 @@ public enum BodyRenderer {
             }
             if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
             let body = page.body
+            // Small pages that pass the pre-scan render in milliseconds; only large ones get a watchdog
+            // thread (a thread per page would cost more than rendering a typical page).
+            if body.utf8.count < MarkdownGuard.watchdogThreshold {
+                let markdown = MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
+                return RenderedBody(
+                    key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
+                    references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
+                    flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
+            }
             guard let markdown = guardian.withDeadline({ MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks) }) else {
                 return failed(Diagnostic(.error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1), "rendering took longer than \(Int(guardian.timeout)) s and was stopped", help: "simplify the page; this input is pathological for the Markdown library"))
             }

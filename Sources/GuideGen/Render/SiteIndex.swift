@@ -27,6 +27,8 @@ public struct SiteIndex: Sendable {
     public let sections: [Section]
     /// The pages in reading order (sections in order, pages in order), for previous/next.
     public let readingOrder: [String]
+    /// Position of each page key in `readingOrder`.
+    public let readingPosition: [String: Int]
     /// The home page text entry (`content/_index.<lang>.md`), if any.
     public let home: Entry?
 
@@ -64,6 +66,7 @@ public struct SiteIndex: Sendable {
         self.entries = entries
         self.sections = sections
         self.readingOrder = sections.flatMap { $0.pages.map(\.key) }
+        self.readingPosition = Dictionary(readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         self.home = entries["_index"]
     }
 

@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
             page["outdated_notice"] = strings.outdatedNotice
         }
         // Previous / next in reading order.
-        if let position = index.readingOrder.firstIndex(of: body.key) {
+        if let position = index.readingPosition[body.key] {
             if position > 0 { page["prev"] = neighbour(index.readingOrder[position - 1], language: body.language, link: link) }
             if position + 1 < index.readingOrder.count { page["next"] = neighbour(index.readingOrder[position + 1], language: body.language, link: link) }
         }
@@ -203,13 +203,7 @@ public struct SiteRenderer: Sendable {
                 ["code": lang, "name": UIStrings.forLanguage(lang).languageName, "url": link(samePage(lang)), "current": lang == language]
             },
             "multilingual": config.languages.count > 1,
-            "nav": nav.sections.map { s -> [String: Any] in
-                [
-                    "title": s.title, "url": link(index.sectionPath(s.name, language: language)),
-                    "current": outputPath.hasPrefix("\(language)/\(s.name)/"),
-                    "pages": s.pages.map { ["title": $0.title, "url": link($0.path), "current": $0.path == outputPath] as [String: Any] },
-                ]
-            },
+            "nav": navContext(nav, language: language, outputPath: outputPath, link: link),
             "strings": stringsContext(strings),
         ]
         if let base = config.baseURL {
@@ -223,6 +217,36 @@ public struct SiteRenderer: Sendable {
         }
         return context
     }
+
+    /// Every section, with its pages listed when the site is small or the section is the current one;
+    /// a long current section shows a window around the page. Keeps each page's sidebar O(1) in size,
+    /// so a large site is never quadratic in output (MkDocs' full nav on every page is).
+    func navContext(_ nav: Navigation, language: String, outputPath: String, link: (String) -> String) -> [[String: Any]] {
+        let smallSite = nav.pageCount <= Self.fullNavigationLimit
+        return nav.sections.map { s -> [String: Any] in
+            let current = outputPath.hasPrefix("\(language)/\(s.name)/")
+            var items = s.pages[...]
+            if !smallSite {
+                if !current {
+                    items = []
+                } else if s.pages.count > Self.sectionWindow, let here = s.position[outputPath] {
+                    let start = max(0, min(here - Self.sectionWindow / 2, s.pages.count - Self.sectionWindow))
+                    items = s.pages[start..<(start + Self.sectionWindow)]
+                }
+            }
+            var section: [String: Any] = [
+                "title": s.title, "url": link(index.sectionPath(s.name, language: language)), "current": current,
+                "pages": items.map { ["title": $0.title, "url": link($0.path), "current": $0.path == outputPath] as [String: Any] },
+            ]
+            if items.count < s.pages.count && current { section["more"] = true }
+            return section
+        }
+    }
+
+    /// Sites with at most this many pages per language list every page in every sidebar.
+    static let fullNavigationLimit = 300
+    /// How many pages of a long current section the sidebar shows.
+    static let sectionWindow = 40
 
     func stringsContext(_ s: UIStrings) -> [String: Any] {
         [
@@ -269,20 +293,25 @@ struct Navigation: Sendable {
         var title: String
         var summary: String?
         var pages: [Item]
+        /// Index of each page by output path.
+        var position: [String: Int] = [:]
     }
     var sections: [Section]
+    /// Pages in all sections.
+    var pageCount: Int { sections.reduce(0) { $0 + $1.pages.count } }
 
     init(index: SiteIndex, language: String) {
         let d = index.config.defaultLanguage
         sections = index.sections.map { section in
             let indexSource = section.index.flatMap { $0.sources[language] ?? $0.sources[d] }
             let title = indexSource?.frontMatter.title ?? section.name.replacingOccurrences(of: "-", with: " ").capitalized
+            let pages = section.pages.map { entry in
+                let source = entry.sources[language] ?? entry.sources[d] ?? entry.sources.values.first!
+                return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
+            }
             return Section(
-                name: section.name, title: title, summary: indexSource?.frontMatter.summary,
-                pages: section.pages.map { entry in
-                    let source = entry.sources[language] ?? entry.sources[d] ?? entry.sources.values.first!
-                    return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
-                })
+                name: section.name, title: title, summary: indexSource?.frontMatter.summary, pages: pages,
+                position: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 }
