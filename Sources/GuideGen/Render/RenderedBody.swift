@@ -39,25 +39,7 @@ public enum BodyRenderer {
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
-            let guardian = MarkdownGuard()
-            func failed(_ d: Diagnostic) -> RenderedBody {
-                let empty = MarkdownResult(html: "", headings: [], prose: [], sections: [], diagnostics: [d])
-                return RenderedBody(key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: empty, references: [], flows: [])
-            }
-            if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
-            let body = page.body
-            // Small pages that pass the pre-scan render in milliseconds; only large ones get a watchdog
-            // thread (a thread per page would cost more than rendering a typical page).
-            if body.utf8.count < MarkdownGuard.watchdogThreshold {
-                let markdown = MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
-                return RenderedBody(
-                    key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
-                    references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
-                    flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
-            }
-            guard let markdown = guardian.withDeadline({ MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks) }) else {
-                return failed(Diagnostic(.error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1), "rendering took longer than \(Int(guardian.timeout)) s and was stopped", help: "simplify the page; this input is pathological for the Markdown library"))
-            }
+            let markdown = renderGuarded(page, options: options, hooks: hooks)
             return RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
@@ -80,5 +62,20 @@ public enum BodyRenderer {
             }
         }
         return out
+    }
+
+    /// Renders one body behind `MarkdownGuard`: refused when the pre-scan finds a limit exceeded, and,
+    /// for large bodies, stopped by the watchdog. Small pages that pass the pre-scan render in
+    /// milliseconds, so they skip the watchdog thread (a thread per page would cost more than the page).
+    static func renderGuarded(_ page: PageSource, options: MarkdownOptions, hooks: PageHooks) -> MarkdownResult {
+        let guardian = MarkdownGuard()
+        func failed(_ d: Diagnostic) -> MarkdownResult { MarkdownResult(html: "", headings: [], prose: [], sections: [], diagnostics: [d]) }
+        if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
+        let body = page.body
+        let render = { @Sendable in MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks) }
+        if body.utf8.count < MarkdownGuard.watchdogThreshold { return render() }
+        return guardian.withDeadline(render) ?? failed(Diagnostic(
+            .error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1),
+            "rendering took longer than \(Int(guardian.timeout)) s and was stopped", help: "simplify the page; this input is pathological for the Markdown library"))
     }
 }
