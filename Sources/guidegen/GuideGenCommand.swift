@@ -19,7 +19,7 @@ struct GuideGenCommand: ParsableCommand {
               guidegen translations               show every page's status per language
             """,
         version: guidegenVersion,
-        subcommands: [Build.self, Lint.self, Schema.self, Translations.self, Checks.self])
+        subcommands: [Build.self, Lint.self, Schema.self, Translations.self, Checks.self, Serve.self])
 
     /// Like ArgumentParser's own entry point, but a usage error exits with 2 (the contract's "could not
     /// run"), not 64.

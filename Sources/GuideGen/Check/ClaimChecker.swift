@@ -65,8 +65,11 @@ public struct ClaimChecker: Sendable {
             guard !sentenceTerms.isEmpty else { continue }
             for literal in literals where sentence.contains(literal.range.lowerBound) {
                 // The nearest term decides which row the literal is about.
-                var nearest = sentenceTerms[0]
-                for term in sentenceTerms.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
+                // The nearest term in the literal's own clause wins; otherwise the nearest in the sentence.
+                let sameClause = sentenceTerms.filter { !Self.clauseBreak(between: $0.range, and: literal.range, in: bytes) }
+                let candidates = sameClause.isEmpty ? sentenceTerms : sameClause
+                var nearest = candidates[0]
+                for term in candidates.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
                     nearest = term
                 }
                 let target = targets[nearest.id]
@@ -100,6 +103,22 @@ public struct ClaimChecker: Sendable {
             }
         }
         return out
+    }
+
+    /// True when a clause mark (`,` `;` `:` `，` `；` `：` `、`) stands between two ranges.
+    static func clauseBreak(between a: Range<Int>, and b: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let from = min(a.upperBound, b.upperBound)
+        let to = max(a.lowerBound, b.lowerBound)
+        guard from < to else { return false }
+        var i = from
+        while i < to {
+            let c = bytes[i]
+            if c == 0x2C || c == 0x3B || c == 0x3A { return true }
+            if c == 0xEF, i + 2 < to, bytes[i + 1] == 0xBC, [0x8C, 0x9B, 0x9A].contains(bytes[i + 2]) { return true }
+            if c == 0xE3, i + 2 < to, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Bytes between two ranges (0 when they touch or overlap).

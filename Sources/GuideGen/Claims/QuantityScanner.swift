@@ -265,7 +265,7 @@ private struct LiteralScan {
             if let w = UTF8Scan.wordEnding(b, at: sStart), UTF8Scan.equalsIgnoringCase(b, w, Words.no) { return true }
         default: break
         }
-        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) { return true }
+        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) || Words.isOrdinalNoun(b, w) { return true }
         return false
     }
 
@@ -573,6 +573,17 @@ private enum Words {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ].map { Array($0.utf8) }
+
+    /// Nouns a number labels rather than counts: "step 3", "page 12", "article 25".
+    static let ordinalNouns: [[UInt8]] = [
+        "step", "steps", "item", "items", "page", "pages", "article", "articles", "section", "sections", "chapter", "part", "stage",
+        "phase", "round", "level", "option", "line", "question", "rule", "number", "figure", "table", "clause", "paragraph", "point",
+        "version", "order", "case", "room", "floor", "window", "tier", "grade", "year", "model", "no",
+    ].map { Array($0.utf8) }
+
+    static func isOrdinalNoun(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
+        ordinalNouns.contains { UTF8Scan.equalsIgnoringCase(b, range, $0) }
+    }
 
     static func isMonth(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
         months.contains { UTF8Scan.equalsIgnoringCase(b, range, $0) }

@@ -17,7 +17,8 @@ public protocol MarkdownHooks: Sendable {
 /// A piece of a text run after references are expanded.
 public enum TextSegment: Sendable, Equatable {
     case literal(String)
-    case generated(String)
+    /// Text a reference produced, and the reference as written (so later positions stay exact).
+    case generated(String, source: String)
 }
 
 /// The outcome of looking at a link destination.

@@ -278,11 +278,11 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                             proseBlock.text += s
                             expanded += s
                             sourceColumn += s.unicodeScalars.count
-                        case .generated(let s):
+                        case .generated(let s, let source):
                             proseBlock.text += s
                             proseBlock.generated.append(offset..<(offset + s.utf8.count))
                             expanded += s
-                            sourceColumn += 1  // the reference's own length is unknown here; positions after it are approximate
+                            sourceColumn += source.unicodeScalars.count
                         }
                     }
                     cmark_node_set_literal(node, expanded)
@@ -291,7 +291,13 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     proseBlock.text += literal
                 }
             case CMARK_NODE_CODE:
-                proseBlock.text += String(cString: cmark_node_get_literal(node))
+                // Code is quoted, not stated: it reads as text but is never a claim.
+                let code = String(cString: cmark_node_get_literal(node))
+                let offset = proseBlock.text.utf8.count
+                let loc = location(node)
+                proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: loc.column + 1))
+                proseBlock.text += code
+                proseBlock.generated.append(offset..<(offset + code.utf8.count))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 proseBlock.text += " "
             case CMARK_NODE_HTML_INLINE:

@@ -11,7 +11,7 @@ enum FlowRenderer {
     /// `location` is the opening fence; the flow's first line is the line below it.
     static func render(
         _ source: String, at location: SourceLocation, idPrefix: String, language: String, strings: UIStrings,
-        expand: (String, SourceLocation) -> (text: String, generated: [Range<Int>], diagnostics: [Diagnostic])
+        expand: (String, SourceLocation) -> (text: String, generated: [Range<Int>], anchors: [ProseBlock.Anchor], diagnostics: [Diagnostic])
     ) -> Result {
         func fileLocation(line: Int, column: Int) -> SourceLocation {
             SourceLocation(file: location.file, line: location.line + line, column: column + location.column - 1)
@@ -31,9 +31,9 @@ enum FlowRenderer {
         var prose: [ProseBlock] = []
         func expandLabel(_ label: String, line: Int, column: Int) -> String {
             let at = fileLocation(line: line, column: column)
-            let (text, generated, found) = expand(label, at)
+            let (text, generated, anchors, found) = expand(label, at)
             diagnostics += found
-            prose.append(ProseBlock(kind: .flowLabel, text: text, generated: generated, anchors: [.init(offset: 0, line: at.line, column: at.column)]))
+            prose.append(ProseBlock(kind: .flowLabel, text: text, generated: generated, anchors: anchors))
             return text
         }
         for i in diagram.nodes.indices where diagram.nodes[i].hasLabel {

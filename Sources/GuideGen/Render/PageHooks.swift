@@ -62,7 +62,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             let at = SourceLocation(file: location.file, line: location.line, column: column)
             let (value, problem) = resolveInline(occurrence, at: at)
             if let problem { diagnostics.append(problem) }
-            segments.append(value.map(TextSegment.generated) ?? .literal(String(decoding: bytes[occurrence.range], as: UTF8.self)))
+            let written = String(decoding: bytes[occurrence.range], as: UTF8.self)
+            segments.append(value.map { TextSegment.generated($0, source: written) } ?? .literal(written))
             cursor = occurrence.range.upperBound
         }
         if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
@@ -77,13 +78,14 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         func isDigit(_ s: Unicode.Scalar?) -> Bool { guard let s else { return false }; return s.properties.numericType != nil && s.isASCII }
         var out = segments
         for i in out.indices {
-            guard case .generated(let value) = out[i] else { continue }
+            guard case .generated(var value, let source) = out[i] else { continue }
             if i > 0, case .literal(let before) = out[i - 1], isHan(before.unicodeScalars.last), isDigit(value.unicodeScalars.first) {
-                out[i - 1] = .literal(before + " ")
+                value = " " + value
             }
             if i + 1 < out.count, case .literal(let after) = out[i + 1], isDigit(value.unicodeScalars.last), isHan(after.unicodeScalars.first) {
-                out[i + 1] = .literal(" " + after)
+                value += " "
             }
+            out[i] = .generated(value, source: source)
         }
         return out
     }
@@ -170,20 +172,28 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         return (result.html, result.prose, result.diagnostics)
     }
 
-    /// Expands references in a flow label; generated ranges are reported so claims skip them.
-    func expandLabel(_ label: String, at location: SourceLocation) -> (text: String, generated: [Range<Int>], diagnostics: [Diagnostic]) {
-        guard let (segments, diagnostics) = expandReferences(in: label, at: location) else { return (label, [], []) }
+    /// Expands references in a flow label written at `location`; generated ranges are reported so claims
+    /// skip them, and each literal run gets an anchor at its own source column.
+    func expandLabel(_ label: String, at location: SourceLocation) -> (text: String, generated: [Range<Int>], anchors: [ProseBlock.Anchor], diagnostics: [Diagnostic]) {
+        let start = ProseBlock.Anchor(offset: 0, line: location.line, column: location.column)
+        guard let (segments, diagnostics) = expandReferences(in: label, at: location) else { return (label, [], [start], []) }
         var text = ""
         var generated: [Range<Int>] = []
+        var anchors: [ProseBlock.Anchor] = []
+        var column = location.column
         for segment in segments {
             switch segment {
-            case .literal(let s): text += s
-            case .generated(let s):
+            case .literal(let s):
+                anchors.append(.init(offset: text.utf8.count, line: location.line, column: column))
+                text += s
+                column += s.unicodeScalars.count
+            case .generated(let s, let source):
                 generated.append(text.utf8.count..<(text.utf8.count + s.utf8.count))
                 text += s
+                column += source.unicodeScalars.count
             }
         }
-        return (text, generated, diagnostics)
+        return (text, generated, anchors.isEmpty ? [start] : anchors, diagnostics)
     }
 
     func alertTitle(_ kind: AlertKind) -> String { strings.alerts[kind] ?? kind.rawValue.capitalized }

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// The claims fixture: a bilingual site with 69 planted defects (listed, with the reason for each, in
+/// `Fixtures/sites/claims-defects/DEFECTS.md`) and the same site with every defect fixed.
+/// Rewrite the golden on purpose with `GUIDEGEN_UPDATE_GOLDENS=1 swift test --filter ClaimsSiteTests`.
+@Suite struct ClaimsSiteTests {
+    static let defects = TestSupport.fixtures.appendingPathComponent("sites/claims-defects/content")
+    static let fixed = TestSupport.fixtures.appendingPathComponent("sites/claims-fixed/content")
+
+    static func run(_ content: URL, render: Bool = false) -> PipelineResult {
+        Pipeline.run(PipelineOptions(content: content, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: render)
+    }
+
+    /// `file:line:col severity[check] message | help`, in print order.
+    static func lines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.sorted(by: Diagnostic.ordered).map {
+            "\($0.location.file):\($0.location.line):\($0.location.column) \($0.severity.rawValue)[\($0.check)] \($0.message)\($0.help.map { " | \($0)" } ?? "")"
+        }
+    }
+
+    /// `file:line:col check`: where a finding is and what it is, without the wording.
+    static func position(_ d: Diagnostic) -> String { "\(d.location.file):\(d.location.line):\(d.location.column) \(d.check)" }
+
+    /// One planted defect: where its diagnostic belongs.
+    struct Planted: CustomStringConvertible {
+        var file: String
+        var line: Int
+        var column: Int
+        var check: CheckID
+        var description: String { "\(file):\(line):\(column) \(check.rawValue)" }
+    }
+
+    /// Every planted defect, in DEFECTS.md order.
+    static let planted: [Planted] = {
+        let rz = "policies/returns.zh-Hans.md", re = "policies/returns.en.md"
+        let fz = "policies/refunds.zh-Hans.md", fe = "policies/refunds.en.md"
+        let qz = "faq/common.zh-Hans.md", qe = "faq/common.en.md"
+        let wz = "flows/return-flow.zh-Hans.md", we = "flows/return-flow.en.md"
+        let sz = "articles/shipping-insurance.zh-Hans.md", se = "articles/shipping-insurance.en.md"
+        let pz = "articles/platform-notes.zh-Hans.md", je = "articles/jd-notes.en.md", oe = "articles/old-rules.en.md"
+        return [
+            Planted(file: rz, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: rz, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: rz, line: 14, column: 9, check: .claimContradictsRule),  // 十五天, heading
+            Planted(file: rz, line: 16, column: 9, check: .hardCodedRuleValue),  // 30 天
+            Planted(file: rz, line: 18, column: 12, check: .claimContradictsRule),  // 半个月, list item
+            Planted(file: rz, line: 19, column: 8, check: .hardCodedRuleValue),  // 15 天
+            Planted(file: rz, line: 20, column: 12, check: .claimContradictsRule),  // １５天
+            Planted(file: rz, line: 24, column: 15, check: .claimContradictsRule),  // 20 天, table cell
+            Planted(file: rz, line: 27, column: 20, check: .claimContradictsRule),  // nearest term wins
+            Planted(file: rz, line: 29, column: 8, check: .claimContradictsRule),  // 7 个工作日, wrong unit
+            Planted(file: rz, line: 32, column: 8, check: .claimContradictsRule),  // second line of a paragraph
+            Planted(file: rz, line: 34, column: 54, check: .claimContradictsRule),  // after a {{rule}}
+            Planted(file: re, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: re, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: re, line: 14, column: 35, check: .claimContradictsRule),  // fifteen days, heading
+            Planted(file: re, line: 16, column: 31, check: .hardCodedRuleValue),
+            Planted(file: re, line: 18, column: 34, check: .claimContradictsRule),  // half a month
+            Planted(file: re, line: 19, column: 26, check: .hardCodedRuleValue),
+            Planted(file: re, line: 20, column: 23, check: .claimContradictsRule),
+            Planted(file: re, line: 24, column: 44, check: .claimContradictsRule),  // table cell
+            Planted(file: re, line: 27, column: 50, check: .claimContradictsRule),  // nearest term wins
+            Planted(file: re, line: 29, column: 34, check: .claimContradictsRule),  // 7 working days, wrong unit
+            Planted(file: re, line: 32, column: 39, check: .claimContradictsRule),
+            Planted(file: re, line: 34, column: 89, check: .claimContradictsRule),  // after a {{rule}}
+            Planted(file: fz, line: 6, column: 1, check: .reviewOutdated),
+            Planted(file: fz, line: 11, column: 9, check: .claimContradictsRule),  // 两个工作日
+            Planted(file: fz, line: 13, column: 9, check: .claimContradictsRule),
+            Planted(file: fz, line: 15, column: 9, check: .hardCodedRuleValue),
+            Planted(file: fz, line: 17, column: 8, check: .claimContradictsRule),  // 3 天, wrong unit
+            Planted(file: fz, line: 20, column: 12, check: .claimContradictsRule),  // alert, bold
+            Planted(file: fe, line: 6, column: 1, check: .reviewOutdated),
+            Planted(file: fe, line: 11, column: 25, check: .claimContradictsRule),  // 2 business days
+            Planted(file: fe, line: 13, column: 32, check: .claimContradictsRule),
+            Planted(file: fe, line: 15, column: 27, check: .hardCodedRuleValue),
+            Planted(file: fe, line: 17, column: 38, check: .claimContradictsRule),  // 3 days, wrong unit
+            Planted(file: fe, line: 20, column: 44, check: .claimContradictsRule),  // alert, bold
+            Planted(file: qz, line: 13, column: 13, check: .claimContradictsRule),  // 五个工作日, FAQ answer
+            Planted(file: qz, line: 17, column: 8, check: .claimContradictsRule),  // 60元
+            Planted(file: qe, line: 1, column: 1, check: .translationMismatch),  // 3 questions, not 4
+            Planted(file: qe, line: 13, column: 51, check: .claimContradictsRule),  // five working days
+            Planted(file: qe, line: 17, column: 33, check: .claimContradictsRule),  // CNY 60
+            Planted(file: wz, line: 14, column: 35, check: .claimContradictsRule),  // node label
+            Planted(file: wz, line: 16, column: 20, check: .hardCodedRuleValue),  // edge label
+            Planted(file: wz, line: 17, column: 71, check: .claimContradictsRule),  // label after a {{rule}}
+            Planted(file: we, line: 14, column: 54, check: .claimContradictsRule),  // 20-day
+            Planted(file: we, line: 16, column: 23, check: .hardCodedRuleValue),  // edge label
+            Planted(file: we, line: 17, column: 104, check: .claimContradictsRule),  // label after a {{rule}}
+            Planted(file: sz, line: 11, column: 11, check: .claimContradictsRule),  // CNY 60, heading
+            Planted(file: sz, line: 13, column: 18, check: .hardCodedRuleValue),  // 50 元
+            Planted(file: sz, line: 21, column: 6, check: .hardCodedRuleValue),  // CNY 1,000
+            Planted(file: sz, line: 23, column: 11, check: .claimContradictsRule),  // ¥60
+            Planted(file: se, line: 1, column: 1, check: .translationMismatch),  // lacks fees.insurance.per-order
+            Planted(file: se, line: 9, column: 89, check: .translationMismatch),  // extra fees.deposit.amount
+            Planted(file: se, line: 11, column: 32, check: .claimContradictsRule),
+            Planted(file: se, line: 13, column: 52, check: .hardCodedRuleValue),
+            Planted(file: se, line: 21, column: 25, check: .hardCodedRuleValue),
+            Planted(file: se, line: 23, column: 42, check: .claimContradictsRule),
+            Planted(file: oe, line: 7, column: 1, check: .outdatedTranslation),
+            Planted(file: pz, line: 1, column: 1, check: .missingTranslation),
+            Planted(file: pz, line: 9, column: 13, check: .unknownRule),  // table return-window
+            Planted(file: pz, line: 11, column: 12, check: .unknownRule),  // row arival
+            Planted(file: pz, line: 13, column: 8, check: .hardCodedRuleValue),  // 三十天
+            Planted(file: pz, line: 15, column: 10, check: .hardCodedRuleValue),  // 五十元
+            Planted(file: je, line: 1, column: 1, check: .missingTranslation),
+            Planted(file: je, line: 6, column: 1, check: .unknownRule),  // rules: [refund, …]
+            Planted(file: je, line: 10, column: 36, check: .unknownRule),  // column windw
+            Planted(file: je, line: 12, column: 1, check: .unknownRule),  // {{table refund}}
+            Planted(file: je, line: 14, column: 35, check: .hardCodedRuleValue),
+            Planted(file: je, line: 16, column: 31, check: .hardCodedRuleValue),  // 3 business days
+        ]
+    }()
+
+    /// Lines that look like claims but are not: each was a false positive once and is kept as a regression
+    /// ("step 3", a literal in another clause of an ignored block, code spans).
+    static let mustStaySilent = [
+        "articles/shipping-insurance.en.md:15:45", "articles/old-rules.zh-Hans.md:11:10", "articles/old-rules.zh-Hans.md:19:58",
+        "articles/old-rules.en.md:20:88",
+    ]
+
+    @Test func defectsSiteDiagnosticsMatchTheGolden() throws {
+        let result = Self.run(Self.defects)
+        try TestSupport.expectGolden(Self.lines(result.diagnostics).joined(separator: "\n") + "\n", "claims-defects/lint.txt")
+    }
+
+    @Test func everyPlantedDefectIsReportedWhereItWasPlanted() {
+        let diagnostics = Self.run(Self.defects).diagnostics
+        let explained = diagnostics
+        var counts: [String: Int] = [:]
+        for d in explained { counts[d.check, default: 0] += 1 }
+        #expect(counts == [
+            "claim-contradicts-rule": 36, "hard-coded-rule-value": 16, "unknown-rule": 5, "rules-list-mismatch": 4,
+            "translation-mismatch": 3, "review-outdated": 2, "missing-translation": 2, "outdated-translation": 1,
+        ])
+        #expect(Self.planted.count == 69)
+
+        // Each claim finding points at the rule's value in its table (spec §8: "the rule table's file and line").
+        let valueLines = [
+            "return-windows.no-reason.window": 18, "return-windows.exchange.window": 23, "return-windows.after-sales.window": 28,
+            "refunds.seller-response.time": 11, "refunds.arrival.time": 15,
+            "fees.insurance.amount": 18, "fees.insurance.per-order": 19, "fees.deposit.amount": 24,
+        ]
+        for d in explained where d.check == CheckID.claimContradictsRule.rawValue || d.check == CheckID.hardCodedRuleValue.rawValue {
+            let key = d.message.components(separatedBy: "the rule `").dropFirst().first?.components(separatedBy: "`").first ?? ""
+            let table = key.components(separatedBy: ".").first ?? ""
+            #expect(d.notes.map { "\($0.location.file):\($0.location.line)" } == ["rules/\(table).yaml:\(valueLines[key] ?? 0)"], "\(Self.position(d))")
+        }
+
+        // Every planted defect at its position, and nothing else.
+        var found: [String: Int] = [:]
+        for d in diagnostics { found[Self.position(d), default: 0] += 1 }
+        var expected: [String: Int] = [:]
+        for p in Self.planted {
+            #expect(found[p.description] != nil, "planted defect not reported: \(p)")
+            expected[p.description, default: 0] += 1
+        }
+        for (position, count) in found.sorted(by: { $0.key < $1.key }) {
+            #expect(count == expected[position], "\(position): \(count) finding(s), \(expected[position] ?? 0) planted")
+        }
+        for silent in Self.mustStaySilent {
+            #expect(!diagnostics.contains { "\($0.location.file):\($0.location.line):\($0.location.column)" == silent }, "\(silent) must not be reported")
+        }
+        // The ignore markers silence their blocks: nothing on the quoted old rules but E3's warning.
+        #expect(!diagnostics.contains { $0.location.file.hasPrefix("policies/refunds") && $0.location.line == 25 })
+        #expect(!diagnostics.contains { $0.location.file.hasPrefix("articles/old-rules") && (12...16).contains($0.location.line) })
+        #expect(!diagnostics.contains { $0.location.file == "articles/old-rules.zh-Hans.md" && $0.location.line == 11 && $0.check == CheckID.claimContradictsRule.rawValue })
+    }
+
+    @Test func fixedSiteLintsClean() {
+        #expect(Self.lines(Self.run(Self.fixed).diagnostics) == [])
+    }
+
+    @Test func changingARuleChangesEveryPageInBothLanguages() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-claims-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixed, to: content)
+        let table = content.appendingPathComponent("rules/return-windows.yaml")
+        let yaml = try String(contentsOf: table, encoding: .utf8)
+        #expect(yaml.components(separatedBy: "window: 7 days").count == 2)
+        try yaml.replacingOccurrences(of: "window: 7 days", with: "window: 20 days").write(to: table, atomically: true, encoding: .utf8)
+
+        let before = Self.run(Self.fixed)
+        let result = Self.run(content, render: true)
+        // The change neither adds nor removes findings.
+        #expect(Self.lines(result.diagnostics) == Self.lines(before.diagnostics))
+
+        let key = "return-windows.no-reason.window"
+        let using = result.bodies.filter { !$0.isFallback && $0.references.contains { $0.reference.key == key } }
+        let pages = Set(using.map(\.key))
+        #expect(pages == ["articles/jd-notes", "articles/platform-notes", "faq/common", "flows/return-flow", "policies/returns"])
+        for language in ["zh-Hans", "en"] {
+            #expect(Set(using.filter { $0.language == language }.map(\.key)) == pages, "pages in \(language)")
+        }
+        let (new, old) = (["zh-Hans": "20 天", "en": "20 days"], ["zh-Hans": "7 天", "en": "7 days"])
+        for body in using {
+            #expect(body.markdown.html.contains(new[body.language]!), "\(body.source.path) does not show \(new[body.language]!)")
+            #expect(!body.markdown.html.contains(old[body.language]!), "\(body.source.path) still shows \(old[body.language]!)")
+        }
+
+        // The written pages: only when the site has no errors (build refuses otherwise).
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        for body in using {
+            let html = String(decoding: result.files[body.outputPath] ?? [], as: UTF8.self)
+            #expect(html.contains(new[body.language]!), "\(body.outputPath) does not show \(new[body.language]!)")
+            #expect(!html.contains(old[body.language]!), "\(body.outputPath) still shows \(old[body.language]!)")
+        }
+    }
+}
