@@ -180,7 +180,9 @@ struct PreviewConnection {
             if html, let report = site.errorReport {
                 sendOverlay(report, site: site, head: isHead)
             } else if let page = site.files["404.html"] {
-                let body = PreviewServerPages.inject(PreviewServerPages.reloadScript(build: site.build), into: PreviewServerPages.rootBase(page))
+                // As a static host would: the root 404 page, unchanged but for the script. (Its relative
+                // links assume the root, as they do on a host without base_url.)
+                let body = PreviewServerPages.inject(PreviewServerPages.reloadScript(build: site.build), into: page)
                 send(status: 404, reason: "Not Found", headers: ["Content-Type: text/html; charset=utf-8"], body: body, head: isHead)
             } else {
                 sendSimple(404, "Not Found", "not found\n", head: isHead)

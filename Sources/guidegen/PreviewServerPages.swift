@@ -28,17 +28,6 @@ enum PreviewServerPages {
         return html + Array(script.utf8)
     }
 
-    /// Makes the root-level 404 page's relative links work at any depth: adds `<base href="/">` after `<head>`.
-    static func rootBase(_ html: [UInt8]) -> [UInt8] {
-        let marker = Array("<head>".utf8)
-        guard html.count >= marker.count else { return html }
-        for index in 0...(html.count - marker.count) where zip(html[index..<index + marker.count], marker).allSatisfy({ lower($0) == $1 }) {
-            let end = index + marker.count
-            return Array(html[..<end]) + Array("\n<base href=\"/\">".utf8) + Array(html[end...])
-        }
-        return html
-    }
-
     private static func lower(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }

@@ -13,12 +13,13 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site on this machine, rebuilding and reloading the browser on every change.",
         discussion: """
-            The site is built in memory (no base URL, nothing is written) and served from memory at
-            http://127.0.0.1:1313/. Content and templates are polled every 300 ms; after a change the site is
-            rebuilt and open pages reload. While the build has errors they are printed here and shown in the
-            browser instead of every page; other files keep coming from the last good build.
+            The site is built in memory (no base URL, nothing is written) and served from memory on 127.0.0.1 \
+            only. Content and templates are polled every 300 ms; after a change the site is rebuilt and open \
+            pages reload. While the build has errors they are printed here and shown in the browser instead \
+            of every page; other files keep coming from the last good build.
+
             Examples:
-              guidegen serve
+              guidegen serve                     http://127.0.0.1:1313/
               guidegen serve --port 8080 --drafts
               guidegen serve --port 0            any free port
             """)
@@ -149,7 +150,11 @@ final class ServeBuilder: @unchecked Sendable {
         let diagnostics = result.diagnostics.map { d -> Diagnostic in
             var d = d
             d.location.file = shown(d.location.file)
-            d.notes = d.notes.map { n in var n = n; n.location.file = shown(n.location.file); return n }
+            d.notes = d.notes.map { note in
+                var note = note
+                note.location.file = shown(note.location.file)
+                return note
+            }
             return d
         }
         return (diagnostics, Dictionary(sources.map { (shown($0.key), $0.value) }, uniquingKeysWith: { first, _ in first }))
