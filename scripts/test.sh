@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
+swift format lint --strict --recursive Sources Tests Package.swift   # the checked-in .swift-format
 swift build --product guidegen
 swift test 2>&1 | tee /tmp/guidegen-swift-test.log
 GUIDEGEN=.build/debug/guidegen python3 -m pytest -q Tests/e2e

@@ -72,12 +72,15 @@ public enum Pipeline {
             diagnostics += themeDiagnostics
             if let theme, !diagnostics.hasErrors {
                 let assetBytes = readAssets(raw.assets, root: options.content)
-                let (rendered, renderDiagnostics) = SiteRenderer(site: site, index: index, theme: theme, assetBytes: assetBytes).render(bodies: bodies, threads: options.threads)
+                let (rendered, renderDiagnostics) = SiteRenderer(site: site, index: index, theme: theme, assetBytes: assetBytes).render(
+                    bodies: bodies, threads: options.threads)
                 files = rendered
                 diagnostics += renderDiagnostics
             }
         }
-        return PipelineResult(site: site, bodies: bodies, files: files, diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered), fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
+        return PipelineResult(
+            site: site, bodies: bodies, files: files, diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered),
+            fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
     }
 
     /// Asset files as bytes; links and symlinks outside the content folder were already refused.

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Polls folders for changed files (path, size, modification time) so `serve` can rebuild; no inotify,
@@ -39,7 +39,9 @@ final class FileWatcher: @unchecked Sendable {
         for root in roots {
             var stack = [root.path]
             while let dir = stack.popLast() {
-                guard visited.insert(dir).inserted, let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+                guard visited.insert(dir).inserted, let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+                    continue
+                }
                 for name in entries where !name.hasPrefix(".") {
                     let path = dir + "/" + name
                     var info = stat()
@@ -63,9 +65,9 @@ final class FileWatcher: @unchecked Sendable {
 
     static func stamp(_ info: stat) -> Stamp {
         #if canImport(Darwin)
-        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
         return Stamp(size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
     }

@@ -61,7 +61,9 @@ struct SiteOptions: ParsableArguments {
     }
 
     var pipelineOptions: PipelineOptions {
-        PipelineOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: baseURL, includeDrafts: drafts, threads: threads)
+        PipelineOptions(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: baseURL, includeDrafts: drafts,
+            threads: threads)
     }
 
     /// Applies --check/--skip and --strict.
@@ -90,11 +92,15 @@ struct SiteOptions: ParsableArguments {
         let shown = diagnostics.map { d -> Diagnostic in
             var d = d
             if !d.location.file.hasPrefix("site-templates/") { d.location.file = prefix + d.location.file }
-            d.notes = d.notes.map { n in var n = n; if !n.location.file.hasPrefix("site-templates/") { n.location.file = prefix + n.location.file }; return n }
+            d.notes = d.notes.map { n in
+                var n = n; if !n.location.file.hasPrefix("site-templates/") { n.location.file = prefix + n.location.file }; return n
+            }
             return d
         }
         let shownSources = Dictionary(uniqueKeysWithValues: sources.map { (prefix + $0.key, $0.value) })
-        let printer = DiagnosticPrinter(format: format, colour: format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil, sources: shownSources, toolVersion: guidegenVersion)
+        let printer = DiagnosticPrinter(
+            format: format, colour: format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+            sources: shownSources, toolVersion: guidegenVersion)
         let text = printer.render(shown, fileCount: result.fileCount)
         if format == .text { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
@@ -113,7 +119,10 @@ struct Build: ParsableCommand {
     func run() throws {
         let writer = OutputWriter(
             protectedFolders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)],
-            rootFolders: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath), URL(fileURLWithPath: site.content).deletingLastPathComponent()])
+            rootFolders: [
+                URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                URL(fileURLWithPath: site.content).deletingLastPathComponent(),
+            ])
         if let reason = writer.refusal(for: URL(fileURLWithPath: output)) {
             FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
             throw ExitCode(2)
@@ -142,7 +151,9 @@ struct Build: ParsableCommand {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content: exit 0 when clean, 1 on errors (or warnings with --strict), 2 when it cannot run.",
-        discussion: "Examples:\n  guidegen lint\n  guidegen lint --strict --format sarif > guidegen.sarif\n  guidegen lint --check claim-contradicts-rule")
+        discussion:
+            "Examples:\n  guidegen lint\n  guidegen lint --strict --format sarif > guidegen.sarif\n  guidegen lint --check claim-contradicts-rule"
+    )
 
     @OptionGroup var site: SiteOptions
 

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A small HTTP/1.1 server on POSIX sockets for `serve`: loopback only, GET and HEAD, one thread per
@@ -37,9 +37,9 @@ final class PreviewServer: @unchecked Sendable {
         self.state = state
         let family = address == .ipv4Loopback ? AF_INET : AF_INET6
         #if canImport(Glibc)
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(family, SOCK_STREAM, 0)
+            let fd = socket(family, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
         var on: Int32 = 1
@@ -51,17 +51,24 @@ final class PreviewServer: @unchecked Sendable {
             addr.sin_family = sa_family_t(AF_INET)
             addr.sin_port = in_port_t(UInt16(port)).bigEndian
             inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-            result = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            result = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
         case .ipv6Loopback:
             setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &on, socklen_t(MemoryLayout<Int32>.size))
             var addr = sockaddr_in6()
             addr.sin6_family = sa_family_t(AF_INET6)
             addr.sin6_port = in_port_t(UInt16(port)).bigEndian
             inet_pton(AF_INET6, "::1", &addr.sin6_addr)
-            result = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
+            result = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            }
         }
         guard result == 0 else {
-            let reason = errno == EADDRINUSE ? "port \(port) is already in use (try another --port, or --port 0 for any free one)" : "cannot listen on port \(port): \(String(cString: strerror(errno)))"
+            let reason =
+                errno == EADDRINUSE
+                ? "port \(port) is already in use (try another --port, or --port 0 for any free one)"
+                : "cannot listen on port \(port): \(String(cString: strerror(errno)))"
             close(fd)
             throw StartError(description: reason)
         }
@@ -136,7 +143,8 @@ struct PreviewConnection {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
         }
         // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 must not read
         // the preview, so only loopback host names are answered (as Vite and webpack-dev-server do).
@@ -159,11 +167,15 @@ struct PreviewConnection {
                 stream(from: site.build)
             }
         case .version:
-            send(status: 200, reason: "OK", headers: ["Content-Type: text/plain; charset=utf-8"], body: Array("\(site.build)\n".utf8), head: isHead)
+            send(
+                status: 200, reason: "OK", headers: ["Content-Type: text/plain; charset=utf-8"], body: Array("\(site.build)\n".utf8),
+                head: isHead)
         case .badRequest(let reason):
             sendSimple(400, "Bad Request", reason + "\n", head: isHead)
         case .redirect(let location):
-            send(status: 301, reason: "Moved Permanently", headers: ["Location: \(location)", "Content-Type: text/plain; charset=utf-8"], body: Array("moved to \(location)\n".utf8), head: isHead)
+            send(
+                status: 301, reason: "Moved Permanently", headers: ["Location: \(location)", "Content-Type: text/plain; charset=utf-8"],
+                body: Array("moved to \(location)\n".utf8), head: isHead)
         case .file(let key):
             let type = PreviewServerRouter.contentType(for: key)
             if type.hasPrefix("text/html") {
@@ -211,7 +223,8 @@ struct PreviewConnection {
     /// Server-sent events: the current build at once, then every new build; a comment line every 15 s.
     /// Holds this connection's thread until the client leaves or the server stops.
     private func stream(from build: Int) {
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 1000\n\ndata: \(build)\n\n"
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 1000\n\ndata: \(build)\n\n"
         guard write(Array(head.utf8)) else { return }
         // The socket's send timeout keeps a stuck client from holding the thread forever.
         var last = build
@@ -251,7 +264,9 @@ struct PreviewConnection {
     }
 
     func sendSimple(_ status: Int, _ reason: String, _ text: String, head: Bool = false, extra: [String] = [], drain: Bool = true) {
-        send(status: status, reason: reason, headers: ["Content-Type: text/plain; charset=utf-8"] + extra, body: Array(text.utf8), head: head, drain: drain)
+        send(
+            status: status, reason: reason, headers: ["Content-Type: text/plain; charset=utf-8"] + extra, body: Array(text.utf8),
+            head: head, drain: drain)
     }
 
     private func send(status: Int, reason: String, headers: [String], body: [UInt8], head: Bool, drain: Bool = true) {
@@ -281,9 +296,9 @@ struct PreviewConnection {
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { raw in
                 #if canImport(Glibc)
-                Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                    Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
                 #else
-                Darwin.send(fd, raw.baseAddress! + offset, raw.count - offset, 0)
+                    Darwin.send(fd, raw.baseAddress! + offset, raw.count - offset, 0)
                 #endif
             }
             if sent < 0, errno == EINTR { continue }

@@ -34,7 +34,8 @@ enum PreviewServerPages {
 
     /// The page shown instead of every HTML page while the build has errors.
     static func overlay(report: String, hasGoodBuild: Bool) -> String {
-        let note = hasGoodBuild
+        let note =
+            hasGoodBuild
             ? "The last good build is still served for other files. Fix the errors and this page reloads."
             : "There has been no successful build yet. Fix the errors and this page reloads."
         return """

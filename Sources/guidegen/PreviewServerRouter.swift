@@ -56,7 +56,9 @@ enum PreviewServerRouter {
         while let byte = input.popFirst() {
             var value = byte
             if byte == UInt8(ascii: "%") {
-                guard input.count >= 2, let high = hexValue(input.removeFirst()), let low = hexValue(input.removeFirst()) else { return nil }
+                guard input.count >= 2, let high = hexValue(input.removeFirst()), let low = hexValue(input.removeFirst()) else {
+                    return nil
+                }
                 value = high << 4 | low
                 if value == UInt8(ascii: "/") { return nil }
             }
@@ -92,7 +94,10 @@ enum PreviewServerRouter {
 
     /// Content-Type by extension; HTML and text carry a charset.
     static func contentType(for key: String) -> String {
-        let ext = key.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil } ?? ""
+        let ext =
+            key.split(separator: "/").last.flatMap { name in
+                name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+            } ?? ""
         switch ext {
         case "html", "htm": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"

@@ -4,9 +4,9 @@ import Foundation
 import GuideGen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Serve: ParsableCommand {
@@ -63,7 +63,8 @@ struct Serve: ParsableCommand {
         }
 
         let builder = ServeBuilder(
-            options: PipelineOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: "", includeDrafts: drafts),
+            options: PipelineOptions(
+                content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: "", includeDrafts: drafts),
             contentPath: content, state: state)
         builder.build(initial: true)
 
@@ -121,14 +122,18 @@ final class ServeBuilder: @unchecked Sendable {
         var report: String?
         if failed {
             let errors = shown.filter { $0.severity == .error }
-            report = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: guidegenVersion).render(errors, fileCount: result.fileCount)
+            report = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: guidegenVersion).render(
+                errors, fileCount: result.fileCount)
         }
         state.publish(files: failed ? nil : result.files, errorReport: report)
         let build = state.snapshot.build
         let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
         let message: String
         if failed {
-            message = "build \(build) failed in \(milliseconds) ms; " + (state.snapshot.files.isEmpty ? "pages show the errors until they are fixed" : "serving the last good site with the errors on every page")
+            message =
+                "build \(build) failed in \(milliseconds) ms; "
+                + (state.snapshot.files.isEmpty
+                    ? "pages show the errors until they are fixed" : "serving the last good site with the errors on every page")
         } else {
             message = "\(initial ? "built" : "rebuilt") \(pages) pages in \(milliseconds) ms (build \(build))"
         }

@@ -31,8 +31,12 @@ struct Translations: ParsableCommand {
             for path in mark {
                 let full = URL(fileURLWithPath: path).standardizedFileURL.path
                 let relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : path
-                guard let page = pages.first(where: { $0.path == relative }) else { throw ValidationError("`\(path)` is not a page of \(content)") }
-                guard page.language != d else { throw ValidationError("`\(path)` is in the default language; mark its translations instead") }
+                guard let page = pages.first(where: { $0.path == relative }) else {
+                    throw ValidationError("`\(path)` is not a page of \(content)")
+                }
+                guard page.language != d else {
+                    throw ValidationError("`\(path)` is in the default language; mark its translations instead")
+                }
                 targets.append(page)
             }
             for page in targets {

@@ -11,7 +11,8 @@ import Testing
     static let fixed = TestSupport.fixtures.appendingPathComponent("sites/claims-fixed/content")
 
     static func run(_ content: URL, render: Bool = false) -> PipelineResult {
-        Pipeline.run(PipelineOptions(content: content, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: render)
+        Pipeline.run(
+            PipelineOptions(content: content, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: render)
     }
 
     /// `file:line:col severity[check] message | help`, in print order.
@@ -131,10 +132,11 @@ import Testing
         let explained = diagnostics
         var counts: [String: Int] = [:]
         for d in explained { counts[d.check, default: 0] += 1 }
-        #expect(counts == [
-            "claim-contradicts-rule": 36, "hard-coded-rule-value": 16, "unknown-rule": 5, "rules-list-mismatch": 4,
-            "translation-mismatch": 3, "review-outdated": 2, "missing-translation": 2, "outdated-translation": 1,
-        ])
+        #expect(
+            counts == [
+                "claim-contradicts-rule": 36, "hard-coded-rule-value": 16, "unknown-rule": 5, "rules-list-mismatch": 4,
+                "translation-mismatch": 3, "review-outdated": 2, "missing-translation": 2, "outdated-translation": 1,
+            ])
         #expect(Self.planted.count == 69)
 
         // Each claim finding points at the rule's value in its table (spec §8: "the rule table's file and line").
@@ -146,7 +148,9 @@ import Testing
         for d in explained where d.check == CheckID.claimContradictsRule.rawValue || d.check == CheckID.hardCodedRuleValue.rawValue {
             let key = d.message.components(separatedBy: "the rule `").dropFirst().first?.components(separatedBy: "`").first ?? ""
             let table = key.components(separatedBy: ".").first ?? ""
-            #expect(d.notes.map { "\($0.location.file):\($0.location.line)" } == ["rules/\(table).yaml:\(valueLines[key] ?? 0)"], "\(Self.position(d))")
+            #expect(
+                d.notes.map { "\($0.location.file):\($0.location.line)" } == ["rules/\(table).yaml:\(valueLines[key] ?? 0)"],
+                "\(Self.position(d))")
         }
 
         // Every planted defect at its position, and nothing else.
@@ -161,12 +165,18 @@ import Testing
             #expect(count == expected[position], "\(position): \(count) finding(s), \(expected[position] ?? 0) planted")
         }
         for silent in Self.mustStaySilent {
-            #expect(!diagnostics.contains { "\($0.location.file):\($0.location.line):\($0.location.column)" == silent }, "\(silent) must not be reported")
+            #expect(
+                !diagnostics.contains { "\($0.location.file):\($0.location.line):\($0.location.column)" == silent },
+                "\(silent) must not be reported")
         }
         // The ignore markers silence their blocks: nothing on the quoted old rules but E3's warning.
         #expect(!diagnostics.contains { $0.location.file.hasPrefix("policies/refunds") && $0.location.line == 25 })
         #expect(!diagnostics.contains { $0.location.file.hasPrefix("articles/old-rules") && (12...16).contains($0.location.line) })
-        #expect(!diagnostics.contains { $0.location.file == "articles/old-rules.zh-Hans.md" && $0.location.line == 11 && $0.check == CheckID.claimContradictsRule.rawValue })
+        #expect(
+            !diagnostics.contains {
+                $0.location.file == "articles/old-rules.zh-Hans.md" && $0.location.line == 11
+                    && $0.check == CheckID.claimContradictsRule.rawValue
+            })
     }
 
     @Test func fixedSiteLintsClean() {

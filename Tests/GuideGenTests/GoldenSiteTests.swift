@@ -16,11 +16,12 @@ import Testing
         let result = Pipeline.run(Self.options("basic"), render: true)
         #expect(!result.diagnostics.hasErrors)
         let pages = result.files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") }.sorted()
-        #expect(pages == [
-            "404.html", "en/faq/basics/index.html", "en/faq/index.html", "en/index.html", "en/policies/index.html",
-            "en/policies/windows/index.html", "index.html", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html",
-            "zh-Hans/index.html", "zh-Hans/policies/index.html", "zh-Hans/policies/windows/index.html",
-        ])
+        #expect(
+            pages == [
+                "404.html", "en/faq/basics/index.html", "en/faq/index.html", "en/index.html", "en/policies/index.html",
+                "en/policies/windows/index.html", "index.html", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html",
+                "zh-Hans/index.html", "zh-Hans/policies/index.html", "zh-Hans/policies/windows/index.html",
+            ])
         for page in pages {
             try TestSupport.expectGolden(String(decoding: result.files[page]!, as: UTF8.self), "basic/\(page)")
         }
@@ -38,7 +39,8 @@ import Testing
         let result = Pipeline.run(Self.options("broken"), render: false)
         var sources: [String: String] = [:]
         for page in result.site.pages { sources[page.path] = page.text }
-        let text = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: "test").render(result.diagnostics, fileCount: result.fileCount)
+        let text = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: "test").render(
+            result.diagnostics, fileCount: result.fileCount)
         try TestSupport.expectGolden(text, "broken/lint.txt")
     }
 
@@ -48,16 +50,19 @@ import Testing
         let files = Pipeline.run(options, render: true).files
         let page = String(decoding: files["en/policies/windows/index.html"]!, as: UTF8.self)
         let head = page.split(separator: "\n").filter { $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"") }
-        #expect(head == [
-            "<link rel=\"canonical\" href=\"https://example.org/guide/en/policies/windows/\">",
-            "<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
-            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/en/policies/windows/\">",
-            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
-        ])
+        #expect(
+            head == [
+                "<link rel=\"canonical\" href=\"https://example.org/guide/en/policies/windows/\">",
+                "<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/en/policies/windows/\">",
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/guide/zh-Hans/policies/windows/\">",
+            ])
         // Links between pages become pretty URLs.
         #expect(page.contains("<a href=\"../../../en/faq/basics/\">FAQ</a>"))
         let sitemap = String(decoding: files["sitemap.xml"]!, as: UTF8.self)
         #expect(sitemap.contains("<loc>https://example.org/guide/zh-Hans/policies/windows/</loc>"))
-        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/zh-Hans/index.html\"/>") == false)
+        #expect(
+            sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/zh-Hans/index.html\"/>")
+                == false)
     }
 }

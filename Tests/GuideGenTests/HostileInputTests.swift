@@ -10,7 +10,9 @@ import Testing
     func lint(_ files: [String: String]) throws -> [Diagnostic] {
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
-        return Pipeline.run(PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: false).diagnostics
+        return Pipeline.run(
+            PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: false
+        ).diagnostics
     }
 
     @Test func aliasBombInARuleTableIsRefusedQuickly() {
@@ -42,7 +44,8 @@ import Testing
     @Test func pathEscapesAreErrorsAndNeverResolved() throws {
         var files = ["guidegen.yaml": Self.config]
         for lang in ["zh-Hans", "en"] {
-            let body = Self.escapes.enumerated().map { "[l\($0.offset)](\($0.element)) ![i\($0.offset)](\($0.element))" }.joined(separator: "\n\n")
+            let body = Self.escapes.enumerated().map { "[l\($0.offset)](\($0.element)) ![i\($0.offset)](\($0.element))" }.joined(
+                separator: "\n\n")
             files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n" + body + "\n"
         }
         let diagnostics = try lint(files)
@@ -61,7 +64,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: secret) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("s"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("s/leak.en.md"), withDestinationURL: secret)
-        let result = Pipeline.run(PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: true)
+        let result = Pipeline.run(
+            PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: true)
         #expect(result.diagnostics.map(\.check).contains("unsafe-path"))
         #expect(!result.files.values.contains { String(decoding: $0, as: UTF8.self).contains("TOP SECRET") })
     }
@@ -72,7 +76,11 @@ import Testing
         ("image bracket run (CVE-2023-22486)", String(repeating: "![[]()", count: 50_000)),
         ("deep quotes with emphasis (CVE-2023-24824)", String(repeating: ">", count: 50_000) + " *a*\n"),
         ("empty lines in nested lists (CVE-2023-37463)", (0..<3000).map { String(repeating: "  ", count: $0) + "- a\n\n" }.joined()),
-        ("wide table (CVE-2023-22483)", "|" + String(repeating: "a|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n" + String(repeating: "x\n", count: 10_000)),
+        (
+            "wide table (CVE-2023-22483)",
+            "|" + String(repeating: "a|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n"
+                + String(repeating: "x\n", count: 10_000)
+        ),
         ("long table", "|a|b|\n|-|-|\n" + String(repeating: "|1|2|\n", count: 50_000)),
         ("emphasis run", String(repeating: "*a **a ", count: 50_000)),
         ("backticks", String(repeating: "`a``", count: 50_000)),

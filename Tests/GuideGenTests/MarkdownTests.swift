@@ -16,22 +16,27 @@ import Testing
 
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
-        #expect(result.html == "<div class=\"callout callout--warning\" role=\"note\">\n<p class=\"callout__title\">Warning</p>\n<p>Keep <em>proof</em>.</p>\n</div>\n")
+        #expect(
+            result.html
+                == "<div class=\"callout callout--warning\" role=\"note\">\n<p class=\"callout__title\">Warning</p>\n<p>Keep <em>proof</em>.</p>\n</div>\n"
+        )
     }
 
     @Test func rawHTMLIsLeftOutWithAWarningAtItsLine() {
         let result = render("Hi\n\n<script>alert(1)</script>\n\nx <b onclick=\"y\">z</b>\n")
         #expect(result.html == "<p>Hi</p>\n<!-- raw HTML omitted -->\n<p>x <!-- raw HTML omitted -->z<!-- raw HTML omitted --></p>\n")
-        #expect(TestSupport.lines(result.diagnostics) == [
-            "7:1 warning[raw-html] raw HTML `<script>alert(1)</script>` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
-            "9:3 warning[raw-html] raw HTML `<b onclick=\"y\">` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
-            "9:19 warning[raw-html] raw HTML `</b>` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
-        ])
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "7:1 warning[raw-html] raw HTML `<script>alert(1)</script>` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
+                "9:3 warning[raw-html] raw HTML `<b onclick=\"y\">` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
+                "9:19 warning[raw-html] raw HTML `</b>` is left out | write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author",
+            ])
     }
 
     @Test func dangerousURLsAreBlanked() {
-        #expect(render("[a](javascript:alert(1)) ![b](data:text/html,x) ![c](data:image/png;base64,AA)").html
-            == "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\" /> <img src=\"data:image/png;base64,AA\" alt=\"c\" /></p>\n")
+        #expect(
+            render("[a](javascript:alert(1)) ![b](data:text/html,x) ![c](data:image/png;base64,AA)").html
+                == "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\" /> <img src=\"data:image/png;base64,AA\" alt=\"c\" /></p>\n")
     }
 
     @Test func proseBlocksCarryPositions() {
@@ -61,7 +66,9 @@ import Testing
     }
 
     static func examples(_ file: String) -> [Example] {
-        let text = String(decoding: FileManager.default.contents(atPath: TestSupport.fixtures.appendingPathComponent("cmark/\(file)").path)!, as: UTF8.self)
+        let text = String(
+            decoding: FileManager.default.contents(atPath: TestSupport.fixtures.appendingPathComponent("cmark/\(file)").path)!,
+            as: UTF8.self)
         var out: [Example] = []
         let fence = String(repeating: "`", count: 32) + " example"
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
@@ -79,7 +86,9 @@ import Testing
                 if inHTML { html.append(l) } else { markdown.append(l) }
             }
             if disabled { continue }
-            func join(_ ls: [Substring]) -> String { ls.isEmpty ? "" : ls.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n" }
+            func join(_ ls: [Substring]) -> String {
+                ls.isEmpty ? "" : ls.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n"
+            }
             out.append(Example(number: number, extensions: tags, markdown: join(markdown), html: join(html)))
         }
         return out
@@ -91,7 +100,11 @@ import Testing
 
     /// With raw HTML on (as the spec assumes), guidegen's stage equals the spec's expected HTML.
     @Test(arguments: spec) func specExample(_ example: Example) {
-        let html = MarkdownRenderer.render(example.markdown, file: "spec", firstLine: 1, options: MarkdownOptions(unsafeHTML: true, githubAlerts: false, headingAnchors: false, extensions: example.extensions), hooks: PlainMarkdownHooks()).html
+        let html = MarkdownRenderer.render(
+            example.markdown, file: "spec", firstLine: 1,
+            options: MarkdownOptions(unsafeHTML: true, githubAlerts: false, headingAnchors: false, extensions: example.extensions),
+            hooks: PlainMarkdownHooks()
+        ).html
         #expect(html == example.html)
     }
 
@@ -99,10 +112,17 @@ import Testing
     @Test(arguments: spec) func safeModeMatchesLibrary(_ example: Example) {
         let expected = MarkdownRenderer.libraryHTML(example.markdown, unsafe: false, extensions: example.extensions)
         let options = MarkdownOptions(unsafeHTML: false, githubAlerts: false, headingAnchors: false, extensions: example.extensions)
-        #expect(MarkdownRenderer.render(example.markdown, file: "spec", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html == expected)
-        for variant in [example.markdown.replacingOccurrences(of: "\n", with: "\r\n"), example.markdown.replacingOccurrences(of: "\n", with: "\r"), "\u{FEFF}" + example.markdown] {
+        #expect(
+            MarkdownRenderer.render(example.markdown, file: "spec", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html
+                == expected)
+        for variant in [
+            example.markdown.replacingOccurrences(of: "\n", with: "\r\n"), example.markdown.replacingOccurrences(of: "\n", with: "\r"),
+            "\u{FEFF}" + example.markdown,
+        ] {
             let decoded = try! SourceText.decode(Array(variant.utf8), path: "x").get()
-            #expect(MarkdownRenderer.render(decoded.text, file: "spec", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html == expected)
+            #expect(
+                MarkdownRenderer.render(decoded.text, file: "spec", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html
+                    == expected)
         }
     }
 
@@ -111,7 +131,8 @@ import Testing
         for var example in Self.examples("extensions.txt") {
             if example.extensions.isEmpty { example.extensions = MarkdownRenderer.extensionNames }
             let options = MarkdownOptions(unsafeHTML: true, githubAlerts: false, headingAnchors: false, extensions: example.extensions)
-            let html = MarkdownRenderer.render(example.markdown, file: "ext", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html
+            let html = MarkdownRenderer.render(example.markdown, file: "ext", firstLine: 1, options: options, hooks: PlainMarkdownHooks())
+                .html
             if example.html == "<IGNORE>\n" { continue }  // the upstream harness ignores this output too
             if example.number == 23 {
                 #expect(html == MarkdownRenderer.libraryHTML(example.markdown, unsafe: true, extensions: example.extensions))

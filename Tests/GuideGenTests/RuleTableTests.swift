@@ -23,17 +23,18 @@ import Testing
         """
 
     @Test func aValidTableIsTyped() throws {
-        let (table, diagnostics) = validate(Self.header + """
-              general:
-                label: {zh-Hans: 一般商品, en: Ordinary goods}
-                terms: {zh-Hans: [售后期], en: [after-sales window]}
-                window: 2 working days
-                fee: CNY 50
-                payer: seller
-                note: {zh-Hans: 见规则, en: See the rules}
-                open: true
+        let (table, diagnostics) = validate(
+            Self.header + """
+                  general:
+                    label: {zh-Hans: 一般商品, en: Ordinary goods}
+                    terms: {zh-Hans: [售后期], en: [after-sales window]}
+                    window: 2 working days
+                    fee: CNY 50
+                    payer: seller
+                    note: {zh-Hans: 见规则, en: See the rules}
+                    open: true
 
-            """)
+                """)
         #expect(diagnostics == [])
         let row = try #require(table?.row("general"))
         #expect(row.values["window"] == .quantity(Quantity(amount: 2, unit: .workingDays)))
@@ -53,32 +54,36 @@ import Testing
     }
 
     @Test func everyCellProblemIsPositioned() {
-        let (_, diagnostics) = validate(Self.header + """
-              general:
-                label: {zh-Hans: 一般商品}
-                window: 15 dayz
-                fee: 50
-                payer: buyr
-                windw: 3 days
-                open: maybe
+        let (_, diagnostics) = validate(
+            Self.header + """
+                  general:
+                    label: {zh-Hans: 一般商品}
+                    window: 15 dayz
+                    fee: 50
+                    payer: buyr
+                    windw: 3 days
+                    open: maybe
 
-            """)
-        #expect(diagnostics == [
-            "11:12 error[rule-table] `label` has no `en` text | add `en: …`",
-            "12:13 error[rule-table] `window`: unknown unit `dayz` | did you mean `days`?",
-            "13:10 error[rule-table] `fee`: missing currency; expected an amount of money such as `CNY 50` | write money as `CNY 50`",
-            "14:12 error[rule-table] `buyr` is not an option of `payer` | did you mean `buyer`?",
-            "15:5 error[rule-table] `windw`: row `general` has a value for a column that does not exist | did you mean `window`?",
-            "16:11 error[rule-table] `open` must be `true` or `false`, not `maybe`",
-        ])
+                """)
+        #expect(
+            diagnostics == [
+                "11:12 error[rule-table] `label` has no `en` text | add `en: …`",
+                "12:13 error[rule-table] `window`: unknown unit `dayz` | did you mean `days`?",
+                "13:10 error[rule-table] `fee`: missing currency; expected an amount of money such as `CNY 50` | write money as `CNY 50`",
+                "14:12 error[rule-table] `buyr` is not an option of `payer` | did you mean `buyer`?",
+                "15:5 error[rule-table] `windw`: row `general` has a value for a column that does not exist | did you mean `window`?",
+                "16:11 error[rule-table] `open` must be `true` or `false`, not `maybe`",
+            ])
     }
 
     @Test func unknownColumnTypeAndMissingKeys() {
-        let (_, diagnostics) = validate("title: {zh-Hans: 期限, en: Windows}\ncolumns:\n  w: {type: durration, title: {zh-Hans: 期限, en: W}}\nrows: {}\n")
-        #expect(diagnostics == [
-            "1:1 error[rule-table] the rule table has no `changed`",
-            "3:13 error[rule-table] `durration` is not a column type | did you mean `duration`?",
-        ])
+        let (_, diagnostics) = validate(
+            "title: {zh-Hans: 期限, en: Windows}\ncolumns:\n  w: {type: durration, title: {zh-Hans: 期限, en: W}}\nrows: {}\n")
+        #expect(
+            diagnostics == [
+                "1:1 error[rule-table] the rule table has no `changed`",
+                "3:13 error[rule-table] `durration` is not a column type | did you mean `duration`?",
+            ])
     }
 
     @Test func referencesResolveWithSuggestions() {
@@ -90,6 +95,9 @@ import Testing
         }
         #expect(message == "rule table `w` has no row `genral`")
         #expect(help == "did you mean `general`?")
-        #expect(RuleReference.scan("a {{ rule w.general.window }} b {{table w}} {{rule x}}").map(\.reference?.key) == ["w.general.window", "w", nil])
+        #expect(
+            RuleReference.scan("a {{ rule w.general.window }} b {{table w}} {{rule x}}").map(\.reference?.key) == [
+                "w.general.window", "w", nil,
+            ])
     }
 }

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func validFrontMatterReadsEveryKey() {
-        let (front, diagnostics) = validate("""
+        let (front, diagnostics) = validate(
+            """
             title: Claim windows
             type: policy
             summary: How long you have.
@@ -37,34 +38,41 @@ import Testing
     }
 
     @Test func unknownKeySuggestsTheClosest() {
-        #expect(validate("titel: X\ntype: faq\n").1 == [
-            "1:1 error[missing-key] front matter has no `title` | add `title: …`",
-            "2:1 error[unknown-key] `titel`: unknown key | did you mean `title`?",
-        ])
+        #expect(
+            validate("titel: X\ntype: faq\n").1 == [
+                "1:1 error[missing-key] front matter has no `title` | add `title: …`",
+                "2:1 error[unknown-key] `titel`: unknown key | did you mean `title`?",
+            ])
     }
 
     @Test func wrongTypesBadDatesAndPlatforms() {
-        #expect(validate("title: [a, b]\ntype: polcy\nreviewed: 2026-02-30\norder: first\nplatforms: [taobaoo]\ndraft: maybe\n").1 == [
-            "2:8 error[wrong-type] `title` must be text, not a list",
-            "3:7 error[wrong-type] `type`: `polcy` is not a page type | did you mean `policy`?",
-            "4:11 error[bad-date] `reviewed`: `2026-02-30` is not a date in the form YYYY-MM-DD | write e.g. `reviewed: 2026-11-20`",
-            "5:8 error[wrong-type] `order` must be a whole number, not `first` | write a number such as `order: 10`",
-            "6:13 error[unknown-platform] `taobaoo` is not a platform in guidegen.yaml | did you mean `taobao`?",
-            "7:8 error[wrong-type] `draft` must be `true` or `false`, not `maybe`",
-        ])
+        #expect(
+            validate("title: [a, b]\ntype: polcy\nreviewed: 2026-02-30\norder: first\nplatforms: [taobaoo]\ndraft: maybe\n").1 == [
+                "2:8 error[wrong-type] `title` must be text, not a list",
+                "3:7 error[wrong-type] `type`: `polcy` is not a page type | did you mean `policy`?",
+                "4:11 error[bad-date] `reviewed`: `2026-02-30` is not a date in the form YYYY-MM-DD | write e.g. `reviewed: 2026-11-20`",
+                "5:8 error[wrong-type] `order` must be a whole number, not `first` | write a number such as `order: 10`",
+                "6:13 error[unknown-platform] `taobaoo` is not a platform in guidegen.yaml | did you mean `taobao`?",
+                "7:8 error[wrong-type] `draft` must be `true` or `false`, not `maybe`",
+            ])
     }
 
     @Test func yamlSyntaxErrorsArePositioned() {
-        #expect(validate("title: A: B\ntype: faq\n").1 == [
-            "2:9 error[yaml-syntax] YAML syntax: mapping values are not allowed in this context | quote a value that contains `: `, e.g. title: \"A: B\""
-        ])
+        #expect(
+            validate("title: A: B\ntype: faq\n").1 == [
+                "2:9 error[yaml-syntax] YAML syntax: mapping values are not allowed in this context | quote a value that contains `: `, e.g. title: \"A: B\""
+            ])
     }
 
     @Test func duplicateKeysAndAliasesAreRefused() {
-        #expect(validate("title: A\ntitle: B\ntype: faq\n").1 == ["2:1 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"])
-        #expect(validate("title: &t A\ntype: faq\nsummary: *t\n").1 == [
-            "2:8 error[yaml-limit] anchors and aliases (`&name`, `*name`) are not allowed in front matter | write the value out in full"
-        ])
+        #expect(
+            validate("title: A\ntitle: B\ntype: faq\n").1 == [
+                "2:1 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
+            ])
+        #expect(
+            validate("title: &t A\ntype: faq\nsummary: *t\n").1 == [
+                "2:8 error[yaml-limit] anchors and aliases (`&name`, `*name`) are not allowed in front matter | write the value out in full"
+            ])
     }
 
     @Test func jsonSchemaListsEveryKeyAndRequiresTitleAndType() throws {

@@ -7,7 +7,9 @@ import Testing
 /// and clean under the strictest lint.
 @Suite struct ShippedContentTests {
     static let result = Pipeline.run(
-        PipelineOptions(content: TestSupport.repository.appendingPathComponent("content"), templates: TestSupport.repository.appendingPathComponent("site-templates")),
+        PipelineOptions(
+            content: TestSupport.repository.appendingPathComponent("content"),
+            templates: TestSupport.repository.appendingPathComponent("site-templates")),
         render: true)
 
     @Test func lintsCleanWithNoWarnings() {
@@ -45,7 +47,9 @@ import Testing
         #expect(count(.flow) >= 6)
         #expect(count(.faq) >= 4)
         #expect(count(.article) >= 3)
-        let questions = Self.result.bodies.filter { $0.language == "en" && $0.source.frontMatter.kind == .faq && !$0.isFallback }.map(\.markdown.sections.count).reduce(0, +)
+        let questions = Self.result.bodies.filter { $0.language == "en" && $0.source.frontMatter.kind == .faq && !$0.isFallback }.map(
+            \.markdown.sections.count
+        ).reduce(0, +)
         #expect(questions >= 24)
         let flows = Self.result.bodies.filter { $0.language == "en" && $0.source.frontMatter.kind == .flow }.filter { !$0.flows.isEmpty }
         #expect(flows.count >= 6)

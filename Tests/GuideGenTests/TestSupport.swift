@@ -8,7 +8,8 @@ enum TestSupport {
     /// `Tests/GuideGenTests/Fixtures`.
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     /// The repository root.
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Compares `actual` with the golden file, or rewrites it when GUIDEGEN_UPDATE_GOLDENS=1.
     static func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -43,6 +44,8 @@ enum TestSupport {
 
     /// Diagnostics as `line:col severity[check] message` lines, for whole-value comparisons.
     static func lines(_ diagnostics: [Diagnostic]) -> [String] {
-        diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue)[\($0.check)] \($0.message)\($0.help.map { " | \($0)" } ?? "")" }
+        diagnostics.sorted(by: Diagnostic.ordered).map {
+            "\($0.location.line):\($0.location.column) \($0.severity.rawValue)[\($0.check)] \($0.message)\($0.help.map { " | \($0)" } ?? "")"
+        }
     }
 }

@@ -10,19 +10,32 @@ import Testing
     func run(_ files: [String: String], render: Bool = false) throws -> PipelineResult {
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
-        return Pipeline.run(PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: render)
+        return Pipeline.run(
+            PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: render)
     }
 
     func page(_ title: String, _ body: String, extra: String = "") -> String { "---\ntitle: \(title)\ntype: faq\n\(extra)---\n\(body)" }
 
     @Test func outdatedTranslationIsReportedWithTheNewHashAndShownToReaders() throws {
         let original = page("问答", "## 问一？\n\n答。\n")
-        let hash = TranslationHash.of(PageSource(path: "", section: "s", slug: "p", language: "zh-Hans", text: original, body: "## 问一？\n\n答。\n", bodyLine: 5, frontMatter: { var f = FrontMatter(); f.title = "问答"; return f }()))
-        let current = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": original, "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n", extra: "translation_of: \(hash)\n")])
+        let hash = TranslationHash.of(
+            PageSource(
+                path: "", section: "s", slug: "p", language: "zh-Hans", text: original, body: "## 问一？\n\n答。\n", bodyLine: 5,
+                frontMatter: {
+                    var f = FrontMatter(); f.title = "问答"; return f
+                }()))
+        let current = try run([
+            "guidegen.yaml": Self.config, "s/p.zh-Hans.md": original,
+            "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n", extra: "translation_of: \(hash)\n"),
+        ])
         #expect(current.diagnostics.filter { $0.check == "outdated-translation" }.isEmpty)
 
         let changed = page("问答", "## 问一？\n\n答案改了。\n")
-        let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": changed, "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n", extra: "translation_of: \(hash)\n")], render: true)
+        let result = try run(
+            [
+                "guidegen.yaml": Self.config, "s/p.zh-Hans.md": changed,
+                "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n", extra: "translation_of: \(hash)\n"),
+            ], render: true)
         let outdated = result.diagnostics.filter { $0.check == "outdated-translation" }
         #expect(outdated.count == 1)
         #expect(outdated.first?.location == SourceLocation(file: "s/p.en.md", line: 4, column: 1))
@@ -34,21 +47,25 @@ import Testing
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")
-        #expect(TranslationMarker.set(hash: "ffffffff", in: "---\ntranslation_of: 0a1b2c3d\ntitle: X\n---\n") == "---\ntranslation_of: ffffffff\ntitle: X\n---\n")
+        #expect(
+            TranslationMarker.set(hash: "ffffffff", in: "---\ntranslation_of: 0a1b2c3d\ntitle: X\n---\n")
+                == "---\ntranslation_of: ffffffff\ntitle: X\n---\n")
     }
 
     @Test func missingTranslationIsServedFromTheDefaultLanguageWithANotice() throws {
         let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问？\n\n答。\n")], render: true)
-        #expect(TestSupport.lines(result.diagnostics.filter { $0.check == "missing-translation" }) == [
-            "1:1 warning[missing-translation] `s/p` has no en translation; readers of en get this page with a notice | create `s/p.en.md`"
-        ])
+        #expect(
+            TestSupport.lines(result.diagnostics.filter { $0.check == "missing-translation" }) == [
+                "1:1 warning[missing-translation] `s/p` has no en translation; readers of en get this page with a notice | create `s/p.en.md`"
+            ])
         let html = String(decoding: result.files["en/s/p/index.html"]!, as: UTF8.self)
         #expect(html.contains("notice--fallback"))
         #expect(html.contains("<h2 id=\"问\">问？</h2>"))
     }
 
     @Test func translationsMustAgreeOnQuestionsRulesAndFlows() throws {
-        let rules = "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: Window}}\nrows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
+        let rules =
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: Window}}\nrows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
         let flowZh = "```mermaid\nflowchart TD\n  a[开始] --> b[结束]\n```\n"
         let flowEn = "```mermaid\nflowchart TD\n  a[Start] --> c[End]\n```\n"
         let result = try run([
@@ -56,10 +73,11 @@ import Testing
             "s/p.zh-Hans.md": page("问答", "## 一？\n\n{{rule t.a.w}}。\n\n## 二？\n\n答。\n\n" + flowZh),
             "s/p.en.md": page("FAQ", "## One?\n\nAnswer.\n\n" + flowEn),
         ])
-        #expect(TestSupport.lines(result.diagnostics.filter { $0.check == "translation-mismatch" }) == [
-            "1:1 error[translation-mismatch] this translation does not use `t.a.w`, which the zh-Hans original uses | state the same facts with the same `{{rule …}}` references",
-            "1:1 error[translation-mismatch] this translation has 1 FAQ question; the zh-Hans original has 2 | translate every `##` question",
-            "9:1 error[translation-mismatch] this flow's steps or arrows differ from the zh-Hans original's (missing a->b, b; extra a->c, c) | keep the same node ids and edges in every language; only labels are translated",
-        ])
+        #expect(
+            TestSupport.lines(result.diagnostics.filter { $0.check == "translation-mismatch" }) == [
+                "1:1 error[translation-mismatch] this translation does not use `t.a.w`, which the zh-Hans original uses | state the same facts with the same `{{rule …}}` references",
+                "1:1 error[translation-mismatch] this translation has 1 FAQ question; the zh-Hans original has 2 | translate every `##` question",
+                "9:1 error[translation-mismatch] this flow's steps or arrows differ from the zh-Hans original's (missing a->b, b; extra a->c, c) | keep the same node ids and edges in every language; only labels are translated",
+            ])
     }
 }

@@ -83,22 +83,35 @@ public struct ClaimChecker: Sendable {
                 if let match = sameKind.first(where: { target.row.values[$0.id] == .quantity(literal.quantity) }) {
                     guard checkHardCoded else { continue }
                     let key = "\(target.table.id).\(target.row.id).\(match.id)"
-                    out.append(Diagnostic(
-                        .warning, .hardCodedRuleValue, at: location,
-                        "`\(literalText)` repeats the rule `\(key)` by hand",
-                        help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
-                        notes: [.init(SourceLocation(file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1), "the rule's value")]))
+                    out.append(
+                        Diagnostic(
+                            .warning, .hardCodedRuleValue, at: location,
+                            "`\(literalText)` repeats the rule `\(key)` by hand",
+                            help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
+                            notes: [
+                                .init(
+                                    SourceLocation(
+                                        file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
+                                    "the rule's value")
+                            ]))
                 } else {
                     guard checkContradictions else { continue }
                     let column = sameKind[0]
                     let key = "\(target.table.id).\(target.row.id).\(column.id)"
                     let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
                     let termText = String(decoding: bytes[nearest.range], as: UTF8.self)
-                    out.append(Diagnostic(
-                        .error, .claimContradictsRule, at: location,
-                        "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
-                        help: "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
-                        notes: [.init(SourceLocation(file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1), "the rule says \(value)")]))
+                    out.append(
+                        Diagnostic(
+                            .error, .claimContradictsRule, at: location,
+                            "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
+                            help:
+                                "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+                            notes: [
+                                .init(
+                                    SourceLocation(
+                                        file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1),
+                                    "the rule says \(value)")
+                            ]))
                 }
             }
         }

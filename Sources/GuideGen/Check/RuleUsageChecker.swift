@@ -9,13 +9,22 @@ public enum RuleUsageChecker {
                 let line = page.frontMatter.keyLines["rules"] ?? 1
                 let at = SourceLocation(file: page.path, line: line, column: 1)
                 for table in listed where rules.tables[table] == nil {
-                    diagnostics.append(Diagnostic(.error, .unknownRule, at: at, "`rules:` names `\(table)`, which is not a rule table", help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .unknownRule, at: at, "`rules:` names `\(table)`, which is not a rule table",
+                            help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
                 }
                 for missing in used.subtracting(listed).sorted() {
-                    diagnostics.append(Diagnostic(.error, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it", help: "add `\(missing)` to `rules:` (or remove the key: guidegen derives it)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it",
+                            help: "add `\(missing)` to `rules:` (or remove the key: guidegen derives it)"))
                 }
                 for extra in Set(listed).subtracting(used).sorted() where rules.tables[extra] != nil {
-                    diagnostics.append(Diagnostic(.error, .rulesListMismatch, at: at, "`rules:` lists `\(extra)` but the page never refers to it", help: "remove `\(extra)` from `rules:` or refer to it with `{{rule \(extra).…}}`"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .rulesListMismatch, at: at, "`rules:` lists `\(extra)` but the page never refers to it",
+                            help: "remove `\(extra)` from `rules:` or refer to it with `{{rule \(extra).…}}`"))
                 }
             }
             if let reviewed = page.frontMatter.reviewed {
@@ -23,11 +32,12 @@ public enum RuleUsageChecker {
                 for id in tables {
                     guard let table = rules.tables[id], !table.changed.isEmpty, table.changed > reviewed else { continue }
                     let line = page.frontMatter.keyLines["reviewed"] ?? 1
-                    diagnostics.append(Diagnostic(
-                        .warning, .reviewOutdated, at: SourceLocation(file: page.path, line: line, column: 1),
-                        "rule table `\(id)` changed on \(table.changed), after this page was reviewed (\(reviewed))",
-                        help: "check the page against the table, then set `reviewed:` to today's date",
-                        notes: [.init(SourceLocation(file: table.path, line: 1, column: 1), "the table")]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .reviewOutdated, at: SourceLocation(file: page.path, line: line, column: 1),
+                            "rule table `\(id)` changed on \(table.changed), after this page was reviewed (\(reviewed))",
+                            help: "check the page against the table, then set `reviewed:` to today's date",
+                            notes: [.init(SourceLocation(file: table.path, line: 1, column: 1), "the table")]))
                 }
             }
         }

@@ -24,10 +24,11 @@ public enum TranslationChecker {
             let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
             for language in config.languages where real[language] == nil {
                 let expected = expectedPath(of: original.source, language: language)
-                diagnostics.append(Diagnostic(
-                    .warning, .missingTranslation, at: start(originalFile),
-                    "`\(key)` has no \(language) translation; readers of \(language) get this page with a notice",
-                    help: "create `\(expected)`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .missingTranslation, at: start(originalFile),
+                        "`\(key)` has no \(language) translation; readers of \(language) get this page with a notice",
+                        help: "create `\(expected)`"))
             }
             for language in config.languages where language != original.language {
                 guard let translation = real[language] else { continue }
@@ -38,11 +39,13 @@ public enum TranslationChecker {
                     let current = TranslationHash.of(original.source)
                     if recorded != current {
                         let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
-                        diagnostics.append(Diagnostic(
-                            .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
-                            "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
-                            help: "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
-                            notes: pair))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
+                                "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
+                                help:
+                                    "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
+                                notes: pair))
                     }
                 }
                 // Same rule references.
@@ -50,36 +53,46 @@ public enum TranslationChecker {
                 let theirs = Set(original.references.map(\.reference.key))
                 for missing in theirs.subtracting(mine).sorted() {
                     let at = original.references.first { $0.reference.key == missing }!.location
-                    diagnostics.append(Diagnostic(
-                        .error, .translationMismatch, at: start(file), "this translation does not use `\(missing)`, which the \(original.language) original uses",
-                        help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .translationMismatch, at: start(file),
+                            "this translation does not use `\(missing)`, which the \(original.language) original uses",
+                            help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
                 }
                 for extra in mine.subtracting(theirs).sorted() {
                     let at = translation.references.first { $0.reference.key == extra }!.location
-                    diagnostics.append(Diagnostic(
-                        .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
-                        help: "state the same facts in every language", notes: pair))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
+                            help: "state the same facts in every language", notes: pair))
                 }
                 // Same number of FAQ questions.
                 if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
                     let a = original.markdown.sections.count
                     let b = translation.markdown.sections.count
                     if a != b {
-                        diagnostics.append(Diagnostic(
-                            .error, .translationMismatch, at: start(file), "this translation has \(b) FAQ question\(b == 1 ? "" : "s"); the \(original.language) original has \(a)",
-                            help: "translate every `##` question", notes: pair))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .translationMismatch, at: start(file),
+                                "this translation has \(b) FAQ question\(b == 1 ? "" : "s"); the \(original.language) original has \(a)",
+                                help: "translate every `##` question", notes: pair))
                     }
                 }
                 // Same flows.
                 if translation.flows.count != original.flows.count {
-                    diagnostics.append(Diagnostic(
-                        .error, .translationMismatch, at: start(file), "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
-                        help: "every language needs the same flows", notes: pair))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .translationMismatch, at: start(file),
+                            "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
+                            help: "every language needs the same flows", notes: pair))
                 } else {
                     for (mineFlow, theirFlow) in zip(translation.flows, original.flows) where mineFlow.signature != theirFlow.signature {
-                        diagnostics.append(Diagnostic(
-                            .error, .translationMismatch, at: mineFlow.location, "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
-                            help: "keep the same node ids and edges in every language; only labels are translated", notes: [.init(theirFlow.location, "the original flow")]))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .translationMismatch, at: mineFlow.location,
+                                "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
+                                help: "keep the same node ids and edges in every language; only labels are translated",
+                                notes: [.init(theirFlow.location, "the original flow")]))
                     }
                 }
             }

@@ -8,8 +8,7 @@
 public enum QuantityParser {
     /// Parses a rule-table cell in its canonical form for a column of type `expecting`, or explains why it
     /// is not one (with a "did you mean" for misspelled units and non-canonical spellings).
-    public static func parseCanonical(_ s: String, expecting kind: QuantityKind) -> Result<Quantity, QuantityParseError>
-    {
+    public static func parseCanonical(_ s: String, expecting kind: QuantityKind) -> Result<Quantity, QuantityParseError> {
         let text = trimmed(s)
         guard !text.isEmpty else { return .failure(QuantityParseError(.empty(expected: kind))) }
         let parts = text.split(separator: " ").map(String.init)
@@ -85,8 +84,7 @@ public enum QuantityParser {
         return literals[0].quantity
     }
 
-    private static func notCanonical(_ text: String, _ q: Quantity, expecting kind: QuantityKind) -> QuantityParseError
-    {
+    private static func notCanonical(_ text: String, _ q: Quantity, expecting kind: QuantityKind) -> QuantityParseError {
         guard q.kind == kind else { return QuantityParseError(.wrongKind(found: q.kind, expected: kind)) }
         return QuantityParseError(.notCanonical(text, canonical: QuantityFormatter.format(q, language: "en")))
     }

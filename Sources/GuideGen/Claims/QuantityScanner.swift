@@ -265,7 +265,9 @@ private struct LiteralScan {
             if let w = UTF8Scan.wordEnding(b, at: sStart), UTF8Scan.equalsIgnoringCase(b, w, Words.no) { return true }
         default: break
         }
-        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) || Words.isOrdinalNoun(b, w) { return true }
+        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) || Words.isOrdinalNoun(b, w) {
+            return true
+        }
         return false
     }
 

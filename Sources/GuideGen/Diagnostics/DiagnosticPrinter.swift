@@ -39,7 +39,8 @@ public struct DiagnosticPrinter: Sendable {
         var lineIndexes: [String: LineIndex] = [:]
         for d in diagnostics {
             let l = d.location
-            let severity = paint("\(d.severity.rawValue)[\(d.check)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
+            let severity = paint(
+                "\(d.severity.rawValue)[\(d.check)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
             out += "\(paint("\(l.file):\(l.line):\(l.column)", "1")): \(severity): \(d.message)\n"
             if let text = sources[l.file] {
                 let index = lineIndexes[l.file] ?? LineIndex(text)
@@ -55,7 +56,9 @@ public struct DiagnosticPrinter: Sendable {
                 }
             }
             if let help = d.help { out += "  \(paint("help:", "1;32")) \(help)\n" }
-            for note in d.notes { out += "  \(paint("note:", "1;36")) \(note.location.file):\(note.location.line):\(note.location.column): \(note.message)\n" }
+            for note in d.notes {
+                out += "  \(paint("note:", "1;36")) \(note.location.file):\(note.location.line):\(note.location.column): \(note.message)\n"
+            }
         }
         out += Self.summary(diagnostics, fileCount: fileCount) + "\n"
         return out
@@ -83,9 +86,16 @@ public struct DiagnosticPrinter: Sendable {
 
     func json(_ diagnostics: [Diagnostic]) -> String {
         let items: [[String: Any]] = diagnostics.map { d in
-            var item: [String: Any] = ["file": d.location.file, "line": d.location.line, "column": d.location.column, "severity": d.severity.rawValue, "check": d.check, "message": d.message]
+            var item: [String: Any] = [
+                "file": d.location.file, "line": d.location.line, "column": d.location.column, "severity": d.severity.rawValue,
+                "check": d.check, "message": d.message,
+            ]
             if let help = d.help { item["help"] = help }
-            if !d.notes.isEmpty { item["notes"] = d.notes.map { ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column, "message": $0.message] } }
+            if !d.notes.isEmpty {
+                item["notes"] = d.notes.map {
+                    ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column, "message": $0.message]
+                }
+            }
             return item
         }
         let object: [String: Any] = ["diagnostics": items, "errors": diagnostics.count(.error), "warnings": diagnostics.count(.warning)]
@@ -93,19 +103,28 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     func github(_ diagnostics: [Diagnostic]) -> String {
-        func escapeData(_ s: String) -> String { s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") }
-        func escapeProperty(_ s: String) -> String { escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+                of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
         return diagnostics.map { d in
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             let message = d.message + (d.help.map { "\nhelp: \($0)" } ?? "")
-            return "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
+            return
+                "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
         }.joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
     }
 
     func sarif(_ diagnostics: [Diagnostic]) -> String {
         let usedChecks = Array(Set(diagnostics.map(\.check))).sorted()
         let rules: [[String: Any]] = usedChecks.map { id in
-            ["id": id, "name": id, "shortDescription": ["text": CheckID(rawValue: id)?.summary ?? id], "helpUri": "https://guidegen.dev/checks#\(id)"]
+            [
+                "id": id, "name": id, "shortDescription": ["text": CheckID(rawValue: id)?.summary ?? id],
+                "helpUri": "https://guidegen.dev/checks#\(id)",
+            ]
         }
         let results: [[String: Any]] = diagnostics.map { d in
             var message = d.message
@@ -115,11 +134,24 @@ public struct DiagnosticPrinter: Sendable {
                 "ruleIndex": usedChecks.firstIndex(of: d.check) ?? 0,
                 "level": d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note",
                 "message": ["text": message],
-                "locations": [["physicalLocation": ["artifactLocation": ["uri": d.location.file, "uriBaseId": "SRCROOT"], "region": ["startLine": d.location.line, "startColumn": d.location.column]]]],
+                "locations": [
+                    [
+                        "physicalLocation": [
+                            "artifactLocation": ["uri": d.location.file, "uriBaseId": "SRCROOT"],
+                            "region": ["startLine": d.location.line, "startColumn": d.location.column],
+                        ]
+                    ]
+                ],
             ]
             if !d.notes.isEmpty {
                 result["relatedLocations"] = d.notes.enumerated().map { i, n in
-                    ["id": i, "message": ["text": n.message], "physicalLocation": ["artifactLocation": ["uri": n.location.file, "uriBaseId": "SRCROOT"], "region": ["startLine": n.location.line, "startColumn": n.location.column]]] as [String: Any]
+                    [
+                        "id": i, "message": ["text": n.message],
+                        "physicalLocation": [
+                            "artifactLocation": ["uri": n.location.file, "uriBaseId": "SRCROOT"],
+                            "region": ["startLine": n.location.line, "startColumn": n.location.column],
+                        ],
+                    ] as [String: Any]
                 }
             }
             return result
@@ -127,13 +159,20 @@ public struct DiagnosticPrinter: Sendable {
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [["tool": ["driver": ["name": "guidegen", "version": toolVersion, "informationUri": "https://guidegen.dev/", "rules": rules]], "results": results, "columnKind": "unicodeCodePoints"]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": ["name": "guidegen", "version": toolVersion, "informationUri": "https://guidegen.dev/", "rules": rules]
+                    ], "results": results, "columnKind": "unicodeCodePoints",
+                ]
+            ],
         ]
         return Self.serialize(log) + "\n"
     }
 
     static func serialize(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -113,7 +113,8 @@ public struct FlowLayout: Sendable {
         for item in graph.items { rankDepth[item.rank] = max(rankDepth[item.rank], item.depth) }
         var rankCenter = Array(repeating: 0.0, count: layers.count)
         for rank in layers.indices {
-            rankCenter[rank] = rank == 0
+            rankCenter[rank] =
+                rank == 0
                 ? rankDepth[0] / 2
                 : rankCenter[rank - 1] + rankDepth[rank - 1] / 2 + rankGap + rankDepth[rank] / 2
         }
@@ -218,11 +219,13 @@ public struct FlowLayout: Sendable {
                 path += "L" + FlowFormat.point(to)
             } else if horizontal {
                 let middle = (from.x + to.x) / 2
-                path += "C" + FlowFormat.point(FlowPoint(x: middle, y: from.y)) + " "
+                path +=
+                    "C" + FlowFormat.point(FlowPoint(x: middle, y: from.y)) + " "
                     + FlowFormat.point(FlowPoint(x: middle, y: to.y)) + " " + FlowFormat.point(to)
             } else {
                 let middle = (from.y + to.y) / 2
-                path += "C" + FlowFormat.point(FlowPoint(x: from.x, y: middle)) + " "
+                path +=
+                    "C" + FlowFormat.point(FlowPoint(x: from.x, y: middle)) + " "
                     + FlowFormat.point(FlowPoint(x: to.x, y: middle)) + " " + FlowFormat.point(to)
             }
         }

@@ -117,8 +117,10 @@ enum FlowOrderer {
         /// Crossings among the edges of two items of one rank if `left` is placed before `right`.
         private func crossings(_ left: Int, _ right: Int) -> Int {
             var count = 0
-            for neighbours in [(graph.predecessors[left], graph.predecessors[right]),
-                               (graph.successors[left], graph.successors[right])] {
+            for neighbours in [
+                (graph.predecessors[left], graph.predecessors[right]),
+                (graph.successors[left], graph.successors[right]),
+            ] {
                 for a in neighbours.0 {
                     for b in neighbours.1 where position[a] > position[b] { count += 1 }
                 }

@@ -35,7 +35,8 @@ enum FlowPositioner {
         // its right edge.
         for index in candidates.indices where index != narrowest {
             let rightward = index % 2 == 1
-            let delta = rightward
+            let delta =
+                rightward
                 ? widths[narrowest].max - widths[index].max
                 : widths[narrowest].min - widths[index].min
             candidates[index] = candidates[index].map { $0 + delta }
@@ -87,7 +88,8 @@ enum FlowPositioner {
             var k0 = 0
             var scanPosition = 0
             for (index, item) in layer.enumerated() {
-                let inner = graph.isEdgePoint(item)
+                let inner =
+                    graph.isEdgePoint(item)
                     ? graph.predecessors[item].first(where: { graph.isEdgePoint($0) }) : nil
                 let k1 = inner.map { position[$0] } ?? previousCount
                 guard inner != nil || index == layer.count - 1 else { continue }
@@ -95,7 +97,8 @@ enum FlowPositioner {
                     for upper in graph.predecessors[scanned] {
                         let upperPosition = position[upper]
                         if (upperPosition < k0 || k1 < upperPosition)
-                            && !(graph.isEdgePoint(upper) && graph.isEdgePoint(scanned)) {
+                            && !(graph.isEdgePoint(upper) && graph.isEdgePoint(scanned))
+                        {
                             conflicts.insert(key(upper, scanned, graph.items.count))
                         }
                     }
@@ -133,7 +136,8 @@ enum FlowPositioner {
                 for index in Int(middle.rounded(.down))...Int(middle.rounded(.up)) {
                     let neighbour = neighbours[index]
                     if align[item] == item, previousIndex < position[neighbour],
-                        !conflicts.contains(key(item, neighbour, count)) {
+                        !conflicts.contains(key(item, neighbour, count))
+                    {
                         align[neighbour] = item
                         root[item] = root[neighbour]
                         align[item] = root[neighbour]

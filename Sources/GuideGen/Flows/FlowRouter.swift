@@ -160,7 +160,8 @@ struct FlowRouter {
         guard points.count >= 2 else { return }
         var last = points.removeLast()
         if points.count >= 2, abs(points[points.count - 1].x - last.x) < 0.001,
-            abs(points[points.count - 1].y - last.y) <= arrowInset + 0.5 {
+            abs(points[points.count - 1].y - last.y) <= arrowInset + 0.5
+        {
             points.removeLast()
         }
         let previous = points[points.count - 1]

@@ -63,7 +63,8 @@ extension FlowSVG {
         for (position, node) in order.enumerated() {
             let text = FlowFormat.escape(FlowFormat.collapseSpaces(diagram.nodes[node].label))
             let edges = outgoing[node]
-            let continuesToNext = edges.count == 1
+            let continuesToNext =
+                edges.count == 1
                 && (diagram.edges[edges[0]].label ?? "").isEmpty
                 && position + 1 < order.count
                 && index[diagram.edges[edges[0]].to] == order[position + 1]

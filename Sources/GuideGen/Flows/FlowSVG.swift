@@ -154,7 +154,8 @@ public enum FlowSVG {
     static func sanitize(_ prefix: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in prefix.unicodeScalars {
-            let allowed = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            let allowed =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "-" || scalar == "_"
             out.append(allowed ? scalar : "-")
         }

@@ -46,11 +46,16 @@ public struct ContentReader: Sendable {
             guard isConfig || isRule || isPage else { continue }
             let full = rootPath + "/" + relative
             guard let data = FileManager.default.contents(atPath: full) else {
-                diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1), "cannot read the file"))
+                diagnostics.append(
+                    Diagnostic(.error, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1), "cannot read the file"))
                 continue
             }
             if data.count > maxFileBytes {
-                diagnostics.append(Diagnostic(.error, .fileTooLarge, at: SourceLocation(file: relative, line: 1, column: 1), "the file is \(data.count / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB", help: "split it into several pages"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .fileTooLarge, at: SourceLocation(file: relative, line: 1, column: 1),
+                        "the file is \(data.count / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB", help: "split it into several pages"
+                    ))
                 continue
             }
             switch SourceText.decode([UInt8](data), path: relative) {
@@ -73,18 +78,27 @@ public struct ContentReader: Sendable {
             let full = dir.isEmpty ? rootPath : rootPath + "/" + dir
             guard visited.insert(full).inserted else { continue }
             guard let entries = try? fm.contentsOfDirectory(atPath: full) else {
-                diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: dir.isEmpty ? "." : dir, line: 1, column: 1), "cannot read the folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .unreadableFile, at: SourceLocation(file: dir.isEmpty ? "." : dir, line: 1, column: 1),
+                        "cannot read the folder"))
                 continue
             }
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let relative = dir.isEmpty ? name : dir + "/" + name
                 let path = rootPath + "/" + relative
-                guard let attributes = try? fm.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType else { continue }
+                guard let attributes = try? fm.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType else {
+                    continue
+                }
                 var isDirectory = type == .typeDirectory
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                     guard target == rootPath || target.hasPrefix(rootPath + "/") else {
-                        diagnostics.append(Diagnostic(.error, .unsafePath, at: SourceLocation(file: relative, line: 1, column: 1), "symbolic link points outside the content folder", help: "copy the file into content/ instead of linking to it"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, .unsafePath, at: SourceLocation(file: relative, line: 1, column: 1),
+                                "symbolic link points outside the content folder",
+                                help: "copy the file into content/ instead of linking to it"))
                         continue
                     }
                     var dirFlag: ObjCBool = false

@@ -31,7 +31,9 @@ public enum FrontMatterSplitter {
             return e - start == 3 && utf8[start] == 0x2D && utf8[start + 1] == 0x2D && utf8[start + 2] == 0x2D
         }
         let firstEnd = lineEnd(from: 0)
-        guard isFence(0, firstEnd) else { return .failure(SplitError(message: "the file does not start with a `---` front matter line", line: 1)) }
+        guard isFence(0, firstEnd) else {
+            return .failure(SplitError(message: "the file does not start with a `---` front matter line", line: 1))
+        }
         var lineStart = firstEnd + 1
         var line = 2
         while lineStart <= utf8.count {
@@ -39,7 +41,8 @@ public enum FrontMatterSplitter {
             if lineStart < utf8.count, isFence(lineStart, end) {
                 let yaml = String(decoding: utf8[min(firstEnd + 1, utf8.count)..<lineStart], as: UTF8.self)
                 let bodyStart = min(end + 1, utf8.count)
-                return .success(Parts(yaml: yaml, yamlLine: 2, body: String(decoding: utf8[bodyStart...], as: UTF8.self), bodyLine: line + 1))
+                return .success(
+                    Parts(yaml: yaml, yamlLine: 2, body: String(decoding: utf8[bodyStart...], as: UTF8.self), bodyLine: line + 1))
             }
             if end >= utf8.count { break }
             lineStart = end + 1

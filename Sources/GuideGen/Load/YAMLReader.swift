@@ -23,11 +23,24 @@ public struct YAMLReader: Sendable {
             SourceLocation(file: file, line: line + firstLine - 1, column: column)
         }
         if text.utf8.count > maxBytes {
-            return (nil, [Diagnostic(.error, .yamlLimit, at: at(1, 1), "YAML is larger than \(maxBytes / 1024) KiB", help: "split it into smaller files")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .yamlLimit, at: at(1, 1), "YAML is larger than \(maxBytes / 1024) KiB", help: "split it into smaller files")
+                ]
+            )
         }
         if !allowAliases, let offset = Self.firstAnchorOrAlias(in: text) {
             let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
-            return (nil, [Diagnostic(.error, .yamlLimit, at: at(line, column), "anchors and aliases (`&name`, `*name`) are not allowed in front matter", help: "write the value out in full")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .yamlLimit, at: at(line, column), "anchors and aliases (`&name`, `*name`) are not allowed in front matter",
+                        help: "write the value out in full")
+                ]
+            )
         }
         let node: Node?
         do {
@@ -41,7 +54,14 @@ public struct YAMLReader: Sendable {
         var budget = maxExpandedNodes
         if let problem = Self.measure(node, depth: 0, maxDepth: maxDepth, budget: &budget) {
             let mark = problem.mark
-            return (nil, [Diagnostic(.error, .yamlLimit, at: at(mark?.line ?? 1, mark?.column ?? 1), problem.message, help: "simplify the YAML; aliases count once per use")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .yamlLimit, at: at(mark?.line ?? 1, mark?.column ?? 1), problem.message,
+                        help: "simplify the YAML; aliases count once per use")
+                ]
+            )
         }
         return (node, [])
     }
@@ -77,11 +97,17 @@ public struct YAMLReader: Sendable {
             if b == 0x0A { inComment = false; if quote == 0x27 || quote == 0x22 { continue }; continue }
             if inComment { continue }
             if quote != 0 { if b == quote { quote = 0 }; continue }
-            let atTokenStart = previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || previous == 0x2D
+            let atTokenStart =
+                previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A
+                || previous == 0x2D
             switch b {
             case 0x23 where previous == 0x20 || previous == 0x0A: inComment = true
-            case 0x22, 0x27 where atTokenStart: quote = b
-            case 0x26, 0x2A where atTokenStart: return offset
+            case 0x22,
+                0x27 where atTokenStart:
+                quote = b
+            case 0x26,
+                0x2A where atTokenStart:
+                return offset
             default: break
             }
         }
@@ -91,12 +117,15 @@ public struct YAMLReader: Sendable {
     /// Adapts a Yams error to one positioned diagnostic.
     static func diagnostic(for error: YamlError, at: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text))" }
             return Diagnostic(.error, .yamlSyntax, at: at(mark.line, mark.column), message, help: hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(.error, .yamlSyntax, at: at(context.mark.line, context.mark.column), "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping", help: "keep one of them")
+            return Diagnostic(
+                .error, .yamlSyntax, at: at(context.mark.line, context.mark.column),
+                "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping", help: "keep one of them")
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
         default:

@@ -51,7 +51,9 @@ public struct MarkdownGuard: Sendable {
                     tableColumns = max(tableColumns, currentPipes - 1)
                     tableLines = 0
                     if tableColumns > maxTableColumns {
-                        return limit(line, "a table with \(tableColumns) columns (the limit is \(maxTableColumns))", "split the table; wide tables are slow to parse")
+                        return limit(
+                            line, "a table with \(tableColumns) columns (the limit is \(maxTableColumns))",
+                            "split the table; wide tables are slow to parse")
                     }
                 } else if blankLine {
                     tableColumns = 0
@@ -59,7 +61,8 @@ public struct MarkdownGuard: Sendable {
                 } else if tableColumns > 0 {
                     tableLines += 1
                     if tableColumns * tableLines > maxTableCells {
-                        return limit(line, "a table spanning more than \(maxTableCells) cells", "end the table with a blank line or split it")
+                        return limit(
+                            line, "a table spanning more than \(maxTableCells) cells", "end the table with a blank line or split it")
                     }
                 }
                 line += 1
@@ -79,8 +82,8 @@ public struct MarkdownGuard: Sendable {
             }
             if b != 0x20 && b != 0x09 { blankLine = false }
             if inPrefix {
-                // Markers and indentation both nest (each list level indents by two or more columns).
-                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {  // > - * + and indentation
+                // Markers (> - * +) and indentation both nest (each list level indents by two or more columns).
+                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {
                     depth += b == 0x09 ? 2 : 1
                     if depth > maxNesting {
                         return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
@@ -93,7 +96,8 @@ public struct MarkdownGuard: Sendable {
             case 0x5B:
                 brackets += 1
                 if brackets > maxOpenBrackets {
-                    return limit(line, "more than \(maxOpenBrackets) `[` in one file", "split the page; long runs of brackets are slow to parse")
+                    return limit(
+                        line, "more than \(maxOpenBrackets) `[` in one file", "split the page; long runs of brackets are slow to parse")
                 }
             case 0x7C: currentPipes += 1
             case 0x2D: currentHasDash = true

@@ -9,7 +9,9 @@ public protocol MarkdownHooks: Sendable {
     /// What to do with a link or image destination.
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution
     /// HTML for a fenced block with this info string, or nil to keep it as code.
-    func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (html: String, prose: [ProseBlock], diagnostics: [Diagnostic])?
+    func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (
+        html: String, prose: [ProseBlock], diagnostics: [Diagnostic]
+    )?
     /// The visible title of a GitHub-style alert in the page's language.
     func alertTitle(_ kind: AlertKind) -> String
 }
@@ -34,10 +36,16 @@ public enum AlertKind: String, Sendable, CaseIterable {
 }
 
 extension MarkdownHooks {
-    public func expandReferences(in text: String, at location: SourceLocation) -> (segments: [TextSegment], diagnostics: [Diagnostic])? { nil }
-    public func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])? { nil }
+    public func expandReferences(in text: String, at location: SourceLocation) -> (segments: [TextSegment], diagnostics: [Diagnostic])? {
+        nil
+    }
+    public func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])? {
+        nil
+    }
     public func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution { .keep }
-    public func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (html: String, prose: [ProseBlock], diagnostics: [Diagnostic])? { nil }
+    public func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (
+        html: String, prose: [ProseBlock], diagnostics: [Diagnostic]
+    )? { nil }
     public func alertTitle(_ kind: AlertKind) -> String { kind.rawValue.capitalized }
 }
 

@@ -12,7 +12,10 @@ public struct MarkdownOptions: Sendable {
     /// cmark-gfm syntax extensions to attach (all GFM ones by default).
     public var extensions = MarkdownRenderer.extensionNames
 
-    public init(unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true, extensions: [String] = MarkdownRenderer.extensionNames) {
+    public init(
+        unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true,
+        extensions: [String] = MarkdownRenderer.extensionNames
+    ) {
         self.unsafeHTML = unsafeHTML
         self.githubAlerts = githubAlerts
         self.headingAnchors = headingAnchors
@@ -55,10 +58,11 @@ public enum MarkdownRenderer {
         for name in extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
         markdown.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        } ?? {
-            var copy = markdown
-            copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
-        }()
+        }
+            ?? {
+                var copy = markdown
+                copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
+            }()
         let document = finish(parser)
         defer { cmark_node_free(document) }
         let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
@@ -74,10 +78,14 @@ public enum MarkdownRenderer {
         _ = registered
         // U+E000 marks headings in the rendered HTML; a stray one in the input must not.
         var source = markdown
-        if source.utf8.contains(0xEE), source.contains("\u{E000}") { source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}") }
+        if source.utf8.contains(0xEE), source.contains("\u{E000}") {
+            source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}")
+        }
         let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS)!
         defer { cmark_parser_free(parser) }
-        for name in options.extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
+        for name in options.extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         let document = finish(parser)
         defer { cmark_node_free(document) }
@@ -89,7 +97,9 @@ public enum MarkdownRenderer {
         defer { free(cString) }
         var html = String(cString: cString)
         if !walker.headings.isEmpty { html = insertHeadingIDs(html, walker.headings.map(\.id)) }
-        return MarkdownResult(html: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(), diagnostics: walker.diagnostics)
+        return MarkdownResult(
+            html: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
+            diagnostics: walker.diagnostics)
     }
 
     /// Replaces each `<hN>` + marker with `<hN id="…">`, in document order.
@@ -102,7 +112,8 @@ public enum MarkdownRenderer {
         var i = 0
         while i < bytes.count {
             // `<h1>`…`<h6>` followed by the marker.
-            if bytes[i] == 0x3C, i + 3 + marker.count < bytes.count, bytes[i + 1] == 0x68, (0x31...0x36).contains(bytes[i + 2]), bytes[i + 3] == 0x3E,
+            if bytes[i] == 0x3C, i + 3 + marker.count < bytes.count, bytes[i + 1] == 0x68, (0x31...0x36).contains(bytes[i + 2]),
+                bytes[i + 3] == 0x3E,
                 Array(bytes[(i + 4)..<(i + 4 + marker.count)]) == marker
             {
                 let id = index < ids.count ? ids[index] : ""
@@ -193,7 +204,11 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             headings.append(.init(level: level, text: proseBlock.text.trimmingCharacters(in: .whitespaces), id: id, line: loc.line))
             if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
                 cmark_node_set_on_enter(marker, "\u{E000}")
-                if let first = cmark_node_first_child(node) { cmark_node_insert_before(first, marker) } else { cmark_node_append_child(node, marker) }
+                if let first = cmark_node_first_child(node) {
+                    cmark_node_insert_before(first, marker)
+                } else {
+                    cmark_node_append_child(node, marker)
+                }
             } else {
                 headings[headings.count - 1].level = options.headingAnchors ? level : -level
             }
@@ -214,7 +229,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let code = String(cString: cmark_node_get_literal(node))
             if !info.isEmpty, let (html, blocks, found) = hooks.renderFencedBlock(info: info, code: code, at: location(node)) {
                 diagnostics += found
-                prose += blocks.map { var b = $0; b.ignored.formUnion(ignoredHere); return b }
+                prose += blocks.map {
+                    var b = $0; b.ignored.formUnion(ignoredHere); return b
+                }
                 replace(node, withHTML: html)
             }
         case CMARK_NODE_BLOCK_QUOTE:
@@ -331,7 +348,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         guard !options.unsafeHTML else { return }
         cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
         let snippet = literal.split(separator: "\n").first.map { String($0.prefix(40)) } ?? ""
-        diagnostics.append(Diagnostic(.warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out", help: "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
+        diagnostics.append(
+            Diagnostic(
+                .warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out",
+                help: "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
     }
 
     /// Swaps a node for literal HTML (a custom block, which cmark emits as is and tagfilter leaves alone).
@@ -369,7 +389,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         children(of: quote, ignored: ignored)
         let name = kind.rawValue.lowercased()
         let open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(open, "<div class=\"callout callout--\(name)\" role=\"note\">\n<p class=\"callout__title\">\(HTML.escape(hooks.alertTitle(kind)))</p>")
+        cmark_node_set_on_enter(
+            open,
+            "<div class=\"callout callout--\(name)\" role=\"note\">\n<p class=\"callout__title\">\(HTML.escape(hooks.alertTitle(kind)))</p>"
+        )
         cmark_node_set_on_exit(open, "</div>")
         var child = cmark_node_first_child(quote)
         while let c = child {

@@ -8,10 +8,12 @@ enum FAQSchema {
             "@context": "https://schema.org",
             "@type": "FAQPage",
             "mainEntity": sections.map { section in
-                ["@type": "Question", "name": section.heading.text, "acceptedAnswer": ["@type": "Answer", "text": section.text]] as [String: Any]
+                ["@type": "Question", "name": section.heading.text, "acceptedAnswer": ["@type": "Answer", "text": section.text]]
+                    as [String: Any]
             },
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")

@@ -18,7 +18,9 @@ enum FlowRenderer {
         }
         func diagnostic(_ issue: FlowIssue) -> Diagnostic {
             let check = CheckID(rawValue: issue.check) ?? .flowSyntax
-            return Diagnostic(issue.severity == .error ? .error : .warning, check, at: fileLocation(line: issue.line, column: issue.column), issue.message, help: issue.help)
+            return Diagnostic(
+                issue.severity == .error ? .error : .warning, check, at: fileLocation(line: issue.line, column: issue.column),
+                issue.message, help: issue.help)
         }
         let (parsed, parseIssues) = FlowParser.parse(source)
         var diagnostics = parseIssues.map(diagnostic)

@@ -33,14 +33,24 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
     func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
         guard let ref = occurrence.reference else {
-            return (nil, Diagnostic(.error, .unknownRule, at: location, "`{{\(occurrence.body)}}` is not a rule reference", help: "write `{{rule table.row.column}}` or `{{table table}}`"))
+            return (
+                nil,
+                Diagnostic(
+                    .error, .unknownRule, at: location, "`{{\(occurrence.body)}}` is not a rule reference",
+                    help: "write `{{rule table.row.column}}` or `{{table table}}`")
+            )
         }
         switch rules.lookup(ref) {
         case .unknown(let message, let help):
             return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help))
         case .table:
             references.append((ref, location))
-            return (nil, Diagnostic(.error, .unknownRule, at: location, "`{{table \(ref.table)}}` must stand alone in its own paragraph", help: "put it on a line of its own with blank lines around it"))
+            return (
+                nil,
+                Diagnostic(
+                    .error, .unknownRule, at: location, "`{{table \(ref.table)}}` must stand alone in its own paragraph",
+                    help: "put it on a line of its own with blank lines around it")
+            )
         case .value(let value, _, _, let column):
             references.append((ref, location))
             return (RuleBook.display(value, column: column, language: page.language, fallback: fallbackLanguage), nil)
@@ -74,15 +84,21 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// Chinese typography puts a space between Han characters and a number (`开放 15 天`, not `开放15 天`);
     /// values start with digits, so a space is added where literal Han text meets one.
     static func spaceBetweenHanAndDigits(_ segments: [TextSegment]) -> [TextSegment] {
-        func isHan(_ s: Unicode.Scalar?) -> Bool { guard let s else { return false }; return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
-        func isDigit(_ s: Unicode.Scalar?) -> Bool { guard let s else { return false }; return s.properties.numericType != nil && s.isASCII }
+        func isHan(_ s: Unicode.Scalar?) -> Bool {
+            guard let s else { return false }; return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+        }
+        func isDigit(_ s: Unicode.Scalar?) -> Bool {
+            guard let s else { return false }; return s.properties.numericType != nil && s.isASCII
+        }
         var out = segments
         for i in out.indices {
             guard case .generated(var value, let source) = out[i] else { continue }
             if i > 0, case .literal(let before) = out[i - 1], isHan(before.unicodeScalars.last), isDigit(value.unicodeScalars.first) {
                 value = " " + value
             }
-            if i + 1 < out.count, case .literal(let after) = out[i + 1], isDigit(value.unicodeScalars.last), isHan(after.unicodeScalars.first) {
+            if i + 1 < out.count, case .literal(let after) = out[i + 1], isDigit(value.unicodeScalars.last),
+                isHan(after.unicodeScalars.first)
+            {
                 value += " "
             }
             out[i] = .generated(value, source: source)
@@ -94,7 +110,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         let trimmed = text.trimmingBlanks()
         guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
         let occurrences = RuleReference.scan(trimmed)
-        guard occurrences.count == 1, occurrences[0].range == 0..<trimmed.utf8.count, let ref = occurrences[0].reference, ref.kind == .table else { return nil }
+        guard occurrences.count == 1, occurrences[0].range == 0..<trimmed.utf8.count, let ref = occurrences[0].reference, ref.kind == .table
+        else { return nil }
         switch rules.lookup(ref) {
         case .table(let table):
             references.append((ref, location))
@@ -109,7 +126,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
         if url.isEmpty || url.hasPrefix("#") { return .keep }
         if url.contains("\\") || url.lowercased().hasPrefix("file:") {
-            return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` points at a local file path", help: "link to pages and assets with relative paths such as `../assets/photo.png`"))
+            return .broken(
+                Diagnostic(
+                    .error, .unsafePath, at: location, "link `\(url)` points at a local file path",
+                    help: "link to pages and assets with relative paths such as `../assets/photo.png`"))
         }
         // A URL with a scheme (`https:`, `mailto:`) is left alone; a one-letter "scheme" is a drive letter.
         if let colon = url.firstIndex(of: ":"), url.distance(from: url.startIndex, to: colon) > 1,
@@ -127,13 +147,20 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         let decoded = path.removingPercentEncoding ?? path
         if decoded.hasPrefix("/") || decoded.contains("\\") || decoded.contains("\0") {
-            return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` is an absolute or backslashed path", help: "link to the source file with a relative path, e.g. `../section/page.md`"))
+            return .broken(
+                Diagnostic(
+                    .error, .unsafePath, at: location, "link `\(url)` is an absolute or backslashed path",
+                    help: "link to the source file with a relative path, e.g. `../section/page.md`"))
         }
         if decoded.hasSuffix(".md") {
             guard let (key, language) = index.resolveSourceLink(decoded, from: page) else {
-                return .broken(Diagnostic(.error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))
+                return .broken(
+                    Diagnostic(
+                        .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))
             }
-            return .replace(RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment)
+            return .replace(
+                RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment
+            )
         }
         // A file under assets/: resolve against the page's folder and check it exists.
         var segments = page.section.split(separator: "/").map(String.init)
@@ -141,7 +168,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             if part == "." { continue }
             if part == ".." {
                 guard !segments.isEmpty else {
-                    return .broken(Diagnostic(.error, .unsafePath, at: location, "link `\(url)` leaves the content folder", help: "keep links inside content/"))
+                    return .broken(
+                        Diagnostic(
+                            .error, .unsafePath, at: location, "link `\(url)` leaves the content folder", help: "keep links inside content/"
+                        ))
                 }
                 segments.removeLast()
             } else {
@@ -152,7 +182,11 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if assets.contains(target) {
             return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: false) + fragment)
         }
-        return .broken(Diagnostic(.error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist", help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" } ?? "put files in content/assets/ and link to them relatively"))
+        return .broken(
+            Diagnostic(
+                .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
+                help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" }
+                    ?? "put files in content/assets/ and link to them relatively"))
     }
 
     private func linkHelp(_ target: String) -> String {
@@ -162,10 +196,13 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         return "link to a page's source file, e.g. `../policies/claim-windows.md`"
     }
 
-    func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (html: String, prose: [ProseBlock], diagnostics: [Diagnostic])? {
+    func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (
+        html: String, prose: [ProseBlock], diagnostics: [Diagnostic]
+    )? {
         guard info.split(separator: " ").first == "mermaid" else { return nil }
         flowCount += 1
-        let result = FlowRenderer.render(code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings) { label, labelLocation in
+        let result = FlowRenderer.render(code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings) {
+            label, labelLocation in
             self.expandLabel(label, at: labelLocation)
         }
         if let signature = result.signature { flows.append((signature, location)) }
@@ -174,7 +211,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     /// Expands references in a flow label written at `location`; generated ranges are reported so claims
     /// skip them, and each literal run gets an anchor at its own source column.
-    func expandLabel(_ label: String, at location: SourceLocation) -> (text: String, generated: [Range<Int>], anchors: [ProseBlock.Anchor], diagnostics: [Diagnostic]) {
+    func expandLabel(_ label: String, at location: SourceLocation) -> (
+        text: String, generated: [Range<Int>], anchors: [ProseBlock.Anchor], diagnostics: [Diagnostic]
+    ) {
         let start = ProseBlock.Anchor(offset: 0, line: location.line, column: location.column)
         guard let (segments, diagnostics) = expandReferences(in: label, at: location) else { return (label, [], [start], []) }
         var text = ""

@@ -51,7 +51,8 @@ public enum BodyRenderer {
         var out = rendered
         for key in byKey.keys.sorted() {
             let versions = byKey[key]!
-            guard let original = versions[site.config.defaultLanguage] ?? site.config.languages.lazy.compactMap({ versions[$0] }).first else { continue }
+            guard let original = versions[site.config.defaultLanguage] ?? site.config.languages.lazy.compactMap({ versions[$0] }).first
+            else { continue }
             for language in site.config.languages where versions[language] == nil {
                 var copy = original
                 copy.language = language
@@ -72,10 +73,14 @@ public enum BodyRenderer {
         func failed(_ d: Diagnostic) -> MarkdownResult { MarkdownResult(html: "", headings: [], prose: [], sections: [], diagnostics: [d]) }
         if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
         let body = page.body
-        let render = { @Sendable in MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks) }
+        let render = { @Sendable in MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
+        }
         if body.utf8.count < MarkdownGuard.watchdogThreshold { return render() }
-        return guardian.withDeadline(render) ?? failed(Diagnostic(
-            .error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1),
-            "rendering took longer than \(Int(guardian.timeout)) s and was stopped", help: "simplify the page; this input is pathological for the Markdown library"))
+        return guardian.withDeadline(render)
+            ?? failed(
+                Diagnostic(
+                    .error, .markdownTimeout, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1),
+                    "rendering took longer than \(Int(guardian.timeout)) s and was stopped",
+                    help: "simplify the page; this input is pathological for the Markdown library"))
     }
 }

@@ -7,20 +7,25 @@ public enum RuleTableHTML {
     public static func render(_ table: RuleTable, language: String, fallback: String, strings: UIStrings) -> String {
         let e = HTML.escape
         var html = "<figure class=\"rule-table\" id=\"rules-\(e(table.id))\">\n<div class=\"table-scroll\">\n<table>\n"
-        html += "<caption>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
+        html +=
+            "<caption>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
         for column in table.columns { html += "<th scope=\"col\">\(e(column.title.text(language, fallback: fallback)))</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
-            html += "<tr id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
+            html +=
+                "<tr id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
             for column in table.columns {
                 let text = row.values[column.id].map { RuleBook.display($0, column: column, language: language, fallback: fallback) } ?? "—"
                 html += "<td>\(e(text))</td>"
             }
             html += "</tr>\n"
         }
-        html += "</tbody>\n</table>\n</div>\n<figcaption class=\"rule-table__meta\">\(e(strings.lastChanged)) <time datetime=\"\(e(table.changed))\">\(e(table.changed))</time>"
+        html +=
+            "</tbody>\n</table>\n</div>\n<figcaption class=\"rule-table__meta\">\(e(strings.lastChanged)) <time datetime=\"\(e(table.changed))\">\(e(table.changed))</time>"
         if !table.sources.isEmpty {
-            html += " · \(e(strings.sources)): " + table.sources.map { "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title))</a>" }.joined(separator: ", ")
+            html +=
+                " · \(e(strings.sources)): "
+                + table.sources.map { "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title))</a>" }.joined(separator: ", ")
         }
         html += "</figcaption>\n</figure>\n"
         return html

@@ -36,7 +36,8 @@ public struct SiteIndex: Sendable {
         self.config = config
         var entries: [String: Entry] = [:]
         for page in pages {
-            entries[page.pageKey, default: Entry(key: page.pageKey, section: page.section, slug: page.slug, sources: [:], order: Int.max)].sources[page.language] = page
+            entries[page.pageKey, default: Entry(key: page.pageKey, section: page.section, slug: page.slug, sources: [:], order: Int.max)]
+                .sources[page.language] = page
         }
         let defaultLanguage = config.defaultLanguage
         for (key, entry) in entries {

@@ -35,8 +35,13 @@ public struct SiteRenderer: Sendable {
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
         for (path, html) in pageOutputs {
-            if let html { files[path] = Array(html.utf8) } else {
-                diagnostics.append(Diagnostic(.error, .template, at: SourceLocation(file: "site-templates/page.mustache", line: 1, column: 1), "the template produced nothing for \(path)"))
+            if let html {
+                files[path] = Array(html.utf8)
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .template, at: SourceLocation(file: "site-templates/page.mustache", line: 1, column: 1),
+                        "the template produced nothing for \(path)"))
             }
         }
         // Sections without an _index file, and each language's home page.
@@ -67,7 +72,8 @@ public struct SiteRenderer: Sendable {
             let section = index.sections.first { $0.name == entry.section }
             if let section { return renderSection(section, body: body, language: body.language, nav: nav) }
         }
-        var context = common(language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
+        var context = common(
+            language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
         context["page"] = pageContext(body, versions: versions, nav: nav)
         return theme.render("page", context)
     }
@@ -91,9 +97,13 @@ public struct SiteRenderer: Sendable {
             page["has_sources"] = true
         }
         if !front.tags.isEmpty { page["tags"] = front.tags }
-        let platformNames = front.platforms.compactMap { key in config.platforms.first { $0.key == key }?.name.text(body.language, fallback: config.defaultLanguage) }
+        let platformNames = front.platforms.compactMap { key in
+            config.platforms.first { $0.key == key }?.name.text(body.language, fallback: config.defaultLanguage)
+        }
         if !platformNames.isEmpty { page["platforms"] = platformNames.map { ["name": $0] } }
-        let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3] as [String: Any] }
+        let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3] as [String: Any]
+        }
         if toc.count >= 2 {
             page["toc"] = toc
             page["has_toc"] = true
@@ -101,14 +111,18 @@ public struct SiteRenderer: Sendable {
         if body.isFallback { page["fallback_notice"] = strings.fallbackNotice }
         if !body.isFallback, body.language != config.defaultLanguage,
             let original = versions[config.defaultLanguage], !original.isFallback,
-            TranslationChecker.status(of: [config.defaultLanguage: original.source, body.language: body.source], language: body.language, defaultLanguage: config.defaultLanguage) == .outdated
+            TranslationChecker.status(
+                of: [config.defaultLanguage: original.source, body.language: body.source], language: body.language,
+                defaultLanguage: config.defaultLanguage) == .outdated
         {
             page["outdated_notice"] = strings.outdatedNotice
         }
         // Previous / next in reading order.
         if let position = index.readingPosition[body.key] {
             if position > 0 { page["prev"] = neighbour(index.readingOrder[position - 1], language: body.language, link: link) }
-            if position + 1 < index.readingOrder.count { page["next"] = neighbour(index.readingOrder[position + 1], language: body.language, link: link) }
+            if position + 1 < index.readingOrder.count {
+                page["next"] = neighbour(index.readingOrder[position + 1], language: body.language, link: link)
+            }
         }
         // Breadcrumbs.
         var crumbs: [[String: Any]] = [["title": strings.home, "url": link("\(body.language)/index.html")]]
@@ -119,7 +133,9 @@ public struct SiteRenderer: Sendable {
         // Rule tables the page uses: shown with their last change and sources.
         let tableIDs = Array(Set(body.references.map(\.reference.table))).sorted()
         let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> [String: Any] in
-            var t: [String: Any] = ["title": table.title.text(body.language, fallback: config.defaultLanguage), "changed": table.changed, "id": table.id]
+            var t: [String: Any] = [
+                "title": table.title.text(body.language, fallback: config.defaultLanguage), "changed": table.changed, "id": table.id,
+            ]
             if !table.sources.isEmpty {
                 t["sources"] = table.sources.map { ["title": $0.title, "url": $0.url] }
                 t["has_sources"] = true
@@ -143,14 +159,18 @@ public struct SiteRenderer: Sendable {
     func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> String? {
         let path = index.sectionPath(section.name, language: language)
         let navSection = nav.sections.first { $0.name == section.name }
-        var context = common(language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name)
+        var context = common(
+            language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name)
         let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
         let strings = UIStrings.forLanguage(language)
         var s: [String: Any] = [
             "title": navSection?.title ?? section.name,
             "pages": section.pages.map { entry -> [String: Any] in
                 let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
-                var p: [String: Any] = ["title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)), "kind_label": strings.kinds[source.frontMatter.kind] ?? ""]
+                var p: [String: Any] = [
+                    "title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)),
+                    "kind_label": strings.kinds[source.frontMatter.kind] ?? "",
+                ]
                 if let summary = source.frontMatter.summary { p["summary"] = summary }
                 return p
             },
@@ -167,13 +187,23 @@ public struct SiteRenderer: Sendable {
 
     func renderHome(body: RenderedBody?, language: String, nav: Navigation) -> String? {
         let path = "\(language)/index.html"
-        var context = common(language: language, outputPath: path, key: "_index", nav: nav, title: config.title.text(language, fallback: config.defaultLanguage))
-        var home: [String: Any] = ["sections": nav.sections.map { s -> [String: Any] in
-            var item: [String: Any] = ["title": s.title, "url": RelativeURL.between(from: path, to: index.sectionPath(s.name, language: language), prettyURLs: prettyURLs), "count": s.pages.count]
-            if let summary = s.summary { item["summary"] = summary }
-            item["pages"] = s.pages.prefix(6).map { ["title": $0.title, "url": RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)] }
-            return item
-        }]
+        var context = common(
+            language: language, outputPath: path, key: "_index", nav: nav,
+            title: config.title.text(language, fallback: config.defaultLanguage))
+        var home: [String: Any] = [
+            "sections": nav.sections.map { s -> [String: Any] in
+                var item: [String: Any] = [
+                    "title": s.title,
+                    "url": RelativeURL.between(from: path, to: index.sectionPath(s.name, language: language), prettyURLs: prettyURLs),
+                    "count": s.pages.count,
+                ]
+                if let summary = s.summary { item["summary"] = summary }
+                item["pages"] = s.pages.prefix(6).map {
+                    ["title": $0.title, "url": RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)]
+                }
+                return item
+            }
+        ]
         if let body {
             home["content"] = body.markdown.html
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }
@@ -263,7 +293,12 @@ public struct SiteRenderer: Sendable {
             "lang": d,
             "site_title": config.title.text(d),
             "default_url": prettyURLs ? "\(d)/" : "\(d)/index.html",
-            "languages": config.languages.map { ["code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d), "url": prettyURLs ? "\($0)/" : "\($0)/index.html"] },
+            "languages": config.languages.map {
+                [
+                    "code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d),
+                    "url": prettyURLs ? "\($0)/" : "\($0)/index.html",
+                ]
+            },
             "languages_json": "[" + config.languages.map { "\"\($0)\"" }.joined(separator: ",") + "]",
             "pretty": prettyURLs,
         ]

@@ -11,17 +11,22 @@ enum Sitemap {
             paths.append((nil, { index.sectionPath(section.name, language: $0) }))
             for entry in section.pages { paths.append((entry.key, { index.outputPath(key: entry.key, language: $0) })) }
         }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for item in paths {
             for language in config.languages {
                 out += "  <url>\n    <loc>\(url(item.path(language)))</loc>\n"
-                if let key = item.key, let source = index.entries[key]?.sources[language] ?? index.entries[key]?.sources[config.defaultLanguage], let reviewed = source.frontMatter.reviewed {
+                if let key = item.key,
+                    let source = index.entries[key]?.sources[language] ?? index.entries[key]?.sources[config.defaultLanguage],
+                    let reviewed = source.frontMatter.reviewed
+                {
                     out += "    <lastmod>\(reviewed)</lastmod>\n"
                 }
                 for alt in config.languages {
                     out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alt)\" href=\"\(url(item.path(alt)))\"/>\n"
                 }
-                out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(item.path(config.defaultLanguage)))\"/>\n  </url>\n"
+                out +=
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(item.path(config.defaultLanguage)))\"/>\n  </url>\n"
             }
         }
         return out + "</urlset>\n"

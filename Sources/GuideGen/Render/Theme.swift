@@ -25,7 +25,14 @@ public struct Theme: Sendable {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: rootPath) else {
-            return (nil, [Diagnostic(.error, .template, at: SourceLocation(file: root.path, line: 1, column: 1), "cannot read the templates folder", help: "pass --templates with a folder that holds page.mustache, section.mustache …")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .template, at: SourceLocation(file: root.path, line: 1, column: 1), "cannot read the templates folder",
+                        help: "pass --templates with a folder that holds page.mustache, section.mustache …")
+                ]
+            )
         }
         var relativePaths: [String] = []
         while let item = enumerator.nextObject() as? String { relativePaths.append(item) }
@@ -34,11 +41,16 @@ public struct Theme: Sendable {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
             guard resolved.hasPrefix(rootPath + "/") else {
-                diagnostics.append(Diagnostic(.error, .unsafePath, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1), "symbolic link points outside the templates folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .unsafePath, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1),
+                        "symbolic link points outside the templates folder"))
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue, let data = fm.contents(atPath: resolved) else { continue }
+            guard fm.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = fm.contents(atPath: resolved)
+            else { continue }
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
                 let text = String(decoding: data, as: UTF8.self)
@@ -46,16 +58,27 @@ public struct Theme: Sendable {
                     library.register(try MustacheTemplate(string: text), named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(Diagnostic(.error, .template, at: SourceLocation(file: "site-templates/" + relative, line: error.context.lineNumber, column: error.context.columnNumber), "template does not parse: \(error.error)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .template,
+                            at: SourceLocation(
+                                file: "site-templates/" + relative, line: error.context.lineNumber, column: error.context.columnNumber),
+                            "template does not parse: \(error.error)"))
                 } catch {
-                    diagnostics.append(Diagnostic(.error, .template, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1), "template does not parse: \(error)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .template, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1),
+                            "template does not parse: \(error)"))
                 }
             } else {
                 files["theme/" + relative] = [UInt8](data)
             }
         }
         for required in requiredTemplates where !names.contains(required) {
-            diagnostics.append(Diagnostic(.error, .template, at: SourceLocation(file: "site-templates/\(required).mustache", line: 1, column: 1), "the theme has no `\(required).mustache`", help: "copy it from guidegen's default site-templates/"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .template, at: SourceLocation(file: "site-templates/\(required).mustache", line: 1, column: 1),
+                    "the theme has no `\(required).mustache`", help: "copy it from guidegen's default site-templates/"))
         }
         return (Theme(library: library, files: files, templateNames: names), diagnostics)
     }

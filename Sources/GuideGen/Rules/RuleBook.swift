@@ -16,17 +16,24 @@ public struct RuleBook: Sendable {
     /// Resolves a reference, suggesting the nearest name when something is misspelt.
     public func lookup(_ ref: RuleReference) -> Lookup {
         guard let table = tables[ref.table] else {
-            return .unknown(message: "unknown rule table `\(ref.table)`", help: Suggestion.help(for: ref.table, in: Array(tables.keys), noun: "tables"))
+            return .unknown(
+                message: "unknown rule table `\(ref.table)`", help: Suggestion.help(for: ref.table, in: Array(tables.keys), noun: "tables"))
         }
         if ref.kind == .table { return .table(table) }
         guard let row = table.row(ref.row) else {
-            return .unknown(message: "rule table `\(table.id)` has no row `\(ref.row)`", help: Suggestion.help(for: ref.row, in: table.rows.map(\.id), noun: "rows"))
+            return .unknown(
+                message: "rule table `\(table.id)` has no row `\(ref.row)`",
+                help: Suggestion.help(for: ref.row, in: table.rows.map(\.id), noun: "rows"))
         }
         guard let column = table.column(ref.column) else {
-            return .unknown(message: "rule table `\(table.id)` has no column `\(ref.column)`", help: Suggestion.help(for: ref.column, in: table.columns.map(\.id), noun: "columns"))
+            return .unknown(
+                message: "rule table `\(table.id)` has no column `\(ref.column)`",
+                help: Suggestion.help(for: ref.column, in: table.columns.map(\.id), noun: "columns"))
         }
         guard let value = row.values[column.id] else {
-            return .unknown(message: "row `\(row.id)` of `\(table.id)` has no value for `\(column.id)`", help: "add `\(column.id):` to the row in \(table.path)")
+            return .unknown(
+                message: "row `\(row.id)` of `\(table.id)` has no value for `\(column.id)`",
+                help: "add `\(column.id):` to the row in \(table.path)")
         }
         return .value(value, table, row, column)
     }

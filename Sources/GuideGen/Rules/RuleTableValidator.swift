@@ -10,7 +10,12 @@ public enum RuleTableValidator {
         let id = String(source.path.split(separator: "/").last!.dropLast(5))
         let (composed, yamlDiagnostics) = YAMLReader(allowAliases: true).compose(source.text, file: source.path)
         guard let node = composed else {
-            return (nil, yamlDiagnostics.isEmpty ? [Diagnostic(.error, .ruleTable, at: SourceLocation(file: source.path, line: 1, column: 1), "the rule table is empty")] : yamlDiagnostics)
+            return (
+                nil,
+                yamlDiagnostics.isEmpty
+                    ? [Diagnostic(.error, .ruleTable, at: SourceLocation(file: source.path, line: 1, column: 1), "the rule table is empty")]
+                    : yamlDiagnostics
+            )
         }
         var fields = YAMLFields(file: source.path)
         var table = RuleTable(id: id, path: source.path, title: Localized(), changed: "", sources: [], columns: [], rows: [])
@@ -23,14 +28,24 @@ public enum RuleTableValidator {
             case "sources": table.sources = SchemaValidator.sources(value, fields: &fields)
             case "columns": table.columns = columns(value, languages: languages, fields: &fields)
             case "rows": rowsNode = value
-            default: fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a rule table", help: Suggestion.help(for: key, in: tableKeys, noun: "keys"))
+            default:
+                fields.error(
+                    .unknownKey, keyNode, "`\(key)`: unknown key in a rule table",
+                    help: Suggestion.help(for: key, in: tableKeys, noun: "keys"))
             }
         }
         for required in ["title", "changed", "columns", "rows"] where !pairs.contains(where: { $0.key == required }) {
             fields.error(.missingKey, node, "the rule table has no `\(required)`")
         }
         if let rowsNode { table.rows = rows(rowsNode, columns: table.columns, languages: languages, fields: &fields) }
-        return (table, fields.diagnostics.map { var d = $0; if d.check == CheckID.wrongType.rawValue || d.check == CheckID.missingKey.rawValue { d.check = CheckID.ruleTable.rawValue }; return d })
+        return (
+            table,
+            fields.diagnostics.map {
+                var d = $0;
+                if d.check == CheckID.wrongType.rawValue || d.check == CheckID.missingKey.rawValue { d.check = CheckID.ruleTable.rawValue };
+                return d
+            }
+        )
     }
 
     static func columns(_ node: Node, languages: [String], fields: inout YAMLFields) -> [RuleColumn] {
@@ -51,19 +66,29 @@ public enum RuleTableValidator {
                     guard let s = fields.string(v, key: "type") else { continue }
                     type = RuleColumnType(rawValue: s)
                     if type == nil {
-                        fields.error(.ruleTable, v, "`\(s)` is not a column type", help: Suggestion.help(for: s, in: RuleColumnType.allCases.map(\.rawValue), noun: "types"))
+                        fields.error(
+                            .ruleTable, v, "`\(s)` is not a column type",
+                            help: Suggestion.help(for: s, in: RuleColumnType.allCases.map(\.rawValue), noun: "types"))
                     }
                 case "title": title = fields.localized(v, key: "title", languages: languages) ?? Localized()
                 case "options":
                     for (optionKey, _, label) in fields.pairs(v, what: "`options`") ?? [] {
-                        if let l = fields.localized(label, key: "options.\(optionKey)", languages: languages) { options.append((optionKey, l)) }
+                        if let l = fields.localized(label, key: "options.\(optionKey)", languages: languages) {
+                            options.append((optionKey, l))
+                        }
                     }
                 default:
-                    fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a column", help: Suggestion.help(for: key, in: columnKeys, noun: "keys"))
+                    fields.error(
+                        .unknownKey, keyNode, "`\(key)`: unknown key in a column",
+                        help: Suggestion.help(for: key, in: columnKeys, noun: "keys"))
                 }
             }
             guard let type else {
-                if !props.contains(where: { $0.key == "type" }) { fields.error(.ruleTable, columnNode, "column `\(columnID)` has no `type`", help: "add `type: duration` (or money, number, boolean, choice, text)") }
+                if !props.contains(where: { $0.key == "type" }) {
+                    fields.error(
+                        .ruleTable, columnNode, "column `\(columnID)` has no `type`",
+                        help: "add `type: duration` (or money, number, boolean, choice, text)")
+                }
                 continue
             }
             if type == .choice, options.isEmpty { fields.error(.ruleTable, columnNode, "choice column `\(columnID)` has no `options`") }
@@ -89,7 +114,9 @@ public enum RuleTableValidator {
                 } else if key == "terms" {
                     for (lang, langNode, list) in fields.pairs(v, what: "`terms`") ?? [] {
                         guard languages.contains(lang) else {
-                            fields.error(.ruleTable, langNode, "`terms`: `\(lang)` is not a configured language", help: Suggestion.help(for: lang, in: languages, noun: "languages"))
+                            fields.error(
+                                .ruleTable, langNode, "`terms`: `\(lang)` is not a configured language",
+                                help: Suggestion.help(for: lang, in: languages, noun: "languages"))
                             continue
                         }
                         row.terms[lang] = fields.stringList(list, key: "terms.\(lang)")?.map(\.0) ?? []
@@ -98,7 +125,9 @@ public enum RuleTableValidator {
                     row.valueLines[key] = v.mark?.line ?? 1
                     if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
                 } else {
-                    fields.error(.ruleTable, keyNode, "`\(key)`: row `\(rowID)` has a value for a column that does not exist", help: Suggestion.help(for: key, in: known, noun: "columns"))
+                    fields.error(
+                        .ruleTable, keyNode, "`\(key)`: row `\(rowID)` has a value for a column that does not exist",
+                        help: Suggestion.help(for: key, in: known, noun: "columns"))
                 }
             }
             if !props.contains(where: { $0.key == "label" }) { fields.error(.ruleTable, rowNode, "row `\(rowID)` has no `label`") }
@@ -126,7 +155,9 @@ public enum RuleTableValidator {
         case .choice:
             guard let key = fields.string(node, key: column.id) else { return nil }
             guard column.options.contains(where: { $0.key == key }) else {
-                fields.error(.ruleTable, node, "`\(key)` is not an option of `\(column.id)`", help: Suggestion.help(for: key, in: column.options.map(\.key), noun: "options"))
+                fields.error(
+                    .ruleTable, node, "`\(key)` is not an option of `\(column.id)`",
+                    help: Suggestion.help(for: key, in: column.options.map(\.key), noun: "options"))
                 return nil
             }
             return .choice(key)
@@ -137,6 +168,9 @@ public enum RuleTableValidator {
 
     /// Ids of tables, rows and columns: ASCII letters, digits, `-` and `_`.
     static func isIdentifier(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+        !s.isEmpty
+            && s.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            }
     }
 }

@@ -8,11 +8,23 @@ public enum ConfigValidator {
     public static func validate(_ source: SourceText?) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig(title: Localized(["en": "Guide"]), languages: ["en"])
         guard let source else {
-            return (config, [Diagnostic(.error, .config, at: SourceLocation(file: "guidegen.yaml", line: 1, column: 1), "guidegen.yaml is missing", help: "create content/guidegen.yaml with `title:` and `languages:`")])
+            return (
+                config,
+                [
+                    Diagnostic(
+                        .error, .config, at: SourceLocation(file: "guidegen.yaml", line: 1, column: 1), "guidegen.yaml is missing",
+                        help: "create content/guidegen.yaml with `title:` and `languages:`")
+                ]
+            )
         }
         let (node, yamlDiagnostics) = YAMLReader(allowAliases: false).compose(source.text, file: source.path)
         guard let node else {
-            return (config, yamlDiagnostics.isEmpty ? [Diagnostic(.error, .config, at: SourceLocation(file: source.path, line: 1, column: 1), "guidegen.yaml is empty")] : yamlDiagnostics)
+            return (
+                config,
+                yamlDiagnostics.isEmpty
+                    ? [Diagnostic(.error, .config, at: SourceLocation(file: source.path, line: 1, column: 1), "guidegen.yaml is empty")]
+                    : yamlDiagnostics
+            )
         }
         var fields = YAMLFields(file: source.path)
         guard let pairs = fields.pairs(node, what: "guidegen.yaml") else { return (config, fields.diagnostics) }
@@ -23,7 +35,8 @@ public enum ConfigValidator {
                 var tags: [String] = []
                 for (tag, tagNode) in list {
                     if !isLanguageTag(tag) {
-                        fields.error(.config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
+                        fields.error(
+                            .config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
                     } else if seen.insert(tag).inserted {
                         tags.append(tag)
                     }
@@ -43,7 +56,9 @@ public enum ConfigValidator {
                     if url.hasPrefix("https://") || url.hasPrefix("http://") {
                         config.baseURL = url.hasSuffix("/") ? url : url + "/"
                     } else {
-                        fields.error(.config, value, "`base_url` must be an absolute http(s) URL", help: "write e.g. `base_url: https://example.org/guide/`")
+                        fields.error(
+                            .config, value, "`base_url` must be an absolute http(s) URL",
+                            help: "write e.g. `base_url: https://example.org/guide/`")
                     }
                 }
             case "unsafe_html":
@@ -51,10 +66,14 @@ public enum ConfigValidator {
             case "platforms":
                 guard let platformPairs = fields.pairs(value, what: "`platforms`") else { continue }
                 config.platforms = platformPairs.compactMap { p in
-                    fields.localized(p.value, key: "platforms.\(p.key)", languages: config.languages).map { SiteConfig.Platform(key: p.key, name: $0) }
+                    fields.localized(p.value, key: "platforms.\(p.key)", languages: config.languages).map {
+                        SiteConfig.Platform(key: p.key, name: $0)
+                    }
                 }
             default:
-                fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in guidegen.yaml", help: Suggestion.help(for: key, in: knownKeys, noun: "keys"))
+                fields.error(
+                    .unknownKey, keyNode, "`\(key)`: unknown key in guidegen.yaml",
+                    help: Suggestion.help(for: key, in: knownKeys, noun: "keys"))
             }
         }
         if byKey["title"] == nil {

@@ -19,15 +19,23 @@ public enum FrontMatterSchema {
     public static let fields: [Field] = [
         Field(key: "title", type: .string, required: true, description: "Page title."),
         Field(key: "type", type: .kind, required: true, description: "What kind of page: policy, flow, faq or article."),
-        Field(key: "summary", type: .string, required: false, description: "One or two sentences; used in lists, search results and the meta description."),
-        Field(key: "platforms", type: .platformList, required: false, description: "Keys of platforms from guidegen.yaml that the page covers."),
+        Field(
+            key: "summary", type: .string, required: false,
+            description: "One or two sentences; used in lists, search results and the meta description."),
+        Field(
+            key: "platforms", type: .platformList, required: false,
+            description: "Keys of platforms from guidegen.yaml that the page covers."),
         Field(key: "rules", type: .stringList, required: false, description: "Ids of the rule tables whose facts the page states."),
-        Field(key: "reviewed", type: .date, required: false, description: "When a person last checked the page against the rules (YYYY-MM-DD)."),
+        Field(
+            key: "reviewed", type: .date, required: false,
+            description: "When a person last checked the page against the rules (YYYY-MM-DD)."),
         Field(key: "order", type: .integer, required: false, description: "Position within its section."),
         Field(key: "sources", type: .sourceList, required: false, description: "Where the facts come from."),
         Field(key: "tags", type: .stringList, required: false, description: "Free-form tags."),
         Field(key: "draft", type: .boolean, required: false, description: "Left out of the build unless --drafts."),
-        Field(key: "translation_of", type: .string, required: false, description: "In a translation: short hash of the default-language page it was made from."),
+        Field(
+            key: "translation_of", type: .string, required: false,
+            description: "In a translation: short hash of the default-language page it was made from."),
     ]
 
     /// The schema as JSON Schema draft 2020-12; `platforms` enumerates the configured keys when given.
@@ -47,12 +55,15 @@ public enum FrontMatterSchema {
                 if let platforms { items["enum"] = platforms }
                 p = ["type": "array", "items": items]
             case .sourceList:
-                p = ["type": "array", "items": [
-                    "type": "object",
-                    "properties": ["title": ["type": "string"], "url": ["type": "string"]],
-                    "required": ["title", "url"],
-                    "additionalProperties": false,
-                ] as [String: Any]]
+                p = [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "properties": ["title": ["type": "string"], "url": ["type": "string"]],
+                        "required": ["title", "url"],
+                        "additionalProperties": false,
+                    ] as [String: Any],
+                ]
             }
             p["description"] = field.description
             properties[field.key] = p

@@ -9,18 +9,28 @@ public enum PageValidator {
         for file in files {
             let start = SourceLocation(file: file.path, line: 1, column: 1)
             guard let (section, slug, language) = parseName(file.path) else {
-                diagnostics.append(Diagnostic(.warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped", help: "rename it to e.g. `\(suggestedName(file.path, config))`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped",
+                        help: "rename it to e.g. `\(suggestedName(file.path, config))`"))
                 continue
             }
             guard config.languages.contains(language) else {
-                diagnostics.append(Diagnostic(.warning, .badFileName, at: start, "language `\(language)` is not listed in guidegen.yaml; the file is skipped", help: Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" } ?? "add `\(language)` to `languages:` in guidegen.yaml"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .badFileName, at: start, "language `\(language)` is not listed in guidegen.yaml; the file is skipped",
+                        help: Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" }
+                            ?? "add `\(language)` to `languages:` in guidegen.yaml"))
                 continue
             }
             let parts: FrontMatterSplitter.Parts
             switch FrontMatterSplitter.split(file.text) {
             case .success(let p): parts = p
             case .failure(let e):
-                diagnostics.append(Diagnostic(.error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message, help: "start the file with `---`, the YAML front matter (title, type …), and another `---`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message,
+                        help: "start the file with `---`, the YAML front matter (title, type …), and another `---`"))
                 continue
             }
             let (front, found) = SchemaValidator.validate(yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config)
@@ -28,11 +38,15 @@ public enum PageValidator {
             if front.draft && !includeDrafts { continue }
             let key = "\(section)/\(slug).\(language)"
             if let other = seen[key] {
-                diagnostics.append(Diagnostic(.error, .duplicatePage, at: start, "this file gives the same page as `\(other)`", help: "keep one of them"))
+                diagnostics.append(
+                    Diagnostic(.error, .duplicatePage, at: start, "this file gives the same page as `\(other)`", help: "keep one of them"))
                 continue
             }
             seen[key] = file.path
-            pages.append(PageSource(path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body, bodyLine: parts.bodyLine, frontMatter: front))
+            pages.append(
+                PageSource(
+                    path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body,
+                    bodyLine: parts.bodyLine, frontMatter: front))
         }
         return (pages, diagnostics)
     }
@@ -45,7 +59,9 @@ public enum PageValidator {
         guard let dot = name.firstIndex(of: ".") else { return nil }
         let slug = String(name[..<dot])
         let language = String(name[name.index(after: dot)...])
-        guard !slug.isEmpty, !language.isEmpty, slug == "_index" || RuleTableValidator.isIdentifier(slug), !language.contains(".") else { return nil }
+        guard !slug.isEmpty, !language.isEmpty, slug == "_index" || RuleTableValidator.isIdentifier(slug), !language.contains(".") else {
+            return nil
+        }
         return (components.dropLast().joined(separator: "/"), slug, language)
     }
 

@@ -9,7 +9,10 @@ public enum SchemaValidator {
         if !yamlDiagnostics.isEmpty { return (front, yamlDiagnostics) }
         var fields = YAMLFields(file: file, firstLine: firstLine)
         guard let node = composed else {
-            fields.diagnostics.append(Diagnostic(.error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1), "front matter is empty", help: "add at least `title:` and `type:`"))
+            fields.diagnostics.append(
+                Diagnostic(
+                    .error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1), "front matter is empty",
+                    help: "add at least `title:` and `type:`"))
             return (front, fields.diagnostics)
         }
         guard let pairs = fields.pairs(node, what: "front matter") else { return (front, fields.diagnostics) }
@@ -32,7 +35,10 @@ public enum SchemaValidator {
                 if let kind = PageKind(rawValue: s) {
                     front.kind = kind
                 } else {
-                    fields.error(.wrongType, value, "`type`: `\(s)` is not a page type", help: Suggestion.closest(to: s, in: PageKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" } ?? "use one of `policy`, `flow`, `faq`, `article`")
+                    fields.error(
+                        .wrongType, value, "`type`: `\(s)` is not a page type",
+                        help: Suggestion.closest(to: s, in: PageKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
+                            ?? "use one of `policy`, `flow`, `faq`, `article`")
                 }
             case .integer: front.order = fields.integer(value, key: key)
             case .boolean: front.draft = fields.boolean(value, key: key) ?? false
@@ -45,7 +51,9 @@ public enum SchemaValidator {
                     if platformKeys.contains(platform) {
                         front.platforms.append(platform)
                     } else {
-                        fields.error(.unknownPlatform, itemNode, "`\(platform)` is not a platform in guidegen.yaml", help: Suggestion.help(for: platform, in: platformKeys, noun: "platforms"))
+                        fields.error(
+                            .unknownPlatform, itemNode, "`\(platform)` is not a platform in guidegen.yaml",
+                            help: Suggestion.help(for: platform, in: platformKeys, noun: "platforms"))
                     }
                 }
             case .sourceList:
@@ -53,7 +61,11 @@ public enum SchemaValidator {
             }
         }
         for field in FrontMatterSchema.fields where field.required && front.keyLines[field.key] == nil {
-            fields.diagnostics.append(Diagnostic(.error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1), "front matter has no `\(field.key)`", help: field.key == "type" ? "add `type: policy` (or flow, faq, article)" : "add `\(field.key): …`"))
+            fields.diagnostics.append(
+                Diagnostic(
+                    .error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1),
+                    "front matter has no `\(field.key)`",
+                    help: field.key == "type" ? "add `type: policy` (or flow, faq, article)" : "add `\(field.key): …`"))
         }
         return (front, fields.diagnostics)
     }
@@ -78,7 +90,10 @@ public enum SchemaValidator {
                         fields.error(.wrongType, value, "source `url` must start with http:// or https://")
                         url = nil
                     }
-                default: fields.error(.unknownKey, keyNode, "`\(key)`: unknown key in a source", help: Suggestion.help(for: key, in: ["title", "url"], noun: "keys"))
+                default:
+                    fields.error(
+                        .unknownKey, keyNode, "`\(key)`: unknown key in a source",
+                        help: Suggestion.help(for: key, in: ["title", "url"], noun: "keys"))
                 }
             }
             if title == nil || url == nil {

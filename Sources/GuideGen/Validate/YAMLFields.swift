@@ -53,15 +53,19 @@ struct YAMLFields {
 
     mutating func integer(_ node: Node, key: String) -> Int? {
         if case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) { return v }
-        error(.wrongType, node, "`\(key)` must be a whole number, not `\(node.scalarText ?? node.kindName)`", help: "write a number such as `\(key): 10`")
+        error(
+            .wrongType, node, "`\(key)` must be a whole number, not `\(node.scalarText ?? node.kindName)`",
+            help: "write a number such as `\(key): 10`")
         return nil
     }
 
     mutating func boolean(_ node: Node, key: String) -> Bool? {
         if case .scalar(let s) = node, s.style == .plain {
-            switch s.string { case "true", "True", "TRUE": return true
+            switch s.string {
+            case "true", "True", "TRUE": return true
             case "false", "False", "FALSE": return false
-            default: break }
+            default: break
+            }
         }
         error(.wrongType, node, "`\(key)` must be `true` or `false`, not `\(node.scalarText ?? node.kindName)`")
         return nil
@@ -115,7 +119,9 @@ struct YAMLFields {
         var values: [String: String] = [:]
         for (lang, keyNode, value) in pairs {
             guard languages.contains(lang) else {
-                error(.wrongType, keyNode, "`\(key)`: `\(lang)` is not a configured language", help: Suggestion.help(for: lang, in: languages, noun: "languages"))
+                error(
+                    .wrongType, keyNode, "`\(key)`: `\(lang)` is not a configured language",
+                    help: Suggestion.help(for: lang, in: languages, noun: "languages"))
                 continue
             }
             if let s = string(value, key: "\(key).\(lang)") { values[lang] = s }

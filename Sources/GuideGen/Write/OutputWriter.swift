@@ -41,7 +41,8 @@ public struct OutputWriter: Sendable {
             guard isDirectory.boolValue else { return "`\(path)` is a file, not a folder" }
             let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.marker) {
-                return "`\(path)` is not empty and was not written by guidegen (no `\(Self.marker)` marker); move it away or choose another --output"
+                return
+                    "`\(path)` is not empty and was not written by guidegen (no `\(Self.marker)` marker); move it away or choose another --output"
             }
         }
         return nil
@@ -62,7 +63,9 @@ public struct OutputWriter: Sendable {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             var made = Set<String>()
             for path in files.keys.sorted() {
-                guard Self.isSafeRelativePath(path) else { throw WriteError(message: "refusing to write outside the output folder: `\(path)`") }
+                guard Self.isSafeRelativePath(path) else {
+                    throw WriteError(message: "refusing to write outside the output folder: `\(path)`")
+                }
                 let url = staging.appendingPathComponent(path)
                 let dir = url.deletingLastPathComponent().path
                 if !made.contains(dir) {

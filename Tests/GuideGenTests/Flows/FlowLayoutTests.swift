@@ -38,8 +38,10 @@ struct FlowLayoutTests {
 
     @Test func mirroredDirectionsMirrorTheLayout() throws {
         let body = try golden("merging")
-        for (plain, mirrored) in [(FlowDiagram.Direction.topToBottom, FlowDiagram.Direction.bottomToTop),
-                                  (.leftToRight, .rightToLeft)] {
+        for (plain, mirrored) in [
+            (FlowDiagram.Direction.topToBottom, FlowDiagram.Direction.bottomToTop),
+            (.leftToRight, .rightToLeft),
+        ] {
             var diagram = body
             diagram.direction = plain
             let a = FlowLayout.layout(diagram)
@@ -47,7 +49,8 @@ struct FlowLayoutTests {
             let b = FlowLayout.layout(diagram)
             #expect(abs(a.width - b.width) < 1e-9 && abs(a.height - b.height) < 1e-9)
             for (boxA, boxB) in zip(a.nodes, b.nodes) {
-                let expected = plain == .topToBottom
+                let expected =
+                    plain == .topToBottom
                     ? FlowRect(x: boxA.frame.x, y: a.height - boxA.frame.maxY, width: boxA.frame.width, height: boxA.frame.height)
                     : FlowRect(x: a.width - boxA.frame.maxX, y: boxA.frame.y, width: boxA.frame.width, height: boxA.frame.height)
                 #expect(abs(expected.x - boxB.frame.x) < 1e-9 && abs(expected.y - boxB.frame.y) < 1e-9, "\(boxA.id)")

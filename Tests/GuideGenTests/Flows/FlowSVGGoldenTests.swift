@@ -50,21 +50,23 @@ struct FlowSVGGoldenTests {
         // The goldens, then a few of the property test's random flows.
         var samples = try FlowGoldenCase.all.map { (name: $0.name, title: $0.title, diagram: try #require($0.diagram())) }
         samples.append(
-            (name: "crowded", title: "Crowded",
-             diagram: try flowParseClean(
-                """
-                flowchart TD
-                q{Is everything in order?} -->|again| q
-                q -->|"once more, with a much longer label"| q
-                q -.-> q
-                q -->|a| a[First]
-                q -->|b| b[Second]
-                q -->|c| c[Third]
-                a --> f([End])
-                a -->|twice| f
-                c --> f
-                f -->|start over| q
-                """)))
+            (
+                name: "crowded", title: "Crowded",
+                diagram: try flowParseClean(
+                    """
+                    flowchart TD
+                    q{Is everything in order?} -->|again| q
+                    q -->|"once more, with a much longer label"| q
+                    q -.-> q
+                    q -->|a| a[First]
+                    q -->|b| b[Second]
+                    q -->|c| c[Third]
+                    a --> f([End])
+                    a -->|twice| f
+                    c --> f
+                    f -->|start over| q
+                    """)
+            ))
         var random = FlowSeededRandom(seed: 7)
         for index in 0..<4 {
             let diagram = FlowRandomDiagrams.make(&random, nodeCount: 6 + 4 * index, cycles: index % 2 == 1)
