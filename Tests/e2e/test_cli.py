@@ -88,3 +88,14 @@ def test_version_and_help(guidegen):
 def test_shipped_site_lints_clean_under_strict(guidegen):
     code, _, err = run(guidegen, "lint", "--strict", "--content", str(REPO / "content"))
     assert code == 0, err
+
+
+def test_faq_pages_carry_valid_faqpage_json_ld(guidegen, site_copy):
+    import re
+    project = site_copy("basic")
+    assert run(guidegen, "build", cwd=project)[0] == 0
+    html = (project / "public" / "zh-Hans" / "faq" / "basics" / "index.html").read_text()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "FAQPage"
+    assert [q["name"] for q in data["mainEntity"]] == ["售后期过了怎么办？", "谁付退货运费？"]
+    assert data["mainEntity"][0]["acceptedAnswer"] == {"@type": "Answer", "text": "联系卖家协商。"}

@@ -58,7 +58,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     }
 
     func expandReferences(in text: String, at location: SourceLocation) -> (segments: [TextSegment], diagnostics: [Diagnostic])? {
-        guard text.utf8.count >= 4, text.contains("{{") else { return nil }
+        guard text.utf8.count >= 4, Self.containsDoubleBrace(text) else { return nil }
         let occurrences = RuleReference.scan(text)
         guard !occurrences.isEmpty else { return nil }
         var segments: [TextSegment] = []
@@ -79,6 +79,16 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
         if page.language.hasPrefix("zh") { segments = Self.spaceBetweenHanAndDigits(segments) }
         return (segments, diagnostics)
+    }
+
+    /// True when `{{` occurs in the text (a byte scan; Foundation's `contains` was a hot spot).
+    static func containsDoubleBrace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x7B && previous == 0x7B { return true }
+            previous = b
+        }
+        return false
     }
 
     /// Chinese typography puts a space between Han characters and a number (`开放 15 天`, not `开放15 天`);

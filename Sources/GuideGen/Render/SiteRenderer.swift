@@ -9,6 +9,8 @@ public struct SiteRenderer: Sendable {
     public let rules: RuleBook
     /// Raw bytes of content assets by site-relative path.
     public let assetBytes: [String: [UInt8]]
+    /// Sidebars shared by pages at the same depth and place (filled while pages render in parallel).
+    let sidebarCache = RenderCache()
 
     public init(site: Site, index: SiteIndex, theme: Theme, assetBytes: [String: [UInt8]]) {
         self.site = site
@@ -190,6 +192,7 @@ public struct SiteRenderer: Sendable {
         var context = common(
             language: language, outputPath: path, key: "_index", nav: nav,
             title: config.title.text(language, fallback: config.defaultLanguage))
+        context["nav"] = navContext(nav, language: language, outputPath: path) { RelativeURL.between(from: path, to: $0, prettyURLs: self.prettyURLs) }
         var home: [String: Any] = [
             "sections": nav.sections.map { s -> [String: Any] in
                 var item: [String: Any] = [
@@ -233,7 +236,7 @@ public struct SiteRenderer: Sendable {
                 ["code": lang, "name": UIStrings.forLanguage(lang).languageName, "url": link(samePage(lang)), "current": lang == language]
             },
             "multilingual": config.languages.count > 1,
-            "nav": navContext(nav, language: language, outputPath: outputPath, link: link),
+            "sidebar": sidebar(nav, language: language, outputPath: outputPath),
             "strings": stringsContext(strings),
         ]
         if let base = config.baseURL {
@@ -249,19 +252,19 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every section, with its pages listed when the site is small or the section is the current one;
-    /// a long current section shows a window around the page. Keeps each page's sidebar O(1) in size,
-    /// so a large site is never quadratic in output (MkDocs' full nav on every page is).
+    /// a long current section shows the block of pages around the current one. Keeps each page's sidebar
+    /// O(1) in size, so a large site is never quadratic in output (MkDocs' full nav on every page is).
     func navContext(_ nav: Navigation, language: String, outputPath: String, link: (String) -> String) -> [[String: Any]] {
-        let smallSite = nav.pageCount <= Self.fullNavigationLimit
+        let place = navPlace(nav, language: language, outputPath: outputPath)
         return nav.sections.map { s -> [String: Any] in
-            let current = outputPath.hasPrefix("\(language)/\(s.name)/")
+            let current = s.name == place.section
             var items = s.pages[...]
-            if !smallSite {
+            if !place.smallSite {
                 if !current {
                     items = []
-                } else if s.pages.count > Self.sectionWindow, let here = s.position[outputPath] {
-                    let start = max(0, min(here - Self.sectionWindow / 2, s.pages.count - Self.sectionWindow))
-                    items = s.pages[start..<(start + Self.sectionWindow)]
+                } else if s.pages.count > Self.sectionWindow {
+                    let start = place.block * Self.sectionWindow
+                    items = s.pages[start..<min(start + Self.sectionWindow, s.pages.count)]
                 }
             }
             var section: [String: Any] = [
@@ -271,6 +274,37 @@ public struct SiteRenderer: Sendable {
             if items.count < s.pages.count && current { section["more"] = true }
             return section
         }
+    }
+
+    /// Which section a page is in, which block of it the sidebar shows, and whether every page is listed.
+    func navPlace(_ nav: Navigation, language: String, outputPath: String) -> (section: String?, block: Int, smallSite: Bool) {
+        let section = nav.sections.first { outputPath.hasPrefix("\(language)/\($0.name)/") }
+        let block = section.flatMap { $0.position[outputPath] }.map { $0 / Self.sectionWindow } ?? 0
+        return (section?.name, block, nav.pageCount <= Self.fullNavigationLimit)
+    }
+
+    /// The sidebar (`partials/sidebar.mustache`) for a page. Pages at the same depth in the same section
+    /// block share one rendering; the current page's link then gets `aria-current="page"`. Rendering it
+    /// per page was more than half of a large build's time.
+    func sidebar(_ nav: Navigation, language: String, outputPath: String) -> String {
+        let place = navPlace(nav, language: language, outputPath: outputPath)
+        let depth = outputPath.split(separator: "/").count
+        let key = "\(language)|\(depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
+        let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
+        let html = sidebarCache.value(for: key) {
+            let context: [String: Any] = [
+                "nav": navContext(nav, language: language, outputPath: "", link: link).map { section -> [String: Any] in
+                    var section = section
+                    section["current"] = (section["url"] as? String) == link(index.sectionPath(place.section ?? "", language: language))
+                    return section
+                },
+                "strings": stringsContext(UIStrings.forLanguage(language)),
+            ]
+            return theme.render("partials/sidebar", context) ?? ""
+        }
+        let anchor = "<a href=\"\(HTML.escape(link(outputPath)))\""
+        guard let range = html.range(of: anchor + ">") else { return html }
+        return html.replacingCharacters(in: range, with: anchor + " aria-current=\"page\">")
     }
 
     /// Sites with at most this many pages per language list every page in every sidebar.
@@ -309,6 +343,7 @@ public struct SiteRenderer: Sendable {
         // 404.html is served from any depth, so its links must be absolute when a base URL exists.
         let nav = Navigation(index: index, language: d)
         var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle)
+        context["nav"] = navContext(nav, language: d, outputPath: "404.html") { RelativeURL.between(from: "404.html", to: $0, prettyURLs: self.prettyURLs) }
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A string cache shared by the threads that render pages; a value may be computed twice under a race,
+/// never stored twice differently (the computation is deterministic).
+final class RenderCache: @unchecked Sendable {
+    private var values: [String: String] = [:]
+    private let lock = NSLock()
+
+    /// The cached value for `key`, computing and storing it on first use.
+    func value(for key: String, compute: () -> String) -> String {
+        lock.lock()
+        if let hit = values[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
+    }
+}
