@@ -192,7 +192,9 @@ public struct SiteRenderer: Sendable {
         var context = common(
             language: language, outputPath: path, key: "_index", nav: nav,
             title: config.title.text(language, fallback: config.defaultLanguage))
-        context["nav"] = navContext(nav, language: language, outputPath: path) { RelativeURL.between(from: path, to: $0, prettyURLs: self.prettyURLs) }
+        context["nav"] = navContext(nav, language: language, outputPath: path) {
+            RelativeURL.between(from: path, to: $0, prettyURLs: self.prettyURLs)
+        }
         var home: [String: Any] = [
             "sections": nav.sections.map { s -> [String: Any] in
                 var item: [String: Any] = [
@@ -343,7 +345,9 @@ public struct SiteRenderer: Sendable {
         // 404.html is served from any depth, so its links must be absolute when a base URL exists.
         let nav = Navigation(index: index, language: d)
         var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle)
-        context["nav"] = navContext(nav, language: d, outputPath: "404.html") { RelativeURL.between(from: "404.html", to: $0, prettyURLs: self.prettyURLs) }
+        context["nav"] = navContext(nav, language: d, outputPath: "404.html") {
+            RelativeURL.between(from: "404.html", to: $0, prettyURLs: self.prettyURLs)
+        }
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"
