@@ -90,17 +90,36 @@ import Testing
         ("nested block quotes", String(repeating: "> ", count: 10_000) + "a\n"),
     ]
 
+    /// The slow tier (`GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter HostileInputTests`, run by CI)
+    /// asserts the bounds: rendered in under 250 ms or refused within 1 s. Debug builds on a shared
+    /// 2-core machine only check that each case is handled.
+    static let timed = ProcessInfo.processInfo.environment["GUIDEGEN_SLOW_TESTS"] == "1"
+
     @Test(arguments: 0..<pathological.count) func pathologicalMarkdownIsBounded(_ index: Int) throws {
-        let (_, markdown) = Self.pathological[index]
+        let (name, markdown) = Self.pathological[index]
         let start = Date()
         let guardian = MarkdownGuard()
         if let refusal = guardian.check(markdown, file: "p.md", firstLine: 1) {
             #expect(refusal.check == "markdown-limit")
-            #expect(Date().timeIntervalSince(start) < 1)
+            if Self.timed { #expect(Date().timeIntervalSince(start) < 1, "\(name) took too long to refuse") }
         } else {
-            _ = MarkdownRenderer.render(markdown, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
-            // Bounds are generous for debug builds on a loaded 2-core machine; release is far faster.
-            #expect(Date().timeIntervalSince(start) < 2.5)
+            let result = MarkdownRenderer.render(
+                markdown, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+            #expect(!result.html.isEmpty)
+            if Self.timed { #expect(Date().timeIntervalSince(start) < 0.25, "\(name) took too long to render") }
         }
+    }
+
+    @Test func watchdogStopsWorkThatRunsTooLong() {
+        var guardian = MarkdownGuard()
+        guardian.timeout = 0.2
+        let start = Date()
+        let result: Int? = guardian.withDeadline {
+            Thread.sleep(forTimeInterval: 3)
+            return 1
+        }
+        #expect(result == nil)
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(guardian.withDeadline { 42 } == 42)
     }
 }
