@@ -151,3 +151,46 @@ def test_kill_9_at_random_points_leaves_previous_output(guidegen, tmp_path):
     # The next successful run removes leftovers of killed runs.
     subprocess.run([guidegen, "build"], cwd=project, check=True, capture_output=True)
     assert not [p.name for p in project.iterdir() if p.name.startswith(".guidegen-")]
+
+
+def _mount_tmpfs(path, size):
+    path.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True).returncode == 0
+
+
+def test_full_disk_and_template_failures_leave_previous_output(guidegen, tmp_path):
+    """A disk that fills up mid-write, and a theme that stops parsing, both leave the old site as it was."""
+    import pytest
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "1m"):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        project = tmp_path / "p"
+        shutil.copytree(REPO / "Tests" / "GuideGenTests" / "Fixtures" / "sites" / "basic" / "content", project / "content")
+        shutil.copytree(REPO / "site-templates", project / "site-templates")
+        out = disk / "public"
+        code, _, err = run(guidegen, "build", "--output", str(out), cwd=project)
+        assert code == 0, err
+        before = tree(out)
+        # Fill the disk, then change the site so the next build has to write everything again.
+        filler = disk / "filler"
+        with open(filler, "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+            except OSError:
+                pass
+        page = project / "content" / "policies" / "windows.en.md"
+        page.write_text(page.read_text() + "\nMore text.\n")
+        code, _, err = run(guidegen, "build", "--output", str(out), cwd=project)
+        assert code == 2, err
+        assert tree(out) == before
+        assert not [p.name for p in disk.iterdir() if p.name.startswith(".guidegen-")]
+        filler.unlink()
+        # A template that no longer parses: an error, and the output stays.
+        (project / "site-templates" / "page.mustache").write_text("{{#page}} unclosed")
+        code, _, err = run(guidegen, "build", "--output", str(out), cwd=project)
+        assert code == 1 and "error[template]" in err, err
+        assert tree(out) == before
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
