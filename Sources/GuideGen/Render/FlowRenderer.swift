@@ -53,7 +53,7 @@ enum FlowRenderer {
         let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
-            <div class="flowchart__figure">
+            <div class="flowchart__figure" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
             \(svg)
             </div>
             <details class="flowchart__steps">

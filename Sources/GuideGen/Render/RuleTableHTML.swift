@@ -16,7 +16,8 @@ public enum RuleTableHTML {
                 "<tr id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
             for column in table.columns {
                 let text = row.values[column.id].map { RuleBook.display($0, column: column, language: language, fallback: fallback) } ?? "—"
-                html += "<td>\(e(text))</td>"
+                // Short values (`15 天`, `CNY 50`) must not wrap; text columns may.
+                html += column.type == .text ? "<td>\(e(text))</td>" : "<td class=\"rule-table__value\">\(e(text))</td>"
             }
             html += "</tr>\n"
         }
@@ -24,8 +25,9 @@ public enum RuleTableHTML {
             "</tbody>\n</table>\n</div>\n<figcaption class=\"rule-table__meta\">\(e(strings.lastChanged)) <time datetime=\"\(e(table.changed))\">\(e(table.changed))</time>"
         if !table.sources.isEmpty {
             html +=
-                " · \(e(strings.sources)): "
-                + table.sources.map { "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title))</a>" }.joined(separator: ", ")
+                " · \(e(strings.sources))\(e(strings.colon))"
+                + table.sources.map { "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title))</a>" }.joined(
+                    separator: e(strings.listSeparator))
         }
         html += "</figcaption>\n</figure>\n"
         return html

@@ -139,7 +139,9 @@ public struct SiteRenderer: Sendable {
                 "title": table.title.text(body.language, fallback: config.defaultLanguage), "changed": table.changed, "id": table.id,
             ]
             if !table.sources.isEmpty {
-                t["sources"] = table.sources.map { ["title": $0.title, "url": $0.url] }
+                t["sources"] = table.sources.enumerated().map { i, source in
+                    ["title": source.title, "url": source.url, "last": i == table.sources.count - 1] as [String: Any]
+                }
                 t["has_sources"] = true
             }
             return t
@@ -203,9 +205,10 @@ public struct SiteRenderer: Sendable {
                     "count": s.pages.count,
                 ]
                 if let summary = s.summary { item["summary"] = summary }
-                item["pages"] = s.pages.prefix(6).map {
+                item["pages"] = s.pages.prefix(Self.homeCardPages).map {
                     ["title": $0.title, "url": RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)]
                 }
+                if s.pages.count > Self.homeCardPages { item["more"] = true }
                 return item
             }
         ]
@@ -309,6 +312,9 @@ public struct SiteRenderer: Sendable {
         return html.replacingCharacters(in: range, with: anchor + " aria-current=\"page\">")
     }
 
+    /// Pages listed on a home page section card before "See all".
+    static let homeCardPages = 6
+
     /// Sites with at most this many pages per language list every page in every sidebar.
     static let fullNavigationLimit = 300
     /// How many pages of a long current section the sidebar shows.
@@ -319,7 +325,9 @@ public struct SiteRenderer: Sendable {
             "on_this_page": s.onThisPage, "previous": s.previous, "next": s.next, "reviewed": s.reviewed, "sources": s.sources,
             "last_changed": s.lastChanged, "home": s.home, "menu": s.menu, "language": s.languageLabel, "rules_used": s.rulesUsed,
             "skip": s.skipToContent, "sections": s.sections, "platforms": s.platforms, "not_found_title": s.notFoundTitle,
-            "not_found_text": s.notFoundText,
+            "not_found_text": s.notFoundText, "colon": s.colon, "list_separator": s.listSeparator,
+            "sentence_separator": s.sentenceSeparator,
+            "see_all": s.seeAll,
         ]
     }
 

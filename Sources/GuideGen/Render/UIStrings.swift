@@ -20,6 +20,12 @@ public struct UIStrings: Sendable {
     public var skipToContent: String
     public var sections: String
     public var platforms: String
+    /// Punctuation that differs by script: `：` and `、` in Chinese, `: ` and `, ` in English.
+    public var colon: String
+    public var listSeparator: String
+    public var sentenceSeparator: String
+    /// "See all" on the home page's section cards.
+    public var seeAll: String
     public var kinds: [PageKind: String]
     public var alerts: [AlertKind: String]
 
@@ -37,7 +43,8 @@ public struct UIStrings: Sendable {
         outdatedNotice: "The original of this page was updated after this translation was made; some details may be out of date.",
         rulesUsed: "Rules on this page", flowSteps: "Steps as a list", notFoundTitle: "Page not found",
         notFoundText: "The page you asked for does not exist. Try the home page or the sections below.",
-        skipToContent: "Skip to content", sections: "Sections", platforms: "Platforms",
+        skipToContent: "Skip to content", sections: "Sections", platforms: "Platforms", colon: ": ", listSeparator: ", ",
+        sentenceSeparator: ". ", seeAll: "See all",
         kinds: [.policy: "Policy", .flow: "Step by step", .faq: "FAQ", .article: "Guide"],
         alerts: [.note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution"])
 
@@ -48,7 +55,8 @@ public struct UIStrings: Sendable {
         outdatedNotice: "本页原文在翻译之后有过更新，部分内容可能已经过时。",
         rulesUsed: "本页引用的规则", flowSteps: "文字版步骤", notFoundTitle: "页面不存在",
         notFoundText: "你要找的页面不存在。可以回到首页，或从下面的栏目开始浏览。",
-        skipToContent: "跳到正文", sections: "栏目", platforms: "平台",
+        skipToContent: "跳到正文", sections: "栏目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
+        seeAll: "查看全部",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"])
 
@@ -59,7 +67,8 @@ public struct UIStrings: Sendable {
         outdatedNotice: "本頁原文在翻譯之後有過更新，部分內容可能已經過時。",
         rulesUsed: "本頁引用的規則", flowSteps: "文字版步驟", notFoundTitle: "頁面不存在",
         notFoundText: "你要找的頁面不存在。可以回到首頁，或從下面的欄目開始瀏覽。",
-        skipToContent: "跳到正文", sections: "欄目", platforms: "平台",
+        skipToContent: "跳到正文", sections: "欄目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
+        seeAll: "查看全部",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"])
 }
