@@ -35,33 +35,39 @@ public struct ContentReader: Sendable {
         var assets: [String] = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let files = listFiles(rootPath: rootPath, diagnostics: &diagnostics)
-        for relative in files {
-            let isConfig = relative == "guidegen.yaml"
-            let isRule = relative.hasPrefix("rules/") && relative.hasSuffix(".yaml") && !relative.dropFirst(6).contains("/")
-            let isPage = relative.hasSuffix(".md") && !relative.hasPrefix("assets/")
-            if relative.hasPrefix("assets/") {
-                assets.append(relative)
-                continue
-            }
-            guard isConfig || isRule || isPage else { continue }
-            let full = rootPath + "/" + relative
-            guard let data = FileManager.default.contents(atPath: full) else {
-                diagnostics.append(
+        assets = files.filter { $0.hasPrefix("assets/") }
+        let texts = files.filter { relative in
+            !relative.hasPrefix("assets/")
+                && (relative == "guidegen.yaml" || relative.hasSuffix(".md")
+                    || (relative.hasPrefix("rules/") && relative.hasSuffix(".yaml") && !relative.dropFirst(6).contains("/")))
+        }
+        // Reading and decoding are independent per file; results come back in path order.
+        let maxFileBytes = self.maxFileBytes
+        let decoded = ParallelMap.map(texts) { relative -> Result<SourceText, Diagnostic> in
+            guard let data = FileManager.default.contents(atPath: rootPath + "/" + relative) else {
+                return .failure(
                     Diagnostic(.error, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1), "cannot read the file"))
-                continue
             }
             if data.count > maxFileBytes {
-                diagnostics.append(
+                return .failure(
                     Diagnostic(
                         .error, .fileTooLarge, at: SourceLocation(file: relative, line: 1, column: 1),
                         "the file is \(data.count / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB", help: "split it into several pages"
                     ))
-                continue
             }
-            switch SourceText.decode([UInt8](data), path: relative) {
+            return SourceText.decode([UInt8](data), path: relative)
+        }
+        for result in decoded {
+            switch result {
             case .failure(let d): diagnostics.append(d)
             case .success(let text):
-                if isConfig { config = text } else if isRule { rules.append(text) } else { pages.append(text) }
+                if text.path == "guidegen.yaml" {
+                    config = text
+                } else if text.path.hasSuffix(".yaml") {
+                    rules.append(text)
+                } else {
+                    pages.append(text)
+                }
             }
         }
         return (RawSite(config: config, pages: pages, rules: rules, assets: assets), diagnostics)

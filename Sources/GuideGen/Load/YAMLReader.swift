@@ -44,7 +44,8 @@ public struct YAMLReader: Sendable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: guidegen types scalars itself, and the default one runs regular expressions per scalar.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, at: at)])
         } catch {

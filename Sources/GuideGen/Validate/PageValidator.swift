@@ -3,52 +3,71 @@ public enum PageValidator {
     /// Validates every page file; pages with errors in their front matter are still returned (with what
     /// could be read) so later checks report their own problems too.
     public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool) -> ([PageSource], [Diagnostic]) {
+        // Each file is independent (YAML parsing dominates), so they are validated in parallel;
+        // duplicates are found afterwards, in path order.
+        let checked = ParallelMap.map(files) { validateOne($0, config: config) }
         var pages: [PageSource] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
-        for file in files {
-            let start = SourceLocation(file: file.path, line: 1, column: 1)
-            guard let (section, slug, language) = parseName(file.path) else {
+        for (page, found) in checked {
+            diagnostics += found
+            guard let page, !(page.frontMatter.draft && !includeDrafts) else { continue }
+            let key = "\(page.section)/\(page.slug).\(page.language)"
+            if let other = seen[key] {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped",
-                        help: "rename it to e.g. `\(suggestedName(file.path, config))`"))
+                        .error, .duplicatePage, at: SourceLocation(file: page.path, line: 1, column: 1),
+                        "this file gives the same page as `\(other)`", help: "keep one of them"))
                 continue
             }
-            guard config.languages.contains(language) else {
-                diagnostics.append(
+            seen[key] = page.path
+            pages.append(page)
+        }
+        return (pages, diagnostics)
+    }
+
+    /// One file: its name, front matter split and schema.
+    static func validateOne(_ file: SourceText, config: SiteConfig) -> (PageSource?, [Diagnostic]) {
+        let start = SourceLocation(file: file.path, line: 1, column: 1)
+        guard let (section, slug, language) = parseName(file.path) else {
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped",
+                        help: "rename it to e.g. `\(suggestedName(file.path, config))`")
+                ]
+            )
+        }
+        guard config.languages.contains(language) else {
+            return (
+                nil,
+                [
                     Diagnostic(
                         .warning, .badFileName, at: start, "language `\(language)` is not listed in guidegen.yaml; the file is skipped",
                         help: Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" }
-                            ?? "add `\(language)` to `languages:` in guidegen.yaml"))
-                continue
-            }
-            let parts: FrontMatterSplitter.Parts
-            switch FrontMatterSplitter.split(file.text) {
-            case .success(let p): parts = p
-            case .failure(let e):
-                diagnostics.append(
+                            ?? "add `\(language)` to `languages:` in guidegen.yaml")
+                ]
+            )
+        }
+        let parts: FrontMatterSplitter.Parts
+        switch FrontMatterSplitter.split(file.text) {
+        case .success(let p): parts = p
+        case .failure(let e):
+            return (
+                nil,
+                [
                     Diagnostic(
                         .error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message,
-                        help: "start the file with `---`, the YAML front matter (title, type …), and another `---`"))
-                continue
-            }
-            let (front, found) = SchemaValidator.validate(yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config)
-            diagnostics += found
-            if front.draft && !includeDrafts { continue }
-            let key = "\(section)/\(slug).\(language)"
-            if let other = seen[key] {
-                diagnostics.append(
-                    Diagnostic(.error, .duplicatePage, at: start, "this file gives the same page as `\(other)`", help: "keep one of them"))
-                continue
-            }
-            seen[key] = file.path
-            pages.append(
-                PageSource(
-                    path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body,
-                    bodyLine: parts.bodyLine, frontMatter: front))
+                        help: "start the file with `---`, the YAML front matter (title, type …), and another `---`")
+                ]
+            )
         }
-        return (pages, diagnostics)
+        let (front, found) = SchemaValidator.validate(yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config)
+        let page = PageSource(
+            path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body,
+            bodyLine: parts.bodyLine, frontMatter: front)
+        return (page, found)
     }
 
     /// `policies/claim-windows.zh-Hans.md` → (`policies`, `claim-windows`, `zh-Hans`).
