@@ -142,3 +142,23 @@ import Testing
         }
     }
 }
+
+/// Inputs the fuzzers found, kept as regressions (see Fuzz/findings/).
+@Suite struct FuzzRegressionTests {
+    @Test func headingIDsStayUniqueWhenAHeadingLooksLikeASuffix() {
+        let result = MarkdownRenderer.render(
+            "# a\n# a\n# a-1\n", file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+        #expect(result.headings.map(\.id) == ["a", "a-1", "a-1-1"])
+    }
+
+    @Test func autolinkTextGetsItsParagraphsPosition() {
+        let result = MarkdownRenderer.render(
+            "foo@bar.baz\n", file: "p.md", firstLine: 3, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+        #expect(result.prose.map(\.anchors).flatMap { $0 }.allSatisfy { $0.line == 3 && $0.column >= 1 })
+    }
+
+    @Test func unicodeLineSeparatorsInYAMLAreReportedWhereTheyAre() {
+        let (_, diagnostics) = SchemaValidator.validate(yaml: "r: \u{2028}t\n", file: "p.md", firstLine: 2, config: TestSupport.config)
+        #expect(TestSupport.lines(diagnostics).first?.hasPrefix("2:4 error[yaml-syntax] an invisible Unicode line break") == true)
+    }
+}

@@ -31,6 +31,18 @@ public struct YAMLReader: Sendable {
                 ]
             )
         }
+        if let offset = Self.firstUnicodeLineBreak(in: text) {
+            let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .yamlSyntax, at: at(line, column),
+                        "an invisible Unicode line break (U+0085, U+2028 or U+2029) is not allowed in YAML; YAML counts it as a new line",
+                        help: "delete it, or replace it with a space")
+                ]
+            )
+        }
         if !allowAliases, let offset = Self.firstAnchorOrAlias(in: text) {
             let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
             return (
@@ -83,6 +95,19 @@ public struct YAMLReader: Sendable {
                 if let p = measure(k, depth: depth + 1, maxDepth: maxDepth, budget: &budget) { return p }
                 if let p = measure(v, depth: depth + 1, maxDepth: maxDepth, budget: &budget) { return p }
             }
+        }
+        return nil
+    }
+
+    /// UTF-8 offset of U+0085, U+2028 or U+2029, which libyaml treats as line breaks (so its line numbers
+    /// would no longer match the file's).
+    static func firstUnicodeLineBreak(in text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0xC2, bytes[i + 1] == 0x85 { return i }
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return i }
+            i += 1
         }
         return nil
     }

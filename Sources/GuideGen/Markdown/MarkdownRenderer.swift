@@ -144,7 +144,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     var diagnostics: [Diagnostic] = []
     /// Plain text of each top-level block, with the index of the heading it follows.
     var topLevel: [(headingIndex: Int?, level: Int, text: String)] = []
-    private var usedIDs: [String: Int] = [:]
+    private var takenIDs: Set<String> = []
+    private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
 
     init(file: String, lineOffset: Int, lines: LineIndex, options: MarkdownOptions, hooks: Hooks) {
@@ -155,8 +156,11 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         self.hooks = hooks
     }
 
-    /// File location of a node's start (cmark columns are UTF-8 bytes; ours are scalars).
+    /// File location of a node's start (cmark columns are UTF-8 bytes; ours are scalars). Nodes an
+    /// extension made up (autolinks) have no position of their own: their nearest positioned ancestor's.
     func location(_ node: OpaquePointer) -> SourceLocation {
+        var node = node
+        while cmark_node_get_start_line(node) == 0, let parent = cmark_node_parent(node) { node = parent }
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
         let column = LineIndex.scalarColumn(lines.line(line).utf8, byteColumn: max(1, byteColumn))
@@ -422,11 +426,18 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         return out
     }
 
+    /// `base`, or `base-1`, `base-2` … whichever is still free (a heading may itself be called `a-1`).
     mutating func uniqueID(_ base: String) -> String {
         let root = base.isEmpty ? "section" : base
-        let n = usedIDs[root, default: 0]
-        usedIDs[root] = n + 1
-        return n == 0 ? root : "\(root)-\(n)"
+        var candidate = root
+        var n = nextSuffix[root, default: 1]
+        while takenIDs.contains(candidate) {
+            candidate = "\(root)-\(n)"
+            n += 1
+        }
+        nextSuffix[root] = n
+        takenIDs.insert(candidate)
+        return candidate
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.
