@@ -57,7 +57,7 @@ public enum Pipeline {
 
         // Render bodies: Markdown, references, links, flows — in parallel, into memory.
         let index = SiteIndex(pages: pages, config: config)
-        let bodies = BodyRenderer.render(site: site, index: index, threads: options.threads)
+        let bodies = BodyRenderer.render(site: site, index: index, threads: options.threads, drawFlows: render)
         for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics }
 
         // Check: claims against rules, translations, rule usage and reviews.

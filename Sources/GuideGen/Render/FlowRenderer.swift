@@ -10,7 +10,7 @@ enum FlowRenderer {
 
     /// `location` is the opening fence; the flow's first line is the line below it.
     static func render(
-        _ source: String, at location: SourceLocation, idPrefix: String, language: String, strings: UIStrings,
+        _ source: String, at location: SourceLocation, idPrefix: String, language: String, strings: UIStrings, draw: Bool,
         expand: (String, SourceLocation) -> (text: String, generated: [Range<Int>], anchors: [ProseBlock.Anchor], diagnostics: [Diagnostic])
     ) -> Result {
         func fileLocation(line: Int, column: Int) -> SourceLocation {
@@ -47,6 +47,8 @@ enum FlowRenderer {
             let edge = diagram.edges[i]
             diagram.edges[i].label = expandLabel(label, line: edge.line, column: edge.labelColumn ?? edge.column)
         }
+        // `lint` needs the checks, not the drawing.
+        guard draw else { return Result(html: "", prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature) }
         let geometry = FlowLayout.layout(diagram)
         let title = diagram.nodes.first.map { $0.label } ?? "Flow"
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)

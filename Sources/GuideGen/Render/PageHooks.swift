@@ -15,6 +15,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     private(set) var references: [(RuleReference, SourceLocation)] = []
     /// Structure signatures of the page's flows, in order, with their positions.
     private(set) var flows: [(signature: String, location: SourceLocation)] = []
+    /// False for `lint`: flows are checked but not laid out or drawn.
+    var drawFlows = true
     /// Counts flows so each gets its own SVG id prefix.
     private var flowCount = 0
 
@@ -211,7 +213,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     )? {
         guard info.split(separator: " ").first == "mermaid" else { return nil }
         flowCount += 1
-        let result = FlowRenderer.render(code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings) {
+        let result = FlowRenderer.render(
+            code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings, draw: drawFlows
+        ) {
             label, labelLocation in
             self.expandLabel(label, at: labelLocation)
         }

@@ -32,13 +32,14 @@ public struct RenderedBody: Sendable {
 /// The Markdown stage over the whole site: every page file rendered once, in parallel.
 public enum BodyRenderer {
     /// Renders each page source; a missing translation reuses the default-language body.
-    public static func render(site: Site, index: SiteIndex, threads: Int = 0) -> [RenderedBody] {
+    public static func render(site: Site, index: SiteIndex, threads: Int = 0, drawFlows: Bool = true) -> [RenderedBody] {
         let rules = RuleBook(site.rules)
         let assets = Set(site.assets)
         let options = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
+            hooks.drawFlows = drawFlows
             let markdown = renderGuarded(page, options: options, hooks: hooks)
             return RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
