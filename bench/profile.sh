@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Profile guidegen on a generated corpus with perf (sampling, call graphs by frame pointer).
+#
+#   bash bench/profile.sh [SIZE] [build|lint]      default: 10000 build
+#
+# Uses $BENCH_OUT/SIZE from bench/run.sh when present (else generates it), GUIDEGEN_BIN or a release
+# build, and writes $BENCH_OUT/profile-COMMAND-SIZE.md: the top functions by self time, by nearest
+# guidegen frame, and inclusive (see bench/perf_summary.py). Needs perf (Debian: linux-perf); in a VM without
+# hardware counters it samples the cpu-clock software event, which works as well.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH_DIR")"
+cd "$ROOT"
+SIZE="${1:-10000}"
+CMD="${2:-build}"
+OUT="${BENCH_OUT:-$BENCH_DIR/out}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+
+if ! command -v perf >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends linux-perf >&2
+fi
+if [ -n "${GUIDEGEN_BIN:-}" ]; then
+    BIN="$GUIDEGEN_BIN"
+else
+    swift build -c release --product guidegen >&2
+    cp "$(swift build -c release --show-bin-path)/guidegen" "$OUT/guidegen"
+    BIN="$OUT/guidegen"
+fi
+DEMANGLE="$(command -v swift-demangle || echo "swift demangle")"
+
+dir="$OUT/$SIZE"
+[ -f "$dir/manifest.json" ] || python3 "$BENCH_DIR/generate.py" --pages "$SIZE" --out "$dir" >&2
+data="$OUT/perf-$CMD-$SIZE.data"
+case "$CMD" in
+    build)
+        rm -rf "$dir/out-profile"
+        perf record -e cpu-clock -F 499 -g -o "$data" -- "$BIN" build --content "$dir/guidegen/content" \
+            --templates "$ROOT/site-templates" --output "$dir/out-profile" >&2
+        rm -rf "$dir/out-profile" ;;
+    lint)
+        perf record -e cpu-clock -F 999 -g -o "$data" -- "$BIN" lint --content "$dir/guidegen/content" >&2 ;;
+    *) echo "usage: bash bench/profile.sh [SIZE] [build|lint]" >&2; exit 2 ;;
+esac
+report="$OUT/profile-$CMD-$SIZE.md"
+{
+    echo "# perf profile: guidegen $CMD, $SIZE pages"
+    perf script -i "$data" -F tid,ip,sym,dso 2>/dev/null | $DEMANGLE --simplified | python3 "$BENCH_DIR/perf_summary.py" 25
+} > "$report"
+cat "$report"
+echo "profile written to $report (raw data: $data; browse it with: perf report -i $data)" >&2
