@@ -29,7 +29,6 @@ public struct MarkdownGuard: Sendable {
     public func check(_ markdown: String, file: String, firstLine: Int) -> Diagnostic? {
         var brackets = 0
         var line = 1
-        var lineStart = true
         var lineBytes = 0
         var depth = 0
         var inPrefix = true
@@ -66,7 +65,6 @@ public struct MarkdownGuard: Sendable {
                     }
                 }
                 line += 1
-                lineStart = true
                 lineBytes = 0
                 depth = 0
                 inPrefix = true
@@ -104,9 +102,7 @@ public struct MarkdownGuard: Sendable {
             case 0x3A, 0x20, 0x09: break
             default: currentDashesOnly = false
             }
-            lineStart = false
         }
-        _ = lineStart
         return nil
     }
 
