@@ -161,4 +161,27 @@ import Testing
         let (_, diagnostics) = SchemaValidator.validate(yaml: "r: \u{2028}t\n", file: "p.md", firstLine: 2, config: TestSupport.config)
         #expect(TestSupport.lines(diagnostics).first?.hasPrefix("2:4 error[yaml-syntax] an invisible Unicode line break") == true)
     }
+
+    @Test func hugeNumbersAreNotLiteralsAndDoNotTrap() {
+        // Found by fuzzing: this trapped on integer overflow. Whatever is read must be a sane amount.
+        #expect(QuantityScanner.scan(String(repeating: "one hundred ", count: 10) + "days").allSatisfy { $0.quantity.amount < 1e9 })
+        #expect(QuantityScanner.scan(String(repeating: "1", count: 310) + "天").isEmpty)
+        guard case .failure = QuantityParser.parseCanonical(String(repeating: "9", count: 400), expecting: .number) else {
+            Issue.record("a 400-digit number was accepted")
+            return
+        }
+    }
+
+    @Test func aYAMLErrorAtTheEndStaysOnTheLastLine() {
+        let (_, diagnostics) = YAMLReader(allowAliases: true).compose("a: [", file: "rules/x.yaml")
+        #expect(diagnostics.map(\.location) == [SourceLocation(file: "rules/x.yaml", line: 1, column: 5)])
+    }
+
+    @Test func thousandsOfLinksOnOneLineStayFast() {
+        let line = String(repeating: "[a](b) ", count: 9000)
+        let start = Date()
+        let result = MarkdownRenderer.render(line, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+        #expect(result.prose.first?.anchors.last?.column == 9000 * 7 - 5)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
 }

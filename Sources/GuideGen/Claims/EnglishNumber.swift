@@ -42,6 +42,9 @@ enum EnglishNumber {
     /// Words are joined by one space or hyphen; "and" is allowed after "hundred"/"thousand" only when a number
     /// word follows. "a"/"an" count as one only before "hundred" or "thousand": alone they mean "per" too often
     /// ("24 hours a day", "twice a year") to be read as a claim of one unit.
+    /// Larger numbers in words are not read as literals (and cannot overflow).
+    static let largest = 100_000_000
+
     static func parse(_ b: UTF8Scan.Bytes, at i: Int) -> (value: Int, end: Int)? {
         var total = 0
         var current = 0
@@ -78,6 +81,8 @@ enum EnglishNumber {
                 total += current * 1000
                 current = 0
             }
+            // "one hundred one hundred …" would grow without bound; no claim is that large.
+            guard total + current <= Self.largest else { return nil }
             last = w.kind
             end = wordEnd
             if w.kind != .hundred, w.kind != .thousand { sawAnd = false }

@@ -74,7 +74,11 @@ public enum QuantityParser {
             guard i > fractionStart else { return nil }
         }
         guard i == bytes.count else { return nil }
-        return Double(String(decoding: bytes.filter { $0 != 0x2C }, as: UTF8.self))
+        // Amounts past 10^15 are not exact in a Double (and 10^309 is infinite): not a rule value.
+        guard let value = Double(String(decoding: bytes.filter { $0 != 0x2C }, as: UTF8.self)), value.isFinite, value < 1e15 else {
+            return nil
+        }
+        return value
     }
 
     /// The quantity when the scanner reads all of `text` as one literal (`十五天`, `RMB 50`, `2 weeks`).

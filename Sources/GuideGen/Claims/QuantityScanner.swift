@@ -466,7 +466,9 @@ private struct LiteralScan {
             amount += 0.5 * u.scale
             end += Words.ban.count
         }
-        finish(start: start, end: end, quantity: Quantity(amount: amount, unit: u.unit), unit: u.unit)
+        // A run of digits long enough to be inexact (or infinite) in a Double states no rule value.
+        let sane = amount.isFinite && amount < 1e15
+        finish(start: start, end: end, quantity: sane ? Quantity(amount: amount, unit: u.unit) : nil, unit: sane ? u.unit : nil)
         return end
     }
 

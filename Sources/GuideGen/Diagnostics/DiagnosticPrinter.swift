@@ -37,6 +37,7 @@ public struct DiagnosticPrinter: Sendable {
     func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
         var out = ""
         var lineIndexes: [String: LineIndex] = [:]
+        var lineScalars: [String: [Unicode.Scalar]] = [:]
         for d in diagnostics {
             let l = d.location
             let severity = paint(
@@ -45,13 +46,25 @@ public struct DiagnosticPrinter: Sendable {
             if let text = sources[l.file] {
                 let index = lineIndexes[l.file] ?? LineIndex(text)
                 lineIndexes[l.file] = index
-                let line = index.line(l.line)
-                if !line.isEmpty {
+                let key = "\(l.line)\u{0}\(l.file)"
+                let scalars = lineScalars[key] ?? Array(index.line(l.line).unicodeScalars)
+                lineScalars[key] = scalars
+                if !scalars.isEmpty {
+                    // Long lines are shown as a window around the column (and stay O(window) per finding).
+                    let column = min(l.column - 1, scalars.count)
+                    let from = scalars.count > Self.maxShown ? max(0, column - Self.maxShown / 3) : 0
+                    let to = min(scalars.count, from + Self.maxShown)
+                    var shown = String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " ")
+                    var lead = 0
+                    if from > 0 {
+                        shown = "…" + shown
+                        lead = 1
+                    }
+                    if to < scalars.count { shown += "…" }
                     let number = String(l.line)
                     let gutter = String(repeating: " ", count: number.count)
-                    out += " \(paint(number, "34")) | \(line.replacingOccurrences(of: "\t", with: " "))\n"
-                    let prefix = line.unicodeScalars.prefix(l.column - 1)
-                    let cells = prefix.reduce(0) { $0 + Self.cellWidth($1) }
+                    out += " \(paint(number, "34")) | \(shown)\n"
+                    let cells = lead + scalars[from..<max(from, column)].reduce(0) { $0 + Self.cellWidth($1) }
                     out += " \(gutter) | \(String(repeating: " ", count: cells))\(paint("^", d.severity == .error ? "1;31" : "1;33"))\n"
                 }
             }
@@ -63,6 +76,9 @@ public struct DiagnosticPrinter: Sendable {
         out += Self.summary(diagnostics, fileCount: fileCount) + "\n"
         return out
     }
+
+    /// Most characters of a source line shown under a finding.
+    static let maxShown = 160
 
     /// "2 errors, 1 warning in 40 files".
     public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {

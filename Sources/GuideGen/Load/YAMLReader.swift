@@ -19,8 +19,15 @@ public struct YAMLReader: Sendable {
 
     /// Composes `text`, which starts at 1-based `firstLine` of `file`; nil plus a diagnostic when it cannot.
     public func compose(_ text: String, file: String, firstLine: Int = 1) -> (Node?, [Diagnostic]) {
+        // libyaml reports an error at the very end as the line after the last one: keep it on the last line.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastLine = max(1, text.hasSuffix("\n") ? lines.count - 1 : lines.count)
         func at(_ line: Int, _ column: Int) -> SourceLocation {
-            SourceLocation(file: file, line: line + firstLine - 1, column: column)
+            if line > lastLine {
+                let length = lines.indices.contains(lastLine - 1) ? lines[lastLine - 1].unicodeScalars.count : 0
+                return SourceLocation(file: file, line: lastLine + firstLine - 1, column: length + 1)
+            }
+            return SourceLocation(file: file, line: line + firstLine - 1, column: column)
         }
         if text.utf8.count > maxBytes {
             return (

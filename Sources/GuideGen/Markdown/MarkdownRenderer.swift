@@ -144,6 +144,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     var diagnostics: [Diagnostic] = []
     /// Plain text of each top-level block, with the index of the heading it follows.
     var topLevel: [(headingIndex: Int?, level: Int, text: String)] = []
+    /// Byte-to-scalar column tables, one per line, so positions on a long line stay O(1) each.
+    let columns: ColumnTable
     private var takenIDs: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
@@ -154,6 +156,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         self.lines = lines
         self.options = options
         self.hooks = hooks
+        self.columns = ColumnTable(lines)
     }
 
     /// File location of a node's start (cmark columns are UTF-8 bytes; ours are scalars). Nodes an
@@ -162,9 +165,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         var node = node
         while cmark_node_get_start_line(node) == 0, let parent = cmark_node_parent(node) { node = parent }
         let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        let column = LineIndex.scalarColumn(lines.line(line).utf8, byteColumn: max(1, byteColumn))
-        return SourceLocation(file: file, line: line + lineOffset, column: column)
+        let byteColumn = max(1, Int(cmark_node_get_start_column(node)))
+        return SourceLocation(file: file, line: line + lineOffset, column: columns.scalarColumn(line: line, byteColumn: byteColumn))
     }
 
     mutating func transform(_ document: OpaquePointer) {
@@ -463,5 +465,29 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             }
         }
         return out
+    }
+}
+
+/// Converts cmark's 1-based byte columns to scalar columns; each line's table is built on first use.
+final class ColumnTable {
+    private let lines: LineIndex
+    private var tables: [Int: [Int32]] = [:]
+
+    init(_ lines: LineIndex) { self.lines = lines }
+
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        if let table = tables[line] { return Int(table[min(byteColumn - 1, table.count - 1)]) }
+        let utf8 = lines.line(line).utf8
+        var table: [Int32] = []
+        table.reserveCapacity(utf8.count + 1)
+        var scalars: Int32 = 0
+        for b in utf8 {
+            table.append(scalars + 1)
+            if b & 0xC0 != 0x80 { scalars += 1 }
+        }
+        // Past the end of the line (and for the byte after the last one).
+        table.append(scalars + 1)
+        tables[line] = table
+        return Int(table[min(byteColumn - 1, table.count - 1)])
     }
 }

@@ -67,15 +67,18 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         let bytes = Array(text.utf8)
         var cursor = 0
+        var scalarsBefore = 0  // scalars in bytes[0..<cursor], counted once as the cursor moves
         for occurrence in occurrences {
             let prefix = String(decoding: bytes[cursor..<occurrence.range.lowerBound], as: UTF8.self)
             if !prefix.isEmpty { segments.append(.literal(prefix)) }
-            let column = location.column + String(decoding: bytes[0..<occurrence.range.lowerBound], as: UTF8.self).unicodeScalars.count
+            scalarsBefore += prefix.unicodeScalars.count
+            let column = location.column + scalarsBefore
             let at = SourceLocation(file: location.file, line: location.line, column: column)
             let (value, problem) = resolveInline(occurrence, at: at)
             if let problem { diagnostics.append(problem) }
             let written = String(decoding: bytes[occurrence.range], as: UTF8.self)
             segments.append(value.map { TextSegment.generated($0, source: written) } ?? .literal(written))
+            scalarsBefore += written.unicodeScalars.count
             cursor = occurrence.range.upperBound
         }
         if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
