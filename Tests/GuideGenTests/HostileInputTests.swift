@@ -4,7 +4,7 @@ import Testing
 @testable import GuideGen
 
 /// Untrusted content: YAML bombs, paths that try to leave the content folder, pathological Markdown.
-@Suite struct HostileInputTests {
+@Suite(.serialized) struct HostileInputTests {
     static let config = "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n"
 
     func lint(_ files: [String: String]) throws -> [Diagnostic] {
@@ -95,18 +95,31 @@ import Testing
     /// 2-core machine only check that each case is handled.
     static let timed = ProcessInfo.processInfo.environment["GUIDEGEN_SLOW_TESTS"] == "1"
 
+    /// The fastest of three runs, in seconds: timing bounds must not fail because the machine was busy.
+    static func fastest(_ work: () -> Void) -> Double {
+        (0..<(timed ? 3 : 1)).map { _ in
+            let start = Date()
+            work()
+            return Date().timeIntervalSince(start)
+        }.min()!
+    }
+
     @Test(arguments: 0..<pathological.count) func pathologicalMarkdownIsBounded(_ index: Int) throws {
         let (name, markdown) = Self.pathological[index]
-        let start = Date()
         let guardian = MarkdownGuard()
         if let refusal = guardian.check(markdown, file: "p.md", firstLine: 1) {
             #expect(refusal.check == "markdown-limit")
-            if Self.timed { #expect(Date().timeIntervalSince(start) < 1, "\(name) took too long to refuse") }
+            let seconds = Self.fastest { _ = guardian.check(markdown, file: "p.md", firstLine: 1) }
+            if Self.timed { #expect(seconds < 1, "\(name) took \(seconds) s to refuse") }
         } else {
-            let result = MarkdownRenderer.render(
-                markdown, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
-            #expect(!result.html.isEmpty)
-            if Self.timed { #expect(Date().timeIntervalSince(start) < 0.25, "\(name) took too long to render") }
+            var html = ""
+            let seconds = Self.fastest {
+                html =
+                    MarkdownRenderer.render(markdown, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+                    .html
+            }
+            #expect(!html.isEmpty)
+            if Self.timed { #expect(seconds < 0.25, "\(name) took \(seconds) s to render") }
         }
     }
 

@@ -185,3 +185,36 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 }
+
+@Suite struct FlowLimitTests {
+    @Test func flowsBeyondTheLimitsAreRefusedWithoutLayout() {
+        var source = "flowchart TD\n"
+        for i in 0..<900 { source += "n\(i % 300) --> n\((i * 7 + 1) % 300)\n" }  // 300 steps, 900 arrows
+        let (diagram, issues) = FlowParser.parse(source)
+        #expect(diagram == nil)
+        #expect(issues.last?.message == "the flow has 300 steps and 900 arrows; at most 300 and 600 are drawn")
+    }
+
+    /// At the limits the layout still finishes (the fuzzers' dense and back-edge cases, scaled down).
+    @Test func aFlowAtTheLimitsLaysOut() throws {
+        var source = "flowchart LR\n"
+        for i in 0..<600 { source += "n\((i * 37) % 300) --> n\((i * 91 + 3) % 300)\n" }
+        let (parsed, _) = FlowParser.parse(source)
+        let diagram = try #require(parsed)
+        let start = Date()
+        let geometry = FlowLayout.layout(diagram)
+        #expect(geometry.nodes.count == 300)
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+
+    /// The fuzzers' slow flows, cut to the limits: they must lay out (timing is the slow tier's business).
+    @Test(arguments: ["flow-back-edges-limit.mmd", "flow-dense-edges-limit.mmd"]) func fuzzedFlowsAtTheLimitsLayOut(_ name: String) throws {
+        let source = try String(contentsOf: TestSupport.fixtures.appendingPathComponent(name), encoding: .utf8)
+        let (parsed, _) = FlowParser.parse(source)
+        let diagram = try #require(parsed)
+        var geometry = FlowLayout.layout(diagram)
+        let seconds = HostileInputTests.fastest { geometry = FlowLayout.layout(diagram) }
+        #expect(geometry.nodes.count == diagram.nodes.count)
+        if HostileInputTests.timed { #expect(seconds < 1, "\(name) took \(seconds) s to lay out") }
+    }
+}

@@ -8,8 +8,24 @@ public enum FlowParser {
     /// line and column.
     public static func parse(_ source: String) -> (FlowDiagram?, [FlowIssue]) {
         var parser = FlowSourceParser(source: source)
-        return parser.run()
+        let (diagram, issues) = parser.run()
+        // Layout is superlinear in edges; a guide's flow is tens of steps. Fuzzing found thousands of
+        // edges stalling the layout, so larger flows are refused (the layout is never attempted).
+        if let diagram, diagram.nodes.count > maxNodes || diagram.edges.count > maxEdges {
+            let issue = FlowIssue(
+                line: 1, column: 1, severity: .error, check: FlowIssue.syntax,
+                message:
+                    "the flow has \(diagram.nodes.count) steps and \(diagram.edges.count) arrows; at most \(maxNodes) and \(maxEdges) are drawn",
+                help: "split it into several flows")
+            return (nil, issues + [issue])
+        }
+        return (diagram, issues)
     }
+
+    /// Most steps a flow may have.
+    public static let maxNodes = 300
+    /// Most arrows a flow may have.
+    public static let maxEdges = 600
 }
 
 /// A syntax error inside one statement; the rest of that line is skipped.

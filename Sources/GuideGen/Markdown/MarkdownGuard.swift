@@ -11,8 +11,9 @@ public struct MarkdownGuard: Sendable {
     public var maxOpenBrackets = 10_000
     /// Widest table delimiter row: table parsing costs columns × following lines.
     public var maxTableColumns = 64
-    /// Most cells one table may span (columns × lines until a blank line); 128 × 20,000 take 0.7 s.
-    public var maxTableCells = 300_000
+    /// Most cells one table may span (columns × lines until a blank line): 128 × 20,000 take 0.7 s in cmark,
+    /// and guidegen walks every cell, so 2 × 50,000 already take 0.3 s.
+    public var maxTableCells = 60_000
     /// Deepest block quote / list nesting at the start of a line.
     public var maxNesting = 100
     /// Longest line, in bytes.
