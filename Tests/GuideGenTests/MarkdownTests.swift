@@ -218,3 +218,19 @@ import Testing
         if HostileInputTests.timed { #expect(seconds < 1, "\(name) took \(seconds) s to lay out") }
     }
 }
+
+@Suite struct MoreFuzzRegressionTests {
+    @Test func anAmpersandInsideAWordIsNotAnAnchor() {
+        let (front, diagnostics) = SchemaValidator.validate(
+            yaml: "title: AT&T and Q&A\ntype: faq\n", file: "p.md", firstLine: 2, config: TestSupport.config)
+        #expect(diagnostics == [])
+        #expect(front.title == "AT&T and Q&A")
+        #expect(YAMLReader.firstAnchorOrAlias(in: "title: x\nsummary: &a y\n") == 18)
+    }
+
+    @Test func carriageReturnsGivePositionsInsideTheText() {
+        let result = MarkdownRenderer.render(
+            "a\rb\r\r<b>x</b>\r", file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+        #expect(result.diagnostics.map(\.location.line) == [4, 4])
+    }
+}

@@ -127,20 +127,25 @@ public struct YAMLReader: Sendable {
         var offset = 0
         for b in text.utf8 {
             defer { previous = b; offset += 1 }
-            if b == 0x0A { inComment = false; if quote == 0x27 || quote == 0x22 { continue }; continue }
+            if b == 0x0A {
+                inComment = false  // quoted scalars may continue on the next line; comments do not
+                continue
+            }
             if inComment { continue }
-            if quote != 0 { if b == quote { quote = 0 }; continue }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            // A token starts after a blank, a line start or a flow indicator (`[`, `{`, `,`): the `&` of
+            // `AT&T` and the `"` in `a "b"` are text, not an anchor or a quote.
             let atTokenStart =
-                previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A
-                || previous == 0x2D
+                previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x5B || previous == 0x7B || previous == 0x2C
             switch b {
             case 0x23 where previous == 0x20 || previous == 0x0A: inComment = true
-            case 0x22,
-                0x27 where atTokenStart:
-                quote = b
-            case 0x26,
-                0x2A where atTokenStart:
-                return offset
+            case 0x22 where atTokenStart: quote = b
+            case 0x27 where atTokenStart: quote = b
+            case 0x26 where atTokenStart: return offset
+            case 0x2A where atTokenStart: return offset
             default: break
             }
         }
