@@ -234,3 +234,12 @@ import Testing
         #expect(result.diagnostics.map(\.location.line) == [4, 4])
     }
 }
+
+@Suite struct YAMLPositionRegressionTests {
+    /// Found by fuzzing: `---` alone is an empty document whose mark is on line 2 of a 1-line file.
+    @Test func anEmptyDocumentIsReportedOnItsOwnLine() {
+        let (_, diagnostics) = RuleTableValidator.validate(SourceText(path: "rules/x.yaml", text: "---"), languages: ["en"])
+        #expect(diagnostics.allSatisfy { $0.location.line == 1 })
+        #expect(!diagnostics.isEmpty)
+    }
+}

@@ -17,7 +17,7 @@ public enum RuleTableValidator {
                     : yamlDiagnostics
             )
         }
-        var fields = YAMLFields(file: source.path)
+        var fields = YAMLFields(file: source.path, text: source.text)
         var table = RuleTable(id: id, path: source.path, title: Localized(), changed: "", sources: [], columns: [], rows: [])
         guard let pairs = fields.pairs(node, what: "a rule table") else { return (nil, fields.diagnostics) }
         var rowsNode: Node?

@@ -26,7 +26,7 @@ public enum ConfigValidator {
                     : yamlDiagnostics
             )
         }
-        var fields = YAMLFields(file: source.path)
+        var fields = YAMLFields(file: source.path, text: source.text)
         guard let pairs = fields.pairs(node, what: "guidegen.yaml") else { return (config, fields.diagnostics) }
         let byKey = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         if let languages = byKey["languages"] {

@@ -7,7 +7,7 @@ public enum SchemaValidator {
         var front = FrontMatter()
         let (composed, yamlDiagnostics) = YAMLReader(allowAliases: false).compose(yaml, file: file, firstLine: firstLine)
         if !yamlDiagnostics.isEmpty { return (front, yamlDiagnostics) }
-        var fields = YAMLFields(file: file, firstLine: firstLine)
+        var fields = YAMLFields(file: file, firstLine: firstLine, text: yaml)
         guard let node = composed else {
             fields.diagnostics.append(
                 Diagnostic(

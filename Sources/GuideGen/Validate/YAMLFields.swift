@@ -7,14 +7,21 @@ struct YAMLFields {
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, firstLine: Int = 1) {
+    /// Lines of the YAML text: libyaml may put a mark on the line after the last (an empty document).
+    let lineCount: Int
+
+    init(file: String, firstLine: Int = 1, text: String) {
         self.file = file
         self.lineOffset = firstLine - 1
+        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        self.lineCount = max(1, text.hasSuffix("\n") ? newlines : newlines + 1)
     }
 
     /// Location of a node (or of the file start when Yams gives none).
     func location(_ node: Node?) -> SourceLocation {
-        SourceLocation(file: file, line: (node?.mark?.line ?? 1) + lineOffset, column: node?.mark?.column ?? 1)
+        let line = node?.mark?.line ?? 1
+        if line > lineCount { return SourceLocation(file: file, line: lineCount + lineOffset, column: 1) }
+        return SourceLocation(file: file, line: line + lineOffset, column: node?.mark?.column ?? 1)
     }
 
     mutating func error(_ check: CheckID, _ node: Node?, _ message: String, help: String? = nil) {
