@@ -9,6 +9,8 @@ swift build --product guidegen
 swift test
 # The slow tier: hostile-input timing bounds, asserted on a release build.
 GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter "HostileInputTests|FlowLimitTests"
+# libFuzzer targets (-sanitize=fuzzer,address): every saved finding replays clean, then 20 s per target.
+bash Fuzz/run.sh 20
 # The benchmark at a small size, only to prove it works (timings are never asserted).
 BENCH_RUNS=1 BENCH_WARMUP=0 BENCH_OUT="${TMPDIR:-/tmp}/guidegen-bench-smoke" bash bench/run.sh 200 >/dev/null
 GUIDEGEN=.build/debug/guidegen python3 -m pytest -q Tests/e2e
