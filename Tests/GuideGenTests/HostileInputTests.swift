@@ -136,3 +136,25 @@ import Testing
         #expect(guardian.withDeadline { 42 } == 42)
     }
 }
+
+/// Themes are untrusted too: Mustache has no way to run programs or read the environment, and partials
+/// resolve only to templates loaded from the theme folder.
+@Suite struct ThemeSafetyTests {
+    @Test func partialsCannotReachFilesOutsideTheTheme() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-secret-\(UUID().uuidString).mustache")
+        try Data("TOP SECRET".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        var files: [String: String] = [:]
+        for name in Theme.requiredTemplates {
+            files[name + ".mustache"] = "{{> \(secret.path)}}{{> ../\(secret.lastPathComponent)}}{{> /etc/passwd}}[{{HOME}}{{PATH}}]"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("leak.mustache"), withDestinationURL: secret)
+        let (theme, diagnostics) = Theme.load(from: root)
+        #expect(diagnostics.map(\.check) == ["unsafe-path"])
+        let output = try #require(theme?.render("page", [:]))
+        #expect(output == "[]")
+        #expect(theme?.templateNames.contains("leak") == false)
+    }
+}
