@@ -27,7 +27,7 @@ work="$scratch/work"
 # The crash backtracer of the Swift runtime reads foreign memory, which ASan reports as a second error.
 export SWIFT_BACKTRACE=enable=no
 # Leaks: libFuzzer's own leak check; Swift's runtime caches are reachable and not reported.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 
 # Build from a snapshot of the sources: others may be editing the tree while a build runs, and SwiftPM
 # fails a build whose inputs change under it. `cp -p` keeps times, so rebuilds stay incremental.

@@ -158,3 +158,20 @@ import Testing
         #expect(theme?.templateNames.contains("leak") == false)
     }
 }
+
+/// Fuzzer findings too large to replay under the instrumented build's one-second limit.
+@Suite struct LargeFuzzFindingTests {
+    /// 6,000 unknown platforms on one 60 KB line: printing them was O(findings × line length).
+    @Test func thousandsOfFindingsOnOneLongLinePrintQuickly() throws {
+        let text = try String(contentsOf: TestSupport.fixtures.appendingPathComponent("fuzz/diagnostics-on-long-line.md"), encoding: .utf8)
+        let source = try SourceText.decode(Array(text.utf8), path: "p.en.md").get()
+        let seconds = HostileInputTests.fastest {
+            let (_, diagnostics) = PageValidator.validate([source], config: TestSupport.config, includeDrafts: true)
+            let printed = DiagnosticPrinter(format: .text, colour: false, sources: ["p.en.md": source.text], toolVersion: "t")
+                .render(diagnostics, fileCount: 1)
+            #expect(diagnostics.count == 6000)
+            #expect(printed.split(separator: "\n").allSatisfy { $0.count < 400 })
+        }
+        if HostileInputTests.timed { #expect(seconds < 1) }
+    }
+}
