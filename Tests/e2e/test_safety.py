@@ -159,7 +159,8 @@ def _mount_tmpfs(path, size):
 
 
 def test_full_disk_and_template_failures_leave_previous_output(guidegen, tmp_path):
-    """A disk that fills up mid-write, and a theme that stops parsing, both leave the old site as it was."""
+    """A disk that fills up mid-write, a read-only disk and a theme that stops parsing all leave the old
+    site as it was."""
     import pytest
     disk = tmp_path / "disk"
     if not _mount_tmpfs(disk, "1m"):
@@ -187,6 +188,14 @@ def test_full_disk_and_template_failures_leave_previous_output(guidegen, tmp_pat
         assert tree(out) == before
         assert not [p.name for p in disk.iterdir() if p.name.startswith(".guidegen-")]
         filler.unlink()
+        # A read-only file system (root ignores permission bits, so remount the disk read-only).
+        if subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode == 0:
+            try:
+                code, _, err = run(guidegen, "build", "--output", str(out), cwd=project)
+                assert code == 2, err
+                assert tree(out) == before
+            finally:
+                subprocess.run(["mount", "-o", "remount,rw", str(disk)], capture_output=True)
         # A template that no longer parses: an error, and the output stays.
         (project / "site-templates" / "page.mustache").write_text("{{#page}} unclosed")
         code, _, err = run(guidegen, "build", "--output", str(out), cwd=project)
