@@ -1,4 +1,5 @@
 import Foundation
+import GuideGen
 
 /// The HTML `serve` adds to responses: the live-reload script and the build-error overlay. Only the
 /// server's responses carry them; `guidegen build` output never does.
@@ -56,27 +57,11 @@ enum PreviewServerPages {
             <main id="guidegen-error-overlay">
             <h1>guidegen: the build failed</h1>
             <p>\(note)</p>
-            <pre>\(escape(report))</pre>
+            <pre>\(HTML.escape(report))</pre>
             </main>
             </body>
             </html>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
