@@ -37,6 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Micro-benchmarks of the hot stages (`swift run -c release stage-benchmarks`; see bench/README.md).
+        .executableTarget(
+            name: "stage-benchmarks",
+            dependencies: ["GuideGen"]
+        ),
         .testTarget(
             name: "GuideGenTests",
             dependencies: ["GuideGen"],

@@ -35,9 +35,11 @@ public struct PipelineResult: Sendable {
 public enum Pipeline {
     /// Runs every stage; with `render: false` it is `lint`: everything but the theme and the output.
     public static func run(_ options: PipelineOptions, render: Bool) -> PipelineResult {
+        PhaseClock.start()
         // Load: read and decode files.
         let (raw, readDiagnostics) = ContentReader().read(root: options.content)
         var diagnostics = readDiagnostics
+        PhaseClock.mark("read")
 
         // Validate: configuration, page front matter, rule tables.
         var (config, configDiagnostics) = ConfigValidator.validate(raw.config)
@@ -45,6 +47,7 @@ public enum Pipeline {
         if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
         let (pages, pageDiagnostics) = PageValidator.validate(raw.pages, config: config, includeDrafts: options.includeDrafts)
         diagnostics += pageDiagnostics
+        PhaseClock.mark("front matter")
 
         // Resolve rules: typed tables every page refers to.
         var tables: [RuleTable] = []
@@ -56,15 +59,18 @@ public enum Pipeline {
         let site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
 
         // Render bodies: Markdown, references, links, flows — in parallel, into memory.
+        PhaseClock.mark("rule tables")
         let index = SiteIndex(pages: pages, config: config)
         let bodies = BodyRenderer.render(site: site, index: index, threads: options.threads, drawFlows: render)
         for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics }
+        PhaseClock.mark("markdown")
 
         // Check: claims against rules, translations, rule usage and reviews.
         let rules = RuleBook(tables)
         diagnostics += ClaimChecker(rules: rules).check(bodies: bodies)
         diagnostics += TranslationChecker.check(bodies: bodies, config: config)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
+        PhaseClock.mark("checks")
 
         var files: [String: [UInt8]] = [:]
         if render {
@@ -76,10 +82,13 @@ public enum Pipeline {
                     bodies: bodies, threads: options.threads)
                 files = rendered
                 diagnostics += renderDiagnostics
+                PhaseClock.mark("templates")
             }
         }
+        let sorted = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
+        PhaseClock.mark("diagnostics")
         return PipelineResult(
-            site: site, bodies: bodies, files: files, diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered),
+            site: site, bodies: bodies, files: files, diagnostics: sorted,
             fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
     }
 

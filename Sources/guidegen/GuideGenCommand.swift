@@ -130,6 +130,7 @@ struct Build: ParsableCommand {
         let result = Pipeline.run(site.pipelineOptions, render: true)
         let diagnostics = site.filter(result.diagnostics)
         site.report(diagnostics, result: result)
+        PhaseClock.mark("report")
         let blocking = diagnostics.hasErrors || result.diagnostics.hasErrors
         if blocking {
             FileHandle.standardError.write(Data("error: the site was not written; \(output) is unchanged\n".utf8))
@@ -137,6 +138,7 @@ struct Build: ParsableCommand {
         }
         do {
             try writer.write(result.files, to: URL(fileURLWithPath: output))
+            PhaseClock.mark("write")
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

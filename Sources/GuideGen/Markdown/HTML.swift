@@ -3,18 +3,18 @@ public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     public static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

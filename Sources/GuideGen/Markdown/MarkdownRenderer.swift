@@ -32,30 +32,53 @@ public enum MarkdownRenderer {
     /// The GFM extensions every document is parsed with.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// cmark-gfm 0.29 adds its extensions' trigger characters (`:` `w` `~` `|`) to a process-wide table
-    /// when a parse finishes and removes them afterwards, so two parses finishing at once can miss
-    /// autolinks and tables in each other. Finishing (where inline parsing happens) is serialized;
-    /// everything else (feeding, walking, rendering, templates, checks) stays parallel.
-    private static let finishLock = NSLock()
-
-    /// Finishes a parse under `finishLock`.
-    private static func finish(_ parser: OpaquePointer) -> OpaquePointer {
-        finishLock.lock()
-        defer { finishLock.unlock() }
-        return cmark_parser_finish(parser)!
-    }
-
+    /// cmark-gfm 0.29 adds its extensions' trigger characters (`:` `w` for autolinks, `~` for
+    /// strikethrough) to a process-wide table when a parse finishes and removes them afterwards, so two
+    /// parses finishing at once could miss autolinks or strikethrough in each other. So:
+    /// - autolink's characters are set once, here, and its list emptied: no parse writes them again (a
+    ///   parse without the autolink extension then sees them as special too, and cmark keeps them as text;
+    ///   the conformance tests cover it);
+    /// - strikethrough's list must stay (cmark looks up the extension of a `~` delimiter by it), so it is
+    ///   attached only to documents that contain `~`, and those few finish one at a time under `tildeLock`.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        guard let autolink = cmark_find_syntax_extension("autolink") else { return true }
+        let setup = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(setup) }
+        cmark_parser_attach_syntax_extension(setup, autolink)
+        cmark_manage_extensions_special_characters(setup, 1)
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
         return true
     }()
 
+    private static let tildeLock = NSLock()
+
+    /// A parser with `extensions` attached (strikethrough only when `source` has a `~`).
+    private static func makeParser(options: Int32, extensions: [String], source: String) -> (OpaquePointer, strikethrough: Bool) {
+        _ = registered
+        let parser = cmark_parser_new(options)!
+        var strikethrough = false
+        for name in extensions {
+            if name == "strikethrough" {
+                guard source.utf8.contains(UInt8(ascii: "~")) else { continue }
+                strikethrough = true
+            }
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        return (parser, strikethrough)
+    }
+
+    private static func finish(_ parser: OpaquePointer, strikethrough: Bool) -> OpaquePointer {
+        guard strikethrough else { return cmark_parser_finish(parser)! }
+        tildeLock.lock()
+        defer { tildeLock.unlock() }
+        return cmark_parser_finish(parser)!
+    }
+
     /// cmark-gfm's own rendering of `markdown` with guidegen's parse options; the conformance baseline.
     public static func libraryHTML(_ markdown: String, unsafe: Bool, extensions: [String] = extensionNames) -> String {
-        _ = registered
-        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES)!
+        let (parser, strikethrough) = makeParser(options: CMARK_OPT_FOOTNOTES, extensions: extensions, source: markdown)
         defer { cmark_parser_free(parser) }
-        for name in extensions { if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) } }
         markdown.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
@@ -63,7 +86,7 @@ public enum MarkdownRenderer {
                 var copy = markdown
                 copy.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
             }()
-        let document = finish(parser)
+        let document = finish(parser, strikethrough: strikethrough)
         defer { cmark_node_free(document) }
         let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
         let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
@@ -75,19 +98,16 @@ public enum MarkdownRenderer {
     public static func render(
         _ markdown: String, file: String, firstLine: Int, options: MarkdownOptions, hooks: some MarkdownHooks
     ) -> MarkdownResult {
-        _ = registered
         // U+E000 marks headings in the rendered HTML; a stray one in the input must not.
         var source = markdown
         if source.utf8.contains(0xEE), source.contains("\u{E000}") {
             source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}")
         }
-        let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS)!
+        let (parser, strikethrough) = makeParser(
+            options: CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, extensions: options.extensions, source: source)
         defer { cmark_parser_free(parser) }
-        for name in options.extensions {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
-        let document = finish(parser)
+        let document = finish(parser, strikethrough: strikethrough)
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 

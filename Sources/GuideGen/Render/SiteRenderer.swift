@@ -307,9 +307,24 @@ public struct SiteRenderer: Sendable {
             ]
             return theme.render("partials/sidebar", context) ?? ""
         }
-        let anchor = "<a href=\"\(HTML.escape(link(outputPath)))\""
-        guard let range = html.range(of: anchor + ">") else { return html }
-        return html.replacingCharacters(in: range, with: anchor + " aria-current=\"page\">")
+        let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
+        var bytes = Array(html.utf8)
+        guard let start = Self.firstIndex(of: anchor, in: bytes) else { return html }
+        bytes.insert(contentsOf: Array(" aria-current=\"page\"".utf8), at: start + anchor.count - 1)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where `needle` first occurs in `haystack` (byte comparison; Foundation's `range(of:)` compares
+    /// Unicode-aware and was most of the sidebar's cost).
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Pages listed on a home page section card before "See all".

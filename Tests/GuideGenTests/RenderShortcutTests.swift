@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// The shortcuts that make large builds fast must not change a byte of output.
+@Suite struct TemplateSkeletonTests {
+    /// Every file of a site, rendered through skeletons and through swift-mustache alone.
+    static func renderBothWays(content: URL, baseURL: String? = nil) throws -> (fast: [String: [UInt8]], direct: [String: [UInt8]]) {
+        var options = PipelineOptions(content: content, templates: TestSupport.repository.appendingPathComponent("site-templates"))
+        options.baseURL = baseURL
+        let result = Pipeline.run(options, render: false)
+        let index = SiteIndex(pages: result.site.pages, config: result.site.config)
+        let fastTheme = try #require(Theme.load(from: options.templates).0)
+        let directTheme = try #require(Theme.load(from: options.templates, skeletons: false).0)
+        #expect(fastTheme.usesSkeletons && !directTheme.usesSkeletons)
+        let fast = SiteRenderer(site: result.site, index: index, theme: fastTheme, assetBytes: [:]).render(bodies: result.bodies).0
+        let direct = SiteRenderer(site: result.site, index: index, theme: directTheme, assetBytes: [:]).render(bodies: result.bodies).0
+        return (fast, direct)
+    }
+
+    @Test(
+        arguments: [
+            ("content", nil), ("content", "https://guide.example.org/"), ("Tests/GuideGenTests/Fixtures/sites/basic", nil),
+            ("Tests/GuideGenTests/Fixtures/sites/claims-fixed", nil),
+        ] as [(String, String?)])
+    func siteRendersAlikeBothWays(folder: String, baseURL: String?) throws {
+        let (fast, direct) = try Self.renderBothWays(content: TestSupport.repository.appendingPathComponent(folder), baseURL: baseURL)
+        #expect(fast.count > 10)
+        #expect(Set(fast.keys) == Set(direct.keys))
+        for (path, bytes) in direct.sorted(by: { $0.key < $1.key }) {
+            #expect(fast[path] == bytes, "\(path) differs")
+        }
+    }
+
+    /// A theme written to trip the shortcut: indented partials, empty values, values ending in a line
+    /// break, escaped and raw insertion of the same value, sections over strings, lists of every length.
+    @Test func awkwardTemplatesRenderAlike() throws {
+        let root = try TestSupport.site([
+            "page.mustache": """
+            <p>{{title}}|{{{title}}}|{{#summary}}[{{.}}]{{/summary}}{{^summary}}none{{/summary}}</p>
+              {{> partials/block}}
+            {{#items}}
+            - {{name}}{{#flag}}!{{/flag}}{{^flag}}?{{/flag}}
+            {{/items}}
+            {{{body}}}
+            {{count}} {{missing}} {{nested.deep.value}}
+            """,
+            "partials/block.mustache": "<div>\n{{{body}}}\n{{empty}}x\n{{title}}\n</div>\n",
+            "section.mustache": "s", "home.mustache": "h", "404.mustache": "n", "root.mustache": "r",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = try #require(Theme.load(from: root).0)
+        #expect(theme.usesSkeletons)
+        let contexts: [[String: Any]] = [
+            [
+                "title": "A <b>&'\"", "summary": "s1", "items": [["name": "x", "flag": true]], "body": "<p>one</p>\n", "empty": "",
+                "count": 3,
+            ],
+            ["title": "B", "summary": "", "items": [["name": "y", "flag": false]], "body": "<p>two</p>\n", "empty": "", "count": 4],
+            ["title": "", "items": [[String: Any]](), "body": "no newline", "empty": "", "count": 0],
+            [
+                "title": "C\n", "summary": "s2", "items": [["name": "\u{E001}0&\u{E002}", "flag": true], ["name": "&amp;"]], "body": "",
+                "empty": "", "nested": ["deep": ["value": "v"]],
+            ],
+            ["title": "D", "summary": "s3", "items": [["name": "x", "flag": true]], "body": "<p>three</p>\n", "empty": "", "count": 5],
+        ]
+        for context in contexts + contexts {
+            #expect(theme.render("page", context) == theme.renderDirectly("page", context))
+        }
+    }
+
+    @Test func themesWithTransformsOrDynamicPartialsRenderDirectly() {
+        #expect(TemplateSkeletons.allowed(templateSources: ["{{title}} {{#items}}{{name}}{{/items}} {{> partials/x}}"]))
+        #expect(!TemplateSkeletons.allowed(templateSources: ["{{uppercased(title)}}"]))
+        #expect(!TemplateSkeletons.allowed(templateSources: ["{{#first()}}x{{/first()}}"]))
+        #expect(!TemplateSkeletons.allowed(templateSources: ["{{>*name}}"]))
+        #expect(!TemplateSkeletons.allowed(templateSources: ["{{=<% %>=}}"]))
+        #expect(!TemplateSkeletons.allowed(templateSources: ["\u{E001}"]))
+    }
+
+    /// A context holding a type the shape walk does not know is rendered directly, and still right.
+    @Test func unknownValueTypesFallBack() throws {
+        let root = try TestSupport.site([
+            "page.mustache": "{{value}}", "section.mustache": "s", "home.mustache": "h", "404.mustache": "n", "root.mustache": "r",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = try #require(Theme.load(from: root).0)
+        #expect(theme.render("page", ["value": 2.5]) == "2.5")
+    }
+}
+
+/// cmark-gfm's extension trigger characters are process-wide; parallel parses must not disturb each other.
+@Suite struct ParallelMarkdownTests {
+    @Test func parallelParsesMatchSerialOnes() {
+        let documents = (0..<400).map { i -> String in
+            switch i % 4 {
+            case 0: return "~~gone~~ and www.example.com/\(i) and ~one~\n"
+            case 1: return "plain text with www.example.org/\(i) and https://a.example/\(i)\n\n| a | b |\n|---|---|\n| \(i) | x |\n"
+            case 2: return "3~5 天 and mail \(i)@example.com, ~~struck~~\n"
+            default: return "no triggers here, just *emphasis* \(i)\n"
+            }
+        }
+        let render: @Sendable (String) -> String = { text in
+            MarkdownRenderer.render(text, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks()).html
+        }
+        let serial = documents.map(render)
+        for _ in 0..<3 {
+            #expect(ParallelMap.map(documents, threads: 0, render) == serial)
+        }
+        #expect(serial[0].contains("<del>gone</del>") && serial[0].contains("<a href=\"http://www.example.com/0\""))
+        #expect(serial[1].contains("<table>") && serial[1].contains("<a href=\"https://a.example/1\""))
+        #expect(serial[2].contains("<del>struck</del>") && serial[2].contains("mailto:2@example.com"))
+    }
+}
