@@ -6,6 +6,14 @@ public enum PhaseClock {
     public static let enabled = ProcessInfo.processInfo.environment["GUIDEGEN_TIMINGS"] == "1"
     nonisolated(unsafe) private static var last = DispatchTime.now().uptimeNanoseconds
 
+    /// Resident memory now (Linux `/proc/self/statm`), in MB; 0 where unavailable.
+    static func residentMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
     /// Starts the clock (the first mark counts from here).
     public static func start() {
         guard enabled else { return }
@@ -19,6 +27,6 @@ public enum PhaseClock {
         let now = DispatchTime.now().uptimeNanoseconds
         let ms = Double(now &- previous) / 1e6
         last = now
-        FileHandle.standardError.write(Data("timing: \(name) \(String(format: "%.0f", ms)) ms\n".utf8))
+        FileHandle.standardError.write(Data("timing: \(name) \(String(format: "%.0f", ms)) ms, RSS \(residentMB()) MB\n".utf8))
     }
 }

@@ -31,10 +31,25 @@ public struct PipelineResult: Sendable {
     public var fileCount: Int
 }
 
+/// Where a build's files go as they are rendered (instead of `PipelineResult.files`).
+public struct OutputSink {
+    /// Called once with every finding before the theme runs; false means the site will not be written,
+    /// so nothing is rendered.
+    public var accepts: ([Diagnostic]) -> Bool
+    /// Takes one file; called from the rendering threads.
+    public var emit: @Sendable (String, [UInt8]) -> Void
+
+    public init(accepts: @escaping ([Diagnostic]) -> Bool, emit: @escaping @Sendable (String, [UInt8]) -> Void) {
+        self.accepts = accepts
+        self.emit = emit
+    }
+}
+
 /// load → validate → resolve rules → render → check (→ write, done by the caller with `OutputWriter`).
 public enum Pipeline {
     /// Runs every stage; with `render: false` it is `lint`: everything but the theme and the output.
-    public static func run(_ options: PipelineOptions, render: Bool) -> PipelineResult {
+    /// With a `sink`, rendered files go there as they are made and `files` stays empty.
+    public static func run(_ options: PipelineOptions, render: Bool, sink: OutputSink? = nil) -> PipelineResult {
         PhaseClock.start()
         // Load: read and decode files.
         let (raw, readDiagnostics) = ContentReader().read(root: options.content)
@@ -58,16 +73,16 @@ public enum Pipeline {
         }
         let site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
 
-        // Render bodies: Markdown, references, links, flows — in parallel, into memory.
-        PhaseClock.mark("rule tables")
+        // Render bodies: Markdown, references, links, flows — in parallel, into memory; each page's claims
+        // are checked as soon as it renders.
         let index = SiteIndex(pages: pages, config: config)
-        let bodies = BodyRenderer.render(site: site, index: index, threads: options.threads, drawFlows: render)
-        for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics }
-        PhaseClock.mark("markdown")
-
-        // Check: claims against rules, translations, rule usage and reviews.
         let rules = RuleBook(tables)
-        diagnostics += ClaimChecker(rules: rules).check(bodies: bodies)
+        let bodies = BodyRenderer.render(
+            site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
+        for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics + body.claims }
+        PhaseClock.mark("markdown and claims")
+
+        // Check: translations, rule usage and reviews.
         diagnostics += TranslationChecker.check(bodies: bodies, config: config)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
         PhaseClock.mark("checks")
@@ -76,10 +91,10 @@ public enum Pipeline {
         if render {
             let (theme, themeDiagnostics) = Theme.load(from: options.templates)
             diagnostics += themeDiagnostics
-            if let theme, !diagnostics.hasErrors {
+            if let theme, !diagnostics.hasErrors, sink?.accepts(diagnostics) ?? true {
                 let assetBytes = readAssets(raw.assets, root: options.content)
                 let (rendered, renderDiagnostics) = SiteRenderer(site: site, index: index, theme: theme, assetBytes: assetBytes).render(
-                    bodies: bodies, threads: options.threads)
+                    bodies: bodies, threads: options.threads, emit: sink?.emit)
                 files = rendered
                 diagnostics += renderDiagnostics
                 PhaseClock.mark("templates")

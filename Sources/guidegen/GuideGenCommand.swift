@@ -123,29 +123,40 @@ struct Build: ParsableCommand {
                 URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 URL(fileURLWithPath: site.content).deletingLastPathComponent(),
             ])
-        if let reason = writer.refusal(for: URL(fileURLWithPath: output)) {
-            FileHandle.standardError.write(Data("error: \(reason)\n".utf8))
+        // Pages are written to a staging folder while they render; the output is replaced only when the
+        // whole site rendered cleanly, and left as it was otherwise.
+        let staging: OutputStaging
+        do {
+            staging = try writer.begin(URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let result = Pipeline.run(site.pipelineOptions, render: true)
+        let site = self.site
+        let sink = OutputSink(accepts: { found in !site.filter(found).hasErrors }, emit: staging.write)
+        let result = Pipeline.run(site.pipelineOptions, render: true, sink: sink)
         let diagnostics = site.filter(result.diagnostics)
         site.report(diagnostics, result: result)
         PhaseClock.mark("report")
-        let blocking = diagnostics.hasErrors || result.diagnostics.hasErrors
-        if blocking {
+        if diagnostics.hasErrors || result.diagnostics.hasErrors {
+            staging.discard()
             FileHandle.standardError.write(Data("error: the site was not written; \(output) is unchanged\n".utf8))
             throw ExitCode(1)
         }
+        if let failure = staging.failure {
+            staging.discard()
+            FileHandle.standardError.write(Data("error: \(failure); \(output) is unchanged\n".utf8))
+            throw ExitCode(2)
+        }
         do {
-            try writer.write(result.files, to: URL(fileURLWithPath: output))
-            PhaseClock.mark("write")
+            try staging.commit()
+            PhaseClock.mark("swap")
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         if site.format == .text {
-            let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
-            FileHandle.standardError.write(Data("wrote \(pages) pages to \(output)\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(staging.pagesWritten) pages to \(output)\n".utf8))
         }
     }
 }

@@ -34,12 +34,15 @@ public struct ClaimChecker: Sendable {
     }
 
     public func check(bodies: [RenderedBody]) -> [Diagnostic] {
+        bodies.flatMap(check)
+    }
+
+    /// Findings for one page (none for a fallback copy: its original is checked).
+    public func check(_ body: RenderedBody) -> [Diagnostic] {
+        guard !body.isFallback, let matcher = matchers[body.source.language] else { return [] }
         var out: [Diagnostic] = []
-        for body in bodies where !body.isFallback {
-            guard let matcher = matchers[body.source.language] else { continue }
-            for block in body.markdown.prose {
-                out += check(block, file: body.source.path, language: body.source.language, matcher: matcher)
-            }
+        for block in body.markdown.prose {
+            out += check(block, file: body.source.path, language: body.source.language, matcher: matcher)
         }
         return out
     }

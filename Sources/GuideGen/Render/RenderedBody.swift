@@ -15,6 +15,8 @@ public struct RenderedBody: Sendable {
     public var references: [ReferenceUse]
     /// Flow structure signatures with where each flow starts.
     public var flows: [FlowUse]
+    /// What the claims checker found, when it ran with the Markdown stage.
+    public var claims: [Diagnostic] = []
 
     /// One use of a rule reference.
     public struct ReferenceUse: Sendable {
@@ -31,8 +33,12 @@ public struct RenderedBody: Sendable {
 
 /// The Markdown stage over the whole site: every page file rendered once, in parallel.
 public enum BodyRenderer {
-    /// Renders each page source; a missing translation reuses the default-language body.
-    public static func render(site: Site, index: SiteIndex, threads: Int = 0, drawFlows: Bool = true) -> [RenderedBody] {
+    /// Renders each page source; a missing translation reuses the default-language body. With `claims`,
+    /// each page's prose is checked right after it renders (on the same core) and, unless `keepProse`,
+    /// dropped: prose is a third of a large site's memory and nothing after the checks reads it.
+    public static func render(
+        site: Site, index: SiteIndex, threads: Int = 0, drawFlows: Bool = true, claims: ClaimChecker? = nil, keepProse: Bool = true
+    ) -> [RenderedBody] {
         let rules = RuleBook(site.rules)
         let assets = Set(site.assets)
         let options = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
@@ -41,10 +47,15 @@ public enum BodyRenderer {
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
             hooks.drawFlows = drawFlows
             let markdown = renderGuarded(page, options: options, hooks: hooks)
-            return RenderedBody(
+            var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
                 flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
+            if let claims {
+                body.claims = claims.check(body)
+                if !keepProse { body.markdown.prose = [] }
+            }
+            return body
         }
         // Fill each missing language with the default-language body (or any language, in config order).
         var byKey: [String: [String: RenderedBody]] = [:]
@@ -60,6 +71,7 @@ public enum BodyRenderer {
                 copy.isFallback = true
                 copy.outputPath = index.outputPath(key: key, language: language)
                 copy.markdown.diagnostics = []
+                copy.claims = []
                 out.append(copy)
             }
         }

@@ -23,22 +23,33 @@ public struct SiteRenderer: Sendable {
     var config: SiteConfig { site.config }
     var prettyURLs: Bool { config.baseURL != nil }
 
-    /// Every output file; template failures become diagnostics.
-    public func render(bodies: [RenderedBody], threads: Int = 0) -> ([String: [UInt8]], [Diagnostic]) {
+    /// Every output file; template failures become diagnostics. With `emit`, each file is handed over as
+    /// soon as it is rendered (pages from the rendering threads) and the returned dictionary stays empty,
+    /// so a large site is never held in memory twice.
+    public func render(
+        bodies: [RenderedBody], threads: Int = 0, emit: (@Sendable (String, [UInt8]) -> Void)? = nil
+    ) -> ([String: [UInt8]], [Diagnostic]) {
         var grouped: [String: [String: RenderedBody]] = [:]
         for body in bodies { grouped[body.key, default: [:]][body.language] = body }
         let bodyByKey = grouped
         let navigation = Dictionary(uniqueKeysWithValues: config.languages.map { ($0, Navigation(index: index, language: $0)) })
         // Pages (including section landing pages with their own text) in parallel.
-        let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, String?) in
-            let html = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!)
-            return (body.outputPath, html)
+        let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, [UInt8]?) in
+            guard let html = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!) else {
+                return (body.outputPath, nil)
+            }
+            let bytes = Array(html.utf8)
+            if let emit {
+                emit(body.outputPath, bytes)
+                return (body.outputPath, [])
+            }
+            return (body.outputPath, bytes)
         }
         var files: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
-        for (path, html) in pageOutputs {
-            if let html {
-                files[path] = Array(html.utf8)
+        for (path, bytes) in pageOutputs {
+            if let bytes {
+                if emit == nil { files[path] = bytes }
             } else {
                 diagnostics.append(
                     Diagnostic(
@@ -62,6 +73,10 @@ public struct SiteRenderer: Sendable {
         for (path, bytes) in theme.files { files[path] = bytes }
         for (path, bytes) in assetBytes { files[path] = bytes }
         files[".guidegen"] = Array("This folder was written by guidegen; `guidegen build` may replace it.\n".utf8)
+        if let emit {
+            for (path, bytes) in files { emit(path, bytes) }
+            return ([:], diagnostics)
+        }
         return (files, diagnostics)
     }
 

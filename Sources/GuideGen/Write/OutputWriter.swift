@@ -52,8 +52,9 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
-    /// Writes `files` (output-relative path → bytes) to `output`, replacing it in one step.
-    public func write(_ files: [String: [UInt8]], to output: URL) throws {
+    /// Starts a build's output: checks the target, clears what a killed build left and creates the staging
+    /// folder, which `OutputStaging.commit` later swaps in (or `discard` removes).
+    public func begin(_ output: URL) throws -> OutputStaging {
         if let reason = refusal(for: output) { throw WriteError(message: reason) }
         let fm = FileManager.default
         let target = output.standardizedFileURL
@@ -65,43 +66,22 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            let paths = files.keys.sorted()
-            if let unsafe = paths.first(where: { !Self.isSafeRelativePath($0) }) {
-                throw WriteError(message: "refusing to write outside the output folder: `\(unsafe)`")
-            }
-            // Folders first (once each, parents before children), then the files in parallel.
-            var folders = Set<String>()
-            for path in paths {
-                var parts = path.split(separator: "/").dropLast()
-                while !parts.isEmpty {
-                    folders.insert(parts.joined(separator: "/"))
-                    parts = parts.dropLast()
-                }
-            }
-            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw WriteError(message: "cannot create `\(folder)`: \(String(cString: strerror(errno)))")
-            }
-            let root = staging.path
-            let failures = ParallelMap.map(paths) { path in Self.writeFile(root + "/" + path, files[path]!) ? nil : path }
-            if let failed = failures.compactMap({ $0 }).first {
-                throw WriteError(message: "cannot write `\(failed)` (disk full or read-only?)")
-            }
         } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+            throw WriteError(message: "cannot create `\(staging.path)`: \(error.localizedDescription)")
         }
-        // Swap the finished folder in; the old one is deleted only after the new one is in place.
-        let old = parent.appendingPathComponent(".guidegen-old-\(name)-\(getpid())")
-        let existed = fm.fileExists(atPath: target.path)
-        do {
-            if existed { try fm.moveItem(at: target, to: old) }
-            try fm.moveItem(at: staging, to: target)
-        } catch {
-            if existed, !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
-            try? fm.removeItem(at: staging)
-            throw WriteError(message: "cannot replace `\(target.path)`: \(error.localizedDescription)")
+        return OutputStaging(target: target, staging: staging)
+    }
+
+    /// Writes `files` (output-relative path → bytes) to `output`, replacing it in one step.
+    public func write(_ files: [String: [UInt8]], to output: URL) throws {
+        let staging = try begin(output)
+        let paths = files.keys.sorted()
+        _ = ParallelMap.map(paths) { path in staging.write(path, files[path]!) }
+        if let failure = staging.failure {
+            staging.discard()
+            throw WriteError(message: failure)
         }
-        if existed { Self.removeTree(old) }
+        try staging.commit()
     }
 
     /// Removes staging and old folders left by a build that was killed; if the kill came between the two
@@ -155,5 +135,88 @@ public struct OutputWriter: Sendable {
     public struct WriteError: Error, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+    }
+}
+
+/// A staging folder filled while pages render (from any thread); the output is replaced only by `commit`.
+public final class OutputStaging: @unchecked Sendable {
+    /// The folder the site goes to.
+    public let target: URL
+    let staging: URL
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var firstFailure: String?
+    private var htmlFiles = 0
+
+    init(target: URL, staging: URL) {
+        self.target = target
+        self.staging = staging
+    }
+
+    /// The first write that failed, if any.
+    public var failure: String? { lock.withLock { firstFailure } }
+    /// How many `.html` files were written.
+    public var pagesWritten: Int { lock.withLock { htmlFiles } }
+
+    /// Writes one file (creating its folders); a failure is kept for `failure` and later writes go on.
+    @Sendable public func write(_ path: String, _ bytes: [UInt8]) {
+        guard OutputWriter.isSafeRelativePath(path) else {
+            fail("refusing to write outside the output folder: `\(path)`")
+            return
+        }
+        let parts = path.split(separator: "/")
+        if parts.count > 1, let reason = makeFolders(parts.dropLast().joined(separator: "/")) {
+            fail(reason)
+            return
+        }
+        guard OutputWriter.writeFile(staging.path + "/" + path, bytes) else {
+            fail("cannot write `\(path)` (disk full or read-only?)")
+            return
+        }
+        if path.hasSuffix(".html") { lock.withLock { htmlFiles += 1 } }
+    }
+
+    /// Creates a folder and its parents inside the staging folder, once each (under the lock, so two
+    /// pages in one new folder do not race).
+    private func makeFolders(_ folder: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if folders.contains(folder) { return nil }
+        var prefix = ""
+        for part in folder.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(part) : "/" + part
+            if folders.contains(prefix) { continue }
+            if mkdir(staging.path + "/" + prefix, 0o755) != 0 && errno != EEXIST {
+                return "cannot create `\(prefix)`: \(String(cString: strerror(errno)))"
+            }
+            folders.insert(prefix)
+        }
+        return nil
+    }
+
+    private func fail(_ message: String) {
+        lock.withLock { if firstFailure == nil { firstFailure = message } }
+    }
+
+    /// Removes the staging folder; the output stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Swaps the finished folder in; the old one is deleted only after the new one is in place.
+    public func commit() throws {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let old = parent.appendingPathComponent(".guidegen-old-\(target.lastPathComponent)-\(getpid())")
+        let existed = fm.fileExists(atPath: target.path)
+        do {
+            if existed { try fm.moveItem(at: target, to: old) }
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            if existed, !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
+            discard()
+            throw OutputWriter.WriteError(message: "cannot replace `\(target.path)`: \(error.localizedDescription)")
+        }
+        if existed { OutputWriter.removeTree(old) }
     }
 }
