@@ -8,7 +8,9 @@
 #   BENCH_TOOLS="guidegen hugo cmark-gfm guidegen-lint"   which tools to run
 #   BENCH_SLOW=300        a tool whose warm-up took longer than this many seconds gets BENCH_SLOW_RUNS
 #   BENCH_SLOW_RUNS=2     timed runs instead (reported in the runs column)
-#   BENCH_OUT=bench/out   where corpora, outputs and results go (ignored by git)
+#   BENCH_OUT=bench/out   where corpora and results go (ignored by git)
+#   BENCH_OUTPUTS=…       where the tools write their sites: default a folder on /dev/shm (tmpfs) when it has
+#                         room, else beside the corpora; `disk` forces beside the corpora (see bench/README.md)
 #   BENCH_SEED=1          corpus seed
 #   GUIDEGEN_BIN=path     use this guidegen binary instead of `swift build -c release --product guidegen`
 #   BENCH_KEEP_OUTPUT=1   keep each tool's last output (default: removed after checking, they are large)
@@ -33,6 +35,17 @@ mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
+
+# Where the tools write. This VM's ext4 root (no journal) allocates inodes slowly for minutes after many
+# files were deleted (`recently_deleted` scans), so on disk each run after the first measures the previous
+# run's deletion more than the tool: `cp -r` of a 10,000-page output takes 0.65 s on a quiet disk and 3.5-6 s
+# right after deleting a copy. tmpfs takes the disk out for every tool alike.
+OUTPUTS="${BENCH_OUTPUTS:-}"
+if [ -z "$OUTPUTS" ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 {print $4}')" -gt 4000000 ]; then
+    OUTPUTS="/dev/shm/guidegen-bench-outputs"
+fi
+[ "$OUTPUTS" = "disk" ] && OUTPUTS=""
+if [ -n "$OUTPUTS" ]; then mkdir -p "$OUTPUTS"; OUTPUTS="$(cd "$OUTPUTS" && pwd)"; fi
 
 # --- tools -------------------------------------------------------------------------------------------
 need=()
@@ -74,17 +87,20 @@ RAW="$OUT/raw.tsv"
     echo "# hugo = $(hugo version 2>/dev/null | awk '{print $1, $2}')"
     echo "# cmark-gfm = $(cmark-gfm --version | head -1 | awk '{print $2}')"
     echo "# runs = $WARMUP warm-up + $RUNS timed per tool and size, the tools taking turns; wall time from a nanosecond clock around the command, CPU time and peak RSS from /usr/bin/time -v; outputs removed before each run"
+    echo "# outputs = ${OUTPUTS:-beside the corpora in $OUT} ($(df -PT "${OUTPUTS:-$OUT}" | awk 'NR == 2 {print $2}'))"
 } > "$RAW"
 
 # --- one run of one tool on one corpus ----------------------------------------------------------------
 # run_once TOOL SIZE DIR LABEL: removes the tool's previous output, runs it under /usr/bin/time -v, fails on a
 # non-zero exit or a missing page, and sets MEASURED (wall s, CPU s, peak RSS KB, bytes written, load).
 output_of() {
+    local base="$2"
+    if [ -n "$OUTPUTS" ]; then base="$OUTPUTS/$(basename "$2")"; mkdir -p "$base"; fi
     case "$1" in
-        guidegen) echo "$2/out-guidegen" ;;
-        hugo) echo "$2/out-hugo" ;;
-        cmark-gfm) echo "$2/out-cmark-gfm.html" ;;
-        guidegen-lint) echo "$2/out-lint.txt" ;;
+        guidegen) echo "$base/out-guidegen" ;;
+        hugo) echo "$base/out-hugo" ;;
+        cmark-gfm) echo "$base/out-cmark-gfm.html" ;;
+        guidegen-lint) echo "$base/out-lint.txt" ;;
         *) log "unknown tool $1"; exit 2 ;;
     esac
 }
