@@ -65,6 +65,10 @@ if want("markdown") {
     let markdown = fastest { _ = BodyRenderer.render(site: site, index: index, threads: 1) }
     report("Markdown body, per page", markdown / Double(pages.count) * 1e6, "µs")
     report("Markdown throughput", Double(markdownBytes) / markdown / 1e6, "MB/s")
+    // The floor: cmark-gfm alone on the same bodies (parse and render, no hooks, no checks).
+    let bodyTexts = pages.map(\.body)
+    let cmark = fastest { for text in bodyTexts { _ = MarkdownRenderer.libraryHTML(text, unsafe: true) } }
+    report("cmark-gfm alone, per page", cmark / Double(pages.count) * 1e6, "µs")
 }
 
 // Claims: every prose block through the term matcher and the quantity scanner.

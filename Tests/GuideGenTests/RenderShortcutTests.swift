@@ -113,3 +113,51 @@ import Testing
         #expect(serial[2].contains("<del>struck</del>") && serial[2].contains("mailto:2@example.com"))
     }
 }
+
+/// The byte-level helpers that replaced Character-based string calls give the same answers.
+@Suite struct ByteLevelHelperTests {
+    @Test func schemesAreRecognisedAsBefore() {
+        for url in ["https://a.example", "mailto:x@y.z", "svn+ssh://h", "tel:+86", "中文:x", "ab:c"] {
+            #expect(PageHooks.hasScheme(url), "\(url)")
+        }
+        for url in ["c:/x", "../a.md", "a.md#b:c", "x/y:z", "", ":x", "中:x", "a b:c"] { #expect(!PageHooks.hasScheme(url), "\(url)") }
+        for url in ["file:///etc", "FILE:x", "File:y"] { #expect(PageHooks.hasFileScheme(url)) }
+        for url in ["fil:x", "files:x", "http://file:"] { #expect(!PageHooks.hasFileScheme(url)) }
+    }
+
+    @Test func folderDepthCountsFolders() {
+        #expect(RelativeURL.folderDepth("index.html") == 0)
+        #expect(RelativeURL.folderDepth("en/index.html") == 1)
+        #expect(RelativeURL.folderDepth("en/returns/refund/index.html") == 3)
+        #expect(RelativeURL.folderDepth("/en//a/index.html") == 2)
+        #expect(RelativeURL.between(from: "en/a/index.html", to: "zh-Hans/a/index.html", prettyURLs: true) == "../../zh-Hans/a/")
+        #expect(RelativeURL.root(from: "404.html") == "./")
+    }
+
+    @Test func byteSearchFindsBytesInSmallAndLargeStrings() {
+        let large = String(repeating: "文字 text ", count: 200)
+        #expect(ByteSearch.containsPair("a {{rule x}}", 0x7B) && ByteSearch.containsPair(large + "{{", 0x7B))
+        #expect(!ByteSearch.containsPair("a { b }", 0x7B) && !ByteSearch.containsPair(large + "{", 0x7B))
+        #expect(ByteSearch.contains("~", 0x7E) && ByteSearch.contains(large + "~", 0x7E) && !ByteSearch.contains(large, 0x7E))
+        #expect(!ByteSearch.contains("", 0x7E) && !ByteSearch.containsPair("", 0x7B))
+    }
+
+    @Test func columnsCountScalarsOnEachLine() {
+        let table = ColumnTable("ab\n中文x\n\nlast")
+        #expect(table.scalarColumn(line: 1, byteColumn: 2) == 2)
+        #expect(table.scalarColumn(line: 2, byteColumn: 4) == 2)  // the byte after 中
+        #expect(table.scalarColumn(line: 2, byteColumn: 7) == 3)  // x
+        #expect(table.scalarColumn(line: 2, byteColumn: 99) == 4)  // past the end: just after it
+        #expect(table.scalarColumn(line: 3, byteColumn: 1) == 1)
+        #expect(table.scalarColumn(line: 4, byteColumn: 3) == 3)
+        #expect(table.scalarColumn(line: 9, byteColumn: 3) == 1)
+        #expect(ColumnTable("plain\nascii").scalarColumn(line: 2, byteColumn: 4) == 4)
+    }
+
+    @Test func headingIDsAreInsertedWithoutTouchingOtherTags() {
+        let html = "<p>x</p>\n<h2>\u{E000}A</h2>\n<hr />\n<h3>\u{E000}B &amp;</h3>\n<h2>no marker</h2>\n"
+        #expect(
+            MarkdownRenderer.insertHeadingIDs(html, ["a", "b&c"])
+                == "<p>x</p>\n<h2 id=\"a\">A</h2>\n<hr />\n<h3 id=\"b&amp;c\">B &amp;</h3>\n<h2>no marker</h2>\n")
+    }
+}

@@ -4,7 +4,8 @@
 public protocol MarkdownHooks: Sendable {
     /// Splits a text run into literal and generated (reference) parts; nil when it holds no reference.
     func expandReferences(in text: String, at location: SourceLocation) -> (segments: [TextSegment], diagnostics: [Diagnostic])?
-    /// HTML that replaces a paragraph consisting only of a block reference (`{{table id}}`), if it is one.
+    /// HTML that replaces a paragraph consisting only of a block reference (`{{table id}}`), if it is one;
+    /// asked only for paragraphs whose text starts with `{{`.
     func blockReplacement(forParagraph text: String, at location: SourceLocation) -> (html: String, diagnostics: [Diagnostic])?
     /// What to do with a link or image destination.
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution

@@ -60,7 +60,7 @@ public enum MarkdownRenderer {
         var strikethrough = false
         for name in extensions {
             if name == "strikethrough" {
-                guard source.utf8.contains(UInt8(ascii: "~")) else { continue }
+                guard ByteSearch.contains(source, UInt8(ascii: "~")) else { continue }
                 strikethrough = true
             }
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -100,7 +100,7 @@ public enum MarkdownRenderer {
     ) -> MarkdownResult {
         // U+E000 marks headings in the rendered HTML; a stray one in the input must not.
         var source = markdown
-        if source.utf8.contains(0xEE), source.contains("\u{E000}") {
+        if ByteSearch.contains(source, 0xEE), source.contains("\u{E000}") {
             source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}")
         }
         let (parser, strikethrough) = makeParser(
@@ -111,44 +111,55 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, lines: LineIndex(source), options: options, hooks: hooks)
+        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, columns: ColumnTable(source), options: options, hooks: hooks)
         walker.transform(document)
         let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
         defer { free(cString) }
-        var html = String(cString: cString)
-        if !walker.headings.isEmpty { html = insertHeadingIDs(html, walker.headings.map(\.id)) }
+        let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        let html =
+            walker.headings.isEmpty
+            ? String(decoding: rendered, as: UTF8.self) : insertHeadingIDs(rendered, walker.headings.map(\.id))
         return MarkdownResult(
             html: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
             diagnostics: walker.diagnostics)
     }
 
-    /// Replaces each `<hN>` + marker with `<hN id="…">`, in document order.
+    /// Replaces each `<hN>` + marker with `<hN id="…">`, in document order; copies the spans between
+    /// headings whole.
     static func insertHeadingIDs(_ html: String, _ ids: [String]) -> String {
-        let marker = Array("\u{E000}".utf8)
-        var bytes = Array(html.utf8)
+        var html = html
+        return html.withUTF8 { insertHeadingIDs($0, ids) }
+    }
+
+    static func insertHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> String {
+        let marker: [UInt8] = Array("\u{E000}".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + ids.count * 16)
+        out.reserveCapacity(bytes.count + ids.count * 24)
         var index = 0
+        var copied = 0
         var i = 0
-        while i < bytes.count {
+        let count = bytes.count
+        while i + 4 + marker.count <= count, let lt = ByteSearch.find(0x3C, in: bytes, from: i) {
+            i = lt
+            guard i + 4 + marker.count <= count else { break }
             // `<h1>`…`<h6>` followed by the marker.
-            if bytes[i] == 0x3C, i + 3 + marker.count < bytes.count, bytes[i + 1] == 0x68, (0x31...0x36).contains(bytes[i + 2]),
-                bytes[i + 3] == 0x3E,
-                Array(bytes[(i + 4)..<(i + 4 + marker.count)]) == marker
+            if bytes[i + 1] == 0x68, bytes[i + 2] >= 0x31, bytes[i + 2] <= 0x36, bytes[i + 3] == 0x3E,
+                bytes[i + 4] == marker[0], bytes[i + 5] == marker[1], bytes[i + 6] == marker[2]
             {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
                 let id = index < ids.count ? ids[index] : ""
                 index += 1
-                out.append(contentsOf: Array("<h".utf8) + [bytes[i + 2]])
-                if !id.isEmpty { out.append(contentsOf: Array(" id=\"\(HTML.escape(id))\"".utf8)) }
+                out += [0x3C, 0x68, bytes[i + 2]]
+                if !id.isEmpty { out += " id=\"\(HTML.escape(id))\"".utf8 }
                 out.append(0x3E)
                 i += 4 + marker.count
+                copied = i
                 continue
             }
-            out.append(bytes[i])
             i += 1
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -156,7 +167,6 @@ public enum MarkdownRenderer {
 private struct TreeWalker<Hooks: MarkdownHooks> {
     let file: String
     let lineOffset: Int
-    let lines: LineIndex
     let options: MarkdownOptions
     let hooks: Hooks
     var headings: [MarkdownResult.Heading] = []
@@ -170,13 +180,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
 
-    init(file: String, lineOffset: Int, lines: LineIndex, options: MarkdownOptions, hooks: Hooks) {
+    init(file: String, lineOffset: Int, columns: ColumnTable, options: MarkdownOptions, hooks: Hooks) {
         self.file = file
         self.lineOffset = lineOffset
-        self.lines = lines
         self.options = options
         self.hooks = hooks
-        self.columns = ColumnTable(lines)
+        self.columns = columns
     }
 
     /// File location of a node's start (cmark columns are UTF-8 bytes; ours are scalars). Nodes an
@@ -240,12 +249,14 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             }
             prose.append(proseBlock)
         case CMARK_NODE_PARAGRAPH:
-            let loc = location(node)
-            let plain = plainText(node)
-            if let (html, found) = hooks.blockReplacement(forParagraph: plain, at: loc) {
-                diagnostics += found
-                replace(node, withHTML: html)
-                return false
+            // Only a paragraph that opens with `{{` can be a block reference; the others skip building its text.
+            if Self.startsWithDoubleBrace(node) {
+                let loc = location(node)
+                if let (html, found) = hooks.blockReplacement(forParagraph: plainText(node), at: loc) {
+                    diagnostics += found
+                    replace(node, withHTML: html)
+                    return false
+                }
             }
             var proseBlock = ProseBlock(kind: .paragraph, ignored: ignoredHere)
             inlines(of: node, into: &proseBlock)
@@ -430,6 +441,15 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         cmark_node_free(quote)
     }
 
+    /// Whether a paragraph's first inline is text starting with `{{` (after spaces and tabs).
+    static func startsWithDoubleBrace(_ paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            var p = cmark_node_get_literal(first)
+        else { return false }
+        while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
+        return p.pointee == 0x7B && p[1] == 0x7B
+    }
+
     /// Concatenated text of a node's inlines, without expanding anything.
     func plainText(_ node: OpaquePointer) -> String {
         var out = ""
@@ -488,26 +508,43 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     }
 }
 
-/// Converts cmark's 1-based byte columns to scalar columns; each line's table is built on first use.
-final class ColumnTable {
-    private let lines: LineIndex
-    private var tables: [Int: [Int32]] = [:]
+/// Converts cmark's 1-based byte columns to scalar columns: one pass over the text records where lines
+/// start and, when the text is not all ASCII, how many scalars precede each byte.
+struct ColumnTable {
+    private let lineStarts: [Int]
+    /// Scalars before each byte offset (and the end); nil for ASCII text, where columns are bytes.
+    private let scalarsBefore: [Int32]?
+    private let byteCount: Int
 
-    init(_ lines: LineIndex) { self.lines = lines }
-
-    func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        if let table = tables[line] { return Int(table[min(byteColumn - 1, table.count - 1)]) }
-        let utf8 = lines.line(line).utf8
-        var table: [Int32] = []
-        table.reserveCapacity(utf8.count + 1)
-        var scalars: Int32 = 0
-        for b in utf8 {
-            table.append(scalars + 1)
-            if b & 0xC0 != 0x80 { scalars += 1 }
+    init(_ text: String) {
+        var text = text
+        (lineStarts, scalarsBefore, byteCount) = text.withUTF8 { bytes in
+            var starts = [0]
+            var ascii = true
+            for (i, b) in bytes.enumerated() {
+                if b == 0x0A { starts.append(i + 1) }
+                if b >= 0x80 { ascii = false }
+            }
+            guard !ascii else { return (starts, nil, bytes.count) }
+            var before = [Int32](repeating: 0, count: bytes.count + 1)
+            var scalars: Int32 = 0
+            for (i, b) in bytes.enumerated() {
+                before[i] = scalars
+                if b & 0xC0 != 0x80 { scalars += 1 }
+            }
+            before[bytes.count] = scalars
+            return (starts, before, bytes.count)
         }
-        // Past the end of the line (and for the byte after the last one).
-        table.append(scalars + 1)
-        tables[line] = table
-        return Int(table[min(byteColumn - 1, table.count - 1)])
+    }
+
+    /// The 1-based scalar column of 1-based byte column `byteColumn` on 1-based `line`; a column past the
+    /// end of the line is the column just after it.
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : byteCount
+        let offset = max(start, min(start + byteColumn - 1, end))
+        guard let scalarsBefore else { return offset - start + 1 }
+        return Int(scalarsBefore[offset] - scalarsBefore[start]) + 1
     }
 }

@@ -88,12 +88,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     /// True when `{{` occurs in the text (a byte scan; Foundation's `contains` was a hot spot).
     static func containsDoubleBrace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b == 0x7B && previous == 0x7B { return true }
-            previous = b
-        }
-        return false
+        ByteSearch.containsPair(text, 0x7B)
     }
 
     /// Chinese typography puts a space between Han characters and a number (`开放 15 天`, not `开放15 天`);
@@ -140,18 +135,14 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
         if url.isEmpty || url.hasPrefix("#") { return .keep }
-        if url.contains("\\") || url.lowercased().hasPrefix("file:") {
+        if ByteSearch.contains(url, 0x5C) || Self.hasFileScheme(url) {
             return .broken(
                 Diagnostic(
                     .error, .unsafePath, at: location, "link `\(url)` points at a local file path",
                     help: "link to pages and assets with relative paths such as `../assets/photo.png`"))
         }
         // A URL with a scheme (`https:`, `mailto:`) is left alone; a one-letter "scheme" is a drive letter.
-        if let colon = url.firstIndex(of: ":"), url.distance(from: url.startIndex, to: colon) > 1,
-            url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" })
-        {
-            return .keep
-        }
+        if Self.hasScheme(url) { return .keep }
         if url.hasPrefix("//") { return .keep }
         var path = url
         var fragment = ""
@@ -160,8 +151,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        let decoded = path.removingPercentEncoding ?? path
-        if decoded.hasPrefix("/") || decoded.contains("\\") || decoded.contains("\0") {
+        let decoded = path.utf8.contains(0x25) ? (path.removingPercentEncoding ?? path) : path
+        if decoded.hasPrefix("/") || decoded.utf8.contains(0x5C) || decoded.utf8.contains(0) {
             return .broken(
                 Diagnostic(
                     .error, .unsafePath, at: location, "link `\(url)` is an absolute or backslashed path",
@@ -202,6 +193,33 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
                 help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" }
                     ?? "put files in content/assets/ and link to them relatively"))
+    }
+
+    /// `file:` in any case.
+    static func hasFileScheme(_ url: String) -> Bool {
+        let prefix = Array(url.utf8.prefix(5))
+        return prefix.count == 5 && prefix[0] | 0x20 == 0x66 && prefix[1] | 0x20 == 0x69 && prefix[2] | 0x20 == 0x6C
+            && prefix[3] | 0x20 == 0x65 && prefix[4] == 0x3A
+    }
+
+    /// A URL scheme before the first `:` (letters, `+`, `.`, `-`; two or more, since one is a drive letter).
+    static func hasScheme(_ url: String) -> Bool {
+        var length = 0
+        for b in url.utf8 {
+            if b == 0x3A { return length > 1 }
+            if b >= 0x80 { return hasSchemeSlow(url) }
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            guard letter || b == 0x2B || b == 0x2E || b == 0x2D else { return false }
+            length += 1
+        }
+        return false
+    }
+
+    /// `hasScheme` for URLs with non-ASCII text before the colon: any Unicode letter counts.
+    static func hasSchemeSlow(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        return url.distance(from: url.startIndex, to: colon) > 1
+            && url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" })
     }
 
     private func linkHelp(_ target: String) -> String {

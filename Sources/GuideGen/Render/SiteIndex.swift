@@ -84,8 +84,8 @@ public struct SiteIndex: Sendable {
 
     /// The key of the page a Markdown link target (`../returns/refund.zh-Hans.md`, `refund.md`) names, and its language.
     public func resolveSourceLink(_ target: String, from page: PageSource) -> (key: String, language: String)? {
-        var segments = page.section.isEmpty ? [] : page.section.split(separator: "/").map(String.init)
-        for part in target.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+        var segments = page.section.isEmpty ? [] : page.section.utf8.split(separator: 0x2F).map { String(Substring($0)) }
+        for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map({ String(Substring($0)) }) {
             if part == "." || part.isEmpty { continue }
             if part == ".." {
                 guard !segments.isEmpty else { return nil }
@@ -113,17 +113,31 @@ public enum RelativeURL {
     /// The URL of `target` as seen from the page written at `from` (both output-relative paths).
     /// Without a base URL, links keep `index.html` so file:// browsing works.
     public static func between(from: String, to target: String, prettyURLs: Bool) -> String {
-        let fromDir = from.split(separator: "/").dropLast()
         var targetPath = target
         if prettyURLs, targetPath.hasSuffix("index.html") { targetPath = String(targetPath.dropLast("index.html".count)) }
-        let up = String(repeating: "../", count: fromDir.count)
+        let up = String(repeating: "../", count: folderDepth(from))
         let result = up + targetPath
         return result.isEmpty ? "./" : result
     }
 
     /// Prefix from a page to the output root (`../../`), or `./` at the root.
     public static func root(from: String) -> String {
-        let depth = from.split(separator: "/").count - 1
+        let depth = folderDepth(from)
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// How many folders deep an output path is (`en/a/index.html` → 2), counting non-empty segments.
+    static func folderDepth(_ path: String) -> Int {
+        var segments = 0
+        var inSegment = false
+        for b in path.utf8 {
+            if b == 0x2F {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+            }
+        }
+        return max(0, segments - 1)
     }
 }

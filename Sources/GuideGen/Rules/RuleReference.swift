@@ -36,12 +36,12 @@ public struct RuleReference: Sendable, Hashable {
         return out
     }
 
-    /// Parses `rule a.b.c` or `table a`.
+    /// Parses `rule a.b.c` or `table a` (on bytes: this runs for every reference of every page).
     public static func parse(_ body: String) -> RuleReference? {
-        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        let words = body.utf8.split(separator: 0x20, omittingEmptySubsequences: true)
         guard words.count == 2 else { return nil }
-        let path = words[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        switch words[0] {
+        let path = words[1].split(separator: 0x2E, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        switch String(Substring(words[0])) {
         case "rule" where path.count == 3 && path.allSatisfy({ !$0.isEmpty }):
             return RuleReference(kind: .rule, table: path[0], row: path[1], column: path[2])
         case "table" where path.count == 1 && !path[0].isEmpty:
