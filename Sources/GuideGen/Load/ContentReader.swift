@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The files of a content folder, read and decoded but not yet interpreted.
 public struct RawSite: Sendable {
     /// `guidegen.yaml`, when present.
@@ -93,11 +97,12 @@ public struct ContentReader: Sendable {
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let relative = dir.isEmpty ? name : dir + "/" + name
                 let path = rootPath + "/" + relative
-                guard let attributes = try? fm.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType else {
-                    continue
-                }
-                var isDirectory = type == .typeDirectory
-                if type == .typeSymbolicLink {
+                // lstat, not `attributesOfItem`: Foundation also looks up owner and group names per file.
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let format = info.st_mode & S_IFMT
+                var isDirectory = format == S_IFDIR
+                if format == S_IFLNK {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                     guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                         diagnostics.append(
@@ -110,7 +115,7 @@ public struct ContentReader: Sendable {
                     var dirFlag: ObjCBool = false
                     guard fm.fileExists(atPath: target, isDirectory: &dirFlag) else { continue }
                     isDirectory = dirFlag.boolValue
-                } else if type != .typeRegular && type != .typeDirectory {
+                } else if format != S_IFREG && format != S_IFDIR {
                     continue
                 }
                 if isDirectory { stack.append(relative) } else { result.append(relative) }

@@ -18,6 +18,9 @@ public struct YAMLReader: Sendable {
     public init(allowAliases: Bool) { self.allowAliases = allowAliases }
 
     /// Composes `text`, which starts at 1-based `firstLine` of `file`; nil plus a diagnostic when it cannot.
+    /// Yams' `Constructor.default` builds its tables anew on each access; composing never mutates it.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
     public func compose(_ text: String, file: String, firstLine: Int = 1) -> (Node?, [Diagnostic]) {
         // libyaml reports an error at the very end as the line after the last one: keep it on the last line.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -64,7 +67,9 @@ public struct YAMLReader: Sendable {
         let node: Node?
         do {
             // The basic resolver: guidegen types scalars itself, and the default one runs regular expressions per scalar.
-            node = try Yams.compose(yaml: text, .basic)
+            // Constructor and encoding are passed: Yams computes their defaults on every call (the encoding
+            // from the whole environment), which was a tenth of reading front matter.
+            node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, at: at)])
         } catch {
