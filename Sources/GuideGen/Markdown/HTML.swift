@@ -17,4 +17,18 @@ public enum HTML {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends `s` escaped as by `escape` to UTF-8 bytes.
+    public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]
+            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]
+            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]
+            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]
+            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]
+            default: out.append(byte)
+            }
+        }
+    }
 }

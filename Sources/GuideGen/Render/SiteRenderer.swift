@@ -35,10 +35,9 @@ public struct SiteRenderer: Sendable {
         let navigation = Dictionary(uniqueKeysWithValues: config.languages.map { ($0, Navigation(index: index, language: $0)) })
         // Pages (including section landing pages with their own text) in parallel.
         let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, [UInt8]?) in
-            guard let html = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!) else {
+            guard let bytes = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!) else {
                 return (body.outputPath, nil)
             }
-            let bytes = Array(html.utf8)
             if let emit {
                 emit(body.outputPath, bytes)
                 return (body.outputPath, [])
@@ -82,17 +81,18 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Pages
 
-    func renderPage(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> String? {
+    /// One page's file, as UTF-8.
+    func renderPage(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> [UInt8]? {
         let entry = index.entries[body.key]!
         if entry.isSectionIndex {
-            if entry.section.isEmpty { return renderHome(body: body, language: body.language, nav: nav) }
+            if entry.section.isEmpty { return renderHome(body: body, language: body.language, nav: nav).map { Array($0.utf8) } }
             let section = index.sections.first { $0.name == entry.section }
-            if let section { return renderSection(section, body: body, language: body.language, nav: nav) }
+            if let section { return renderSection(section, body: body, language: body.language, nav: nav).map { Array($0.utf8) } }
         }
         var context = common(
             language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
         context["page"] = pageContext(body, versions: versions, nav: nav)
-        return theme.render("page", context)
+        return theme.renderBytes("page", context)
     }
 
     func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> [String: Any] {

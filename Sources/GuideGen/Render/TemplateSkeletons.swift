@@ -48,11 +48,11 @@ final class TemplateSkeletons: @unchecked Sendable {
         return true
     }
 
-    /// Renders `context` with `render` (the direct path), through a skeleton when the shape allows.
-    func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> String? {
+    /// Renders `context` with `render` (the direct path), through a skeleton when the shape allows; UTF-8.
+    func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
         var walk = ShapeWalk()
         walk.shape += template + "|"
-        guard let placeholderContext = walk.dictionary(context) else { return render(context) }
+        guard walk.measure(context) else { return render(context).map { Array($0.utf8) } }
         let key = walk.shape
         lock.lock()
         let cached = skeletons[key]
@@ -61,12 +61,15 @@ final class TemplateSkeletons: @unchecked Sendable {
         if let cached {
             skeleton = cached
         } else {
-            skeleton = render(placeholderContext).flatMap { Self.cut($0, values: walk.values) }
+            // First page of this shape: the same walk again, now building the context with placeholders.
+            var numbering = 0
+            let placeholders = ShapeWalk.placeholders(context, numbering: &numbering)
+            skeleton = render(placeholders).flatMap { Self.cut($0, values: walk.values) }
             lock.lock()
             skeletons[key] = .some(skeleton)
             lock.unlock()
         }
-        guard let skeleton else { return render(context) }
+        guard let skeleton else { return render(context).map { Array($0.utf8) } }
         return Self.fill(skeleton, with: walk.values)
     }
 
@@ -116,7 +119,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         return Skeleton(pieces: pieces)
     }
 
-    static func fill(_ skeleton: Skeleton, with values: [String]) -> String {
+    static func fill(_ skeleton: Skeleton, with values: [String]) -> [UInt8] {
         var out: [UInt8] = []
         var capacity = 0
         for piece in skeleton.pieces {
@@ -129,78 +132,84 @@ final class TemplateSkeletons: @unchecked Sendable {
         for piece in skeleton.pieces {
             switch piece {
             case .text(let t): out += t
-            case .value(let n, let escaped): out += (escaped ? HTML.escape(values[n]) : values[n]).utf8
+            case .value(let n, let escaped):
+                if escaped { HTML.appendEscaped(values[n], to: &out) } else { out += values[n].utf8 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 
-/// One pass over a context: its shape as a string key, its values in walk order, and the same context
-/// with placeholders for values.
+/// One pass over a context: its shape as a string key and its values in walk order; `placeholders`
+/// makes the same walk building the context with numbered placeholders (only for a shape's first page).
 private struct ShapeWalk {
     var shape = ""
     var values: [String] = []
 
     init() { shape.reserveCapacity(512) }
 
-    mutating func placeholder(_ text: String) -> String {
-        // An empty value stays itself (the output around it depends on its being empty: partial indentation);
-        // a value ending in a line break keeps it, for the same reason.
+    /// Records a value: an empty one stays itself (the output around it depends on its being empty: partial
+    /// indentation), a value ending in a line break keeps it, for the same reason.
+    mutating func record(_ text: String) {
         if text.isEmpty {
             shape += "e"
-            return ""
+            return
         }
-        let number = values.count
         values.append(text)
-        if text.utf8.last == 0x0A {
-            shape += "n"
-            return "\u{E001}\(number)&\u{E002}\n"
-        }
-        shape += "s"
-        return "\u{E001}\(number)&\u{E002}"
+        shape += text.utf8.last == 0x0A ? "n" : "s"
     }
 
-    /// A value with placeholders, or nil for a type the walk does not know.
-    mutating func value(_ value: Any) -> Any? {
+    /// Walks a value; false for a type the walk does not know.
+    mutating func measure(_ value: Any) -> Bool {
         switch value {
-        case let s as String: return placeholder(s)
-        case let b as Bool:
-            shape += b ? "T" : "F"
-            return b
-        case let n as Int: return placeholder(String(n))
-        case let d as [String: Any]: return dictionary(d)
+        case let s as String: record(s)
+        case let b as Bool: shape += b ? "T" : "F"
+        case let n as Int: record(String(n))
+        case let d as [String: Any]:
+            shape += "{"
+            // Sorted keys: a dictionary's own order differs between instances (Swift seeds each table).
+            for key in d.keys.sorted() {
+                shape += key
+                shape += ":"
+                guard measure(d[key]!) else { return false }
+            }
+            shape += "}"
         case let a as [[String: Any]]:
             shape += "[\(a.count)"
-            var out: [[String: Any]] = []
-            out.reserveCapacity(a.count)
-            for element in a {
-                guard let d = dictionary(element) else { return nil }
-                out.append(d)
-            }
+            for element in a { guard measure(element) else { return false } }
             shape += "]"
-            return out
         case let a as [String]:
             shape += "[\(a.count)"
-            let out = a.map { placeholder($0) }
+            for element in a { record(element) }
             shape += "]"
+        default: return false
+        }
+        return true
+    }
+
+    /// `value` with each non-empty string replaced by placeholder number `numbering` (counting up in the
+    /// order `measure` records values).
+    static func placeholders(_ value: Any, numbering: inout Int) -> Any {
+        func placeholder(_ text: String) -> String {
+            if text.isEmpty { return "" }
+            defer { numbering += 1 }
+            return "\u{E001}\(numbering)&\u{E002}" + (text.utf8.last == 0x0A ? "\n" : "")
+        }
+        switch value {
+        case let s as String: return placeholder(s)
+        case let b as Bool: return b
+        case let n as Int: return placeholder(String(n))
+        case let d as [String: Any]:
+            var out: [String: Any] = [:]
+            for key in d.keys.sorted() { out[key] = placeholders(d[key]!, numbering: &numbering) }
             return out
-        default: return nil
+        case let a as [[String: Any]]: return a.map { placeholders($0, numbering: &numbering) as! [String: Any] }
+        case let a as [String]: return a.map { placeholder($0) }
+        default: return value
         }
     }
 
-    mutating func dictionary(_ d: [String: Any]) -> [String: Any]? {
-        shape += "{"
-        var out: [String: Any] = [:]
-        out.reserveCapacity(d.count)
-        // Sorted keys: a dictionary's own order differs between instances (Swift seeds each table).
-        for key in d.keys.sorted() {
-            shape += key
-            shape += ":"
-            guard let v = value(d[key]!) else { return nil }
-            out[key] = v
-        }
-        shape += "}"
-        return out
+    static func placeholders(_ context: [String: Any], numbering: inout Int) -> [String: Any] {
+        placeholders(context as Any, numbering: &numbering) as! [String: Any]
     }
 }

@@ -106,7 +106,12 @@ public struct Theme: Sendable {
 
     /// Renders a template with a context; nil when the template does not exist.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
-        guard let skeletons else { return renderDirectly(name, context) }
+        renderBytes(name, context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render` as UTF-8 bytes (what the output needs; skips a round trip through `String`).
+    public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8]? {
+        guard let skeletons else { return renderDirectly(name, context).map { Array($0.utf8) } }
         return skeletons.render(context, template: name) { library.render($0, withTemplate: name) }
     }
 
