@@ -39,9 +39,9 @@ public struct FlowTextMeasure: Sendable, Equatable {
     public func wrap(_ text: String, maxWidth: Double) -> [String] {
         let pieces = self.pieces(of: text, maxWidth: maxWidth)
         guard !pieces.isEmpty else { return [] }
-        let greedy = breakLines(pieces, maxWidth: maxWidth)
-        guard greedy.count > 1 else { return greedy.map(render) }
-        return balanced(pieces, lineCount: greedy.count, maxWidth: maxWidth).map(render)
+        let greedyLines = lineCount(Metrics(pieces), maxWidth: maxWidth)
+        guard greedyLines > 1 else { return breakLines(pieces, maxWidth: maxWidth).map(render) }
+        return balanced(pieces, lineCount: greedyLines, maxWidth: maxWidth).map(render)
     }
 
     /// Wraps `text` into at most `lineCount` lines as narrow as possible, or nil when that needs
@@ -49,7 +49,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
     func wrap(_ text: String, lineCount: Int, maxWidth: Double) -> [String]? {
         let pieces = self.pieces(of: text, maxWidth: maxWidth)
         guard !pieces.isEmpty else { return [] }
-        guard breakLines(pieces, maxWidth: maxWidth).count <= lineCount else { return nil }
+        guard self.lineCount(Metrics(pieces), maxWidth: maxWidth) <= lineCount else { return nil }
         return balanced(pieces, lineCount: lineCount, maxWidth: maxWidth).map(render)
     }
 
@@ -72,7 +72,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 pendingSpace = true
                 index += 1
                 continue
@@ -80,7 +80,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
             var run: [Unicode.Scalar] = [scalar]
             index += 1
             if !Self.isWide(scalar) {
-                while index < scalars.count, !Self.isWide(scalars[index]), !scalars[index].properties.isWhitespace {
+                while index < scalars.count, !Self.isWide(scalars[index]), !Self.isSpace(scalars[index]) {
                     run.append(scalars[index])
                     index += 1
                 }
@@ -137,15 +137,45 @@ public struct FlowTextMeasure: Sendable, Equatable {
         return lines
     }
 
+    /// Widths and spacing of pieces, apart from their text, for counting lines without building them.
+    private struct Metrics {
+        var widths: [Double]
+        var spaceBefore: [Bool]
+        init(_ pieces: [Piece]) {
+            widths = pieces.map(\.width)
+            spaceBefore = pieces.map(\.spaceBefore)
+        }
+    }
+
+    /// How many lines `breakLines` makes at `maxWidth` (the same rule, without the arrays).
+    private func lineCount(_ metrics: Metrics, maxWidth: Double) -> Int {
+        var lines = 0
+        var onLine = 0
+        var width = 0.0
+        for i in metrics.widths.indices {
+            let added = metrics.widths[i] + (metrics.spaceBefore[i] && onLine > 0 ? spaceWidth : 0)
+            if onLine == 0 || width + added <= maxWidth + 0.001 {
+                onLine += 1
+                width += onLine == 1 ? metrics.widths[i] : added
+            } else {
+                lines += 1
+                onLine = 1
+                width = metrics.widths[i]
+            }
+        }
+        return lines + (onLine > 0 ? 1 : 0)
+    }
+
     /// The narrowest greedy breaking with at most `lineCount` lines (bisection on the width), which
     /// avoids a last line holding a single character.
     private func balanced(_ pieces: [Piece], lineCount: Int, maxWidth: Double) -> [[Piece]] {
-        var low = pieces.map(\.width).max() ?? 0
+        let metrics = Metrics(pieces)
+        var low = metrics.widths.max() ?? 0
         var high = maxWidth
-        if breakLines(pieces, maxWidth: low).count <= lineCount { return breakLines(pieces, maxWidth: low) }
+        if self.lineCount(metrics, maxWidth: low) <= lineCount { return breakLines(pieces, maxWidth: low) }
         for _ in 0..<24 where high - low > 0.25 {
             let middle = (low + high) / 2
-            if breakLines(pieces, maxWidth: middle).count <= lineCount {
+            if self.lineCount(metrics, maxWidth: middle) <= lineCount {
                 high = middle
             } else {
                 low = middle
@@ -180,6 +210,12 @@ public struct FlowTextMeasure: Sendable, Equatable {
     /// Punctuation that must not end a line.
     private static let opening: Set<Unicode.Scalar> = Set(
         "（［｛「『《〈【〔〖〘〚([{".unicodeScalars + ["\u{201C}", "\u{2018}"])
+
+    /// White space, with a fast path for ASCII.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
 
     /// Whether a scalar is drawn full-width (CJK ideographs, kana, Hangul, full-width forms, emoji).
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
