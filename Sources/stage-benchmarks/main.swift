@@ -118,4 +118,9 @@ if want("templates") {
         _ = SiteRenderer(site: site, index: index, theme: theme, assetBytes: [:]).render(bodies: bodies, threads: 1)
     }
     report("templates, per page", template / Double(bodies.count) * 1e6, "µs")
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let parallel = fastest {
+        _ = SiteRenderer(site: site, index: index, theme: theme, assetBytes: [:]).render(bodies: bodies, threads: 0)
+    }
+    report("templates, \(cores) cores, wall per page", parallel / Double(bodies.count) * 1e6, "µs")
 }
