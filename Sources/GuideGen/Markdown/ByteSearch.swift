@@ -7,6 +7,13 @@
 /// Byte searches over a string's UTF-8 with `memchr`, for checks that run on every text run of every page
 /// (iterating `String.UTF8View` byte by byte was a visible share of the Markdown stage).
 enum ByteSearch {
+    /// Unicode scalars in `text`, counted on its UTF-8 (the scalar view walks a decoder).
+    static func scalarCount(_ text: String) -> Int {
+        var n = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     /// Whether `byte` occurs in `text`.
     static func contains(_ text: String, _ byte: UInt8) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { find(byte, in: $0, from: 0) != nil } ?? text.utf8.contains(byte)

@@ -2,31 +2,33 @@
 public enum HeadingSlug {
     /// Lower-cases ASCII, keeps letters and digits of any script, turns spaces and hyphens into single `-`.
     public static func make(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingDash = false
+        func keep(_ bytes: some Sequence<UInt8>) {
+            if pendingDash, !out.isEmpty { out.append(0x2D) }
+            pendingDash = false
+            out += bytes
+        }
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            if scalar.isASCII {
-                let v = scalar.value
+            let v = scalar.value
+            if v < 0x80 {
                 if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
-                    if pendingDash, !out.isEmpty { out += "-" }
-                    pendingDash = false
-                    out.unicodeScalars.append(scalar)
+                    keep(CollectionOfOne(UInt8(v)))
                 } else if (0x41...0x5A).contains(v) {
-                    if pendingDash, !out.isEmpty { out += "-" }
-                    pendingDash = false
-                    out.unicodeScalars.append(Unicode.Scalar(v + 32)!)
+                    keep(CollectionOfOne(UInt8(v + 32)))
                 } else if v == 0x20 || v == 0x2D || v == 0x5F || v == 0x09 {
                     pendingDash = true
                 }
-            } else if p.isAlphabetic || p.numericType != nil {
-                if pendingDash, !out.isEmpty { out += "-" }
-                pendingDash = false
-                out.unicodeScalars.append(scalar)
+                continue
+            }
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil {
+                keep(UTF8.encode(scalar)!)
             } else if p.isWhitespace {
                 pendingDash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

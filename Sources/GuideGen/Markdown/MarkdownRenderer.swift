@@ -331,12 +331,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                             proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: sourceColumn))
                             proseBlock.text += s
                             expanded += s
-                            sourceColumn += s.unicodeScalars.count
+                            sourceColumn += ByteSearch.scalarCount(s)
                         case .generated(let s, let source):
                             proseBlock.text += s
                             proseBlock.generated.append(offset..<(offset + s.utf8.count))
                             expanded += s
-                            sourceColumn += source.unicodeScalars.count
+                            sourceColumn += ByteSearch.scalarCount(source)
                         }
                     }
                     cmark_node_set_literal(node, expanded)
