@@ -13,4 +13,6 @@ GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter "HostileInputTests|FlowLimi
 bash Fuzz/run.sh 20
 # The benchmark at a small size, only to prove it works (timings are never asserted).
 BENCH_RUNS=1 BENCH_WARMUP=0 BENCH_OUT="${TMPDIR:-/tmp}/guidegen-bench-smoke" bash bench/run.sh 200 >/dev/null
+# The stage micro-benchmarks on the shipped content, likewise only to prove they run.
+swift run -c release stage-benchmarks content >/dev/null
 GUIDEGEN=.build/debug/guidegen python3 -m pytest -q Tests/e2e
