@@ -11,6 +11,8 @@ public struct MarkdownOptions: Sendable {
     public var headingAnchors = true
     /// cmark-gfm syntax extensions to attach (all GFM ones by default).
     public var extensions = MarkdownRenderer.extensionNames
+    /// Fill in the text under each `##` section (FAQ answers); without it sections keep only their headings.
+    public var sectionTexts = true
 
     public init(
         unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true,
@@ -208,7 +210,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             if let heading = headings.last, headings.count > headingCountBefore {
                 topLevel.append((headings.count - 1, heading.level, heading.text))
             } else if !replaced {
-                let text = prose[proseCountBefore...].map(\.text).joined(separator: " ")
+                let text = options.sectionTexts ? prose[proseCountBefore...].map(\.text).joined(separator: " ") : ""
                 topLevel.append((nil, 0, text))
             }
         }

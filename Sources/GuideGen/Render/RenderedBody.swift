@@ -46,7 +46,10 @@ public enum BodyRenderer {
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
             hooks.drawFlows = drawFlows
-            let markdown = renderGuarded(page, options: options, hooks: hooks)
+            var pageOptions = options
+            // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
+            pageOptions.sectionTexts = page.frontMatter.kind == .faq
+            let markdown = renderGuarded(page, options: pageOptions, hooks: hooks)
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
