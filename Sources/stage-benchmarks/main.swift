@@ -65,6 +65,8 @@ if want("markdown") {
     let markdown = fastest { _ = BodyRenderer.render(site: site, index: index, threads: 1) }
     report("Markdown body, per page", markdown / Double(pages.count) * 1e6, "µs")
     report("Markdown throughput", Double(markdownBytes) / markdown / 1e6, "MB/s")
+    let markdownParallel = fastest { _ = BodyRenderer.render(site: site, index: index, threads: 0) }
+    report("Markdown body, all cores, wall per page", markdownParallel / Double(pages.count) * 1e6, "µs")
     // The floor: cmark-gfm alone on the same bodies (parse and render, no hooks, no checks).
     let bodyTexts = pages.map(\.body)
     let cmark = fastest { for text in bodyTexts { _ = MarkdownRenderer.libraryHTML(text, unsafe: true) } }
