@@ -160,4 +160,19 @@ import Testing
             MarkdownRenderer.insertHeadingIDs(html, ["a", "b&c"])
                 == "<p>x</p>\n<h2 id=\"a\">A</h2>\n<hr />\n<h3 id=\"b&amp;c\">B &amp;</h3>\n<h2>no marker</h2>\n")
     }
+
+    @Test func escapingIntoBytesMatchesEscape() {
+        for text in ["", "plain", "<a href=\"x\">&'</a>", String(repeating: "中文 & <b> ", count: 50), "end&", "&start"] {
+            var out: [UInt8] = [0x2A]
+            HTML.appendEscaped(text, to: &out)
+            #expect(out == [0x2A] + Array(HTML.escape(text).utf8), "\(text.prefix(20))")
+        }
+    }
+
+    @Test func sidebarLinkSearchFindsTheFirstWholeMatch() {
+        let haystack = Array("<a href=\"x\"><a href=\"a/b\"><a href=\"a/b\">".utf8)
+        #expect(SiteRenderer.firstIndex(of: Array("<a href=\"a/b\">".utf8), in: haystack) == 12)
+        #expect(SiteRenderer.firstIndex(of: Array("<a href=\"zz\">".utf8), in: haystack) == nil)
+        #expect(SiteRenderer.firstIndex(of: Array("\">".utf8), in: Array("\"".utf8)) == nil)
+    }
 }

@@ -333,13 +333,14 @@ public struct SiteRenderer: Sendable {
     /// Unicode-aware and was most of the sidebar's cost).
     static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        return haystack.withUnsafeBufferPointer { bytes in
+            var from = 0
+            while let i = ByteSearch.find(first, in: bytes, from: from), i + needle.count <= bytes.count {
+                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+                from = i + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Pages listed on a home page section card before "See all".

@@ -168,10 +168,11 @@ private struct ShapeWalk {
         case let d as [String: Any]:
             shape += "{"
             // Sorted keys: a dictionary's own order differs between instances (Swift seeds each table).
-            for key in d.keys.sorted() {
+            // Sorting the pairs, not the keys, saves looking each key up again.
+            for (key, element) in d.sorted(by: { $0.key < $1.key }) {
                 shape += key
                 shape += ":"
-                guard measure(d[key]!) else { return false }
+                guard measure(element) else { return false }
             }
             shape += "}"
         case let a as [[String: Any]]:
