@@ -156,7 +156,9 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         if site.format == .text {
-            FileHandle.standardError.write(Data("wrote \(staging.pagesWritten) pages to \(output)\n".utf8))
+            let unchanged = staging.filesLinked
+            let note = unchanged > 0 ? " (\(unchanged) unchanged files linked from the previous build)" : ""
+            FileHandle.standardError.write(Data("wrote \(staging.pagesWritten) pages to \(output)\(note)\n".utf8))
         }
     }
 }

@@ -176,3 +176,49 @@ import Testing
         #expect(SiteRenderer.firstIndex(of: Array("\">".utf8), in: Array("\"".utf8)) == nil)
     }
 }
+
+/// A rebuild links unchanged files from the previous output instead of writing them again.
+@Suite struct UnchangedFileTests {
+    static func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    @Test func unchangedFilesKeepTheirInodeAndChangedOnesAreRewritten() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let writer = OutputWriter(protectedFolders: [])
+        let marker = Array("marker\n".utf8)
+        try writer.write(
+            [".guidegen": marker, "en/a/index.html": Array("same".utf8), "en/b/index.html": Array("old".utf8), "gone.html": [1]],
+            to: output)
+        let before = try #require(Self.inode(output.path + "/en/a/index.html"))
+        let changedBefore = try #require(Self.inode(output.path + "/en/b/index.html"))
+        let staging = try writer.begin(output)
+        for (path, bytes) in [".guidegen": marker, "en/a/index.html": Array("same".utf8), "en/b/index.html": Array("new!".utf8)] {
+            staging.write(path, bytes)
+        }
+        #expect(staging.filesLinked == 2)  // the marker and en/a
+        try staging.commit()
+        #expect(Self.inode(output.path + "/en/a/index.html") == before)
+        #expect(Self.inode(output.path + "/en/b/index.html") != changedBefore)
+        #expect(FileManager.default.contents(atPath: output.path + "/en/b/index.html") == Data("new!".utf8))
+        #expect(FileManager.default.contents(atPath: output.path + "/en/a/index.html") == Data("same".utf8))
+        #expect(!FileManager.default.fileExists(atPath: output.path + "/gone.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".guidegen-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aDiscardedBuildLeavesThePreviousFilesIntact() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let writer = OutputWriter(protectedFolders: [])
+        try writer.write([".guidegen": [0x0A], "a.html": Array("keep".utf8)], to: output)
+        let staging = try writer.begin(output)
+        staging.write("a.html", Array("keep".utf8))
+        staging.discard()
+        #expect(FileManager.default.contents(atPath: output.path + "/a.html") == Data("keep".utf8))
+    }
+}
