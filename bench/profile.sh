@@ -9,27 +9,12 @@
 # hardware counters it samples the cpu-clock software event, which works as well.
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-cd "$ROOT"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SIZE="${1:-10000}"
 CMD="${2:-build}"
-OUT="${BENCH_OUT:-$BENCH_DIR/out}"
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
 
-if ! command -v perf >/dev/null 2>&1; then
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends linux-perf >&2
-fi
-if [ -n "${GUIDEGEN_BIN:-}" ]; then
-    BIN="$GUIDEGEN_BIN"
-else
-    swift build -c release --product guidegen >&2
-    cp "$(swift build -c release --show-bin-path)/guidegen" "$OUT/guidegen"
-    BIN="$OUT/guidegen"
-fi
+command -v perf >/dev/null 2>&1 || apt_install linux-perf
+build_guidegen
 DEMANGLE="$(command -v swift-demangle || echo "swift demangle")"
 
 dir="$OUT/$SIZE"

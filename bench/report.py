@@ -142,20 +142,16 @@ def summary(raw, out_md):
     lines.append("| ratio of wall times (median unless noted) | " + " | ".join(f"{s:,} pages" for s in sizes) + " |")
     lines.append("|---|" + "---:|" * len(sizes))
 
-    def ratio(a, b, s):
-        if (a, s) in med and (b, s) in med and med[(b, s)] > 0:
-            return f"{med[(a, s)] / med[(b, s)]:.1f}×"
+    best = {k: min(r[0] for r in v) for k, v in rows.items()}
+
+    def ratio(a, b, s, times=med):
+        if (a, s) in times and (b, s) in times and times[(b, s)] > 0:
+            return f"{times[(a, s)] / times[(b, s)]:.1f}×"
         return "–"
     lines.append("| guidegen / Hugo | " + " | ".join(ratio("guidegen", "hugo", s) for s in sizes) + " |")
     lines.append("| guidegen / cmark-gfm | " + " | ".join(ratio("guidegen", "cmark-gfm", s) for s in sizes) + " |")
-    best = {k: min(r[0] for r in v) for k, v in rows.items()}
-
-    def ratio_min(a, b, s):
-        if (a, s) in best and (b, s) in best and best[(b, s)] > 0:
-            return f"{best[(a, s)] / best[(b, s)]:.1f}×"
-        return "–"
-    lines.append("| guidegen / Hugo, fastest runs | " + " | ".join(ratio_min("guidegen", "hugo", s) for s in sizes) + " |")
-    lines.append("| guidegen / cmark-gfm, fastest runs | " + " | ".join(ratio_min("guidegen", "cmark-gfm", s) for s in sizes) + " |")
+    lines.append("| guidegen / Hugo, fastest runs | " + " | ".join(ratio("guidegen", "hugo", s, best) for s in sizes) + " |")
+    lines.append("| guidegen / cmark-gfm, fastest runs | " + " | ".join(ratio("guidegen", "cmark-gfm", s, best) for s in sizes) + " |")
     lines.append("| guidegen lint / guidegen build | " + " | ".join(ratio("guidegen-lint", "guidegen", s) for s in sizes) + " |")
     if len(sizes) >= 2:
         lines.append("")

@@ -19,22 +19,15 @@
 # Timings are measurements, never assertions: the run fails only when a tool fails or misses a page.
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$BENCH_DIR")"
-cd "$ROOT"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 RUNS="${BENCH_RUNS:-5}"
 WARMUP="${BENCH_WARMUP:-1}"
 TOOLS="${BENCH_TOOLS:-guidegen hugo cmark-gfm guidegen-lint}"
 SLOW="${BENCH_SLOW:-300}"
 SLOW_RUNS="${BENCH_SLOW_RUNS:-2}"
-OUT="${BENCH_OUT:-$BENCH_DIR/out}"
 SEED="${BENCH_SEED:-1}"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
-mkdir -p "$OUT"
-OUT="$(cd "$OUT" && pwd)"
-
-log() { printf '[bench] %s\n' "$*" >&2; }
 
 # Where the tools write. This VM's ext4 root (no journal) allocates inodes slowly for minutes after many
 # files were deleted (`recently_deleted` scans), so on disk each run after the first measures the previous
@@ -53,29 +46,8 @@ command -v hugo >/dev/null 2>&1 || need+=(hugo)
 command -v cmark-gfm >/dev/null 2>&1 || need+=(cmark-gfm)
 [ -x /usr/bin/time ] || need+=(time)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
-if [ "${#need[@]}" -gt 0 ]; then
-    log "installing from Debian: ${need[*]}"
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
-fi
-
-if [ -n "${GUIDEGEN_BIN:-}" ]; then
-    BIN="$GUIDEGEN_BIN"
-else
-    log "building guidegen (release)"
-    # Retried, because a source file saved during the build (an editor, another checkout tool) fails it.
-    for attempt in 1 2 3; do
-        swift build -c release --product guidegen >&2 && break
-        [ "$attempt" -lt 3 ] || { log "swift build failed"; exit 1; }
-        log "swift build failed; trying again"; sleep 5
-    done
-    # A private copy, so that another build in the same tree cannot swap the binary in the middle of a run.
-    cp "$(swift build -c release --show-bin-path)/guidegen" "$OUT/guidegen"
-    BIN="$OUT/guidegen"
-fi
-[ -x "$BIN" ] || { log "no guidegen binary at $BIN"; exit 2; }
+apt_install "${need[@]}"
+build_guidegen
 
 RAW="$OUT/raw.tsv"
 {

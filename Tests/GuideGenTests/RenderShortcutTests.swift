@@ -171,9 +171,9 @@ import Testing
 
     @Test func sidebarLinkSearchFindsTheFirstWholeMatch() {
         let haystack = Array("<a href=\"x\"><a href=\"a/b\"><a href=\"a/b\">".utf8)
-        #expect(SiteRenderer.firstIndex(of: Array("<a href=\"a/b\">".utf8), in: haystack) == 12)
-        #expect(SiteRenderer.firstIndex(of: Array("<a href=\"zz\">".utf8), in: haystack) == nil)
-        #expect(SiteRenderer.firstIndex(of: Array("\">".utf8), in: Array("\"".utf8)) == nil)
+        #expect(haystack.withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("<a href=\"a/b\">".utf8), in: $0) } == 12)
+        #expect(haystack.withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("<a href=\"zz\">".utf8), in: $0) } == nil)
+        #expect(Array("\"".utf8).withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("\">".utf8), in: $0) } == nil)
     }
 }
 

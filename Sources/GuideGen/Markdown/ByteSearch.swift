@@ -4,41 +4,38 @@
     import Darwin
 #endif
 
-/// Byte searches over a string's UTF-8 with `memchr`, for checks that run on every text run of every page
+/// Byte searches over UTF-8 with `memchr`, for checks that run on every text run of every page
 /// (iterating `String.UTF8View` byte by byte was a visible share of the Markdown stage).
 enum ByteSearch {
-    /// Unicode scalars in `text`, counted on its UTF-8 (the scalar view walks a decoder).
-    static func scalarCount(_ text: String) -> Int {
+    /// Unicode scalars in valid UTF-8 (every byte that does not continue a sequence starts one).
+    static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
         var n = 0
-        for b in text.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
         return n
     }
 
+    /// Unicode scalars in `text`, counted on its UTF-8 (the scalar view walks a decoder).
+    static func scalarCount(_ text: String) -> Int { scalarCount(text.utf8) }
+
     /// Whether `byte` occurs in `text`.
     static func contains(_ text: String, _ byte: UInt8) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { find(byte, in: $0, from: 0) != nil } ?? text.utf8.contains(byte)
+        UTF8Scan.withBytes(text) { find(byte, in: $0, from: 0) != nil }
     }
 
     /// Whether `byte` occurs twice in a row in `text` (`{{`).
     static func containsPair(_ text: String, _ byte: UInt8) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { buffer in
-            var from = 0
-            while let i = find(byte, in: buffer, from: from) {
-                if i + 1 < buffer.count && buffer[i + 1] == byte { return true }
-                from = i + 1
-            }
-            return false
-        } ?? containsPairSlowly(text, byte)
+        UTF8Scan.withBytes(text) { firstIndex(of: [byte, byte], in: $0) != nil }
     }
 
-    /// Small strings live inside the string value and have no contiguous storage to hand out.
-    private static func containsPairSlowly(_ text: String, _ byte: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b == byte && previous == byte { return true }
-            previous = b
+    /// Where `needle` first occurs in `haystack`.
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return nil }
+        var from = 0
+        while let i = find(first, in: haystack, from: from), i + needle.count <= haystack.count {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            from = i + 1
         }
-        return false
+        return nil
     }
 
     /// The first index at or after `from` holding `byte`.

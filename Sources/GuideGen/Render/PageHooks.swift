@@ -71,14 +71,14 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         for occurrence in occurrences {
             let prefix = String(decoding: bytes[cursor..<occurrence.range.lowerBound], as: UTF8.self)
             if !prefix.isEmpty { segments.append(.literal(prefix)) }
-            scalarsBefore += Self.scalarCount(bytes[cursor..<occurrence.range.lowerBound])
+            scalarsBefore += ByteSearch.scalarCount(bytes[cursor..<occurrence.range.lowerBound])
             let column = location.column + scalarsBefore
             let at = SourceLocation(file: location.file, line: location.line, column: column)
             let (value, problem) = resolveInline(occurrence, at: at)
             if let problem { diagnostics.append(problem) }
             let written = String(decoding: bytes[occurrence.range], as: UTF8.self)
             segments.append(value.map { TextSegment.generated($0, source: written) } ?? .literal(written))
-            scalarsBefore += Self.scalarCount(bytes[occurrence.range])
+            scalarsBefore += ByteSearch.scalarCount(bytes[occurrence.range])
             cursor = occurrence.range.upperBound
         }
         if cursor < bytes.count { segments.append(.literal(String(decoding: bytes[cursor...], as: UTF8.self))) }
@@ -87,13 +87,6 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     }
 
     /// True when `{{` occurs in the text (a byte scan; Foundation's `contains` was a hot spot).
-    /// Unicode scalars in valid UTF-8 bytes (every byte that does not continue a sequence starts one).
-    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
-
     static func containsDoubleBrace(_ text: String) -> Bool {
         ByteSearch.containsPair(text, 0x7B)
     }

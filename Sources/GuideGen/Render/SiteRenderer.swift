@@ -324,23 +324,9 @@ public struct SiteRenderer: Sendable {
         }
         let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
         var bytes = Array(html.utf8)
-        guard let start = Self.firstIndex(of: anchor, in: bytes) else { return html }
+        guard let start = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: anchor, in: $0) }) else { return html }
         bytes.insert(contentsOf: Array(" aria-current=\"page\"".utf8), at: start + anchor.count - 1)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Where `needle` first occurs in `haystack` (byte comparison; Foundation's `range(of:)` compares
-    /// Unicode-aware and was most of the sidebar's cost).
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { bytes in
-            var from = 0
-            while let i = ByteSearch.find(first, in: bytes, from: from), i + needle.count <= bytes.count {
-                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-                from = i + 1
-            }
-            return nil
-        }
     }
 
     /// Pages listed on a home page section card before "See all".
