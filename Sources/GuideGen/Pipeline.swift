@@ -3,14 +3,15 @@ import Foundation
 /// What a run of the pipeline reads and how strict it is.
 public struct PipelineOptions: Sendable {
     public var content: URL
-    public var templates: URL
+    /// The site's theme folder, laid over the built-in theme; nil for the built-in theme alone.
+    public var templates: URL?
     /// Overrides `base_url` from guidegen.yaml when set.
     public var baseURL: String?
     public var includeDrafts = false
     /// Worker threads for parsing and rendering; 0 means one per core.
     public var threads = 0
 
-    public init(content: URL, templates: URL, baseURL: String? = nil, includeDrafts: Bool = false, threads: Int = 0) {
+    public init(content: URL, templates: URL?, baseURL: String? = nil, includeDrafts: Bool = false, threads: Int = 0) {
         self.content = content
         self.templates = templates
         self.baseURL = baseURL

@@ -40,7 +40,8 @@ struct GuideGenCommand: ParsableCommand {
 /// Options shared by `build` and `lint`.
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder.") var templates = "site-templates"
+    @Option(help: "The theme folder (default: ./site-templates, else site-templates beside the content folder, else the built-in theme).")
+    var templates: String?
     @Option(help: "Absolute base URL (overrides base_url in guidegen.yaml).") var baseURL: String?
     @Flag(help: "Include pages with `draft: true`.") var drafts = false
     @Flag(help: "Treat warnings as errors (missing translations included).") var strict = false
@@ -58,11 +59,15 @@ struct SiteOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("content folder `\(content)` does not exist")
         }
+        _ = try ThemeFolder.resolve(templates, content: content)
     }
+
+    /// The theme folder in use; nil for the built-in theme.
+    var themeFolder: URL? { (try? ThemeFolder.resolve(templates, content: content)) ?? nil }
 
     var pipelineOptions: PipelineOptions {
         PipelineOptions(
-            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: baseURL, includeDrafts: drafts,
+            content: URL(fileURLWithPath: content), templates: themeFolder, baseURL: baseURL, includeDrafts: drafts,
             threads: threads)
     }
 
@@ -108,6 +113,27 @@ struct SiteOptions: ParsableArguments {
 
 extension DiagnosticPrinter.Format: ExpressibleByArgument {}
 
+/// Where the theme comes from, as a Hugo user expects: the folder named by `--templates`, else
+/// `./site-templates`, else `site-templates/` beside the content folder, else the theme built into guidegen.
+enum ThemeFolder {
+    /// The folder to use, or nil for the built-in theme; throws when `--templates` names no folder.
+    static func resolve(_ explicit: String?, content: String) throws -> URL? {
+        func isFolder(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if let explicit {
+            guard isFolder(explicit) else {
+                throw ValidationError("templates folder `\(explicit)` does not exist; leave out --templates to use the built-in theme")
+            }
+            return URL(fileURLWithPath: explicit)
+        }
+        let beside = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("site-templates")
+        for candidate in [URL(fileURLWithPath: "site-templates"), beside] where isFolder(candidate.path) { return candidate }
+        return nil
+    }
+}
+
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and write the site (nothing is written when there are errors).",
@@ -118,7 +144,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let writer = OutputWriter(
-            protectedFolders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)],
+            protectedFolders: [URL(fileURLWithPath: site.content)] + (site.themeFolder.map { [$0] } ?? []),
             rootFolders: [
                 URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 URL(fileURLWithPath: site.content).deletingLastPathComponent(),

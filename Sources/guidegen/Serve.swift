@@ -25,7 +25,8 @@ struct Serve: ParsableCommand {
             """)
 
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder.") var templates = "site-templates"
+    @Option(help: "The theme folder (default: ./site-templates, else site-templates beside the content folder, else the built-in theme).")
+    var templates: String?
     @Option(help: "The port (0: any free port).") var port = 1313
     @Option(help: "localhost, 127.0.0.1 or ::1; the preview is never served to the network.") var host = "127.0.0.1"
     @Flag(help: "Include pages with `draft: true`.") var drafts = false
@@ -39,6 +40,7 @@ struct Serve: ParsableCommand {
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("content folder `\(content)` does not exist")
         }
+        _ = try ThemeFolder.resolve(templates, content: content)
     }
 
     /// The loopback address for `--host`; nil for anything else.
@@ -62,9 +64,10 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
 
+        let themeFolder = (try? ThemeFolder.resolve(templates, content: content)) ?? nil
         let builder = ServeBuilder(
             options: PipelineOptions(
-                content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), baseURL: "", includeDrafts: drafts),
+                content: URL(fileURLWithPath: content), templates: themeFolder, baseURL: "", includeDrafts: drafts),
             contentPath: content, state: state)
         builder.build(initial: true)
 
@@ -78,7 +81,7 @@ struct Serve: ParsableCommand {
             signalSources.append(source)
         }
 
-        let watcher = FileWatcher(roots: [URL(fileURLWithPath: content), URL(fileURLWithPath: templates)])
+        let watcher = FileWatcher(roots: [URL(fileURLWithPath: content)] + (themeFolder.map { [$0] } ?? []))
         let watcherThread = Thread {
             watcher.run(shouldStop: { state.isStopping }, onChange: { builder.build(initial: false) })
         }

@@ -21,8 +21,8 @@ import Testing
 
     @Test(
         arguments: [
-            ("content", nil), ("content", "https://guide.example.org/"), ("Tests/GuideGenTests/Fixtures/sites/basic", nil),
-            ("Tests/GuideGenTests/Fixtures/sites/claims-fixed", nil),
+            ("content", nil), ("content", "https://guide.example.org/"), ("Tests/GuideGenTests/Fixtures/sites/basic/content", nil),
+            ("Tests/GuideGenTests/Fixtures/sites/claims-fixed/content", nil),
         ] as [(String, String?)])
     func siteRendersAlikeBothWays(folder: String, baseURL: String?) throws {
         let (fast, direct) = try Self.renderBothWays(content: TestSupport.repository.appendingPathComponent(folder), baseURL: baseURL)

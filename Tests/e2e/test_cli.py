@@ -1,4 +1,5 @@
 """The guidegen binary on fixture sites: exit codes, output trees, and a failed build keeping the old output."""
+import shutil
 import json
 import os
 
@@ -37,6 +38,27 @@ def test_build_writes_the_tree_and_the_marker(guidegen, site_copy):
     for path in ["index.html", "404.html", "sitemap.xml", ".guidegen", "theme/style.css",
                  "zh-Hans/index.html", "en/index.html", "en/policies/windows/index.html", "zh-Hans/faq/basics/index.html"]:
         assert path in files, path
+
+
+def test_site_without_a_theme_folder_builds_with_the_builtin_theme(guidegen, site_copy, tmp_path):
+    """A site of content alone builds, from its own folder or from anywhere else, to what the default theme
+    folder gives; --templates naming a missing folder is a usage error."""
+    project = site_copy("basic")
+    assert run(guidegen, "build", cwd=project)[0] == 0
+    with_folder = tree(project / "public")
+    bare = tmp_path / "bare"
+    shutil.copytree(project / "content", bare / "content")
+    code, _, err = run(guidegen, "build", cwd=bare)
+    assert code == 0, err
+    assert tree(bare / "public") == with_folder
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code, _, err = run(guidegen, "build", "--content", str(bare / "content"), "--output", str(elsewhere / "site"), cwd=elsewhere)
+    assert code == 0, err
+    assert tree(elsewhere / "site") == with_folder
+    code, _, err = run(guidegen, "build", "--templates", "no-such-theme", cwd=bare)
+    assert code == 2
+    assert "templates folder `no-such-theme` does not exist" in err
 
 
 def test_failed_build_leaves_previous_output_byte_identical(guidegen, site_copy):

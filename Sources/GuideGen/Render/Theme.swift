@@ -17,7 +17,7 @@ public struct Theme: Sendable {
     /// Whether pages render through skeletons (see `TemplateSkeletons`).
     public var usesSkeletons: Bool { skeletons != nil }
 
-    /// Templates every theme must provide.
+    /// Templates the renderer uses (the built-in theme has them all; a site's theme may replace any).
     public static let requiredTemplates = ["page", "section", "home", "404", "root"]
 
     /// swift-mustache escapes `{{value}}` one `Character` at a time through a dictionary, which was a tenth
@@ -32,32 +32,46 @@ public struct Theme: Sendable {
         func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
-    /// Reads a theme folder; problems are diagnostics against the template files. `skeletons: false`
-    /// renders every page through swift-mustache directly (the tests compare both ways).
-    public static func load(from root: URL, skeletons useSkeletons: Bool = true) -> (Theme?, [Diagnostic]) {
+    /// Reads a theme: the built-in default theme with the files of `root` (a site's `site-templates/`) laid
+    /// over it, as a Hugo project's layouts override its theme's, so a site can replace one partial or the
+    /// CSS and keep the rest; `root == nil` is the built-in theme alone. Problems are diagnostics against
+    /// the template files. `skeletons: false` renders every page through swift-mustache directly (the tests
+    /// compare both ways).
+    public static func load(from root: URL?, skeletons useSkeletons: Bool = true) -> (Theme?, [Diagnostic]) {
+        var merged: [String: [UInt8]] = [:]
+        for (path, text) in BuiltinTheme.files { merged[path] = Array(text.utf8) }
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
-        var files: [String: [UInt8]] = [:]
-        var names = Set<String>()
-        var sources: [String] = []
+        if let root {
+            guard let (siteFiles, readDiagnostics) = readFolder(root) else {
+                return (
+                    nil,
+                    [
+                        Diagnostic(
+                            .error, .template, at: SourceLocation(file: root.path, line: 1, column: 1), "cannot read the templates folder",
+                            help: "pass --templates with a folder of Mustache templates, or leave it out to use the built-in theme")
+                    ]
+                )
+            }
+            merged.merge(siteFiles) { _, site in site }
+            diagnostics = readDiagnostics
+        }
+        let (theme, compileDiagnostics) = compile(merged, skeletons: useSkeletons)
+        return (theme, diagnostics + compileDiagnostics)
+    }
+
+    /// The non-hidden files under `root` by relative path; symbolic links leaving it are refused. Nil when
+    /// the folder cannot be listed.
+    static func readFolder(_ root: URL) -> ([String: [UInt8]], [Diagnostic])? {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: rootPath) else {
-            return (
-                nil,
-                [
-                    Diagnostic(
-                        .error, .template, at: SourceLocation(file: root.path, line: 1, column: 1), "cannot read the templates folder",
-                        help: "pass --templates with a folder that holds page.mustache, section.mustache …")
-                ]
-            )
-        }
+        guard let enumerator = fm.enumerator(atPath: rootPath) else { return nil }
         var relativePaths: [String] = []
         while let item = enumerator.nextObject() as? String { relativePaths.append(item) }
-        for relative in relativePaths.sorted() {
-            let full = rootPath + "/" + relative
+        var files: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for relative in relativePaths {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+            let resolved = URL(fileURLWithPath: rootPath + "/" + relative).resolvingSymlinksInPath().path
             guard resolved.hasPrefix(rootPath + "/") else {
                 diagnostics.append(
                     Diagnostic(
@@ -69,6 +83,20 @@ public struct Theme: Sendable {
             guard fm.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let data = fm.contents(atPath: resolved)
             else { continue }
+            files[relative] = [UInt8](data)
+        }
+        return (files, diagnostics)
+    }
+
+    /// Compiles `*.mustache` files (relative path without the extension is the template's name) and keeps
+    /// the rest as static files under `theme/`.
+    static func compile(_ themeFiles: [String: [UInt8]], skeletons useSkeletons: Bool) -> (Theme, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var files: [String: [UInt8]] = [:]
+        var names = Set<String>()
+        var sources: [String] = []
+        for (relative, data) in themeFiles.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
                 let text = String(decoding: data, as: UTF8.self)
@@ -91,14 +119,8 @@ public struct Theme: Sendable {
                             "template does not parse: \(error)"))
                 }
             } else {
-                files["theme/" + relative] = [UInt8](data)
+                files["theme/" + relative] = data
             }
-        }
-        for required in requiredTemplates where !names.contains(required) {
-            diagnostics.append(
-                Diagnostic(
-                    .error, .template, at: SourceLocation(file: "site-templates/\(required).mustache", line: 1, column: 1),
-                    "the theme has no `\(required).mustache`", help: "copy it from guidegen's default site-templates/"))
         }
         let skeletons = useSkeletons && TemplateSkeletons.allowed(templateSources: sources) ? TemplateSkeletons() : nil
         return (Theme(library: library, files: files, templateNames: names, skeletons: skeletons), diagnostics)

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// The default theme is compiled into guidegen, so a site without `site-templates/` still builds, and a
+/// site's own theme folder replaces the built-in files it names and keeps the rest.
+@Suite struct BuiltinThemeTests {
+    static let themeFolder = TestSupport.repository.appendingPathComponent("site-templates")
+
+    /// The embedded copy is site-templates/ byte for byte (regenerate with `python3 scripts/embed-theme.py`).
+    @Test func embeddedThemeIsCurrent() throws {
+        let (onDisk, diagnostics) = try #require(Theme.readFolder(Self.themeFolder))
+        #expect(diagnostics.isEmpty)
+        let embedded = Dictionary(uniqueKeysWithValues: BuiltinTheme.files.map { ($0.path, Array($0.text.utf8)) })
+        #expect(Set(embedded.keys) == Set(onDisk.keys), "run python3 scripts/embed-theme.py")
+        for (path, bytes) in onDisk.sorted(by: { $0.key < $1.key }) {
+            #expect(embedded[path] == bytes, "\(path) differs from its embedded copy; run python3 scripts/embed-theme.py")
+        }
+    }
+
+    /// The shipped site renders the same with the built-in theme as with the theme folder.
+    @Test func builtinThemeRendersTheShippedSiteLikeTheFolder() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let folder = Pipeline.run(PipelineOptions(content: content, templates: Self.themeFolder), render: true)
+        let builtin = Pipeline.run(PipelineOptions(content: content, templates: nil), render: true)
+        #expect(folder.files.count > 50)
+        #expect(builtin.diagnostics == folder.diagnostics)
+        #expect(Set(builtin.files.keys) == Set(folder.files.keys))
+        for (path, bytes) in folder.files.sorted(by: { $0.key < $1.key }) {
+            #expect(builtin.files[path] == bytes, "\(path) differs")
+        }
+    }
+
+    /// A theme folder holding one partial and a stylesheet overrides just those files.
+    @Test func siteThemeOverridesSingleFiles() throws {
+        let root = try TestSupport.site([
+            "partials/footer.mustache": "<footer>OUR FOOTER {{site_title}}</footer>\n",
+            "style.css": "body { color: red; }\n",
+            "extra.js": "// ours\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (theme, diagnostics) = Theme.load(from: root)
+        #expect(diagnostics.isEmpty)
+        let loaded = try #require(theme)
+        #expect(loaded.templateNames.isSuperset(of: Theme.requiredTemplates))
+        #expect(loaded.files["theme/style.css"] == Array("body { color: red; }\n".utf8))
+        #expect(loaded.files["theme/extra.js"] == Array("// ours\n".utf8))
+        let builtinScript = BuiltinTheme.files.first { $0.path == "choose-language.js" }.map { Array($0.text.utf8) }
+        #expect(loaded.files["theme/choose-language.js"] == builtinScript)
+
+        let content = TestSupport.repository.appendingPathComponent("Tests/GuideGenTests/Fixtures/sites/basic/content")
+        let result = Pipeline.run(PipelineOptions(content: content, templates: root), render: true)
+        let home = String(decoding: try #require(result.files["en/index.html"]), as: UTF8.self)
+        #expect(home.components(separatedBy: "<footer>OUR FOOTER ").count == 2)
+        #expect(home.contains("<main"))
+    }
+
+    /// A theme file that does not parse is still an error, here where the unclosed section ends, even with
+    /// a built-in file of the same name to fall back on.
+    @Test func brokenOverrideIsAnError() throws {
+        let root = try TestSupport.site(["page.mustache": "line one\n{{#page}} unclosed\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, diagnostics) = Theme.load(from: root)
+        #expect(diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check)" } == ["site-templates/page.mustache:3 template"])
+    }
+}
