@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #else
@@ -36,6 +38,34 @@ enum ByteSearch {
             from = i + 1
         }
         return nil
+    }
+
+    /// `text` without leading and trailing white space (Foundation's `.whitespaces`, or with `newlines:`
+    /// `.whitespacesAndNewlines`). Text whose first and last scalars are not Unicode White_Space (a
+    /// superset of both sets), nearly all of it, is returned as it is, without Foundation's NSString walk.
+    static func trimmed(_ text: String, newlines: Bool = false) -> String {
+        let needsTrim = UTF8Scan.withBytes(text) { bytes -> Bool in
+            guard !bytes.isEmpty, let last = UTF8Scan.scalar(bytes, before: bytes.count) else { return false }
+            return UTF8Scan.scalar(bytes, at: 0).scalar.properties.isWhitespace || last.scalar.properties.isWhitespace
+        }
+        return needsTrim ? text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) : text
+    }
+
+    /// `text` without the occurrences of `needle`, searched on bytes.
+    static func removing(_ needle: String, from text: String) -> String {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return text }
+        return UTF8Scan.withBytes(text) { bytes in
+            var out: [UInt8] = []
+            var copied = 0
+            while copied <= bytes.count, let hit = firstIndex(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[copied...])) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(copied + hit)]))
+                copied += hit + pattern.count
+            }
+            guard copied > 0 else { return text }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The first index at or after `from` holding `byte`.

@@ -44,67 +44,70 @@ public struct MarkdownGuard: Sendable {
         func limit(_ l: Int, _ message: String, _ help: String) -> Diagnostic {
             Diagnostic(.error, .markdownLimit, at: at(l), message, help: help)
         }
-        for b in markdown.utf8 {
-            if b == 0x0A {
-                // End of line: update the table state.
-                if currentHasDash && currentDashesOnly && currentPipes >= 2 {
-                    tableColumns = max(tableColumns, currentPipes - 1)
-                    tableLines = 0
-                    if tableColumns > maxTableColumns {
+        // Read in place: iterating `String.UTF8View` was a visible share of the Markdown stage.
+        return UTF8Scan.withBytes(markdown) { bytes -> Diagnostic? in
+            for b in bytes {
+                if b == 0x0A {
+                    // End of line: update the table state.
+                    if currentHasDash && currentDashesOnly && currentPipes >= 2 {
+                        tableColumns = max(tableColumns, currentPipes - 1)
+                        tableLines = 0
+                        if tableColumns > maxTableColumns {
+                            return limit(
+                                line, "a table with \(tableColumns) columns (the limit is \(maxTableColumns))",
+                                "split the table; wide tables are slow to parse")
+                        }
+                    } else if blankLine {
+                        tableColumns = 0
+                        tableLines = 0
+                    } else if tableColumns > 0 {
+                        tableLines += 1
+                        if tableColumns * tableLines > maxTableCells {
+                            return limit(
+                                line, "a table spanning more than \(maxTableCells) cells", "end the table with a blank line or split it")
+                        }
+                    }
+                    line += 1
+                    lineBytes = 0
+                    depth = 0
+                    inPrefix = true
+                    currentPipes = 0
+                    currentDashesOnly = true
+                    currentHasDash = false
+                    blankLine = true
+                    continue
+                }
+                lineBytes += 1
+                if lineBytes > maxLineBytes {
+                    return limit(line, "a line longer than \(maxLineBytes / 1000) kB", "break the line")
+                }
+                if b != 0x20 && b != 0x09 { blankLine = false }
+                if inPrefix {
+                    // Markers (> - * +) and indentation both nest (each list level indents by two or more columns).
+                    if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {
+                        depth += b == 0x09 ? 2 : 1
+                        if depth > maxNesting {
+                            return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
+                        }
+                    } else if b != 0x20 && b != 0x09 {
+                        inPrefix = false
+                    }
+                }
+                switch b {
+                case 0x5B:
+                    brackets += 1
+                    if brackets > maxOpenBrackets {
                         return limit(
-                            line, "a table with \(tableColumns) columns (the limit is \(maxTableColumns))",
-                            "split the table; wide tables are slow to parse")
+                            line, "more than \(maxOpenBrackets) `[` in one file", "split the page; long runs of brackets are slow to parse")
                     }
-                } else if blankLine {
-                    tableColumns = 0
-                    tableLines = 0
-                } else if tableColumns > 0 {
-                    tableLines += 1
-                    if tableColumns * tableLines > maxTableCells {
-                        return limit(
-                            line, "a table spanning more than \(maxTableCells) cells", "end the table with a blank line or split it")
-                    }
-                }
-                line += 1
-                lineBytes = 0
-                depth = 0
-                inPrefix = true
-                currentPipes = 0
-                currentDashesOnly = true
-                currentHasDash = false
-                blankLine = true
-                continue
-            }
-            lineBytes += 1
-            if lineBytes > maxLineBytes {
-                return limit(line, "a line longer than \(maxLineBytes / 1000) kB", "break the line")
-            }
-            if b != 0x20 && b != 0x09 { blankLine = false }
-            if inPrefix {
-                // Markers (> - * +) and indentation both nest (each list level indents by two or more columns).
-                if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {
-                    depth += b == 0x09 ? 2 : 1
-                    if depth > maxNesting {
-                        return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
-                    }
-                } else if b != 0x20 && b != 0x09 {
-                    inPrefix = false
+                case 0x7C: currentPipes += 1
+                case 0x2D: currentHasDash = true
+                case 0x3A, 0x20, 0x09: break
+                default: currentDashesOnly = false
                 }
             }
-            switch b {
-            case 0x5B:
-                brackets += 1
-                if brackets > maxOpenBrackets {
-                    return limit(
-                        line, "more than \(maxOpenBrackets) `[` in one file", "split the page; long runs of brackets are slow to parse")
-                }
-            case 0x7C: currentPipes += 1
-            case 0x2D: currentHasDash = true
-            case 0x3A, 0x20, 0x09: break
-            default: currentDashesOnly = false
-            }
+            return nil
         }
-        return nil
     }
 
     /// Runs `work` on its own thread and waits at most `timeout` seconds; nil when it did not finish

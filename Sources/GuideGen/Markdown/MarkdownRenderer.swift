@@ -238,7 +238,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let level = Int(cmark_node_get_heading_level(node))
             let id = uniqueID(HeadingSlug.make(proseBlock.text))
             let loc = location(node)
-            headings.append(.init(level: level, text: proseBlock.text.trimmingCharacters(in: .whitespaces), id: id, line: loc.line))
+            headings.append(.init(level: level, text: ByteSearch.trimmed(proseBlock.text), id: id, line: loc.line))
             if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
                 cmark_node_set_on_enter(marker, "\u{E000}")
                 if let first = cmark_node_first_child(node) {
@@ -264,7 +264,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             inlines(of: node, into: &proseBlock)
             prose.append(proseBlock)
         case CMARK_NODE_CODE_BLOCK:
-            let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+            let info = ByteSearch.trimmed(String(cString: cmark_node_get_fence_info(node)))
             let code = String(cString: cmark_node_get_literal(node))
             if !info.isEmpty, let (html, blocks, found) = hooks.renderFencedBlock(info: info, code: code, at: location(node)) {
                 diagnostics += found
@@ -280,7 +280,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 children(of: node, ignored: ignoredHere)
             }
         default:
-            if String(cString: cmark_node_get_type_string(node)) == "table" {
+            if strcmp(cmark_node_get_type_string(node), "table") == 0 {
                 tableCells(node, ignored: ignoredHere)
             } else {
                 children(of: node, ignored: ignoredHere)
@@ -407,7 +407,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
         else { return nil }
-        let literal = String(cString: cmark_node_get_literal(text)).trimmingCharacters(in: .whitespaces)
+        let literal = ByteSearch.trimmed(String(cString: cmark_node_get_literal(text)))
         guard literal.hasPrefix("[!"), literal.hasSuffix("]") else { return nil }
         let next = cmark_node_next(text)
         guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next!)) else { return nil }
@@ -486,7 +486,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.
     static func ignoreDirective(_ html: String) -> Set<String>? {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteSearch.trimmed(html, newlines: true)
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
         let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
         guard inner.hasPrefix("guidegen-ignore") else { return nil }

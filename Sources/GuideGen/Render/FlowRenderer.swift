@@ -63,7 +63,7 @@ enum FlowRenderer {
             \(steps)
             </details>
             <div class="flowchart__print" aria-hidden="true">
-            \(steps.replacingOccurrences(of: " id=\"\(idPrefix)-steps\"", with: ""))
+            \(ByteSearch.removing(" id=\"\(idPrefix)-steps\"", from: steps))
             </div>
             </figure>
 

@@ -146,11 +146,11 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if url.hasPrefix("//") { return .keep }
         var path = url
         var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: 0x23) {
             fragment = String(path[hash...])
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.utf8.firstIndex(of: 0x3F) { path = String(path[..<query]) }
         let decoded = path.utf8.contains(0x25) ? (path.removingPercentEncoding ?? path) : path
         if decoded.hasPrefix("/") || decoded.utf8.contains(0x5C) || decoded.utf8.contains(0) {
             return .broken(

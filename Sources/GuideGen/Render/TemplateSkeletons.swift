@@ -51,9 +51,10 @@ final class TemplateSkeletons: @unchecked Sendable {
     /// Renders `context` with `render` (the direct path), through a skeleton when the shape allows; UTF-8.
     func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
         var walk = ShapeWalk()
-        walk.shape += template + "|"
+        walk.shape += template.utf8
+        walk.shape.append(UInt8(ascii: "|"))
         guard walk.measure(context) else { return render(context).map { Array($0.utf8) } }
-        let key = walk.shape
+        let key = String(decoding: walk.shape, as: UTF8.self)
         lock.lock()
         let cached = skeletons[key]
         lock.unlock()
@@ -143,50 +144,85 @@ final class TemplateSkeletons: @unchecked Sendable {
 /// One pass over a context: its shape as a string key and its values in walk order; `placeholders`
 /// makes the same walk building the context with numbered placeholders (only for a shape's first page).
 private struct ShapeWalk {
-    var shape = ""
+    /// The shape key's bytes (appending to a `[UInt8]` is several times cheaper than to a `String`).
+    var shape: [UInt8] = []
     var values: [String] = []
 
-    init() { shape.reserveCapacity(512) }
+    init() { shape.reserveCapacity(2048) }
 
     /// Records a value: an empty one stays itself (the output around it depends on its being empty: partial
     /// indentation), a value ending in a line break keeps it, for the same reason.
     mutating func record(_ text: String) {
         if text.isEmpty {
-            shape += "e"
+            shape.append(UInt8(ascii: "e"))
             return
         }
         values.append(text)
-        shape += text.utf8.last == 0x0A ? "n" : "s"
+        shape.append(text.utf8.last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
     }
 
-    /// Walks a value; false for a type the walk does not know.
+    mutating func count(_ n: Int) {
+        shape.append(UInt8(ascii: "["))
+        shape += String(n).utf8
+    }
+
+    /// Walks a value; false for a type the walk does not know. The type is compared before casting: a
+    /// failed `as?` from `Any` costs hundreds of instructions, and most values are strings.
     mutating func measure(_ value: Any) -> Bool {
-        switch value {
-        case let s as String: record(s)
-        case let b as Bool: shape += b ? "T" : "F"
-        case let n as Int: record(String(n))
-        case let d as [String: Any]:
-            shape += "{"
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == Self.stringType {
+            record(value as! String)
+        } else if type == Self.dictionaryType {
+            let d = value as! [String: Any]
+            shape.append(UInt8(ascii: "{"))
             // Sorted keys: a dictionary's own order differs between instances (Swift seeds each table).
             // Sorting the pairs, not the keys, saves looking each key up again.
             for (key, element) in d.sorted(by: { $0.key < $1.key }) {
-                shape += key
-                shape += ":"
+                shape += key.utf8
+                shape.append(UInt8(ascii: ":"))
                 guard measure(element) else { return false }
             }
-            shape += "}"
-        case let a as [[String: Any]]:
-            shape += "[\(a.count)"
+            shape.append(UInt8(ascii: "}"))
+        } else if type == Self.boolType {
+            shape.append((value as! Bool) ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        } else if type == Self.dictionaryListType {
+            let a = value as! [[String: Any]]
+            count(a.count)
             for element in a { guard measure(element) else { return false } }
-            shape += "]"
-        case let a as [String]:
-            shape += "[\(a.count)"
+            shape.append(UInt8(ascii: "]"))
+        } else if type == Self.stringListType {
+            let a = value as! [String]
+            count(a.count)
             for element in a { record(element) }
-            shape += "]"
-        default: return false
+            shape.append(UInt8(ascii: "]"))
+        } else if type == Self.intType {
+            record(String(value as! Int))
+        } else {
+            return measureConverting(value)
         }
         return true
     }
+
+    /// Values of other static types that cast to the known ones (`[[String: String]]` is a list of
+    /// dictionaries to swift-mustache as well).
+    mutating func measureConverting(_ value: Any) -> Bool {
+        switch value {
+        case let d as [String: Any]: return measure(d)
+        case let a as [[String: Any]]: return measure(a)
+        case let a as [String]: return measure(a)
+        case let s as String: return measure(s)
+        case let b as Bool: return measure(b)
+        case let n as Int: return measure(n)
+        default: return false
+        }
+    }
+
+    static let stringType = ObjectIdentifier(String.self)
+    static let boolType = ObjectIdentifier(Bool.self)
+    static let intType = ObjectIdentifier(Int.self)
+    static let dictionaryType = ObjectIdentifier([String: Any].self)
+    static let dictionaryListType = ObjectIdentifier([[String: Any]].self)
+    static let stringListType = ObjectIdentifier([String].self)
 
     /// `value` with each non-empty string replaced by placeholder number `numbering` (counting up in the
     /// order `measure` records values).

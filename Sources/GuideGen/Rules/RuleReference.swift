@@ -19,36 +19,47 @@ public struct RuleReference: Sendable, Hashable {
         public var body: String
     }
 
-    /// Every `{{…}}` in `text`, scanning bytes once.
+    /// Every `{{…}}` in `text`, scanning bytes once, in place.
     public static func scan(_ text: String) -> [Occurrence] {
-        var out: [Occurrence] = []
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i + 1 < bytes.count {
-            guard bytes[i] == 0x7B, bytes[i + 1] == 0x7B else { i += 1; continue }
-            var j = i + 2
-            while j + 1 < bytes.count, !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D), bytes[j] != 0x0A, j - i < 300 { j += 1 }
-            guard j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D else { i += 2; continue }
-            let body = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingBlanks()
-            out.append(Occurrence(range: i..<(j + 2), reference: parse(body), body: body))
-            i = j + 2
+        UTF8Scan.withBytes(text) { bytes in
+            var out: [Occurrence] = []
+            var i = 0
+            while let open = ByteSearch.find(0x7B, in: bytes, from: i), open + 1 < bytes.count {
+                i = open
+                guard bytes[i + 1] == 0x7B else { i += 1; continue }
+                var j = i + 2
+                while j + 1 < bytes.count, !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D), bytes[j] != 0x0A, j - i < 300 { j += 1 }
+                guard j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D else { i += 2; continue }
+                // The body without leading and trailing spaces and tabs.
+                var from = i + 2
+                var to = j
+                while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 { to -= 1 }
+                let body = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                out.append(Occurrence(range: i..<(j + 2), reference: parse(body), body: String(decoding: body, as: UTF8.self)))
+                i = j + 2
+            }
+            return out
         }
-        return out
     }
 
-    /// Parses `rule a.b.c` or `table a` (on bytes: this runs for every reference of every page).
+    /// Parses `rule a.b.c` or `table a`.
     public static func parse(_ body: String) -> RuleReference? {
-        let words = body.utf8.split(separator: 0x20, omittingEmptySubsequences: true)
+        UTF8Scan.withBytes(body) { parse($0) }
+    }
+
+    /// `parse` on bytes: this runs for every reference of every page.
+    static func parse(_ body: UnsafeBufferPointer<UInt8>) -> RuleReference? {
+        let words = body.split(separator: 0x20, omittingEmptySubsequences: true)
         guard words.count == 2 else { return nil }
-        let path = words[1].split(separator: 0x2E, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        switch String(Substring(words[0])) {
-        case "rule" where path.count == 3 && path.allSatisfy({ !$0.isEmpty }):
-            return RuleReference(kind: .rule, table: path[0], row: path[1], column: path[2])
-        case "table" where path.count == 1 && !path[0].isEmpty:
-            return RuleReference(kind: .table, table: path[0])
-        default:
-            return nil
+        let path = words[1].split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard path.allSatisfy({ !$0.isEmpty }) else { return nil }
+        func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: part, as: UTF8.self) }
+        if path.count == 3, words[0].elementsEqual("rule".utf8) {
+            return RuleReference(kind: .rule, table: text(path[0]), row: text(path[1]), column: text(path[2]))
         }
+        if path.count == 1, words[0].elementsEqual("table".utf8) { return RuleReference(kind: .table, table: text(path[0])) }
+        return nil
     }
 }
 
