@@ -22,8 +22,8 @@ enum FlowShapeMetrics {
         case .diamond, .circle:
             let maxWidth = node.shape == .diamond ? measure.maxDecisionLineWidth : measure.maxLineWidth * 0.7
             var best: (lines: [String], score: Double)?
-            for count in 1...4 {
-                guard let lines = measure.wrap(text, lineCount: count, maxWidth: maxWidth) else { continue }
+            for candidate in measure.wrap(text, lineCounts: 1...4, maxWidth: maxWidth) {
+                guard let lines = candidate else { continue }
                 let size = self.size(of: node.shape, lines: lines, measure: measure)
                 // Each extra line costs a little so that short questions stay on one line.
                 let score = size.width * (1 + 0.12 * Double(max(lines.count - 1, 0)))

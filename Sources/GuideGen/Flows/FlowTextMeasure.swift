@@ -44,13 +44,16 @@ public struct FlowTextMeasure: Sendable, Equatable {
         return balanced(pieces, lineCount: greedyLines, maxWidth: maxWidth).map(render)
     }
 
-    /// Wraps `text` into at most `lineCount` lines as narrow as possible, or nil when that needs
-    /// lines wider than `maxWidth`.
-    func wrap(_ text: String, lineCount: Int, maxWidth: Double) -> [String]? {
+    /// For each of `lineCounts`: `text` wrapped into at most that many lines as narrow as possible, or
+    /// nil when that needs lines wider than `maxWidth`. The text is split into pieces once (decisions
+    /// try several line counts).
+    func wrap(_ text: String, lineCounts: ClosedRange<Int>, maxWidth: Double) -> [[String]?] {
         let pieces = self.pieces(of: text, maxWidth: maxWidth)
-        guard !pieces.isEmpty else { return [] }
-        guard self.lineCount(Metrics(pieces), maxWidth: maxWidth) <= lineCount else { return nil }
-        return balanced(pieces, lineCount: lineCount, maxWidth: maxWidth).map(render)
+        guard !pieces.isEmpty else { return lineCounts.map { _ in [] } }
+        let needed = self.lineCount(Metrics(pieces), maxWidth: maxWidth)
+        return lineCounts.map { count in
+            needed <= count ? balanced(pieces, lineCount: count, maxWidth: maxWidth).map(render) : nil
+        }
     }
 
     // MARK: Pieces

@@ -46,7 +46,33 @@ public struct MarkdownGuard: Sendable {
         }
         // Read in place: iterating `String.UTF8View` was a visible share of the Markdown stage.
         return UTF8Scan.withBytes(markdown) { bytes -> Diagnostic? in
-            for b in bytes {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if !inPrefix && !currentDashesOnly && b != 0x0A {
+                    // The rest of a line that cannot be a table's delimiter row: only its `[` and its
+                    // length count (most bytes of a page go this way, a memchr and a tight loop).
+                    let end = ByteSearch.find(0x0A, in: bytes, from: i) ?? n
+                    let lineLimit = i + (maxLineBytes - lineBytes)
+                    var j = i
+                    while j < min(end, lineLimit) {
+                        if bytes[j] == 0x5B {
+                            brackets += 1
+                            if brackets > maxOpenBrackets {
+                                return limit(
+                                    line, "more than \(maxOpenBrackets) `[` in one file",
+                                    "split the page; long runs of brackets are slow to parse")
+                            }
+                        }
+                        j += 1
+                    }
+                    if end > lineLimit { return limit(line, "a line longer than \(maxLineBytes / 1000) kB", "break the line") }
+                    lineBytes += end - i
+                    i = end
+                    continue
+                }
+                i += 1
                 if b == 0x0A {
                     // End of line: update the table state.
                     if currentHasDash && currentDashesOnly && currentPipes >= 2 {

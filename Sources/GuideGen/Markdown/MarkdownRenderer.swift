@@ -522,19 +522,23 @@ struct ColumnTable {
         var text = text
         (lineStarts, scalarsBefore, byteCount) = text.withUTF8 { bytes in
             var starts = [0]
-            var ascii = true
-            for (i, b) in bytes.enumerated() {
-                if b == 0x0A { starts.append(i + 1) }
-                if b >= 0x80 { ascii = false }
+            var from = 0
+            while let newline = ByteSearch.find(0x0A, in: bytes, from: from) {
+                starts.append(newline + 1)
+                from = newline + 1
             }
-            guard !ascii else { return (starts, nil, bytes.count) }
-            var before = [Int32](repeating: 0, count: bytes.count + 1)
-            var scalars: Int32 = 0
-            for (i, b) in bytes.enumerated() {
-                before[i] = scalars
-                if b & 0xC0 != 0x80 { scalars += 1 }
+            var high: UInt8 = 0
+            for b in bytes { high |= b }
+            guard high >= 0x80 else { return (starts, nil, bytes.count) }
+            let before = [Int32](unsafeUninitializedCapacity: bytes.count + 1) { table, initialized in
+                var scalars: Int32 = 0
+                for i in 0..<bytes.count {
+                    table[i] = scalars
+                    scalars &+= bytes[i] & 0xC0 != 0x80 ? 1 : 0
+                }
+                table[bytes.count] = scalars
+                initialized = bytes.count + 1
             }
-            before[bytes.count] = scalars
             return (starts, before, bytes.count)
         }
     }
