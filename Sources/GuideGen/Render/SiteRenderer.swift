@@ -91,95 +91,99 @@ public struct SiteRenderer: Sendable {
         }
         var context = common(
             language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
-        context["page"] = pageContext(body, versions: versions, nav: nav)
+        context["page"] = .map(pageContext(body, versions: versions, nav: nav))
         return theme.renderBytes("page", context)
     }
 
-    func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> [String: Any] {
+    func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> TemplateMap {
         let front = body.source.frontMatter
         let strings = UIStrings.forLanguage(body.language)
         let link = { (path: String) in RelativeURL.between(from: body.outputPath, to: path, prettyURLs: self.prettyURLs) }
-        var page: [String: Any] = [
-            "title": front.title,
-            "kind": front.kind.rawValue,
-            "kind_label": strings.kinds[front.kind] ?? front.kind.rawValue,
-            "content": body.markdown.html,
-            "is_faq": front.kind == .faq,
-            "lang": body.source.language,
-        ]
-        if let summary = front.summary { page["summary"] = summary }
-        if let reviewed = front.reviewed { page["reviewed"] = reviewed }
+        var page = TemplateMap([
+            "title": .text(front.title),
+            "kind": .text(front.kind.rawValue),
+            "kind_label": .text(strings.kinds[front.kind] ?? front.kind.rawValue),
+            "content": .text(body.markdown.html),
+            "is_faq": .flag(front.kind == .faq),
+            "lang": .text(body.source.language),
+        ])
+        if let summary = front.summary { page["summary"] = .text(summary) }
+        if let reviewed = front.reviewed { page["reviewed"] = .text(reviewed) }
         if !front.sources.isEmpty {
-            page["sources"] = front.sources.map { ["title": $0.title, "url": $0.url] }
-            page["has_sources"] = true
+            page["sources"] = .maps(front.sources.map { TemplateMap(["title": .text($0.title), "url": .text($0.url)]) })
+            page["has_sources"] = .flag(true)
         }
-        if !front.tags.isEmpty { page["tags"] = front.tags }
+        if !front.tags.isEmpty { page["tags"] = .texts(front.tags) }
         let platformNames = front.platforms.compactMap { key in
             config.platforms.first { $0.key == key }?.name.text(body.language, fallback: config.defaultLanguage)
         }
-        if !platformNames.isEmpty { page["platforms"] = platformNames.map { ["name": $0] } }
+        if !platformNames.isEmpty { page["platforms"] = .maps(platformNames.map { TemplateMap(["name": .text($0)]) }) }
         let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            ["id": $0.id, "text": $0.text, "level": $0.level, "sub": $0.level == 3] as [String: Any]
+            TemplateMap(["id": .text($0.id), "text": .text($0.text), "level": .number($0.level), "sub": .flag($0.level == 3)])
         }
         if toc.count >= 2 {
-            page["toc"] = toc
-            page["has_toc"] = true
+            page["toc"] = .maps(toc)
+            page["has_toc"] = .flag(true)
         }
-        if body.isFallback { page["fallback_notice"] = strings.fallbackNotice }
+        if body.isFallback { page["fallback_notice"] = .text(strings.fallbackNotice) }
         if !body.isFallback, body.language != config.defaultLanguage,
             let original = versions[config.defaultLanguage], !original.isFallback,
             TranslationChecker.status(
                 of: [config.defaultLanguage: original.source, body.language: body.source], language: body.language,
                 defaultLanguage: config.defaultLanguage) == .outdated
         {
-            page["outdated_notice"] = strings.outdatedNotice
+            page["outdated_notice"] = .text(strings.outdatedNotice)
         }
         // Previous / next in reading order.
         if let position = index.readingPosition[body.key] {
-            if position > 0 { page["prev"] = neighbour(index.readingOrder[position - 1], language: body.language, link: link) }
+            if position > 0 { page["prev"] = .map(neighbour(index.readingOrder[position - 1], language: body.language, link: link)) }
             if position + 1 < index.readingOrder.count {
-                page["next"] = neighbour(index.readingOrder[position + 1], language: body.language, link: link)
+                page["next"] = .map(neighbour(index.readingOrder[position + 1], language: body.language, link: link))
             }
         }
         // Breadcrumbs.
-        var crumbs: [[String: Any]] = [["title": strings.home, "url": link("\(body.language)/index.html")]]
+        var crumbs = [TemplateMap(["title": .text(strings.home), "url": .text(link("\(body.language)/index.html"))])]
         if let section = nav.sections.first(where: { $0.name == index.entries[body.key]?.section }) {
-            crumbs.append(["title": section.title, "url": link(index.sectionPath(section.name, language: body.language))])
+            crumbs.append(
+                TemplateMap(["title": .text(section.title), "url": .text(link(index.sectionPath(section.name, language: body.language)))]))
         }
-        page["breadcrumbs"] = crumbs
+        page["breadcrumbs"] = .maps(crumbs)
         // Rule tables the page uses: shown with their last change and sources.
         let tableIDs = Array(Set(body.references.map(\.reference.table))).sorted()
-        let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> [String: Any] in
-            var t: [String: Any] = [
-                "title": table.title.text(body.language, fallback: config.defaultLanguage), "changed": table.changed, "id": table.id,
-            ]
+        let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> TemplateMap in
+            var t = TemplateMap([
+                "title": .text(table.title.text(body.language, fallback: config.defaultLanguage)), "changed": .text(table.changed),
+                "id": .text(table.id),
+            ])
             if !table.sources.isEmpty {
-                t["sources"] = table.sources.enumerated().map { i, source in
-                    ["title": source.title, "url": source.url, "last": i == table.sources.count - 1] as [String: Any]
-                }
-                t["has_sources"] = true
+                t["sources"] = .maps(
+                    table.sources.enumerated().map { i, source in
+                        TemplateMap(["title": .text(source.title), "url": .text(source.url), "last": .flag(i == table.sources.count - 1)])
+                    })
+                t["has_sources"] = .flag(true)
             }
             return t
         }
         if !used.isEmpty {
-            page["rules_used"] = used
-            page["has_rules_used"] = true
+            page["rules_used"] = .maps(used)
+            page["has_rules_used"] = .flag(true)
         }
-        if front.kind == .faq { page["faq_jsonld"] = FAQSchema.jsonLD(body.markdown.sections) }
+        if front.kind == .faq { page["faq_jsonld"] = .text(FAQSchema.jsonLD(body.markdown.sections)) }
         return page
     }
 
-    func neighbour(_ key: String, language: String, link: (String) -> String) -> [String: Any] {
+    func neighbour(_ key: String, language: String, link: (String) -> String) -> TemplateMap {
         let entry = index.entries[key]!
         let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
-        return ["title": source.frontMatter.title, "url": link(index.outputPath(key: key, language: language))]
+        return TemplateMap(["title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: language)))])
     }
 
     func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> String? {
         let path = index.sectionPath(section.name, language: language)
         let navSection = nav.sections.first { $0.name == section.name }
         var context = common(
-            language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name)
+            language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name
+        ).any
         let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
         let strings = UIStrings.forLanguage(language)
         var s: [String: Any] = [
@@ -208,7 +212,8 @@ public struct SiteRenderer: Sendable {
         let path = "\(language)/index.html"
         var context = common(
             language: language, outputPath: path, key: "_index", nav: nav,
-            title: config.title.text(language, fallback: config.defaultLanguage))
+            title: config.title.text(language, fallback: config.defaultLanguage)
+        ).any
         context["nav"] = navContext(nav, language: language, outputPath: path) {
             RelativeURL.between(from: path, to: $0, prettyURLs: self.prettyURLs)
         }
@@ -238,7 +243,7 @@ public struct SiteRenderer: Sendable {
     // MARK: - Shared context
 
     /// What every template gets: site, language switcher, navigation, head links and interface words.
-    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String) -> [String: Any] {
+    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String) -> TemplateMap {
         let strings = UIStrings.forLanguage(language)
         let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
         let samePage = { (lang: String) -> String in
@@ -246,27 +251,32 @@ public struct SiteRenderer: Sendable {
             if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
             return "\(lang)/index.html"
         }
-        var context: [String: Any] = [
-            "lang": language,
-            "title": title,
-            "site_title": config.title.text(language, fallback: config.defaultLanguage),
-            "root": RelativeURL.root(from: outputPath),
-            "home_url": link("\(language)/index.html"),
-            "languages": config.languages.map { lang -> [String: Any] in
-                ["code": lang, "name": UIStrings.forLanguage(lang).languageName, "url": link(samePage(lang)), "current": lang == language]
-            },
-            "multilingual": config.languages.count > 1,
-            "sidebar": sidebar(nav, language: language, outputPath: outputPath),
-            "strings": stringsContext(strings),
-        ]
+        var context = TemplateMap([
+            "lang": .text(language),
+            "title": .text(title),
+            "site_title": .text(config.title.text(language, fallback: config.defaultLanguage)),
+            "root": .text(RelativeURL.root(from: outputPath)),
+            "home_url": .text(link("\(language)/index.html")),
+            "languages": .maps(
+                config.languages.map { lang in
+                    TemplateMap([
+                        "code": .text(lang), "name": .text(UIStrings.forLanguage(lang).languageName), "url": .text(link(samePage(lang))),
+                        "current": .flag(lang == language),
+                    ])
+                }),
+            "multilingual": .flag(config.languages.count > 1),
+            "sidebar": .text(sidebar(nav, language: language, outputPath: outputPath)),
+            "strings": .map(stringsContext(strings)),
+        ])
         if let base = config.baseURL {
             let pretty = { (p: String) in base + (p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p) }
-            context["canonical"] = pretty(outputPath)
-            context["alternates"] = config.languages.map { ["hreflang": $0, "url": pretty(samePage($0))] }
-            context["x_default"] = pretty(samePage(config.defaultLanguage))
+            context["canonical"] = .text(pretty(outputPath))
+            context["alternates"] = .maps(
+                config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
+            context["x_default"] = .text(pretty(samePage(config.defaultLanguage)))
         } else {
-            context["alternates"] = config.languages.map { ["hreflang": $0, "url": link(samePage($0))] }
-            context["x_default"] = link(samePage(config.defaultLanguage))
+            context["alternates"] = .maps(config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(link(samePage($0)))]) })
+            context["x_default"] = .text(link(samePage(config.defaultLanguage)))
         }
         return context
     }
@@ -318,7 +328,7 @@ public struct SiteRenderer: Sendable {
                     section["current"] = (section["url"] as? String) == link(index.sectionPath(place.section ?? "", language: language))
                     return section
                 },
-                "strings": stringsContext(UIStrings.forLanguage(language)),
+                "strings": stringsContext(UIStrings.forLanguage(language)).any,
             ]
             return theme.render("partials/sidebar", context) ?? ""
         }
@@ -337,15 +347,15 @@ public struct SiteRenderer: Sendable {
     /// How many pages of a long current section the sidebar shows.
     static let sectionWindow = 40
 
-    func stringsContext(_ s: UIStrings) -> [String: Any] {
-        [
-            "on_this_page": s.onThisPage, "previous": s.previous, "next": s.next, "reviewed": s.reviewed, "sources": s.sources,
-            "last_changed": s.lastChanged, "home": s.home, "menu": s.menu, "language": s.languageLabel, "rules_used": s.rulesUsed,
-            "skip": s.skipToContent, "sections": s.sections, "platforms": s.platforms, "not_found_title": s.notFoundTitle,
-            "not_found_text": s.notFoundText, "colon": s.colon, "list_separator": s.listSeparator,
-            "sentence_separator": s.sentenceSeparator,
-            "see_all": s.seeAll,
-        ]
+    func stringsContext(_ s: UIStrings) -> TemplateMap {
+        TemplateMap([
+            "on_this_page": .text(s.onThisPage), "previous": .text(s.previous), "next": .text(s.next), "reviewed": .text(s.reviewed),
+            "sources": .text(s.sources), "last_changed": .text(s.lastChanged), "home": .text(s.home), "menu": .text(s.menu),
+            "language": .text(s.languageLabel), "rules_used": .text(s.rulesUsed), "skip": .text(s.skipToContent),
+            "sections": .text(s.sections), "platforms": .text(s.platforms), "not_found_title": .text(s.notFoundTitle),
+            "not_found_text": .text(s.notFoundText), "colon": .text(s.colon), "list_separator": .text(s.listSeparator),
+            "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll),
+        ])
     }
 
     func rootContext() -> [String: Any] {
@@ -369,7 +379,7 @@ public struct SiteRenderer: Sendable {
         let d = config.defaultLanguage
         // 404.html is served from any depth, so its links must be absolute when a base URL exists.
         let nav = Navigation(index: index, language: d)
-        var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle)
+        var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle).any
         context["nav"] = navContext(nav, language: d, outputPath: "404.html") {
             RelativeURL.between(from: "404.html", to: $0, prettyURLs: self.prettyURLs)
         }

@@ -50,10 +50,28 @@ final class TemplateSkeletons: @unchecked Sendable {
 
     /// Renders `context` with `render` (the direct path), through a skeleton when the shape allows; UTF-8.
     func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
-        var walk = ShapeWalk()
-        walk.shape += template.utf8
-        walk.shape.append(UInt8(ascii: "|"))
+        var walk = ShapeWalk(template: template)
         guard walk.measure(context) else { return render(context).map { Array($0.utf8) } }
+        return fill(
+            walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering) },
+            direct: { render(context) })
+    }
+
+    /// `render` for a typed page context: its shape is walked without casts, and it becomes a
+    /// `[String: Any]` only for swift-mustache (a shape's first page).
+    func render(_ context: TemplateMap, template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
+        var walk = ShapeWalk(template: template)
+        walk.measure(context)
+        return fill(
+            walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering).any },
+            direct: { render(context.any) })
+    }
+
+    /// Fills the skeleton of the walked shape, rendering it first (`render` of the `placeholders` context)
+    /// when the shape is new; `direct` renders the page itself when the shape has no usable skeleton.
+    private func fill(
+        _ walk: ShapeWalk, render: ([String: Any]) -> String?, placeholders: (inout Int) -> [String: Any], direct: () -> String?
+    ) -> [UInt8]? {
         let key = String(decoding: walk.shape, as: UTF8.self)
         lock.lock()
         let cached = skeletons[key]
@@ -64,13 +82,13 @@ final class TemplateSkeletons: @unchecked Sendable {
         } else {
             // First page of this shape: the same walk again, now building the context with placeholders.
             var numbering = 0
-            let placeholders = ShapeWalk.placeholders(context, numbering: &numbering)
-            skeleton = render(placeholders).flatMap { Self.cut($0, values: walk.values) }
+            let withPlaceholders = placeholders(&numbering)
+            skeleton = render(withPlaceholders).flatMap { Self.cut($0, values: walk.values) }
             lock.lock()
             skeletons[key] = .some(skeleton)
             lock.unlock()
         }
-        guard let skeleton else { return render(context).map { Array($0.utf8) } }
+        guard let skeleton else { return direct().map { Array($0.utf8) } }
         return Self.fill(skeleton, with: walk.values)
     }
 
@@ -148,7 +166,11 @@ private struct ShapeWalk {
     var shape: [UInt8] = []
     var values: [String] = []
 
-    init() { shape.reserveCapacity(2048) }
+    init(template: String) {
+        shape.reserveCapacity(2048)
+        shape += template.utf8
+        shape.append(UInt8(ascii: "|"))
+    }
 
     /// Records a value: an empty one stays itself (the output around it depends on its being empty: partial
     /// indentation), a value ending in a line break keeps it, for the same reason.
@@ -203,6 +225,30 @@ private struct ShapeWalk {
         return true
     }
 
+    /// Walks a typed context: the same shape and value order as `measure(_: Any)` gives its `any`.
+    mutating func measure(_ map: TemplateMap) {
+        shape.append(UInt8(ascii: "{"))
+        for (key, value) in map.entries {
+            shape += key.utf8
+            shape.append(UInt8(ascii: ":"))
+            switch value {
+            case .text(let s): record(s)
+            case .flag(let b): shape.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+            case .number(let n): record(String(n))
+            case .texts(let a):
+                count(a.count)
+                for element in a { record(element) }
+                shape.append(UInt8(ascii: "]"))
+            case .maps(let a):
+                count(a.count)
+                for element in a { measure(element) }
+                shape.append(UInt8(ascii: "]"))
+            case .map(let m): measure(m)
+            }
+        }
+        shape.append(UInt8(ascii: "}"))
+    }
+
     /// Values of other static types that cast to the known ones (`[[String: String]]` is a list of
     /// dictionaries to swift-mustache as well).
     mutating func measureConverting(_ value: Any) -> Bool {
@@ -227,23 +273,41 @@ private struct ShapeWalk {
     /// `value` with each non-empty string replaced by placeholder number `numbering` (counting up in the
     /// order `measure` records values).
     static func placeholders(_ value: Any, numbering: inout Int) -> Any {
-        func placeholder(_ text: String) -> String {
-            if text.isEmpty { return "" }
-            defer { numbering += 1 }
-            return "\u{E001}\(numbering)&\u{E002}" + (text.utf8.last == 0x0A ? "\n" : "")
-        }
         switch value {
-        case let s as String: return placeholder(s)
+        case let s as String: return placeholder(s, &numbering)
         case let b as Bool: return b
-        case let n as Int: return placeholder(String(n))
+        case let n as Int: return placeholder(String(n), &numbering)
         case let d as [String: Any]:
             var out: [String: Any] = [:]
             for key in d.keys.sorted() { out[key] = placeholders(d[key]!, numbering: &numbering) }
             return out
         case let a as [[String: Any]]: return a.map { placeholders($0, numbering: &numbering) as! [String: Any] }
-        case let a as [String]: return a.map { placeholder($0) }
+        case let a as [String]: return a.map { placeholder($0, &numbering) }
         default: return value
         }
+    }
+
+    /// Placeholder number `numbering` (then counted up) for a non-empty value; an empty value stays empty.
+    static func placeholder(_ text: String, _ numbering: inout Int) -> String {
+        if text.isEmpty { return "" }
+        defer { numbering += 1 }
+        return "\u{E001}\(numbering)&\u{E002}" + (text.utf8.last == 0x0A ? "\n" : "")
+    }
+
+    /// `placeholders` for a typed context, numbered in `measure(_: TemplateMap)` order.
+    static func placeholders(_ map: TemplateMap, numbering: inout Int) -> TemplateMap {
+        var out = TemplateMap()
+        for (key, value) in map.entries {
+            switch value {
+            case .text(let s): out[key] = .text(placeholder(s, &numbering))
+            case .flag: out[key] = value
+            case .number(let n): out[key] = .text(placeholder(String(n), &numbering))
+            case .texts(let a): out[key] = .texts(a.map { placeholder($0, &numbering) })
+            case .maps(let a): out[key] = .maps(a.map { placeholders($0, numbering: &numbering) })
+            case .map(let m): out[key] = .map(placeholders(m, numbering: &numbering))
+            }
+        }
+        return out
     }
 
     static func placeholders(_ context: [String: Any], numbering: inout Int) -> [String: Any] {

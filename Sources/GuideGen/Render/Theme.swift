@@ -137,6 +137,12 @@ public struct Theme: Sendable {
         return skeletons.render(context, template: name) { library.render($0, withTemplate: name) }
     }
 
+    /// `renderBytes` for a typed page context (see `TemplateMap`).
+    func renderBytes(_ name: String, _ context: TemplateMap) -> [UInt8]? {
+        guard let skeletons else { return renderDirectly(name, context.any).map { Array($0.utf8) } }
+        return skeletons.render(context, template: name) { library.render($0, withTemplate: name) }
+    }
+
     /// Renders through swift-mustache alone (what `render` must equal, byte for byte).
     public func renderDirectly(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)

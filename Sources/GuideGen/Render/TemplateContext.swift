@@ -1,0 +1,76 @@
+/// A page's template context as typed values, kept sorted by key.
+///
+/// Pages are the bulk of a build, and their contexts used to be `[String: Any]`: hashing every key on
+/// insert, then casting every value back from `Any` and sorting every dictionary to find the context's
+/// shape (`TemplateSkeletons`). A `TemplateMap` is walked in key order with a `switch`, and becomes a
+/// `[String: Any]` only when swift-mustache itself renders it (a shape's first page, or a theme that
+/// cannot use skeletons).
+struct TemplateMap {
+    /// Entries in ascending key order, keys unique.
+    private(set) var entries: [(key: String, value: TemplateValue)] = []
+
+    init() {}
+
+    init(_ pairs: KeyValuePairs<String, TemplateValue>) {
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The value for `key`; setting nil removes it.
+    subscript(key: String) -> TemplateValue? {
+        get {
+            let (at, found) = index(of: key)
+            return found ? entries[at].value : nil
+        }
+        set {
+            let (at, found) = index(of: key)
+            switch (found, newValue) {
+            case (true, let value?): entries[at].value = value
+            case (true, nil): entries.remove(at: at)
+            case (false, let value?): entries.insert((key, value), at: at)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// Where `key` is or would go (binary search; contexts hold a few dozen keys).
+    private func index(of key: String) -> (at: Int, found: Bool) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return (low, low < entries.count && entries[low].key == key)
+    }
+
+    /// The context as swift-mustache takes it.
+    var any: [String: Any] {
+        var out: [String: Any] = [:]
+        out.reserveCapacity(entries.count)
+        for (key, value) in entries { out[key] = value.any }
+        return out
+    }
+}
+
+/// One value of a `TemplateMap`: what a logic-less template can insert, test or iterate.
+indirect enum TemplateValue {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case texts([String])
+    case maps([TemplateMap])
+    case map(TemplateMap)
+
+    /// The value as swift-mustache takes it.
+    var any: Any {
+        switch self {
+        case .text(let s): s
+        case .flag(let b): b
+        case .number(let n): n
+        case .texts(let a): a
+        case .maps(let a): a.map(\.any)
+        case .map(let m): m.any
+        }
+    }
+}
