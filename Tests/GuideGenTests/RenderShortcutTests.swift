@@ -9,7 +9,7 @@ import Testing
     static func renderBothWays(content: URL, baseURL: String? = nil) throws -> (fast: [String: [UInt8]], direct: [String: [UInt8]]) {
         var options = PipelineOptions(content: content, templates: TestSupport.repository.appendingPathComponent("site-templates"))
         options.baseURL = baseURL
-        let result = Pipeline.run(options, render: false)
+        let result = Pipeline.run(options, render: true)
         let index = SiteIndex(pages: result.site.pages, config: result.site.config)
         let fastTheme = try #require(Theme.load(from: options.templates).0)
         let directTheme = try #require(Theme.load(from: options.templates, skeletons: false).0)

@@ -58,9 +58,10 @@ public struct FlowTextMeasure: Sendable, Equatable {
 
     // MARK: Pieces
 
-    /// An unbreakable run: a Latin word, or one CJK character with the punctuation glued to it.
+    /// An unbreakable run: a Latin word, or one CJK character with the punctuation glued to it. Its
+    /// scalars are a slice of the label's, so making pieces allocates nothing per piece.
     private struct Piece {
-        var scalars: [Unicode.Scalar]
+        var scalars: ArraySlice<Unicode.Scalar>
         var width: Double
         var spaceBefore: Bool
     }
@@ -80,23 +81,23 @@ public struct FlowTextMeasure: Sendable, Equatable {
                 index += 1
                 continue
             }
-            var run: [Unicode.Scalar] = [scalar]
+            let start = index
             index += 1
             if !Self.isWide(scalar) {
-                while index < scalars.count, !Self.isWide(scalars[index]), !Self.isSpace(scalars[index]) {
-                    run.append(scalars[index])
-                    index += 1
-                }
+                while index < scalars.count, !Self.isWide(scalars[index]), !Self.isSpace(scalars[index]) { index += 1 }
             }
+            let run = scalars[start..<index]
             let width = run.reduce(0) { $0 + Self.ems($1) } * fontSize
             if !pendingSpace, let last = pieces.last, Self.mustJoin(last.scalars, run) {
-                pieces[pieces.count - 1].scalars += run
+                // Joined runs are adjacent: nothing separates them.
+                pieces[pieces.count - 1].scalars = scalars[last.scalars.startIndex..<index]
                 pieces[pieces.count - 1].width += width
             } else {
                 pieces.append(Piece(scalars: run, width: width, spaceBefore: pendingSpace && !pieces.isEmpty))
             }
             pendingSpace = false
         }
+        guard pieces.contains(where: { $0.width > maxWidth }) else { return pieces }
         return pieces.flatMap { split($0, maxWidth: maxWidth) }
     }
 
@@ -104,14 +105,15 @@ public struct FlowTextMeasure: Sendable, Equatable {
     private func split(_ piece: Piece, maxWidth: Double) -> [Piece] {
         guard piece.width > maxWidth, piece.scalars.count > 1 else { return [piece] }
         var result: [Piece] = []
-        var current = Piece(scalars: [], width: 0, spaceBefore: piece.spaceBefore)
-        for scalar in piece.scalars {
-            let width = Self.ems(scalar) * fontSize
+        let all = piece.scalars
+        var current = Piece(scalars: all[all.startIndex..<all.startIndex], width: 0, spaceBefore: piece.spaceBefore)
+        for i in all.indices {
+            let width = Self.ems(all[i]) * fontSize
             if !current.scalars.isEmpty, current.width + width > maxWidth {
                 result.append(current)
-                current = Piece(scalars: [], width: 0, spaceBefore: false)
+                current = Piece(scalars: all[i..<i], width: 0, spaceBefore: false)
             }
-            current.scalars.append(scalar)
+            current.scalars = all[current.scalars.startIndex..<(i + 1)]
             current.width += width
         }
         result.append(current)
@@ -199,11 +201,21 @@ public struct FlowTextMeasure: Sendable, Equatable {
     // MARK: Character classes
 
     /// Whether no line break may fall between two adjacent pieces written without a space.
-    private static func mustJoin(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Bool {
+    private static func mustJoin(_ left: ArraySlice<Unicode.Scalar>, _ right: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let last = left.last, let first = right.first else { return false }
-        if closing.contains(first) || opening.contains(last) { return true }
+        if isPunctuationCandidate(first), closing.contains(first) { return true }
+        if isPunctuationCandidate(last), opening.contains(last) { return true }
         // Keep a number with its CJK unit: "15天", "180日".
         return ("0"..."9").contains(last) && isWide(first)
+    }
+
+    /// False for scalars in neither punctuation set without hashing them: ASCII letters and digits and
+    /// the CJK ideographs, which are most of every label.
+    @inline(__always)
+    private static func isPunctuationCandidate(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return !(UTF8Scan.isWordByte(UInt8(v))) }
+        return !(0x4E00...0x9FFF).contains(v)
     }
 
     /// Punctuation that must not start a line.

@@ -13,6 +13,8 @@ public struct MarkdownOptions: Sendable {
     public var extensions = MarkdownRenderer.extensionNames
     /// Fill in the text under each `##` section (FAQ answers); without it sections keep only their headings.
     public var sectionTexts = true
+    /// Render the HTML; `lint` needs only the checks, so the result's `html` stays empty.
+    public var renderHTML = true
 
     public init(
         unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true,
@@ -115,6 +117,11 @@ public enum MarkdownRenderer {
 
         var walker = TreeWalker(file: file, lineOffset: firstLine - 1, columns: ColumnTable(source), options: options, hooks: hooks)
         walker.transform(document)
+        guard options.renderHTML else {
+            return MarkdownResult(
+                html: "", headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
+                diagnostics: walker.diagnostics)
+        }
         let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
         defer { free(cString) }
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))

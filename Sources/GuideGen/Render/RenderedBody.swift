@@ -33,7 +33,8 @@ public struct RenderedBody: Sendable {
 
 /// The Markdown stage over the whole site: every page file rendered once, in parallel.
 public enum BodyRenderer {
-    /// Renders each page source; a missing translation reuses the default-language body. With `claims`,
+    /// Renders each page source; a missing translation reuses the default-language body. `drawFlows: false`
+    /// (`lint`) checks everything but makes no HTML: no flow drawings and no rendered bodies. With `claims`,
     /// each page's prose is checked right after it renders (on the same core) and, unless `keepProse`,
     /// dropped: prose is a third of a large site's memory and nothing after the checks reads it.
     public static func render(
@@ -49,6 +50,7 @@ public enum BodyRenderer {
             var pageOptions = options
             // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
             pageOptions.sectionTexts = page.frontMatter.kind == .faq
+            pageOptions.renderHTML = drawFlows
             let markdown = renderGuarded(page, options: pageOptions, hooks: hooks)
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
