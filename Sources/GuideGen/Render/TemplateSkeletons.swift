@@ -52,7 +52,7 @@ final class TemplateSkeletons: @unchecked Sendable {
     func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
         var walk = ShapeWalk(template: template)
         guard walk.measure(context) else { return render(context).map { Array($0.utf8) } }
-        return fill(
+        return renderThroughSkeleton(
             walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering) },
             direct: { render(context) })
     }
@@ -62,14 +62,14 @@ final class TemplateSkeletons: @unchecked Sendable {
     func render(_ context: TemplateMap, template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
         var walk = ShapeWalk(template: template)
         walk.measure(context)
-        return fill(
+        return renderThroughSkeleton(
             walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering).any },
             direct: { render(context.any) })
     }
 
     /// Fills the skeleton of the walked shape, rendering it first (`render` of the `placeholders` context)
     /// when the shape is new; `direct` renders the page itself when the shape has no usable skeleton.
-    private func fill(
+    private func renderThroughSkeleton(
         _ walk: ShapeWalk, render: ([String: Any]) -> String?, placeholders: (inout Int) -> [String: Any], direct: () -> String?
     ) -> [UInt8]? {
         let key = String(decoding: walk.shape, as: UTF8.self)
@@ -183,6 +183,7 @@ private struct ShapeWalk {
         shape.append(text.utf8.last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
     }
 
+    /// Records a list's length, which the output depends on.
     mutating func count(_ n: Int) {
         shape.append(UInt8(ascii: "["))
         shape += String(n).utf8
