@@ -151,15 +151,18 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             path = String(path[..<hash])
         }
         if let query = path.utf8.firstIndex(of: 0x3F) { path = String(path[..<query]) }
-        let decoded = path.utf8.contains(0x25) ? (path.removingPercentEncoding ?? path) : path
-        if decoded.hasPrefix("/") || decoded.utf8.contains(0x5C) || decoded.utf8.contains(0) {
+        var decoded = path.utf8.contains(0x25) ? (path.removingPercentEncoding ?? path) : path
+        if decoded.utf8.contains(0x5C) || decoded.utf8.contains(0) || decoded.hasPrefix("//") {
             return .broken(
                 Diagnostic(
-                    .error, .unsafePath, at: location, "link `\(url)` is an absolute or backslashed path",
+                    .error, .unsafePath, at: location, "link `\(url)` is a backslashed or network path",
                     help: "link to the source file with a relative path, e.g. `../section/page.md`"))
         }
+        // `/returns/refund.md` is relative to the content folder, as MkDocs reads absolute links to its docs.
+        let fromContentRoot = decoded.hasPrefix("/")
+        if fromContentRoot { decoded.removeFirst() }
         if decoded.hasSuffix(".md") {
-            guard let (key, language) = index.resolveSourceLink(decoded, from: page) else {
+            guard let (key, language) = index.resolveSourceLink(decoded, from: page, fromContentRoot: fromContentRoot) else {
                 return .broken(
                     Diagnostic(
                         .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))
@@ -168,8 +171,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment
             )
         }
-        // A file under assets/: resolve against the page's folder and check it exists.
-        var segments = page.section.split(separator: "/").map(String.init)
+        // A file under assets/: resolve against the page's folder (or the content folder) and check it exists.
+        var segments = fromContentRoot ? [] : page.section.split(separator: "/").map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
             if part == "." { continue }
             if part == ".." {
@@ -188,11 +191,16 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if assets.contains(target) {
             return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: false) + fragment)
         }
+        // `/en/returns/` or `refund.html`: an output URL, which changes with base_url and pretty URLs.
+        let last = target.split(separator: "/").last ?? ""
+        let looksLikePageURL = decoded.hasSuffix("/") || last.hasSuffix(".html") || !last.contains(".")
         return .broken(
             Diagnostic(
                 .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
                 help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" }
-                    ?? "put files in content/assets/ and link to them relatively"))
+                    ?? (looksLikePageURL && !isImage
+                        ? "link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL"
+                        : "put files in content/assets/ and link to them relatively")))
     }
 
     /// `file:` in any case.

@@ -82,9 +82,13 @@ public struct SiteIndex: Sendable {
     /// Output path of a section's landing page.
     public func sectionPath(_ section: String, language: String) -> String { "\(language)/\(section)/index.html" }
 
-    /// The key of the page a Markdown link target (`../returns/refund.zh-Hans.md`, `refund.md`) names, and its language.
-    public func resolveSourceLink(_ target: String, from page: PageSource) -> (key: String, language: String)? {
-        var segments = page.section.isEmpty ? [] : page.section.utf8.split(separator: 0x2F).map { String(Substring($0)) }
+    /// The key of the page a Markdown link target (`../returns/refund.zh-Hans.md`, `refund.md`) names, and its
+    /// language; `fromContentRoot` resolves the target against the content folder instead of the page's.
+    public func resolveSourceLink(_ target: String, from page: PageSource, fromContentRoot: Bool = false) -> (
+        key: String, language: String
+    )? {
+        var segments =
+            page.section.isEmpty || fromContentRoot ? [] : page.section.utf8.split(separator: 0x2F).map { String(Substring($0)) }
         for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map({ String(Substring($0)) }) {
             if part == "." || part.isEmpty { continue }
             if part == ".." {

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// Links written to source files become the right URLs, whichever way an author writes them.
+@Suite struct LinkResolutionTests {
+    static let config = "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n"
+
+    static func page(_ title: String, _ body: String = "Text.") -> String { "---\ntitle: \(title)\ntype: article\n---\n\(body)\n" }
+
+    /// Every `href` and `src` in the body of a rendered page, in order.
+    static func targets(_ html: String) -> [String] {
+        let body = html.components(separatedBy: "<div class=\"prose\">").last?.components(separatedBy: "</div>").first ?? ""
+        var out: [String] = []
+        var rest = body[...]
+        while let range = rest.range(of: #"(href|src)="[^"]*""#, options: .regularExpression) {
+            out.append(String(rest[range].split(separator: "\"")[1]))
+            rest = rest[range.upperBound...]
+        }
+        return out
+    }
+
+    @Test func relativeContentRootAndSectionLinksResolve() throws {
+        let links =
+            "[a](../returns/_index.en.md) [b](../returns/_index.md) [c](../returns/refund.md#fees) [d](./other.md) "
+            + "[e](other.zh-Hans.md) [f](/returns/refund.md) [g](https://example.com/x.md) [h](#here) ![i](/assets/pic.png) "
+            + "![j](../assets/pic.png)"
+        var files = ["guidegen.yaml": Self.config, "assets/pic.png": "PNG"]
+        for lang in ["zh-Hans", "en"] {
+            files["returns/_index.\(lang).md"] = Self.page("Returns")
+            files["returns/refund.\(lang).md"] = Self.page("Refund")
+            files["faq/other.\(lang).md"] = Self.page("Other")
+            files["faq/links.\(lang).md"] = Self.page("Links", links)
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(TestSupport.lines(result.diagnostics) == [])
+        let html = String(decoding: try #require(result.files["en/faq/links/index.html"]), as: UTF8.self)
+        #expect(
+            Self.targets(html) == [
+                "../../../en/returns/index.html", "../../../en/returns/index.html", "../../../en/returns/refund/index.html#fees",
+                "../../../en/faq/other/index.html", "../../../zh-Hans/faq/other/index.html", "../../../en/returns/refund/index.html",
+                "https://example.com/x.md", "#here", "../../../assets/pic.png", "../../../assets/pic.png",
+            ])
+    }
+
+    /// An output URL instead of a source file is an error that says what to write instead; a path leaving
+    /// the content folder from its root is never resolved; `//host/…` is a network URL and left alone.
+    @Test func outputURLsAndEscapesFromTheRootAreErrors() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] { files["s/p.\(lang).md"] = Self.page("P", "[x](/en/s/) [y](/../outside.md) [z](//host/x.md)") }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
+                "5:1 error[broken-link] link `/en/s/` points at a file that does not exist | link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL",
+                "5:13 error[broken-link] link to `/../outside.md`, which is not a page of this site | link to a page's source file, e.g. `../policies/claim-windows.md`",
+            ])
+    }
+}
