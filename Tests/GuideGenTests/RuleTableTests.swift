@@ -67,13 +67,26 @@ import Testing
                 """)
         #expect(
             diagnostics == [
-                "11:12 error[rule-table] `label` has no `en` text | add `en: …`",
+                "11:12 warning[missing-translation] `label` has no `en` text; en readers see the zh-Hans text | add `en: …`",
                 "12:13 error[rule-table] `window`: unknown unit `dayz` | did you mean `days`?",
                 "13:10 error[rule-table] `fee`: missing currency; expected an amount of money such as `CNY 50` | write money as `CNY 50`",
                 "14:12 error[rule-table] `buyr` is not an option of `payer` | did you mean `buyer`?",
                 "15:5 error[rule-table] `windw`: row `general` has a value for a column that does not exist | did you mean `window`?",
                 "16:11 error[rule-table] `open` must be `true` or `false`, not `maybe`",
             ])
+    }
+
+    /// A text missing in the default language has nothing to fall back on: an error, unlike other languages.
+    @Test func missingDefaultLanguageTextIsAnError() {
+        let (table, diagnostics) = validate(
+            Self.header + """
+                  general:
+                    label: {en: Ordinary goods}
+                    window: 15 days
+
+                """)
+        #expect(diagnostics == ["11:12 error[rule-table] `label` has no `zh-Hans` text | add `zh-Hans: …`"])
+        #expect(table?.rows.first?.label.text("zh-Hans", fallback: "zh-Hans") == "Ordinary goods")
     }
 
     @Test func unknownColumnTypeAndMissingKeys() {

@@ -52,6 +52,33 @@ import Testing
                 == "---\ntranslation_of: ffffffff\ntitle: X\n---\n")
     }
 
+    /// Authoring contract, section 1: a third language is added by listing it and adding files; nothing
+    /// else changes. Texts it lacks (site title, platforms, rule tables) are warnings and show the default
+    /// language; pages it lacks are served in the default language.
+    @Test func aThirdLanguageNeedsOnlyItsListingAndFiles() throws {
+        let fixture = TestSupport.fixtures.appendingPathComponent("sites/basic/content")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-test-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixture, to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("guidegen.yaml")
+        let yaml = try String(contentsOf: config, encoding: .utf8)
+        try Data(yaml.replacingOccurrences(of: "languages: [zh-Hans, en]", with: "languages: [zh-Hans, en, zh-Hant]").utf8).write(
+            to: config)
+        // The translation: the original's structure (same references and sections), in Traditional Chinese.
+        let original = try String(contentsOf: root.appendingPathComponent("policies/windows.zh-Hans.md"), encoding: .utf8)
+        let translation = original.replacingOccurrences(of: "一般商品", with: "一般商品（繁體）")
+        try Data(translation.utf8).write(to: root.appendingPathComponent("policies/windows.zh-Hant.md"))
+
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(!result.diagnostics.hasErrors, "\(TestSupport.lines(result.diagnostics.filter { $0.severity == .error }))")
+        // The fixture's own raw-HTML warnings aside, only missing texts and pages are reported.
+        #expect(Set(result.diagnostics.map(\.check)).subtracting(["raw-html"]) == ["missing-translation"])
+        let page = String(decoding: try #require(result.files["zh-Hant/policies/windows/index.html"]), as: UTF8.self)
+        #expect(page.contains("一般商品（繁體）") && page.contains("15 天"))
+        let fallback = String(decoding: try #require(result.files["zh-Hant/faq/basics/index.html"]), as: UTF8.self)
+        #expect(fallback.contains("notice--fallback"))
+    }
+
     @Test func missingTranslationIsServedFromTheDefaultLanguageWithANotice() throws {
         let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问？\n\n答。\n")], render: true)
         #expect(

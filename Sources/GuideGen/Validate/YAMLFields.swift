@@ -119,7 +119,9 @@ struct YAMLFields {
         }
     }
 
-    /// A map of language tag to text, with every configured language present.
+    /// A map of language tag to text. The first (default) language must be there; a missing other language
+    /// is a `missing-translation` warning and shows the default language's text, so adding a language to
+    /// `languages:` changes nothing else until its texts are written (authoring contract, section 1).
     mutating func localized(_ node: Node, key: String, languages: [String]) -> Localized? {
         if case .scalar = node, languages.count == 1, let s = string(node, key: key) { return Localized([languages[0]: s]) }
         guard let pairs = pairs(node, what: "`\(key)`") else { return nil }
@@ -133,8 +135,15 @@ struct YAMLFields {
             }
             if let s = string(value, key: "\(key).\(lang)") { values[lang] = s }
         }
-        for lang in languages where values[lang] == nil && !pairs.contains(where: { $0.key == lang }) {
-            error(.missingKey, node, "`\(key)` has no `\(lang)` text", help: "add `\(lang): …`")
+        for (position, lang) in languages.enumerated() where values[lang] == nil && !pairs.contains(where: { $0.key == lang }) {
+            if position == 0 {
+                error(.missingKey, node, "`\(key)` has no `\(lang)` text", help: "add `\(lang): …`")
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .missingTranslation, at: location(node),
+                        "`\(key)` has no `\(lang)` text; \(lang) readers see the \(languages[0]) text", help: "add `\(lang): …`"))
+            }
         }
         return Localized(values)
     }
