@@ -12,7 +12,7 @@ struct GuideGenCommand: ParsableCommand {
         abstract: "Build bilingual consumer guides whose facts come from rule tables.",
         discussion: """
             Examples:
-              guidegen build                      read ./content, use ./site-templates, write ./public
+              guidegen build                      ./content + ./site-templates → ./public
               guidegen build --base-url https://example.org/guide/
               guidegen lint --strict --format github
               guidegen schema > front-matter.schema.json
