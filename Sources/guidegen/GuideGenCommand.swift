@@ -40,7 +40,7 @@ struct GuideGenCommand: ParsableCommand {
 /// Options shared by `build` and `lint`.
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder (default: ./site-templates, else site-templates beside the content folder, else the built-in theme).")
+    @Option(help: ArgumentHelp(ThemeFolder.help))
     var templates: String?
     @Option(help: "Absolute base URL (overrides base_url in guidegen.yaml).") var baseURL: String?
     @Flag(help: "Include pages with `draft: true`.") var drafts = false
@@ -116,6 +116,10 @@ extension DiagnosticPrinter.Format: ExpressibleByArgument {}
 /// Where the theme comes from, as a Hugo user expects: the folder named by `--templates`, else
 /// `./site-templates`, else `site-templates/` beside the content folder, else the theme built into guidegen.
 enum ThemeFolder {
+    /// The `--templates` help of `build`, `lint` and `serve`.
+    static let help =
+        "The theme folder (default: ./site-templates, else site-templates beside the content folder, else the built-in theme)."
+
     /// The folder to use, or nil for the built-in theme; throws when `--templates` names no folder.
     static func resolve(_ explicit: String?, content: String) throws -> URL? {
         func isFolder(_ path: String) -> Bool {

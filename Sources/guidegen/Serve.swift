@@ -25,7 +25,7 @@ struct Serve: ParsableCommand {
             """)
 
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The theme folder (default: ./site-templates, else site-templates beside the content folder, else the built-in theme).")
+    @Option(help: ArgumentHelp(ThemeFolder.help))
     var templates: String?
     @Option(help: "The port (0: any free port).") var port = 1313
     @Option(help: "localhost, 127.0.0.1 or ::1; the preview is never served to the network.") var host = "127.0.0.1"
