@@ -113,4 +113,28 @@ import Testing
                 "w.general.window", "w", nil,
             ])
     }
+
+    /// `{{rule …` without `}}` would be published as source text, so it is found (to the end of its line);
+    /// `{{` before anything else stays prose.
+    @Test func unclosedReferencesAreFound() {
+        let found = RuleReference.scan("a {{rule w.general.window days.\nb {{ not a reference and {{table w} end")
+        #expect(found.map(\.unclosed) == [true, true])
+        #expect(found.map(\.body) == ["rule w.general.window days.", "table w} end"])
+        #expect(RuleReference.scan("templates use {{name}} and {{ braces").map(\.unclosed) == [false])
+    }
+
+    @Test func anUnclosedReferenceIsAnErrorInLint() throws {
+        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
+        for lang in ["zh-Hans", "en"] {
+            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\nWithin {{rule w.general.window days.\n"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
+                "5:8 error[unknown-rule] `{{rule w.general.window days.` is not closed | end the reference with `}}`: `{{rule w.general.window}}`"
+            ])
+    }
 }

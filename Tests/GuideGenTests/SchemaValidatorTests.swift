@@ -64,10 +64,33 @@ import Testing
             ])
     }
 
+    @Test func scalarsWhereListsBelongAndNumbersWhereTextBelongsAreWrongTypes() {
+        #expect(
+            validate("title: 123\ntype: faq\ntags: foo\nplatforms: taobao\nsummary: true\ntranslation_of: 12345678\n").1 == [
+                "2:8 error[wrong-type] `title` must be text; YAML reads `123` as a number | quote it: `title: \"123\"`",
+                "4:7 error[wrong-type] `tags` must be a list, not a single value | write `tags: [foo]`",
+                "5:12 error[wrong-type] `platforms` must be a list, not a single value | write `platforms: [taobao]`",
+                "6:10 error[wrong-type] `summary` must be text; YAML reads `true` as a boolean | quote it: `summary: \"true\"`",
+            ])
+    }
+
+    @Test func quotedNumbersAndBooleansSayToRemoveTheQuotes() {
+        #expect(
+            validate("title: T\ntype: faq\norder: \"3\"\ndraft: 'true'\n").1 == [
+                "4:8 error[wrong-type] `order` must be a whole number, not the quoted text `\"3\"` | remove the quotes: `order: 3`",
+                "5:8 error[wrong-type] `draft` must be `true` or `false`, not the quoted text `\"true\"` | remove the quotes: `draft: true`",
+            ])
+    }
+
     @Test func duplicateKeysAndAliasesAreRefused() {
         #expect(
             validate("title: A\ntitle: B\ntype: faq\n").1 == [
-                "2:1 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
+                "3:1 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
+            ])
+        // The repeated key is found inside a nested mapping too, at its own indentation.
+        #expect(
+            validate("title: A\ntype: faq\nsources:\n  - title: X\n    url: https://a.example/\n    title: Y\n").1 == [
+                "7:5 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
             ])
         #expect(
             validate("title: &t A\ntype: faq\nsummary: *t\n").1 == [

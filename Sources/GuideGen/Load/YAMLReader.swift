@@ -73,7 +73,7 @@ public struct YAMLReader: Sendable {
             // from the whole environment), which was a tenth of reading front matter.
             node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
-            return (nil, [Self.diagnostic(for: error, at: at)])
+            return (nil, [Self.diagnostic(for: error, in: text, at: at)])
         } catch {
             return (nil, [Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(error)")])
         }
@@ -160,7 +160,7 @@ public struct YAMLReader: Sendable {
     }
 
     /// Adapts a Yams error to one positioned diagnostic.
-    static func diagnostic(for error: YamlError, at: (Int, Int) -> SourceLocation) -> Diagnostic {
+    static func diagnostic(for error: YamlError, in text: String, at: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -168,14 +168,45 @@ public struct YAMLReader: Sendable {
             if let context { message += " (\(context.text))" }
             return Diagnostic(.error, .yamlSyntax, at: at(mark.line, mark.column), message, help: hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the mapping's start; the author needs the repeated key, so look for its second line.
+            let repeated = duplicates.first.flatMap {
+                secondKeyLine(of: $0, in: text, mappingLine: context.mark.line, indent: context.mark.column - 1)
+            }
             return Diagnostic(
-                .error, .yamlSyntax, at: at(context.mark.line, context.mark.column),
+                .error, .yamlSyntax, at: repeated.map { at($0, context.mark.column) } ?? at(context.mark.line, context.mark.column),
                 "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping", help: "keep one of them")
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
         default:
             return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(error)")
         }
+    }
+
+    /// The 1-based line where block-mapping key `key` appears for the second time at `indent` spaces,
+    /// counting from the mapping's first line; nil when it is not found that way (flow mappings, odd quoting).
+    static func secondKeyLine(of key: String, in text: String, mappingLine: Int, indent: Int) -> Int? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mappingLine {
+            var rest = line.utf8[...]
+            if index + 1 == mappingLine {
+                // The mapping's first key starts at its mark (after `- ` in a list item).
+                rest = rest.dropFirst(indent)
+            } else {
+                var spaces = 0
+                while rest.first == 0x20 {
+                    rest = rest.dropFirst()
+                    spaces += 1
+                }
+                if spaces < indent, !rest.isEmpty, rest.first != 0x23 { return nil }
+                guard spaces == indent else { continue }
+            }
+            let written = Substring(rest)
+            for form in [key, "\"\(key)\"", "'\(key)'"] where written.hasPrefix(form + ":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 
     private static func hint(for problem: String) -> String? {

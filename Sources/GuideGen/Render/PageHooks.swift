@@ -34,6 +34,17 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
     func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
+        if occurrence.unclosed {
+            // The reference is its first two words (`rule a.b.c`); what follows is the sentence.
+            let words = occurrence.body.split(separator: " ", maxSplits: 2).prefix(2)
+            let written = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "}.,;:!?。，；：！？"))
+            return (
+                nil,
+                Diagnostic(
+                    .error, .unknownRule, at: location, "`{{\(occurrence.body)` is not closed",
+                    help: "end the reference with `}}`: `{{\(written)}}`")
+            )
+        }
         guard let ref = occurrence.reference else {
             return (
                 nil,

@@ -17,6 +17,8 @@ public struct RuleReference: Sendable, Hashable {
         public var reference: RuleReference?
         /// The text between the braces, trimmed.
         public var body: String
+        /// `{{rule …` or `{{table …` with no `}}` on its line: the range runs to the end of the line.
+        public var unclosed = false
     }
 
     /// Every `{{…}}` in `text`, scanning bytes once, in place.
@@ -29,7 +31,17 @@ public struct RuleReference: Sendable, Hashable {
                 guard bytes[i + 1] == 0x7B else { i += 1; continue }
                 var j = i + 2
                 while j + 1 < bytes.count, !(bytes[j] == 0x7D && bytes[j + 1] == 0x7D), bytes[j] != 0x0A, j - i < 300 { j += 1 }
-                guard j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D else { i += 2; continue }
+                guard j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D else {
+                    // An unclosed reference would be published as its source text: report it instead.
+                    if let end = unclosedEnd(bytes, open: i) {
+                        let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<end]), as: UTF8.self)
+                        out.append(Occurrence(range: i..<end, reference: nil, body: body.trimmingBlanks(), unclosed: true))
+                        i = end
+                    } else {
+                        i += 2
+                    }
+                    continue
+                }
                 // The body without leading and trailing spaces and tabs.
                 var from = i + 2
                 var to = j
@@ -41,6 +53,21 @@ public struct RuleReference: Sendable, Hashable {
             }
             return out
         }
+    }
+
+    /// Where an unclosed `{{rule ` or `{{table ` that opens at `open` ends (its line's end), or nil when the
+    /// braces open something else (`{{` in prose about templates stays text).
+    static func unclosedEnd(_ bytes: UnsafeBufferPointer<UInt8>, open: Int) -> Int? {
+        var k = open + 2
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        let word = bytes[k...].prefix { $0 >= 0x61 && $0 <= 0x7A }
+        guard word.elementsEqual("rule".utf8) || word.elementsEqual("table".utf8), k + word.count < bytes.count,
+            bytes[k + word.count] == 0x20
+        else { return nil }
+        var end = k + word.count
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        while end > k, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
+        return end
     }
 
     /// Parses `rule a.b.c` or `table a`.

@@ -26,7 +26,8 @@ public enum SchemaValidator {
             }
             switch field.type {
             case .string:
-                let s = fields.string(value, key: key)
+                // A hash may be all digits; a title or summary that YAML reads as a number was meant as text.
+                let s = key == "translation_of" ? fields.string(value, key: key) : fields.text(value, key: key)
                 if key == "title" { front.title = s ?? "" }
                 if key == "summary" { front.summary = s }
                 if key == "translation_of" { front.translationOf = s }
@@ -44,10 +45,10 @@ public enum SchemaValidator {
             case .boolean: front.draft = fields.boolean(value, key: key) ?? false
             case .date: front.reviewed = fields.date(value, key: key)
             case .stringList:
-                let list = fields.stringList(value, key: key)?.map(\.0) ?? []
+                let list = fields.stringList(value, key: key, single: false)?.map(\.0) ?? []
                 if key == "rules" { front.rules = list } else { front.tags = list }
             case .platformList:
-                for (platform, itemNode) in fields.stringList(value, key: key) ?? [] {
+                for (platform, itemNode) in fields.stringList(value, key: key, single: false) ?? [] {
                     if platformKeys.contains(platform) {
                         front.platforms.append(platform)
                     } else {
@@ -83,7 +84,7 @@ public enum SchemaValidator {
             var url: String?
             for (key, keyNode, value) in pairs {
                 switch key {
-                case "title": title = fields.string(value, key: "title")
+                case "title": title = fields.text(value, key: "title")
                 case "url":
                     url = fields.string(value, key: "url")
                     if let u = url, !(u.hasPrefix("https://") || u.hasPrefix("http://")) {

@@ -58,8 +58,50 @@ struct YAMLFields {
         return s.string
     }
 
+    /// A string scalar that YAML reads as text: `title: 123` or `title: true` is a number or a boolean to
+    /// YAML (and to editors using `guidegen schema`), so it must be quoted to be a title.
+    mutating func text(_ node: Node, key: String) -> String? {
+        if case .scalar(let s) = node, s.style == .plain, let kind = Self.nonTextKind(s.string) {
+            error(.wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(key): \"\(s.string)\"`")
+            return nil
+        }
+        return string(node, key: key)
+    }
+
+    /// "a number" or "a boolean" when YAML's core schema resolves plain scalar `s` to one.
+    static func nonTextKind(_ s: String) -> String? {
+        switch s {
+        case "true", "True", "TRUE", "false", "False", "FALSE": return "a boolean"
+        default: break
+        }
+        var bytes = s.utf8[...]
+        if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }
+        var digits = 0
+        var dots = 0
+        for b in bytes {
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+            } else if b == 0x2E {
+                dots += 1
+            } else {
+                return nil
+            }
+        }
+        return digits > 0 && dots <= 1 ? "a number" : nil
+    }
+
+    /// The help for a quoted scalar that would have been right unquoted (`order: "3"`, `draft: "true"`).
+    static func quotedHelp(_ node: Node, key: String, valid: (String) -> Bool) -> (what: String, help: String)? {
+        guard case .scalar(let s) = node, s.style != .plain, valid(s.string) else { return nil }
+        return ("the quoted text `\"\(s.string)\"`", "remove the quotes: `\(key): \(s.string)`")
+    }
+
     mutating func integer(_ node: Node, key: String) -> Int? {
         if case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) { return v }
+        if let quoted = Self.quotedHelp(node, key: key, valid: { Int($0) != nil }) {
+            error(.wrongType, node, "`\(key)` must be a whole number, not \(quoted.what)", help: quoted.help)
+            return nil
+        }
         error(
             .wrongType, node, "`\(key)` must be a whole number, not `\(node.scalarText ?? node.kindName)`",
             help: "write a number such as `\(key): 10`")
@@ -73,6 +115,10 @@ struct YAMLFields {
             case "false", "False", "FALSE": return false
             default: break
             }
+        }
+        if let quoted = Self.quotedHelp(node, key: key, valid: { ["true", "false"].contains($0.lowercased()) }) {
+            error(.wrongType, node, "`\(key)` must be `true` or `false`, not \(quoted.what)", help: quoted.help)
+            return nil
         }
         error(.wrongType, node, "`\(key)` must be `true` or `false`, not `\(node.scalarText ?? node.kindName)`")
         return nil
@@ -101,10 +147,16 @@ struct YAMLFields {
         return d <= days
     }
 
-    /// A list of strings; a single string is accepted as a one-item list.
-    mutating func stringList(_ node: Node, key: String) -> [(String, Node)]? {
+    /// A list of strings; with `single`, a single string is accepted as a one-item list (rule terms and
+    /// `languages`); front matter lists must be lists, as its JSON Schema says.
+    mutating func stringList(_ node: Node, key: String, single: Bool = true) -> [(String, Node)]? {
         switch node {
-        case .scalar:
+        case .scalar(let scalar):
+            guard single else {
+                let item = scalar.style == .plain ? scalar.string : "\"\(scalar.string)\""
+                error(.wrongType, node, "`\(key)` must be a list, not a single value", help: "write `\(key): [\(item)]`")
+                return nil
+            }
             if let s = string(node, key: key) { return [(s, node)] }
             return nil
         case .sequence(let seq):
