@@ -5,7 +5,7 @@ public enum QuantityFormatter {
     /// `1 day`, `2 working days`, `24 hours`, `6 months`, `1 year`, `CNY 50`. Whole amounts print without `.0`;
     /// others are rounded to at most two decimals.
     public static func format(_ q: Quantity, language: String) -> String {
-        let n = amountText(q.amount)
+        let n = q.unit == .cny ? moneyText(q.amount) : amountText(q.amount)
         switch script(of: language) {
         case .simplified:
             switch q.unit {
@@ -49,6 +49,13 @@ public enum QuantityFormatter {
         if subtags.contains("hant") { return .traditional }
         if subtags.contains("hans") { return .simplified }
         return subtags.contains(where: { $0 == "tw" || $0 == "hk" || $0 == "mo" }) ? .traditional : .simplified
+    }
+
+    /// Money keeps its cents the way prices are written: `50`, `9.90`, `0.05`.
+    static func moneyText(_ x: Double) -> String {
+        let text = amountText(x)
+        guard let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) == 2 else { return text }
+        return text + "0"
     }
 
     /// `15`, `1.5`, `0.25`, `-3`: integers without a decimal point, others to at most two decimals.

@@ -12,6 +12,10 @@ public enum QuantityParser {
         let text = trimmed(s)
         guard !text.isEmpty else { return .failure(QuantityParseError(.empty(expected: kind))) }
         let parts = text.split(separator: " ").map(String.init)
+        // A `number` column may hold a negative count (`-3`); durations and money may not.
+        if kind == .number, parts.count == 1, parts[0].hasPrefix("-"), let value = amount(String(parts[0].dropFirst())) {
+            return .success(Quantity(amount: -value, unit: .plain))
+        }
         let found: Quantity
         if parts[0] == "CNY" {
             guard parts.count == 2, let value = amount(parts[1]) else {

@@ -23,6 +23,7 @@ import Testing
         ("3", .number, Quantity(amount: 3, unit: .plain)),
         ("1.5", .number, Quantity(amount: 1.5, unit: .plain)),
         ("10,000", .number, Quantity(amount: 10000, unit: .plain)),
+        ("-3", .number, Quantity(amount: -3, unit: .plain)),
     ])
     func canonical(_ text: String, _ kind: QuantityKind, _ expected: Quantity) {
         #expect(QuantityParser.parseCanonical(text, expecting: kind) == .success(expected))
@@ -39,6 +40,7 @@ import Testing
         ("15 minutes", .duration, .unknownUnit("minutes", suggestion: nil)),
         ("15", .duration, .missingUnit(expected: .duration)),
         ("50", .money, .missingUnit(expected: .money)),
+        ("-3 days", .duration, .invalidAmount("-3")),
         ("CNY 50", .duration, .wrongKind(found: .money, expected: .duration)),
         ("15 days", .money, .wrongKind(found: .duration, expected: .money)),
         ("15 days", .number, .wrongKind(found: .duration, expected: .number)),
