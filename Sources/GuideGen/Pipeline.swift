@@ -70,7 +70,15 @@ public enum Pipeline {
         for file in raw.rules {
             let (table, found) = RuleTableValidator.validate(file, languages: config.languages)
             diagnostics += found
-            if let table { tables.append(table) }
+            guard let table else { continue }
+            if let first = tables.first(where: { $0.id == table.id }) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .ruleTable, at: SourceLocation(file: file.path, line: 1, column: 1),
+                        "`\(file.path)` and `\(first.path)` are both rule table `\(table.id)`", help: "keep one of the two files"))
+                continue
+            }
+            tables.append(table)
         }
         let site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
 

@@ -123,6 +123,31 @@ import Testing
         #expect(RuleReference.scan("templates use {{name}} and {{ braces").map(\.unclosed) == [false])
     }
 
+    /// The table id is the file name: `.yml` works as `.yaml` does; a name references cannot spell, a
+    /// second file with the same id, and other files in rules/ are reported instead of silently unknown.
+    @Test func tableFileNames() throws {
+        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
+        var files = [
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/short.yml": table,
+            "rules/my.fees.yaml": table, "rules/w.yaml": table, "rules/w.yml": table, "rules/notes.txt": "x", "rules/old/x.yaml": table,
+        ]
+        for lang in ["zh-Hans", "en"] {
+            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n{{rule short.general.window}} {{rule w.general.window}}\n"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        #expect(
+            result.diagnostics.filter { $0.location.file.hasPrefix("rules/") }.map { "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.message)" } == [
+                "rules/my.fees.yaml error[rule-table] `my.fees` cannot be a rule table id: the id is the file name, and references need letters, digits, `-` and `_` only",
+                "rules/notes.txt warning[bad-file-name] `rules/notes.txt` is not a rule table; it is skipped",
+                "rules/old/x.yaml warning[bad-file-name] `rules/old/x.yaml` is not a rule table; it is skipped",
+                "rules/w.yml error[rule-table] `rules/w.yml` and `rules/w.yaml` are both rule table `w`",
+            ])
+        #expect(result.site.rules.map(\.id) == ["short", "w"])
+        #expect(!result.diagnostics.contains(where: { $0.check == CheckID.unknownRule.rawValue }))
+    }
+
     @Test func anUnclosedReferenceIsAnErrorInLint() throws {
         let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
         var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]

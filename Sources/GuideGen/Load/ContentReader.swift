@@ -41,9 +41,15 @@ public struct ContentReader: Sendable {
         let files = listFiles(rootPath: rootPath, diagnostics: &diagnostics)
         assets = files.filter { $0.hasPrefix("assets/") }
         let texts = files.filter { relative in
-            !relative.hasPrefix("assets/")
-                && (relative == "guidegen.yaml" || relative.hasSuffix(".md")
-                    || (relative.hasPrefix("rules/") && relative.hasSuffix(".yaml") && !relative.dropFirst(6).contains("/")))
+            !relative.hasPrefix("assets/") && (relative == "guidegen.yaml" || relative.hasSuffix(".md") || Self.isRuleTable(relative))
+        }
+        // Anything else in rules/ was probably meant as a table: say why it is not read.
+        for relative in files where relative.hasPrefix("rules/") && !relative.hasSuffix(".md") && !Self.isRuleTable(relative) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .badFileName, at: SourceLocation(file: relative, line: 1, column: 1),
+                    "`\(relative)` is not a rule table; it is skipped",
+                    help: "rule tables are YAML files directly in rules/, named `rules/<table-id>.yaml`"))
         }
         // Reading and decoding are independent per file; results come back in path order.
         let maxFileBytes = self.maxFileBytes
@@ -67,7 +73,7 @@ public struct ContentReader: Sendable {
             case .success(let text):
                 if text.path == "guidegen.yaml" {
                     config = text
-                } else if text.path.hasSuffix(".yaml") {
+                } else if Self.isRuleTable(text.path) {
                     rules.append(text)
                 } else {
                     pages.append(text)
@@ -75,6 +81,11 @@ public struct ContentReader: Sendable {
             }
         }
         return (RawSite(config: config, pages: pages, rules: rules, assets: assets), diagnostics)
+    }
+
+    /// `rules/<id>.yaml` (or `.yml`, as Hugo reads data files), directly in rules/.
+    static func isRuleTable(_ relative: String) -> Bool {
+        relative.hasPrefix("rules/") && (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) && !relative.dropFirst(6).contains("/")
     }
 
     /// Every regular file under the root, relative and sorted; hidden files are skipped, and links

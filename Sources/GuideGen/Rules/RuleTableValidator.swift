@@ -7,7 +7,21 @@ public enum RuleTableValidator {
 
     /// Validates one rule table file against the configured languages.
     public static func validate(_ source: SourceText, languages: [String]) -> (RuleTable?, [Diagnostic]) {
-        let id = String(source.path.split(separator: "/").last!.dropLast(5))
+        let fileName = source.path.split(separator: "/").last!
+        let id = String(fileName.dropLast(fileName.hasSuffix(".yml") ? 4 : 5))
+        // References name the table by its id, `{{rule id.row.column}}`: a dot or space in it could never be written.
+        guard isIdentifier(id) else {
+            let fixed = String(id.unicodeScalars.map { isIdentifier(String($0)) ? Character($0) : "-" })
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .ruleTable, at: SourceLocation(file: source.path, line: 1, column: 1),
+                        "`\(id)` cannot be a rule table id: the id is the file name, and references need letters, digits, `-` and `_` only",
+                        help: "rename the file to `rules/\(fixed).yaml`")
+                ]
+            )
+        }
         let (composed, yamlDiagnostics) = YAMLReader(allowAliases: true).compose(source.text, file: source.path)
         guard let node = composed else {
             return (
