@@ -52,6 +52,14 @@ import Testing
         #expect(result.prose.map(\.ignored) == [["claim-contradicts-rule"], []])
         #expect(result.diagnostics == [])
     }
+
+    @Test func aMisspeltIdInAnIgnoreMarkerIsAWarning() {
+        let result = render("<!-- guidegen-ignore: claim-contradict-rule, raw-html -->\nOld rule: 7 days.\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:1 warning[ignore-marker] `claim-contradict-rule` in the ignore marker is not a check id; it silences nothing | did you mean `claim-contradicts-rule`?"
+            ])
+    }
 }
 
 /// Every active example of the GFM spec, through guidegen's Markdown stage, byte for byte.

@@ -20,6 +20,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
     case duplicatePage = "duplicate-page"
     // Markdown
     case rawHTML = "raw-html"
+    case ignoreMarker = "ignore-marker"
     case brokenLink = "broken-link"
     case unsafePath = "unsafe-path"
     case markdownLimit = "markdown-limit"
@@ -64,6 +65,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .unknownPlatform: "a platform not listed in guidegen.yaml"
         case .duplicatePage: "two files give the same page in the same language"
         case .rawHTML: "raw HTML in Markdown, left out unless unsafe_html is on"
+        case .ignoreMarker: "a guidegen-ignore marker names a check that does not exist"
         case .brokenLink: "a link to a page or file that does not exist"
         case .unsafePath: "a path that escapes its root"
         case .markdownLimit: "Markdown beyond the safe parsing limits"

@@ -233,6 +233,14 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         case CMARK_NODE_HTML_BLOCK:
             let literal = String(cString: cmark_node_get_literal(node))
             if let ids = Self.ignoreDirective(literal) {
+                // A misspelt id would silence nothing without a word, unlike a misspelt `--skip`.
+                let known = CheckID.allCases.map(\.rawValue)
+                for id in ids.sorted() where id != "*" && !known.contains(id) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .ignoreMarker, at: location(node), "`\(id)` in the ignore marker is not a check id; it silences nothing",
+                            help: Suggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "run `guidegen checks` for the ids"))
+                }
                 pendingIgnore.formUnion(ids)
                 cmark_node_unlink(node)
                 cmark_node_free(node)
