@@ -221,3 +221,43 @@ import Testing
         }
     }
 }
+
+/// English terms match in their regular plural too: "after-sales windows last 7 days" states the window.
+@Suite struct PluralTermTests {
+    @Test(arguments: [
+        ("window", "windows"), ("after-sales window", "after-sales windows"), ("warranty", "warranties"), ("day", "days"),
+        ("box", "boxes"), ("address", "addresses"), ("Repair Batch", "Repair Batches"),
+    ])
+    func plural(_ term: String, _ expected: String) {
+        #expect(ClaimChecker.englishPlural(of: term) == expected)
+    }
+
+    @Test func alreadyPluralOrNotAWordHasNone() {
+        #expect(ClaimChecker.englishPlural(of: "durable goods") == nil)
+        #expect(ClaimChecker.englishPlural(of: "5G") == "5Gs")
+        #expect(ClaimChecker.englishPlural(of: "model 3") == nil)
+    }
+
+    @Test func aPluralTermMakesAClaimInEnglishOnly() throws {
+        let table = """
+            title: {zh-Hans: 期限, en: Windows}
+            changed: 2026-11-01
+            columns:
+              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+            rows:
+              general:
+                label: {zh-Hans: 一般商品, en: Ordinary goods}
+                terms: {zh-Hans: [售后期], en: [after-sales window]}
+                window: 15 days
+
+            """
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table,
+            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n请在售后期内申请。\n",
+            "s/p.en.md": "---\ntitle: P\ntype: article\n---\nAll after-sales windows last 7 days.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == ["s/p.en.md:5:30 claim-contradicts-rule"])
+    }
+}

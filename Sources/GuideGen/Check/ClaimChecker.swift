@@ -25,12 +25,32 @@ public struct ClaimChecker: Sendable {
                 let targetID = targets.count
                 targets.append(Target(table: table, row: row))
                 for (language, terms) in row.terms {
-                    for term in terms where !term.isEmpty { termsByLanguage[language, default: []].append((term, targetID)) }
+                    for term in terms where !term.isEmpty {
+                        termsByLanguage[language, default: []].append((term, targetID))
+                        // "after-sales windows" states the same fact as the term "after-sales window".
+                        if language.lowercased().hasPrefix("en"), let plural = Self.englishPlural(of: term) {
+                            termsByLanguage[language, default: []].append((plural, targetID))
+                        }
+                    }
                 }
             }
         }
         self.targets = targets
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
+    }
+
+    /// The regular plural of an English term's last word (`window` → `windows`, `warranty` → `warranties`,
+    /// `box` → `boxes`); nil when it ends in a single `s` (already plural: `durable goods`) or not in a letter.
+    static func englishPlural(of term: String) -> String? {
+        let bytes = Array(term.utf8)
+        guard let last = bytes.last, UTF8Scan.isWordByte(last), !UTF8Scan.isDigit(last) else { return nil }
+        let lower = bytes.map(UTF8Scan.lowercased)
+        let end = lower.count
+        func endsWith(_ suffix: String) -> Bool { lower.count >= suffix.utf8.count && lower.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        if endsWith("ss") || endsWith("x") || endsWith("z") || endsWith("ch") || endsWith("sh") { return term + "es" }
+        if endsWith("s") { return nil }
+        if endsWith("y"), end >= 2, !"aeiou".utf8.contains(lower[end - 2]) { return String(term.dropLast()) + "ies" }
+        return term + "s"
     }
 
     public func check(bodies: [RenderedBody]) -> [Diagnostic] {
