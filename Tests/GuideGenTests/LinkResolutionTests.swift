@@ -46,6 +46,21 @@ import Testing
             ])
     }
 
+    /// A page shown in place of a missing translation links to pages in the reader's language; a link that
+    /// names its language keeps it.
+    @Test func aFallbackCopyLinksToTheReadersLanguage() throws {
+        var files = ["guidegen.yaml": Self.config, "p/only.zh-Hans.md": Self.page("只有中文", "[页](./x.md) [根](/p/x.md) [中文](./x.zh-Hans.md)")]
+        for lang in ["zh-Hans", "en"] { files["p/x.\(lang).md"] = Self.page("X") }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let english = String(decoding: try #require(result.files["en/p/only/index.html"]), as: UTF8.self)
+        #expect(Self.targets(english) == ["../../../en/p/x/index.html", "../../../en/p/x/index.html", "../../../zh-Hans/p/x/index.html"])
+        let chinese = String(decoding: try #require(result.files["zh-Hans/p/only/index.html"]), as: UTF8.self)
+        #expect(
+            Self.targets(chinese) == ["../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html"])
+    }
+
     /// An output URL instead of a source file is an error that says what to write instead; a path leaving
     /// the content folder from its root is never resolved; `//host/…` is a network URL and left alone.
     @Test func outputURLsAndEscapesFromTheRootAreErrors() throws {

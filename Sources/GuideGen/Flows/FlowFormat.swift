@@ -3,50 +3,33 @@
 enum FlowFormat {
     /// Formats a coordinate with exactly one decimal ("12.0", "-3.5"); never "-0.0".
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0.0" }
-        let tenths = (value * 10).rounded()
-        guard abs(tenths) < 1e15 else { return "0.0" }
-        var units = Int(tenths)
-        if units == 0 { return "0.0" }
-        let negative = units < 0
-        if negative { units = -units }
-        return (negative ? "-" : "") + String(units / 10) + "." + String(units % 10)
+        var writer = FlowWriter(capacity: 16)
+        writer.number(value)
+        return writer.string
     }
 
     /// Formats a point as "x,y".
     static func point(_ point: FlowPoint) -> String {
-        number(point.x) + "," + number(point.y)
+        var writer = FlowWriter(capacity: 32)
+        writer.point(point)
+        return writer.string
     }
 
     /// Escapes `&`, `<`, `>`, `"` and `'`, and replaces characters XML 1.0 forbids with U+FFFD.
     static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(" ")
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF || (0x7F...0x9F).contains(value) {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.append(scalar)
-                }
-            }
-        }
-        return String(out)
+        var writer = FlowWriter(capacity: text.utf8.count + 16)
+        writer.escaped(text)
+        return writer.string
     }
 
     /// Collapses whitespace runs to single spaces and trims the ends.
     static func collapseSpaces(_ text: String) -> String {
+        // Most labels are ASCII-spaced already: return them as they are (no copy).
+        if !needsCollapsing(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if FlowTextMeasure.isWhitespace(scalar) {
                 pendingSpace = true
                 continue
             }
@@ -55,5 +38,129 @@ enum FlowFormat {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Whether `collapseSpaces` would change `text`: a leading, trailing or doubled space, any other
+    /// ASCII white space, or any non-ASCII byte (whose scalar might be white space).
+    private static func needsCollapsing(_ text: String) -> Bool {
+        var previousSpace = true  // a leading space counts as doubled
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousSpace { return true }
+                previousSpace = true
+            } else if byte >= 0x80 || (0x09...0x0D).contains(byte) || byte == 0x1C || byte == 0x1D
+                || byte == 0x1E || byte == 0x1F
+            {
+                return true
+            } else {
+                previousSpace = false
+            }
+        }
+        return previousSpace && !text.isEmpty
+    }
+}
+
+/// Builds output as UTF-8 bytes: appending literals, numbers and escaped text to one buffer is much
+/// cheaper than String interpolation and concatenation (flows are drawn on every page build).
+struct FlowWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The bytes written, as a String.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text as it is (it must already be safe where it goes).
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a non-negative integer in decimal.
+    mutating func append(integer value: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            while count > 0 {
+                count -= 1
+                bytes.append(buffer[count])
+            }
+        }
+    }
+
+    /// A coordinate with exactly one decimal ("12.0", "-3.5"); never "-0.0".
+    mutating func number(_ value: Double) {
+        guard value.isFinite else { return append("0.0") }
+        let tenths = (value * 10).rounded()
+        guard abs(tenths) < 1e15 else { return append("0.0") }
+        var units = Int(tenths)
+        if units == 0 { return append("0.0") }
+        if units < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            units = -units
+        }
+        append(integer: units / 10)
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + units % 10))
+    }
+
+    /// A point as "x,y".
+    mutating func point(_ point: FlowPoint) {
+        number(point.x)
+        bytes.append(UInt8(ascii: ","))
+        number(point.y)
+    }
+
+    /// Appends text with `&`, `<`, `>`, `"` and `'` escaped, tabs and line breaks as spaces, and the
+    /// characters XML 1.0 forbids (C0 and C1 controls, U+FFFE, U+FFFF) as U+FFFD.
+    mutating func escaped(_ text: String) {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">"): append("&gt;")
+            case UInt8(ascii: "\""): append("&quot;")
+            case UInt8(ascii: "'"): append("&#39;")
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): bytes.append(0x20)
+            case 0..<0x20, 0x7F: append("\u{FFFD}")
+            case 0xC2:
+                // U+0080…U+009F (C1 controls) are C2 80…C2 9F.
+                guard let next = utf8.next() else { return }
+                if (0x80...0x9F).contains(next) {
+                    append("\u{FFFD}")
+                } else {
+                    bytes.append(byte)
+                    bytes.append(next)
+                }
+            case 0xEF:
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                guard let second = utf8.next() else { return }
+                guard let third = utf8.next() else { return }
+                if second == 0xBF, third == 0xBE || third == 0xBF {
+                    append("\u{FFFD}")
+                } else {
+                    bytes.append(byte)
+                    bytes.append(second)
+                    bytes.append(third)
+                }
+            default: bytes.append(byte)
+            }
+        }
     }
 }

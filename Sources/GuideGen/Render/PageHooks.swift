@@ -19,6 +19,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     var drawFlows = true
     /// Counts flows so each gets its own SVG id prefix.
     private var flowCount = 0
+    /// The language a link without one (`../returns/refund.md`) leads to: the page's own, or, in a copy
+    /// shown for a missing translation, the reader's.
+    var linkLanguage: String
 
     init(page: PageSource, index: SiteIndex, rules: RuleBook, outputPath: String, assets: Set<String>) {
         self.page = page
@@ -28,6 +31,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         self.outputPath = outputPath
         self.prettyURLs = index.config.baseURL != nil
         self.assets = assets
+        self.linkLanguage = page.language
     }
 
     var fallbackLanguage: String { index.config.defaultLanguage }
@@ -173,7 +177,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         let fromContentRoot = decoded.hasPrefix("/")
         if fromContentRoot { decoded.removeFirst() }
         if decoded.hasSuffix(".md") {
-            guard let (key, language) = index.resolveSourceLink(decoded, from: page, fromContentRoot: fromContentRoot) else {
+            guard let (key, language) = index.resolveSourceLink(
+                decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage) else {
                 return .broken(
                     Diagnostic(
                         .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))

@@ -75,6 +75,16 @@ public enum BodyRenderer {
                 copy.language = language
                 copy.isFallback = true
                 copy.outputPath = index.outputPath(key: key, language: language)
+                // The copy's links lead to pages in the reader's language: render its HTML again with them
+                // (missing translations are few; the findings stay the original's).
+                if drawFlows {
+                    let hooks = PageHooks(page: original.source, index: index, rules: rules, outputPath: copy.outputPath, assets: assets)
+                    hooks.linkLanguage = language
+                    var pageOptions = options
+                    pageOptions.sectionTexts = original.source.frontMatter.kind == .faq
+                    copy.markdown = renderGuarded(original.source, options: pageOptions, hooks: hooks)
+                    copy.markdown.prose = []
+                }
                 copy.markdown.diagnostics = []
                 copy.claims = []
                 out.append(copy)

@@ -84,7 +84,7 @@ public struct SiteIndex: Sendable {
 
     /// The key of the page a Markdown link target (`../returns/refund.zh-Hans.md`, `refund.md`) names, and its
     /// language; `fromContentRoot` resolves the target against the content folder instead of the page's.
-    public func resolveSourceLink(_ target: String, from page: PageSource, fromContentRoot: Bool = false) -> (
+    public func resolveSourceLink(_ target: String, from page: PageSource, fromContentRoot: Bool = false, language: String? = nil) -> (
         key: String, language: String
     )? {
         var segments =
@@ -101,7 +101,7 @@ public struct SiteIndex: Sendable {
         guard let file = segments.popLast(), file.hasSuffix(".md") else { return nil }
         let name = String(file.dropLast(3))
         var slug = name
-        var language = page.language
+        var language = language ?? page.language
         if let dot = name.firstIndex(of: "."), config.languages.contains(String(name[name.index(after: dot)...])) {
             slug = String(name[..<dot])
             language = String(name[name.index(after: dot)...])
