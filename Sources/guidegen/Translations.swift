@@ -43,7 +43,9 @@ struct Translations: ParsableCommand {
                 guard let original = index.entries[page.pageKey]?.sources[d] else { continue }
                 let hash = TranslationHash.of(original)
                 let file = URL(fileURLWithPath: root).appendingPathComponent(page.path)
-                let updated = TranslationMarker.set(hash: hash, in: page.text)
+                // The file as it is on disk, not the decoded page text: its BOM and line endings stay.
+                let onDisk = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? page.text
+                let updated = TranslationMarker.set(hash: hash, in: onDisk)
                 try Data(updated.utf8).write(to: file, options: .atomic)
                 print("\(page.path): translation_of: \(hash)")
             }

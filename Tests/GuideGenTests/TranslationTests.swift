@@ -47,6 +47,10 @@ import Testing
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")
+        // A BOM and CRLF endings stay; the new line ends in CRLF too.
+        #expect(
+            TranslationMarker.set(hash: "0a1b2c3d", in: "\u{FEFF}---\r\ntitle: FAQ\r\n---\r\nBody\r\n")
+                == "\u{FEFF}---\r\ntitle: FAQ\r\ntranslation_of: 0a1b2c3d\r\n---\r\nBody\r\n")
         #expect(
             TranslationMarker.set(hash: "ffffffff", in: "---\ntranslation_of: 0a1b2c3d\ntitle: X\n---\n")
                 == "---\ntranslation_of: ffffffff\ntitle: X\n---\n")

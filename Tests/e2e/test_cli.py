@@ -121,3 +121,20 @@ def test_faq_pages_carry_valid_faqpage_json_ld(guidegen, site_copy):
     assert data["@type"] == "FAQPage"
     assert [q["name"] for q in data["mainEntity"]] == ["售后期过了怎么办？", "谁付退货运费？"]
     assert data["mainEntity"][0]["acceptedAnswer"] == {"@type": "Answer", "text": "联系卖家协商。"}
+
+
+def test_translations_mark_adds_one_line_and_keeps_bom_and_crlf(guidegen, site_copy):
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    original = page.read_bytes().replace(b"\r\n", b"\n")
+    lines = [line for line in original.split(b"\n") if not line.startswith(b"translation_of:")]
+    page.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join(lines))
+    before = page.read_bytes()
+    code, out, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 0, err
+    after = page.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf---\r\n")
+    added = [line for line in after.split(b"\r\n") if line not in before.split(b"\r\n")]
+    assert len(added) == 1 and added[0].startswith(b"translation_of: "), added
+    assert after.replace(added[0] + b"\r\n", b"") == before
+    assert b"\n" not in after.replace(b"\r\n", b"")

@@ -24,8 +24,24 @@ enum FlowFormat {
 
     /// Collapses whitespace runs to single spaces and trims the ends.
     static func collapseSpaces(_ text: String) -> String {
-        // Most labels are ASCII-spaced already: return them as they are (no copy).
-        if !needsCollapsing(text) { return text }
+        // Most labels are already collapsed: check first and return them without a copy.
+        var previousSpace = true  // a leading space counts as doubled
+        var clean = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previousSpace {
+                    clean = false
+                    break
+                }
+                previousSpace = true
+            } else if FlowTextMeasure.isWhitespace(scalar) {
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean, !previousSpace || text.isEmpty { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -38,25 +54,6 @@ enum FlowFormat {
             out.append(scalar)
         }
         return String(out)
-    }
-
-    /// Whether `collapseSpaces` would change `text`: a leading, trailing or doubled space, any other
-    /// ASCII white space, or any non-ASCII byte (whose scalar might be white space).
-    private static func needsCollapsing(_ text: String) -> Bool {
-        var previousSpace = true  // a leading space counts as doubled
-        for byte in text.utf8 {
-            if byte == 0x20 {
-                if previousSpace { return true }
-                previousSpace = true
-            } else if byte >= 0x80 || (0x09...0x0D).contains(byte) || byte == 0x1C || byte == 0x1D
-                || byte == 0x1E || byte == 0x1F
-            {
-                return true
-            } else {
-                previousSpace = false
-            }
-        }
-        return previousSpace && !text.isEmpty
     }
 }
 
@@ -87,19 +84,13 @@ struct FlowWriter {
 
     /// Appends a non-negative integer in decimal.
     mutating func append(integer value: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            while count > 0 {
-                count -= 1
-                bytes.append(buffer[count])
-            }
+        while divisor > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 

@@ -212,32 +212,47 @@ public struct FlowLayout: Sendable {
     /// rank axis at both ends) where it moves sideways between bands.
     static func smoothPath(_ points: [FlowPoint], horizontal: Bool) -> String {
         guard let first = points.first else { return "" }
-        var path = "M" + FlowFormat.point(first)
+        var path = FlowWriter(capacity: 24 * points.count)
+        path.append("M")
+        path.point(first)
         for (from, to) in zip(points, points.dropFirst()) {
             let sideways = horizontal ? abs(from.y - to.y) : abs(from.x - to.x)
             if sideways < 0.001 {
-                path += "L" + FlowFormat.point(to)
+                path.append("L")
+                path.point(to)
             } else if horizontal {
                 let middle = (from.x + to.x) / 2
-                path +=
-                    "C" + FlowFormat.point(FlowPoint(x: middle, y: from.y)) + " "
-                    + FlowFormat.point(FlowPoint(x: middle, y: to.y)) + " " + FlowFormat.point(to)
+                path.append("C")
+                path.point(FlowPoint(x: middle, y: from.y))
+                path.append(" ")
+                path.point(FlowPoint(x: middle, y: to.y))
+                path.append(" ")
+                path.point(to)
             } else {
                 let middle = (from.y + to.y) / 2
-                path +=
-                    "C" + FlowFormat.point(FlowPoint(x: from.x, y: middle)) + " "
-                    + FlowFormat.point(FlowPoint(x: to.x, y: middle)) + " " + FlowFormat.point(to)
+                path.append("C")
+                path.point(FlowPoint(x: from.x, y: middle))
+                path.append(" ")
+                path.point(FlowPoint(x: to.x, y: middle))
+                path.append(" ")
+                path.point(to)
             }
         }
-        return path
+        return path.string
     }
 
     /// Path data for a polyline with rounded corners (self-loops).
     static func roundedPath(_ points: [FlowPoint], radius: Double = 6) -> String {
         guard let first = points.first else { return "" }
-        var path = "M" + FlowFormat.point(first)
+        var path = FlowWriter(capacity: 40 * points.count)
+        path.append("M")
+        path.point(first)
         guard points.count > 2 else {
-            return points.count == 2 ? path + "L" + FlowFormat.point(points[1]) : path
+            if points.count == 2 {
+                path.append("L")
+                path.point(points[1])
+            }
+            return path.string
         }
         for index in 1..<(points.count - 1) {
             let corner = points[index]
@@ -247,16 +262,24 @@ public struct FlowLayout: Sendable {
             let outLength = distance(corner, after)
             let r = min(radius, inLength / 2, outLength / 2)
             guard r > 0.001 else {
-                path += "L" + FlowFormat.point(corner)
+                path.append("L")
+                path.point(corner)
                 continue
             }
             let entry = FlowPoint(
                 x: corner.x - (corner.x - before.x) / inLength * r, y: corner.y - (corner.y - before.y) / inLength * r)
             let exit = FlowPoint(
                 x: corner.x + (after.x - corner.x) / outLength * r, y: corner.y + (after.y - corner.y) / outLength * r)
-            path += "L" + FlowFormat.point(entry) + "Q" + FlowFormat.point(corner) + " " + FlowFormat.point(exit)
+            path.append("L")
+            path.point(entry)
+            path.append("Q")
+            path.point(corner)
+            path.append(" ")
+            path.point(exit)
         }
-        return path + "L" + FlowFormat.point(points[points.count - 1])
+        path.append("L")
+        path.point(points[points.count - 1])
+        return path.string
     }
 
     private static func distance(_ a: FlowPoint, _ b: FlowPoint) -> Double {

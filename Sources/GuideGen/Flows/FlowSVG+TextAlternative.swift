@@ -59,38 +59,52 @@ extension FlowSVG {
         var stepNumber = Array(repeating: 0, count: count)
         for (position, node) in order.enumerated() { stepNumber[node] = position + 1 }
 
-        var out = ["<ol class=\"flow-steps\" id=\"\(prefix)-steps\">"]
-        for (position, node) in order.enumerated() {
+        // Each label is collapsed and escaped once, though a step is named again in every branch to it.
+        var escapedLabel: [String?] = Array(repeating: nil, count: count)
+        func label(_ node: Int) -> String {
+            if let text = escapedLabel[node] { return text }
             let text = FlowFormat.escape(FlowFormat.collapseSpaces(diagram.nodes[node].label))
+            escapedLabel[node] = text
+            return text
+        }
+        var out = FlowWriter(capacity: 256 + 160 * count)
+        out.append("<ol class=\"flow-steps\" id=\"")
+        out.append(prefix)
+        out.append("-steps\">")
+        for (position, node) in order.enumerated() {
+            let text = label(node)
             let edges = outgoing[node]
             let continuesToNext =
                 edges.count == 1
                 && (diagram.edges[edges[0]].label ?? "").isEmpty
                 && position + 1 < order.count
                 && index[diagram.edges[edges[0]].to] == order[position + 1]
+            out.append("\n<li>")
+            out.append(text)
             if edges.isEmpty || continuesToNext {
-                out.append("<li>\(text)</li>")
+                out.append("</li>")
                 continue
             }
-            out.append("<li>\(text)")
-            out.append("<ul class=\"flow-steps__branches\">")
+            out.append("\n<ul class=\"flow-steps__branches\">")
             for edgeIndex in edges {
                 let edge = diagram.edges[edgeIndex]
                 guard let target = index[edge.to] else { continue }
-                var item = "<li>"
+                out.append("\n<li>")
                 let answer = FlowFormat.collapseSpaces(edge.label ?? "")
                 if !answer.isEmpty {
-                    item += "<span class=\"flow-steps__answer\">\(FlowFormat.escape(answer))</span> "
+                    out.append("<span class=\"flow-steps__answer\">")
+                    out.escaped(answer)
+                    out.append("</span> ")
                 }
-                let targetText = FlowFormat.escape(FlowFormat.collapseSpaces(diagram.nodes[target].label))
-                item += "<span aria-hidden=\"true\">→</span> "
-                item += "<span class=\"flow-steps__target\">\(stepNumber[target]). \(targetText)</span></li>"
-                out.append(item)
+                out.append("<span aria-hidden=\"true\">→</span> <span class=\"flow-steps__target\">")
+                out.append(integer: stepNumber[target])
+                out.append(". ")
+                out.append(label(target))
+                out.append("</span></li>")
             }
-            out.append("</ul>")
-            out.append("</li>")
+            out.append("\n</ul>\n</li>")
         }
-        out.append("</ol>")
-        return out.joined(separator: "\n")
+        out.append("\n</ol>")
+        return out.string
     }
 }

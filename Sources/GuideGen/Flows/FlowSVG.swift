@@ -21,13 +21,13 @@
 /// `--flow-edge`, `--flow-label-bg`, `--flow-label-text`.
 public enum FlowSVG {
     /// Light fallback colours, used as presentation attributes.
-    private static let fallbackNodeFill = "#ffffff"
-    private static let fallbackTerminalFill = "#f3f4f6"
-    private static let fallbackDecisionFill = "#fff8e6"
-    private static let fallbackStroke = "#4b5563"
-    private static let fallbackText = "#111827"
-    private static let fallbackEdge = "#4b5563"
-    private static let fallbackLabelBackground = "#ffffff"
+    private static let fallbackNodeFill: StaticString = "#ffffff"
+    private static let fallbackTerminalFill: StaticString = "#f3f4f6"
+    private static let fallbackDecisionFill: StaticString = "#fff8e6"
+    private static let fallbackStroke: StaticString = "#4b5563"
+    private static let fallbackText: StaticString = "#111827"
+    private static let fallbackEdge: StaticString = "#4b5563"
+    private static let fallbackLabelBackground: StaticString = "#ffffff"
 
     /// Renders the diagram with its geometry as an `<svg>` element. `title` names the image for
     /// screen readers; `idPrefix` makes the element ids unique on the page (characters other than
@@ -36,68 +36,111 @@ public enum FlowSVG {
         _ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, idPrefix: String
     ) -> String {
         let prefix = sanitize(idPrefix)
-        let number = FlowFormat.number
-        let width = number(geometry.width)
-        let height = number(geometry.height)
-        var out: [String] = []
-        out.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow flow--\(geometry.direction.rawValue.lowercased())\""
-                + " width=\"100%\" viewBox=\"0 0 \(width) \(height)\" style=\"max-width:\(width)px\""
-                + " role=\"img\" aria-labelledby=\"\(prefix)-title\" font-size=\"\(number(geometry.fontSize))\">")
-        out.append("<title id=\"\(prefix)-title\">\(FlowFormat.escape(title))</title>")
-        out.append("<defs>")
+        // One byte buffer for the whole element; lines are separated by "\n".
+        var out = FlowWriter(capacity: 2048 + 512 * geometry.nodes.count + 256 * geometry.edges.count)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow flow--")
+        out.append(directionClass(geometry.direction))
+        out.append("\" width=\"100%\" viewBox=\"0 0 ")
+        out.number(geometry.width)
+        out.append(byte: 0x20)
+        out.number(geometry.height)
+        out.append("\" style=\"max-width:")
+        out.number(geometry.width)
+        out.append("px\" role=\"img\" aria-labelledby=\"")
+        out.append(prefix)
+        out.append("-title\" font-size=\"")
+        out.number(geometry.fontSize)
+        out.append("\">\n<title id=\"")
+        out.append(prefix)
+        out.append("-title\">")
+        out.escaped(title)
+        out.append("</title>\n<defs>\n")
         // The path ends `FlowRouter.arrowInset` px before the boundary; refX puts the tip on it.
-        let refX = number(10 - FlowRouter.arrowInset)
-        out.append(
-            "<marker id=\"\(prefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"\(refX)\" refY=\"5\" markerWidth=\"10\""
-                + " markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\">")
-        out.append("<path class=\"flow-arrowhead\" d=\"M0,1L10,5L0,9z\" fill=\"\(fallbackEdge)\"/>")
-        out.append("</marker>")
-        out.append("</defs>")
+        out.append("<marker id=\"")
+        out.append(prefix)
+        out.append("-arrow\" viewBox=\"0 0 10 10\" refX=\"")
+        out.number(10 - FlowRouter.arrowInset)
+        out.append("\" refY=\"5\" markerWidth=\"10\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\"")
+        out.append(" orient=\"auto-start-reverse\">\n")
+        out.append("<path class=\"flow-arrowhead\" d=\"M0,1L10,5L0,9z\" fill=\"")
+        out.append(fallbackEdge)
+        out.append("\"/>\n")
+        out.append("</marker>\n</defs>\n")
 
-        out.append("<g class=\"flow-edges\" fill=\"none\" stroke=\"\(fallbackEdge)\" stroke-width=\"1.5\">")
+        out.append("<g class=\"flow-edges\" fill=\"none\" stroke=\"")
+        out.append(fallbackEdge)
+        out.append("\" stroke-width=\"1.5\">\n")
         for route in geometry.edges where !route.points.isEmpty {
-            var attributes = "class=\"flow-edge flow-edge--\(route.style.rawValue)\" d=\"\(route.path)\""
+            out.append("<path class=\"flow-edge flow-edge--")
+            out.append(route.style.rawValue)
+            out.append("\" d=\"")
+            out.append(route.path)
+            out.append(byte: UInt8(ascii: "\""))
             switch route.style {
-            case .dotted: attributes += " stroke-dasharray=\"4 4\""
-            case .thick: attributes += " stroke-width=\"3\""
+            case .dotted: out.append(" stroke-dasharray=\"4 4\"")
+            case .thick: out.append(" stroke-width=\"3\"")
             case .solid, .open: break
             }
-            if route.style.hasArrow { attributes += " marker-end=\"url(#\(prefix)-arrow)\"" }
-            out.append("<path \(attributes)/>")
-        }
-        out.append("</g>")
-
-        out.append("<g class=\"flow-nodes\" stroke=\"\(fallbackStroke)\" stroke-width=\"1.5\">")
-        for box in geometry.nodes {
-            out.append("<g class=\"flow-node flow-node--\(modifier(box.shape))\">")
-            out.append(shape(box))
-            out.append(text(box.lines, in: box.frame, className: "flow-node__text", geometry: geometry))
-            out.append("</g>")
-        }
-        out.append("</g>")
-
-        let labelled = geometry.edges.compactMap(\.label)
-        if !labelled.isEmpty {
-            out.append("<g class=\"flow-labels\">")
-            for label in labelled {
-                let frame = label.frame
-                out.append("<g class=\"flow-label\">")
-                out.append(
-                    "<rect class=\"flow-label__bg\" x=\"\(number(frame.x))\" y=\"\(number(frame.y))\""
-                        + " width=\"\(number(frame.width))\" height=\"\(number(frame.height))\" rx=\"3\""
-                        + " fill=\"\(fallbackLabelBackground)\"/>")
-                out.append(text(label.lines, in: frame, className: "flow-label__text", geometry: geometry))
-                out.append("</g>")
+            if route.style.hasArrow {
+                out.append(" marker-end=\"url(#")
+                out.append(prefix)
+                out.append("-arrow)\"")
             }
-            out.append("</g>")
+            out.append("/>\n")
+        }
+        out.append("</g>\n")
+
+        out.append("<g class=\"flow-nodes\" stroke=\"")
+        out.append(fallbackStroke)
+        out.append("\" stroke-width=\"1.5\">\n")
+        for box in geometry.nodes {
+            out.append("<g class=\"flow-node flow-node--")
+            out.append(modifier(box.shape))
+            out.append("\">\n")
+            shape(box, to: &out)
+            out.append(byte: 0x0A)
+            text(box.lines, in: box.frame, className: "flow-node__text", geometry: geometry, to: &out)
+            out.append("\n</g>\n")
+        }
+        out.append("</g>\n")
+
+        if geometry.edges.contains(where: { $0.label != nil }) {
+            out.append("<g class=\"flow-labels\">\n")
+            for route in geometry.edges {
+                guard let label = route.label else { continue }
+                let frame = label.frame
+                out.append("<g class=\"flow-label\">\n<rect class=\"flow-label__bg\" x=\"")
+                out.number(frame.x)
+                out.append("\" y=\"")
+                out.number(frame.y)
+                out.append("\" width=\"")
+                out.number(frame.width)
+                out.append("\" height=\"")
+                out.number(frame.height)
+                out.append("\" rx=\"3\" fill=\"")
+                out.append(fallbackLabelBackground)
+                out.append("\"/>\n")
+                text(label.lines, in: frame, className: "flow-label__text", geometry: geometry, to: &out)
+                out.append("\n</g>\n")
+            }
+            out.append("</g>\n")
         }
         out.append("</svg>")
-        return out.joined(separator: "\n")
+        return out.string
+    }
+
+    /// The `flow--…` modifier of a direction (its raw value, lowercased).
+    private static func directionClass(_ direction: FlowDiagram.Direction) -> StaticString {
+        switch direction {
+        case .topToBottom: return "td"
+        case .bottomToTop: return "bt"
+        case .leftToRight: return "lr"
+        case .rightToLeft: return "rl"
+        }
     }
 
     /// The `flow-node--…` modifier of a shape.
-    private static func modifier(_ shape: FlowNode.Shape) -> String {
+    private static func modifier(_ shape: FlowNode.Shape) -> StaticString {
         switch shape {
         case .rectangle: return "rect"
         case .rounded: return "rounded"
@@ -108,46 +151,77 @@ public enum FlowSVG {
     }
 
     /// The outline element of a node.
-    private static func shape(_ box: FlowGeometry.NodeBox) -> String {
-        let number = FlowFormat.number
+    private static func shape(_ box: FlowGeometry.NodeBox, to out: inout FlowWriter) {
         let frame = box.frame
         switch box.shape {
         case .rectangle, .rounded, .stadium:
             let radius = FlowShapeMetrics.cornerRadius(of: box.shape, width: frame.width, height: frame.height)
-            let fill = box.shape == .stadium ? fallbackTerminalFill : fallbackNodeFill
-            return "<rect class=\"flow-node__shape\" x=\"\(number(frame.x))\" y=\"\(number(frame.y))\""
-                + " width=\"\(number(frame.width))\" height=\"\(number(frame.height))\""
-                + (radius > 0 ? " rx=\"\(number(radius))\"" : "") + " fill=\"\(fill)\"/>"
+            out.append("<rect class=\"flow-node__shape\" x=\"")
+            out.number(frame.x)
+            out.append("\" y=\"")
+            out.number(frame.y)
+            out.append("\" width=\"")
+            out.number(frame.width)
+            out.append("\" height=\"")
+            out.number(frame.height)
+            if radius > 0 {
+                out.append("\" rx=\"")
+                out.number(radius)
+            }
+            out.append("\" fill=\"")
+            out.append(box.shape == .stadium ? fallbackTerminalFill : fallbackNodeFill)
+            out.append("\"/>")
         case .diamond:
             let center = frame.center
-            let corners = [
-                FlowPoint(x: center.x, y: frame.y), FlowPoint(x: frame.maxX, y: center.y),
-                FlowPoint(x: center.x, y: frame.maxY), FlowPoint(x: frame.x, y: center.y),
-            ]
-            let points = corners.map(FlowFormat.point).joined(separator: " ")
-            return "<polygon class=\"flow-node__shape\" points=\"\(points)\""
-                + " fill=\"\(fallbackDecisionFill)\"/>"
+            out.append("<polygon class=\"flow-node__shape\" points=\"")
+            out.point(FlowPoint(x: center.x, y: frame.y))
+            out.append(byte: 0x20)
+            out.point(FlowPoint(x: frame.maxX, y: center.y))
+            out.append(byte: 0x20)
+            out.point(FlowPoint(x: center.x, y: frame.maxY))
+            out.append(byte: 0x20)
+            out.point(FlowPoint(x: frame.x, y: center.y))
+            out.append("\" fill=\"")
+            out.append(fallbackDecisionFill)
+            out.append("\"/>")
         case .circle:
             let center = frame.center
-            return "<circle class=\"flow-node__shape\" cx=\"\(number(center.x))\" cy=\"\(number(center.y))\""
-                + " r=\"\(number(frame.width / 2))\" fill=\"\(fallbackNodeFill)\"/>"
+            out.append("<circle class=\"flow-node__shape\" cx=\"")
+            out.number(center.x)
+            out.append("\" cy=\"")
+            out.number(center.y)
+            out.append("\" r=\"")
+            out.number(frame.width / 2)
+            out.append("\" fill=\"")
+            out.append(fallbackNodeFill)
+            out.append("\"/>")
         }
     }
 
     /// Centered lines of text; each baseline sits 0.35 em below its line's middle, which centers
     /// Latin and CJK glyphs alike without relying on `dominant-baseline`.
     private static func text(
-        _ lines: [String], in frame: FlowRect, className: String, geometry: FlowGeometry
-    ) -> String {
-        let number = FlowFormat.number
+        _ lines: [String], in frame: FlowRect, className: StaticString, geometry: FlowGeometry,
+        to out: inout FlowWriter
+    ) {
         let center = frame.center
         let top = center.y - Double(lines.count) * geometry.lineHeight / 2
-        var out = "<text class=\"\(className)\" text-anchor=\"middle\" fill=\"\(fallbackText)\" stroke=\"none\">"
+        out.append("<text class=\"")
+        out.append(className)
+        out.append("\" text-anchor=\"middle\" fill=\"")
+        out.append(fallbackText)
+        out.append("\" stroke=\"none\">")
         for (index, line) in lines.enumerated() {
             let baseline = top + (Double(index) + 0.5) * geometry.lineHeight + 0.35 * geometry.fontSize
-            out += "<tspan x=\"\(number(center.x))\" y=\"\(number(baseline))\">\(FlowFormat.escape(line))</tspan>"
+            out.append("<tspan x=\"")
+            out.number(center.x)
+            out.append("\" y=\"")
+            out.number(baseline)
+            out.append("\">")
+            out.escaped(line)
+            out.append("</tspan>")
         }
-        return out + "</text>"
+        out.append("</text>")
     }
 
     /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.
