@@ -61,7 +61,9 @@ public enum Pipeline {
         var (config, configDiagnostics) = ConfigValidator.validate(raw.config)
         diagnostics += configDiagnostics
         if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
-        let (pages, pageDiagnostics) = PageValidator.validate(raw.pages, config: config, includeDrafts: options.includeDrafts)
+        var drafts: Set<String> = []
+        let (pages, pageDiagnostics) = PageValidator.validate(
+            raw.pages, config: config, includeDrafts: options.includeDrafts, drafts: &drafts)
         diagnostics += pageDiagnostics
         PhaseClock.mark("front matter")
 
@@ -84,7 +86,8 @@ public enum Pipeline {
 
         // Render bodies: Markdown, references, links, flows — in parallel, into memory; each page's claims
         // are checked as soon as it renders.
-        let index = SiteIndex(pages: pages, config: config)
+        var index = SiteIndex(pages: pages, config: config)
+        index.draftKeys = drafts
         let rules = RuleBook(tables)
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)

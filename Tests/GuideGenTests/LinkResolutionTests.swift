@@ -46,6 +46,27 @@ import Testing
             ])
     }
 
+    /// A misspelt link suggests the closest page as a link from this page; a link to a draft says so.
+    @Test func brokenLinksSuggestThePageOrExplainTheDraft() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            files["p/x.\(lang).md"] = Self.page("X")
+            files["p/d.\(lang).md"] = "---\ntitle: D\ntype: article\ndraft: true\n---\nDraft.\n"
+            files["returns/refund.\(lang).md"] = Self.page("Refund")
+            files["p/links.\(lang).md"] = Self.page("Links", "[a](./xx.md) [b](../returns/refnd.md) [c](./refund.md) [d](./d.md)")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            TestSupport.lines(diagnostics.filter { $0.location.file == "p/links.en.md" }) == [
+                "5:1 error[broken-link] link to `./xx.md`, which is not a page of this site | did you mean `x.md`?",
+                "5:14 error[broken-link] link to `../returns/refnd.md`, which is not a page of this site | did you mean `../returns/refund.md`?",
+                "5:39 error[broken-link] link to `./refund.md`, which is not a page of this site | did you mean `../returns/refund.md`?",
+                "5:56 error[broken-link] link to `./d.md`, a draft (`draft: true`) that this build leaves out | publish the page (remove `draft: true`), or build with `--drafts` to preview both",
+            ])
+    }
+
     /// A page shown in place of a missing translation links to pages in the reader's language; a link that
     /// names its language keeps it.
     @Test func aFallbackCopyLinksToTheReadersLanguage() throws {
@@ -72,7 +93,7 @@ import Testing
         #expect(
             TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
                 "5:1 error[broken-link] link `/en/s/` points at a file that does not exist | link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL",
-                "5:13 error[broken-link] link to `/../outside.md`, which is not a page of this site | link to a page's source file, e.g. `../policies/claim-windows.md`",
+                "5:13 error[broken-link] link to `/../outside.md`, which is not a page of this site | link to a page's source file, relative to this one (`../section/page.md`) or to content/ (`/section/page.md`)",
             ])
     }
 }

@@ -22,6 +22,14 @@ enum FlowFormat {
         return writer.string
     }
 
+    /// A String of scalars, encoded to UTF-8 by hand: `String.UnicodeScalarView.append` costs tens of
+    /// instructions per scalar.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var writer = FlowWriter(capacity: scalars.count * 3)
+        for scalar in scalars { writer.append(scalar: scalar) }
+        return writer.string
+    }
+
     /// Collapses whitespace runs to single spaces and trims the ends.
     static func collapseSpaces(_ text: String) -> String {
         // Most labels are already collapsed: check first and return them without a copy.
@@ -80,6 +88,27 @@ struct FlowWriter {
 
     mutating func append(byte: UInt8) {
         bytes.append(byte)
+    }
+
+    /// Appends one scalar, UTF-8 encoded.
+    @inline(__always)
+    mutating func append(scalar: Unicode.Scalar) {
+        let v = scalar.value
+        if v < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        }
     }
 
     /// Appends a non-negative integer in decimal.

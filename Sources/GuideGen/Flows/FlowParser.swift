@@ -72,6 +72,19 @@ private let unsupportedKeywords: [String: (message: String, help: String)] = [
     "accDescr": ("`accDescr` is not supported; guidegen writes the text alternative", "remove the line"),
 ]
 
+/// Shape openers Mermaid has and guidegen does not, tested before the supported ones.
+private let unsupportedShapes: [(opener: StaticString, name: String)] = [
+    ("(((", "`(((…)))` (double circle)"), ("[[", "`[[…]]` (subroutine)"), ("[(", "`[(…)]` (cylinder)"),
+    ("[/", "`[/…/]` (parallelogram)"), ("[\\", "`[\\…\\]` (parallelogram)"), ("{{", "`{{…}}` (hexagon)"),
+    (">", "`>…]` (flag)"),
+]
+
+/// The supported shapes, longest opener first.
+private let shapeForms: [(opener: StaticString, closer: StaticString, shape: FlowNode.Shape)] = [
+    ("((", "))", .circle), ("([", "])", .stadium), ("(", ")", .rounded), ("[", "]", .rectangle),
+    ("{", "}", .diamond),
+]
+
 /// The scanning state; one value per `parse` call.
 private struct FlowSourceParser {
     private let lines: [[Unicode.Scalar]]
@@ -87,14 +100,16 @@ private struct FlowSourceParser {
     private var i = 0
 
     init(source: String) {
-        var lines: [[Unicode.Scalar]] = [[]]
-        for scalar in source.unicodeScalars {
-            if scalar == "\n" {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(scalar)
-            }
+        // One array of scalars, cut at line feeds (appending scalar by scalar to nested arrays cost
+        // more than the rest of parsing).
+        let scalars = Array(source.unicodeScalars)
+        var lines: [[Unicode.Scalar]] = []
+        var start = 0
+        for (index, scalar) in scalars.enumerated() where scalar == "\n" {
+            lines.append(Array(scalars[start..<index]))
+            start = index + 1
         }
+        lines.append(Array(scalars[start...]))
         self.lines = lines
     }
 
@@ -230,18 +245,19 @@ private struct FlowSourceParser {
         guard i < text.count, isIdStart(text[i]) else {
             throw unexpected(expecting: "a node id")
         }
-        var scalars: [Unicode.Scalar] = []
-        while i < text.count, isIdContinue(at: i) {
-            scalars.append(text[i])
-            i += 1
-        }
-        let id = String(String.UnicodeScalarView(scalars))
-        if id == "end" {
+        let idStart = i
+        while i < text.count, isIdContinue(at: i) { i += 1 }
+        let id = string(idStart, i)
+        if i - idStart == 3, has("end", at: idStart) {
             throw FlowSyntaxError(
                 column: column, message: "`end` cannot be a node id: Mermaid reads it as the end of a subgraph",
                 help: "capitalize it (`End`) or choose another id")
         }
-        if atStatementStart, let keyword = unsupportedKeywords[id], i >= text.count || isSpace(text[i]) {
+        // Every unsupported keyword starts with one of these letters; ids rarely do, and the look-up
+        // hashes the id.
+        if atStatementStart, i >= text.count || isSpace(text[i]), startsKeyword(text[idStart]),
+            let keyword = unsupportedKeywords[id]
+        {
             throw FlowSyntaxError(column: column, message: keyword.message, help: keyword.help)
         }
         guard let shape = try parseShapeIfPresent(id: id) else {
@@ -280,21 +296,16 @@ private struct FlowSourceParser {
     ) throws -> (shape: FlowNode.Shape, label: String, labelColumn: Int)? {
         guard i < text.count else { return nil }
         let column = i + 1
-        let unsupported: [(opener: String, name: String)] = [
-            ("(((", "`(((…)))` (double circle)"), ("[[", "`[[…]]` (subroutine)"), ("[(", "`[(…)]` (cylinder)"),
-            ("[/", "`[/…/]` (parallelogram)"), ("[\\", "`[\\…\\]` (parallelogram)"), ("{{", "`{{…}}` (hexagon)"),
-            (">", "`>…]` (flag)"),
-        ]
-        for candidate in unsupported where has(candidate.opener) {
+        switch text[i] {
+        case "(", "[", "{", ">": break
+        default: return nil
+        }
+        for candidate in unsupportedShapes where has(candidate.opener) {
             throw FlowSyntaxError(
                 column: column, message: "the shape \(candidate.name) is not supported", help: supportedShapesHelp)
         }
-        let forms: [(opener: String, closer: String, shape: FlowNode.Shape)] = [
-            ("((", "))", .circle), ("([", "])", .stadium), ("(", ")", .rounded), ("[", "]", .rectangle),
-            ("{", "}", .diamond),
-        ]
-        guard let form = forms.first(where: { has($0.opener) }) else { return nil }
-        i += form.opener.unicodeScalars.count
+        guard let form = shapeForms.first(where: { has($0.opener) }) else { return nil }
+        i += form.opener.utf8CodeUnitCount
         let (label, labelColumn) = try parseLabel(
             id: id, opener: form.opener, closer: form.closer, openerColumn: column)
         return (form.shape, label, labelColumn)
@@ -303,11 +314,14 @@ private struct FlowSourceParser {
     /// Parses a node label up to `closer`: quoted (`"…"`, anything but `"` allowed) or bare (no
     /// brackets, braces or quotes, trimmed).
     private mutating func parseLabel(
-        id: String, opener: String, closer: String, openerColumn: Int
+        id: String, opener: StaticString, closer: StaticString, openerColumn: Int
     ) throws -> (String, Int) {
-        let unclosed = FlowSyntaxError(
-            column: openerColumn, message: "unclosed `\(opener)`: the label has no `\(closer)`",
-            help: "close it: `\(id)\(opener)text\(closer)`")
+        // A function, so that the message is only built when it is thrown.
+        func unclosed() -> FlowSyntaxError {
+            FlowSyntaxError(
+                column: openerColumn, message: "unclosed `\(opener)`: the label has no `\(closer)`",
+                help: "close it: `\(id)\(opener)text\(closer)`")
+        }
         var start = i
         while start < text.count, isSpace(text[start]) { start += 1 }
         if start < text.count, text[start] == "\"" {
@@ -321,12 +335,12 @@ private struct FlowSourceParser {
             i = end + 1
             skipSpaces()
             guard has(closer) else {
-                if i >= text.count { throw unclosed }
+                if i >= text.count { throw unclosed() }
                 throw FlowSyntaxError(
                     column: i + 1, message: "expected `\(closer)` after the quoted label of `\(id)`",
                     help: "close it: `\(id)\(opener)\"text\"\(closer)`")
             }
-            i += closer.unicodeScalars.count
+            i += closer.utf8CodeUnitCount
             if label.isEmpty {
                 throw FlowSyntaxError(
                     column: openerColumn, message: "the label of `\(id)` is empty",
@@ -336,12 +350,12 @@ private struct FlowSourceParser {
         }
         var end = i
         while true {
-            guard end < text.count else { throw unclosed }
+            guard end < text.count else { throw unclosed() }
             if has(closer, at: end) { break }
             let scalar = text[end]
             // `a((text)` ends with half a closer: report the missing closer, not a stray `)`.
-            if scalar == closer.unicodeScalars.first, end + 1 >= text.count { throw unclosed }
-            if "[](){}\"".unicodeScalars.contains(scalar) {
+            if scalar.value == UInt32(closer.utf8Start.pointee), end + 1 >= text.count { throw unclosed() }
+            if isBracketOrQuote(scalar) {
                 throw FlowSyntaxError(
                     column: end + 1,
                     message: "`\(String(scalar))` inside the label of `\(id)` must be quoted",
@@ -350,7 +364,7 @@ private struct FlowSourceParser {
             end += 1
         }
         let (trimmedStart, trimmedEnd) = trim(i, end)
-        i = end + closer.unicodeScalars.count
+        i = end + closer.utf8CodeUnitCount
         guard trimmedStart < trimmedEnd else {
             throw FlowSyntaxError(
                 column: openerColumn, message: "the label of `\(id)` is empty",
@@ -365,7 +379,7 @@ private struct FlowSourceParser {
     private mutating func parseArrowIfPresent(afterSpace: Bool) throws -> FlowScannedArrow? {
         if atStatementEnd() || text[i] == ";" { return nil }
         let column = i + 1
-        if afterSpace, "[({>".unicodeScalars.contains(text[i]) {
+        if afterSpace, text[i] == "[" || text[i] == "(" || text[i] == "{" || text[i] == ">" {
             throw FlowSyntaxError(
                 column: column, message: "a shape must follow its id without a space",
                 help: "remove the space, e.g. `id[text]`")
@@ -445,17 +459,17 @@ private struct FlowSourceParser {
     /// Parses `-- text -->`-style labels: the opener, then text up to the first closer; `pipeForm` is
     /// the arrow the help suggests for the `|text|` form.
     private mutating func parseInlineLabel(
-        opener: String, closers: [(token: String, style: FlowEdge.Style)], pipeForm: String
+        opener: StaticString, closers: [(token: StaticString, style: FlowEdge.Style)], pipeForm: String
     ) throws -> FlowScannedArrow {
         let start = i
-        let textStart = i + opener.unicodeScalars.count
+        let textStart = i + opener.utf8CodeUnitCount
         var end = textStart
         while end < text.count {
             if let closer = closers.first(where: { has($0.token, at: end) }) {
                 let (label, labelColumn) = try edgeLabel(from: textStart, to: end, column: start + 1)
-                i = end + closer.token.unicodeScalars.count
+                i = end + closer.token.utf8CodeUnitCount
                 return FlowScannedArrow(
-                    token: opener + " … " + closer.token, column: start + 1, style: closer.style,
+                    token: "\(opener) … \(closer.token)", column: start + 1, style: closer.style,
                     label: label, labelColumn: labelColumn)
             }
             end += 1
@@ -534,14 +548,15 @@ private struct FlowSourceParser {
         return string(start, i)
     }
 
-    private func has(_ token: String) -> Bool { has(token, at: i) }
+    private func has(_ token: StaticString) -> Bool { has(token, at: i) }
 
-    private func has(_ token: String, at position: Int) -> Bool {
-        var index = position
-        for scalar in token.unicodeScalars {
-            guard index < text.count, text[index] == scalar else { return false }
-            index += 1
-        }
+    /// Whether the ASCII `token` is at `position`. Tokens are static strings compared byte by byte:
+    /// iterating a String's scalars for every test was most of the parser's time.
+    private func has(_ token: StaticString, at position: Int) -> Bool {
+        let count = token.utf8CodeUnitCount
+        guard position + count <= text.count else { return false }
+        let bytes = token.utf8Start
+        for offset in 0..<count where text[position + offset].value != UInt32(bytes[offset]) { return false }
         return true
     }
 
@@ -563,9 +578,23 @@ private struct FlowSourceParser {
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[start..<end])
-        return String(view)
+        FlowFormat.string(text[start..<end])
+    }
+
+    /// Whether a scalar is the first letter of an unsupported keyword (`accTitle`, `class`, `direction`, …).
+    private func startsKeyword(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a", "c", "d", "l", "s": return true
+        default: return false
+        }
+    }
+
+    /// Characters a bare label may not hold.
+    private func isBracketOrQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "[", "]", "(", ")", "{", "}", "\"": return true
+        default: return false
+        }
     }
 
     private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -578,7 +607,8 @@ private struct FlowSourceParser {
     }
 
     private func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        let v = scalar.value
+        return (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v) || (0x30...0x39).contains(v)
     }
 
     /// Ids start with a letter, digit, `_` or CJK character (anything alphabetic beyond ASCII).

@@ -179,9 +179,16 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         if decoded.hasSuffix(".md") {
             guard let (key, language) = index.resolveSourceLink(
                 decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage) else {
+                let named = index.sourceLinkKey(decoded, from: page, fromContentRoot: fromContentRoot)?.key
+                if let named, index.draftKeys.contains(named) {
+                    return .broken(
+                        Diagnostic(
+                            .error, .brokenLink, at: location, "link to `\(url)`, a draft (`draft: true`) that this build leaves out",
+                            help: "publish the page (remove `draft: true`), or build with `--drafts` to preview both"))
+                }
                 return .broken(
                     Diagnostic(
-                        .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(decoded)))
+                        .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(named)))
             }
             return .replace(
                 RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment
@@ -246,11 +253,22 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             && url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" })
     }
 
-    private func linkHelp(_ target: String) -> String {
-        let name = String(target.split(separator: "/").last ?? "")
-        let candidates = index.entries.values.flatMap { entry in entry.sources.values.map { "\($0.path.split(separator: "/").last!)" } }
-        if let close = Suggestion.closest(to: name, in: candidates) { return "did you mean `\(close)`?" }
-        return "link to a page's source file, e.g. `../policies/claim-windows.md`"
+    /// The page whose name is closest to the one linked (in the section the link names, else anywhere), as
+    /// a link written from this page.
+    private func linkHelp(_ named: String?) -> String {
+        let fallback = "link to a page's source file, relative to this one (`../section/page.md`) or to content/ (`/section/page.md`)"
+        guard let named else { return fallback }
+        let parts = named.split(separator: "/")
+        let slug = String(parts.last ?? "")
+        let section = parts.dropLast().joined(separator: "/")
+        func closest(in keys: [String]) -> String? {
+            let bySlug = Dictionary(keys.map { (String($0.split(separator: "/").last ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
+            return Suggestion.closest(to: slug, in: bySlug.keys).flatMap { bySlug[$0] }
+        }
+        let keys = index.entries.keys.sorted()
+        let sameSection = keys.filter { $0.split(separator: "/").dropLast().joined(separator: "/") == section }
+        guard let match = closest(in: sameSection) ?? closest(in: keys) else { return fallback }
+        return "did you mean `\(SiteIndex.sourceLink(from: page.section, to: match))`?"
     }
 
     func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (

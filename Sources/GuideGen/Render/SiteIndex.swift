@@ -31,6 +31,8 @@ public struct SiteIndex: Sendable {
     public let readingPosition: [String: Int]
     /// The home page text entry (`content/_index.<lang>.md`), if any.
     public let home: Entry?
+    /// Pages left out as drafts: a link to one is broken, and the message says why.
+    public var draftKeys: Set<String> = []
 
     public init(pages: [PageSource], config: SiteConfig) {
         self.config = config
@@ -87,6 +89,15 @@ public struct SiteIndex: Sendable {
     public func resolveSourceLink(_ target: String, from page: PageSource, fromContentRoot: Bool = false, language: String? = nil) -> (
         key: String, language: String
     )? {
+        guard let found = sourceLinkKey(target, from: page, fromContentRoot: fromContentRoot, language: language) else { return nil }
+        return entries[found.key] == nil ? nil : found
+    }
+
+    /// The page key and language a source link names, whether or not the page exists; nil when the path
+    /// leaves the content folder or is not a `.md` file.
+    public func sourceLinkKey(_ target: String, from page: PageSource, fromContentRoot: Bool = false, language: String? = nil) -> (
+        key: String, language: String
+    )? {
         var segments =
             page.section.isEmpty || fromContentRoot ? [] : page.section.utf8.split(separator: 0x2F).map { String(Substring($0)) }
         for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map({ String(Substring($0)) }) {
@@ -108,7 +119,17 @@ public struct SiteIndex: Sendable {
         }
         let section = segments.joined(separator: "/")
         let key = section.isEmpty ? slug : "\(section)/\(slug)"
-        return entries[key] == nil ? nil : (key, language)
+        return (key, language)
+    }
+
+    /// How a page in `section` links to the source of page `key`: `../returns/refund.md`, `other.md`.
+    public static func sourceLink(from section: String, to key: String) -> String {
+        let from = section.split(separator: "/").map(String.init)
+        let to = key.split(separator: "/").map(String.init)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let up = String(repeating: "../", count: from.count - common)
+        return up + to[common...].joined(separator: "/") + ".md"
     }
 }
 

@@ -3,6 +3,14 @@ public enum PageValidator {
     /// Validates every page file; pages with errors in their front matter are still returned (with what
     /// could be read) so later checks report their own problems too.
     public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool) -> ([PageSource], [Diagnostic]) {
+        var drafts: Set<String> = []
+        return validate(files, config: config, includeDrafts: includeDrafts, drafts: &drafts)
+    }
+
+    /// `validate`, also collecting the page keys of the drafts it leaves out (a link to one is explained).
+    public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool, drafts: inout Set<String>) -> (
+        [PageSource], [Diagnostic]
+    ) {
         // Each file is independent (YAML parsing dominates), so they are validated in parallel;
         // duplicates are found afterwards, in path order.
         let checked = ParallelMap.map(files) { validateOne($0, config: config) }
@@ -11,7 +19,11 @@ public enum PageValidator {
         var seen: [String: String] = [:]
         for (page, found) in checked {
             diagnostics += found
-            guard let page, !(page.frontMatter.draft && !includeDrafts) else { continue }
+            guard let page else { continue }
+            if page.frontMatter.draft && !includeDrafts {
+                drafts.insert(page.pageKey)
+                continue
+            }
             let key = "\(page.section)/\(page.slug).\(page.language)"
             if let other = seen[key] {
                 diagnostics.append(
