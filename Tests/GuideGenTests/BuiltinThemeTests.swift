@@ -63,5 +63,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let (_, diagnostics) = Theme.load(from: root)
         #expect(diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check)" } == ["site-templates/page.mustache:3 template"])
+        #expect(diagnostics.map(\.message) == ["template does not parse: section `{{#page}}` is never closed; add `{{/page}}`"])
+    }
+
+    @Test func theInnermostOpenSectionIsNamed() {
+        #expect(Theme.unclosedSection(in: "{{#a}}{{#b}}x{{/b}}{{^c}}") == "c")
+        #expect(Theme.unclosedSection(in: "{{#a}}{{# b }}{{/ b }}{{/a}}") == nil)
     }
 }

@@ -111,7 +111,7 @@ public struct Theme: Sendable {
                             at: SourceLocation(
                                 file: "site-templates/" + relative, line: max(1, error.context.lineNumber - 1),
                                 column: error.context.columnNumber),
-                            "template does not parse: \(error.error)"))
+                            "template does not parse: \(Self.explain(error.error, in: text))"))
                 } catch {
                     diagnostics.append(
                         Diagnostic(
@@ -146,5 +146,42 @@ public struct Theme: Sendable {
     /// Renders through swift-mustache alone (what `render` must equal, byte for byte).
     public func renderDirectly(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+}
+
+extension Theme {
+    /// swift-mustache's parse error in words, naming the section left open when it can.
+    static func explain(_ error: Error, in text: String) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .expectedSectionEnd:
+            if let open = unclosedSection(in: text) { return "section `{{#\(open)}}` is never closed; add `{{/\(open)}}`" }
+            return "a section is never closed; every `{{#name}}` and `{{^name}}` needs its `{{/name}}`"
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not finished; every `{{` needs its `}}`"
+        case .invalidSetDelimiter: return "the set-delimiter tag `{{=<% %>=}}` is badly formed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "a partial's inheritance block `{{<name}}` may hold only `{{$block}}` sections"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "a `{{% pragma }}` tag is not understood"
+        }
+    }
+
+    /// The innermost `{{#name}}`/`{{^name}}` still open at the end of `text`.
+    static func unclosedSection(in text: String) -> String? {
+        var stack: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let first = tag.first, first == "#" || first == "^" {
+                stack.append(tag.dropFirst().trimmingCharacters(in: .whitespaces))
+            } else if tag.first == "/" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if let index = stack.lastIndex(of: name) { stack.removeSubrange(index...) }
+            }
+            rest = rest[close.upperBound...]
+        }
+        return stack.last
     }
 }
