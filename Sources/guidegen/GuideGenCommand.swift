@@ -26,8 +26,14 @@ struct GuideGenCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            try (command as? ChecksFolders)?.checkFolders()
             try command.run()
         } catch {
+            // A missing folder is not a usage mistake: say what is wrong without the usage text.
+            if let error = error as? SetupError {
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                Foundation.exit(2)
+            }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
@@ -55,10 +61,11 @@ struct SiteOptions: ParsableArguments {
         for id in onlyChecks + skippedChecks where !known.contains(id) {
             throw ValidationError("unknown check `\(id)`; \(Suggestion.help(for: id, in: known, noun: "checks"))")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("content folder `\(content)` does not exist")
-        }
+    }
+
+    /// The content and theme folders exist (after parsing, so a problem is reported without the usage text).
+    func checkFolders() throws {
+        try SetupError.checkContentFolder(content)
         _ = try ThemeFolder.resolve(templates, content: content)
     }
 
@@ -128,7 +135,8 @@ enum ThemeFolder {
         }
         if let explicit {
             guard isFolder(explicit) else {
-                throw ValidationError("templates folder `\(explicit)` does not exist; leave out --templates to use the built-in theme")
+                let what = FileManager.default.fileExists(atPath: explicit) ? "is not a folder" : "does not exist"
+                throw SetupError(message: "templates folder `\(explicit)` \(what); leave out --templates to use the built-in theme")
             }
             return URL(fileURLWithPath: explicit)
         }
@@ -138,7 +146,9 @@ enum ThemeFolder {
     }
 }
 
-struct Build: ParsableCommand {
+struct Build: ParsableCommand, ChecksFolders {
+    func checkFolders() throws { try site.checkFolders() }
+
     static let configuration = CommandConfiguration(
         abstract: "Check the content and write the site (nothing is written when there are errors).",
         discussion: "Example: guidegen build --content content --output public --base-url https://example.org/")
@@ -193,7 +203,7 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Lint: ParsableCommand {
+struct Lint: ParsableCommand, ChecksFolders {
     static let configuration = CommandConfiguration(
         abstract: "Check the content: exit 0 when clean, 1 on errors (or warnings with --strict), 2 when it cannot run.",
         discussion:
@@ -201,6 +211,8 @@ struct Lint: ParsableCommand {
     )
 
     @OptionGroup var site: SiteOptions
+
+    func checkFolders() throws { try site.checkFolders() }
 
     func run() throws {
         let result = Pipeline.run(site.pipelineOptions, render: false)
@@ -230,4 +242,25 @@ struct Checks: ParsableCommand {
     func run() throws {
         for check in CheckID.allCases { print("\(check.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(check.summary)") }
     }
+}
+
+/// A folder guidegen needs is missing or is a file: exit 2 with the reason, without the usage text.
+struct SetupError: Error {
+    var message: String
+
+    static func checkContentFolder(_ content: String) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue { return }
+        if exists {
+            throw SetupError(message: "content folder `\(content)` is a file, not a folder; pass the folder that holds guidegen.yaml")
+        }
+        throw SetupError(
+            message: "content folder `\(content)` does not exist; run guidegen where content/ is, or pass --content with its path")
+    }
+}
+
+/// A command whose folders are checked after parsing and before it runs.
+protocol ChecksFolders {
+    func checkFolders() throws
 }

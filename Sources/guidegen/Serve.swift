@@ -9,7 +9,7 @@ import GuideGen
     import Darwin
 #endif
 
-struct Serve: ParsableCommand {
+struct Serve: ParsableCommand, ChecksFolders {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site on this machine, rebuilding and reloading the browser on every change.",
         discussion: """
@@ -36,10 +36,10 @@ struct Serve: ParsableCommand {
             throw ValidationError("--host must be localhost, 127.0.0.1 or ::1 (`\(host)` would expose the preview to the network)")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("content folder `\(content)` does not exist")
-        }
+    }
+
+    func checkFolders() throws {
+        try SetupError.checkContentFolder(content)
         _ = try ThemeFolder.resolve(templates, content: content)
     }
 

@@ -138,3 +138,12 @@ def test_translations_mark_adds_one_line_and_keeps_bom_and_crlf(guidegen, site_c
     assert len(added) == 1 and added[0].startswith(b"translation_of: "), added
     assert after.replace(added[0] + b"\r\n", b"") == before
     assert b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_a_missing_or_wrong_folder_says_why_without_the_usage_text(guidegen, site_copy, tmp_path):
+    project = site_copy("basic")
+    code, _, err = run(guidegen, "lint", "--content", "content/guidegen.yaml", cwd=project)
+    assert code == 2
+    assert err == "error: content folder `content/guidegen.yaml` is a file, not a folder; pass the folder that holds guidegen.yaml\n"
+    code, _, err = run(guidegen, "build", "--content", str(tmp_path / "nope"))
+    assert code == 2 and "does not exist" in err and "Usage:" not in err
