@@ -95,7 +95,8 @@ public enum Pipeline {
         PhaseClock.mark("markdown and claims")
 
         // Check: translations, rule usage and reviews.
-        diagnostics += TranslationChecker.check(bodies: bodies, config: config)
+        let unreadable = Set(readDiagnostics.filter { $0.severity == .error }.map(\.location.file))
+        diagnostics += TranslationChecker.check(bodies: bodies, config: config, unreadable: unreadable)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
         PhaseClock.mark("checks")
 

@@ -83,6 +83,18 @@ import Testing
         #expect(fallback.contains("notice--fallback"))
     }
 
+    /// A translation that exists but cannot be read gets its own error, not also a missing-translation warning.
+    @Test func anUnreadableTranslationIsNotAlsoMissing() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n",
+            "p/x.zh-Hans.md": "---\ntitle: X\ntype: article\n---\n文字。\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0x0A]).write(to: root.appendingPathComponent("p/x.en.md"))
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(diagnostics.map { "\($0.location.file) \($0.check)" } == ["p/x.en.md invalid-utf8"])
+    }
+
     @Test func missingTranslationIsServedFromTheDefaultLanguageWithANotice() throws {
         let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问？\n\n答。\n")], render: true)
         #expect(

@@ -11,7 +11,9 @@ public enum TranslationChecker {
         return recorded == TranslationHash.of(original) ? .upToDate : .outdated
     }
 
-    public static func check(bodies: [RenderedBody], config: SiteConfig) -> [Diagnostic] {
+    /// `unreadable`: content files that could not be read (bad UTF-8, too large); their own error says so, so a
+    /// translation among them is not also reported missing.
+    public static func check(bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byKey: [String: [String: RenderedBody]] = [:]
         for body in bodies { byKey[body.key, default: [:]][body.language] = body }
@@ -24,6 +26,7 @@ public enum TranslationChecker {
             let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
             for language in config.languages where real[language] == nil {
                 let expected = expectedPath(of: original.source, language: language)
+                if unreadable.contains(expected) { continue }
                 diagnostics.append(
                     Diagnostic(
                         .warning, .missingTranslation, at: start(originalFile),
