@@ -26,7 +26,17 @@ enum ByteSearch {
 
     /// Whether `byte` occurs twice in a row in `text` (`{{`).
     static func containsPair(_ text: String, _ byte: UInt8) -> Bool {
-        UTF8Scan.withBytes(text) { firstIndex(of: [byte, byte], in: $0) != nil }
+        UTF8Scan.withBytes(text) { containsPair($0, byte) }
+    }
+
+    /// Whether `byte` occurs twice in a row in `bytes`.
+    static func containsPair(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        var from = 0
+        while let i = find(byte, in: bytes, from: from), i + 1 < bytes.count {
+            if bytes[i + 1] == byte { return true }
+            from = i + 2
+        }
+        return false
     }
 
     /// Where `needle` first occurs in `haystack`.

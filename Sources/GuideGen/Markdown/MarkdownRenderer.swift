@@ -249,7 +249,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             rawHTML(node, literal: literal, isBlock: true)
         case CMARK_NODE_HEADING:
             var proseBlock = ProseBlock(kind: .heading, ignored: ignoredHere)
-            inlines(of: node, into: &proseBlock)
+            collect(node, into: &proseBlock)
             let level = Int(cmark_node_get_heading_level(node))
             let id = uniqueID(HeadingSlug.make(proseBlock.text))
             let loc = location(node)
@@ -276,7 +276,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 }
             }
             var proseBlock = ProseBlock(kind: .paragraph, ignored: ignoredHere)
-            inlines(of: node, into: &proseBlock)
+            collect(node, into: &proseBlock)
             prose.append(proseBlock)
         case CMARK_NODE_CODE_BLOCK:
             let info = ByteSearch.trimmed(String(cString: cmark_node_get_fence_info(node)))
@@ -319,7 +319,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             var cell = cmark_node_first_child(r)
             while let c = cell {
                 var proseBlock = ProseBlock(kind: .tableCell, ignored: ignored)
-                inlines(of: c, into: &proseBlock)
+                collect(c, into: &proseBlock)
                 prose.append(proseBlock)
                 cell = cmark_node_next(c)
             }
@@ -327,7 +327,18 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         }
     }
 
-    /// Walks the inline children of a block: expands references, rewrites links, collects text.
+    /// A block's text is built here as bytes and becomes a `String` once per block: a `String` per text
+    /// node (validated, allocated, then appended) was most of the walk's cost.
+    private var text: [UInt8] = []
+
+    /// Fills `proseBlock` from the inline children of a block.
+    mutating func collect(_ parent: OpaquePointer, into proseBlock: inout ProseBlock) {
+        text.removeAll(keepingCapacity: true)
+        inlines(of: parent, into: &proseBlock)
+        proseBlock.text = String(decoding: text, as: UTF8.self)
+    }
+
+    /// Walks the inline children of a block: expands references, rewrites links, collects text in `text`.
     mutating func inlines(of parent: OpaquePointer, into proseBlock: inout ProseBlock) {
         var child = cmark_node_first_child(parent)
         while let node = child {
@@ -335,22 +346,25 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT:
-                let literal = String(cString: cmark_node_get_literal(node))
+                let literal = Self.bytes(cmark_node_get_literal(node))
                 let loc = location(node)
-                if let (segments, found) = hooks.expandReferences(in: literal, at: loc) {
+                // Only a text holding `{{` can hold a reference; the rest is copied as bytes.
+                if ByteSearch.containsPair(literal, 0x7B),
+                    let (segments, found) = hooks.expandReferences(in: String(decoding: literal, as: UTF8.self), at: loc)
+                {
                     diagnostics += found
                     var expanded = ""
                     var sourceColumn = loc.column
                     for segment in segments {
-                        let offset = proseBlock.text.utf8.count
+                        let offset = text.count
                         switch segment {
                         case .literal(let s):
                             proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: sourceColumn))
-                            proseBlock.text += s
+                            text += s.utf8
                             expanded += s
                             sourceColumn += ByteSearch.scalarCount(s)
                         case .generated(let s, let source):
-                            proseBlock.text += s
+                            text += s.utf8
                             proseBlock.generated.append(offset..<(offset + s.utf8.count))
                             expanded += s
                             sourceColumn += ByteSearch.scalarCount(source)
@@ -358,19 +372,19 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     }
                     cmark_node_set_literal(node, expanded)
                 } else {
-                    proseBlock.anchors.append(.init(offset: proseBlock.text.utf8.count, line: loc.line, column: loc.column))
-                    proseBlock.text += literal
+                    proseBlock.anchors.append(.init(offset: text.count, line: loc.line, column: loc.column))
+                    text.append(contentsOf: literal)
                 }
             case CMARK_NODE_CODE:
                 // Code is quoted, not stated: it reads as text but is never a claim.
-                let code = String(cString: cmark_node_get_literal(node))
-                let offset = proseBlock.text.utf8.count
+                let code = Self.bytes(cmark_node_get_literal(node))
+                let offset = text.count
                 let loc = location(node)
                 proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: loc.column + 1))
-                proseBlock.text += code
-                proseBlock.generated.append(offset..<(offset + code.utf8.count))
+                text.append(contentsOf: code)
+                proseBlock.generated.append(offset..<(offset + code.count))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                proseBlock.text += " "
+                text.append(0x20)
             case CMARK_NODE_HTML_INLINE:
                 rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -380,6 +394,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 inlines(of: node, into: &proseBlock)
             }
         }
+    }
+
+    /// A node's literal as bytes, valid while the node is unchanged.
+    static func bytes(_ literal: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let literal else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
     mutating func link(_ node: OpaquePointer, isImage: Bool) {
