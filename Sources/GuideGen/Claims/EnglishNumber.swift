@@ -29,7 +29,18 @@ enum EnglishNumber {
     private static let a = Array("a".utf8)
     private static let an = Array("an".utf8)
 
+    /// Per lower-case first letter, a bit for each length a number word starting with it has: every English
+    /// word of a page is looked up, and this rejects nearly all of them before comparing with 30 words.
+    private static let lengthsByFirstLetter: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 26)
+        for word in words { table[Int(word.bytes[0] - 0x61)] |= 1 << UInt32(word.bytes.count) }
+        return table
+    }()
+
     private static func lookup(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Word? {
+        guard !range.isEmpty else { return nil }
+        let first = UTF8Scan.lowercased(b[range.lowerBound]) &- 0x61
+        guard first < 26, range.count < 32, lengthsByFirstLetter[Int(first)] & (1 << UInt32(range.count)) != 0 else { return nil }
         for word in words where UTF8Scan.equalsIgnoringCase(b, range, word.bytes) { return word }
         return nil
     }

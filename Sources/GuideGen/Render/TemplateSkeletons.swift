@@ -180,13 +180,24 @@ private struct ShapeWalk {
             return
         }
         values.append(text)
-        shape.append(text.utf8.last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+        // The last byte through contiguous storage: the generic `utf8.last` walks an index backwards.
+        let last = text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
+        shape.append(last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
     }
 
-    /// Records a list's length, which the output depends on.
+    /// Appends a key's bytes (through contiguous storage: the generic append was most of the walk).
+    mutating func append(key: String) {
+        if key.utf8.withContiguousStorageIfAvailable({ shape.append(contentsOf: $0) }) == nil { shape += key.utf8 }
+    }
+
+    /// Records a list's length, which the output depends on (digits last first: the key only has to be unique).
     mutating func count(_ n: Int) {
         shape.append(UInt8(ascii: "["))
-        shape += String(n).utf8
+        var digits = n
+        repeat {
+            shape.append(UInt8(truncatingIfNeeded: 0x30 + digits % 10))
+            digits /= 10
+        } while digits > 0
     }
 
     /// Walks a value; false for a type the walk does not know. The type is compared before casting: a
@@ -230,7 +241,7 @@ private struct ShapeWalk {
     mutating func measure(_ map: TemplateMap) {
         shape.append(UInt8(ascii: "{"))
         for (key, value) in map.entries {
-            shape += key.utf8
+            append(key: key)
             shape.append(UInt8(ascii: ":"))
             switch value {
             case .text(let s): record(s)
