@@ -15,36 +15,51 @@ enum FAQSchema {
         return out + "]}"
     }
 
-    /// A JSON string literal with HTML-significant characters escaped as `\uXXXX`; works on UTF-8 bytes.
+    /// A JSON string literal with HTML-significant characters escaped as `\uXXXX`; works on UTF-8 bytes,
+    /// copying the runs between escapes whole.
     static func quoted(_ s: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(s.utf8.count + 16)
-        let bytes = Array(s.utf8)
-        var i = 0
-        func append(_ text: String) { out += text.utf8 }
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case 0x22: append("\\\"")
-            case 0x5C: append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x3C: append("\\u003c")
-            case 0x3E: append("\\u003e")
-            case 0x26: append("\\u0026")
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                // U+2028 and U+2029 end a line in JavaScript.
-                append(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                i += 2
-            case ..<0x20:
-                let hex = String(b, radix: 16)
-                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.append(b)
+        var text = s
+        var out = "\""
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            /// Appends the unescaped run before `i`, then `escape`.
+            func flush(_ escape: String) {
+                if runStart < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self) }
+                out += escape
             }
-            i += 1
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: String?
+                var width = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C: escape = "\\u003c"
+                case 0x3E: escape = "\\u003e"
+                case 0x26: escape = "\\u0026"
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case ..<0x20:
+                    let hex = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: break
+                }
+                if let escape {
+                    flush(escape)
+                    i += width
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flush("\"")
         }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

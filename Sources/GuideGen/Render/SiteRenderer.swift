@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     public let assetBytes: [String: [UInt8]]
     /// Sidebars shared by pages at the same depth and place (filled while pages render in parallel).
     let sidebarCache = RenderCache()
+    /// The interface strings' template context per language, built once instead of per page.
+    let stringsByLanguage: [String: TemplateMap]
 
     public init(site: Site, index: SiteIndex, theme: Theme, assetBytes: [String: [UInt8]]) {
         self.site = site
@@ -18,6 +20,8 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.rules = RuleBook(site.rules)
         self.assetBytes = assetBytes
+        self.stringsByLanguage = Dictionary(
+            uniqueKeysWithValues: site.config.languages.map { ($0, Self.stringsContext(UIStrings.forLanguage($0))) })
     }
 
     var config: SiteConfig { site.config }
@@ -266,7 +270,7 @@ public struct SiteRenderer: Sendable {
                 }),
             "multilingual": .flag(config.languages.count > 1),
             "sidebar": .text(sidebar(nav, language: language, outputPath: outputPath)),
-            "strings": .map(stringsContext(strings)),
+            "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
         if let base = config.baseURL {
             let pretty = { (p: String) in base + (p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p) }
@@ -308,7 +312,10 @@ public struct SiteRenderer: Sendable {
 
     /// Which section a page is in, which block of it the sidebar shows, and whether every page is listed.
     func navPlace(_ nav: Navigation, language: String, outputPath: String) -> (section: String?, block: Int, smallSite: Bool) {
-        let section = nav.sections.first { outputPath.hasPrefix("\(language)/\($0.name)/") }
+        // `<language>/<section>/…`: the second path component, when a third follows.
+        let parts = outputPath.utf8.split(separator: 0x2F, maxSplits: 2, omittingEmptySubsequences: false)
+        let name = parts.count == 3 && parts[0].elementsEqual(language.utf8) ? parts[1] : nil
+        let section = name.flatMap { name in nav.sections.first { $0.name.utf8.elementsEqual(name) } }
         let block = section.flatMap { $0.position[outputPath] }.map { $0 / Self.sectionWindow } ?? 0
         return (section?.name, block, nav.pageCount <= Self.fullNavigationLimit)
     }
@@ -318,7 +325,7 @@ public struct SiteRenderer: Sendable {
     /// per page was more than half of a large build's time.
     func sidebar(_ nav: Navigation, language: String, outputPath: String) -> String {
         let place = navPlace(nav, language: language, outputPath: outputPath)
-        let depth = outputPath.split(separator: "/").count
+        let depth = outputPath.utf8.reduce(1) { $0 + ($1 == 0x2F ? 1 : 0) }
         let key = "\(language)|\(depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
         let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
         let html = sidebarCache.value(for: key) {
@@ -328,15 +335,23 @@ public struct SiteRenderer: Sendable {
                     section["current"] = (section["url"] as? String) == link(index.sectionPath(place.section ?? "", language: language))
                     return section
                 },
-                "strings": stringsContext(UIStrings.forLanguage(language)).any,
+                "strings": Self.stringsContext(UIStrings.forLanguage(language)).any,
             ]
             return theme.render("partials/sidebar", context) ?? ""
         }
         let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
-        var bytes = Array(html.utf8)
-        guard let start = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: anchor, in: $0) }) else { return html }
-        bytes.insert(contentsOf: Array(" aria-current=\"page\"".utf8), at: start + anchor.count - 1)
-        return String(decoding: bytes, as: UTF8.self)
+        var shared = html
+        guard let start = shared.withUTF8({ ByteSearch.firstIndex(of: anchor, in: $0) }) else { return html }
+        // Spliced as strings, before the anchor's `>`: valid text joined stays valid, so nothing is re-decoded.
+        let utf8 = shared.utf8
+        let cut = utf8.index(utf8.startIndex, offsetBy: start + anchor.count - 1)
+        guard let before = String(utf8[..<cut]), let after = String(utf8[cut...]) else { return html }
+        var out = ""
+        out.reserveCapacity(utf8.count + 24)
+        out += before
+        out += " aria-current=\"page\""
+        out += after
+        return out
     }
 
     /// Pages listed on a home page section card before "See all".
@@ -347,7 +362,7 @@ public struct SiteRenderer: Sendable {
     /// How many pages of a long current section the sidebar shows.
     static let sectionWindow = 40
 
-    func stringsContext(_ s: UIStrings) -> TemplateMap {
+    static func stringsContext(_ s: UIStrings) -> TemplateMap {
         TemplateMap([
             "on_this_page": .text(s.onThisPage), "previous": .text(s.previous), "next": .text(s.next), "reviewed": .text(s.reviewed),
             "sources": .text(s.sources), "last_changed": .text(s.lastChanged), "home": .text(s.home), "menu": .text(s.menu),

@@ -5,7 +5,7 @@
 /// shape (`TemplateSkeletons`). A `TemplateMap` is walked in key order with a `switch`, and becomes a
 /// `[String: Any]` only when swift-mustache itself renders it (a shape's first page, or a theme that
 /// cannot use skeletons).
-struct TemplateMap {
+struct TemplateMap: Sendable {
     /// Entries in ascending key order, keys unique.
     private(set) var entries: [(key: String, value: TemplateValue)] = []
 
@@ -54,7 +54,7 @@ struct TemplateMap {
 }
 
 /// One value of a `TemplateMap`: what a logic-less template can insert, test or iterate.
-indirect enum TemplateValue {
+indirect enum TemplateValue: Sendable {
     case text(String)
     case flag(Bool)
     case number(Int)
