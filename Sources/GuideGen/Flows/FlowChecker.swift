@@ -15,20 +15,17 @@ public enum FlowChecker {
                     help: "add steps and edges, e.g. `start([Start]) --> done([Done])`")
             ]
         }
-        var index: [String: Int] = [:]
-        for (position, node) in diagram.nodes.enumerated() where index[node.id] == nil {
-            index[node.id] = position
-        }
+        let endpoints = diagram.edgeEndpoints()
         var outgoing = Array(repeating: [Int](), count: diagram.nodes.count)
         var hasIncoming = Array(repeating: false, count: diagram.nodes.count)
-        for (edgeIndex, edge) in diagram.edges.enumerated() {
-            guard let from = index[edge.from], let to = index[edge.to] else { continue }
+        for (edgeIndex, ends) in endpoints.enumerated() {
+            guard let (from, to) = ends else { continue }
             outgoing[from].append(edgeIndex)
             if from != to { hasIncoming[to] = true }
         }
 
         var issues: [FlowIssue] = []
-        issues += unreachable(diagram, index: index, outgoing: outgoing, hasIncoming: hasIncoming)
+        issues += unreachable(diagram, endpoints: endpoints, outgoing: outgoing, hasIncoming: hasIncoming)
         issues += decisions(diagram, outgoing: outgoing)
         for node in diagram.nodes where !node.hasLabel {
             issues.append(
@@ -44,7 +41,7 @@ public enum FlowChecker {
 
     /// One error per node that no start node reaches (they sit on a cycle nothing leads into).
     private static func unreachable(
-        _ diagram: FlowDiagram, index: [String: Int], outgoing: [[Int]], hasIncoming: [Bool]
+        _ diagram: FlowDiagram, endpoints: [(from: Int, to: Int)?], outgoing: [[Int]], hasIncoming: [Bool]
     ) -> [FlowIssue] {
         var starts = diagram.nodes.indices.filter { !hasIncoming[$0] }
         if starts.isEmpty { starts = [0] }
@@ -56,7 +53,7 @@ public enum FlowChecker {
             let node = queue[head]
             head += 1
             for edgeIndex in outgoing[node] {
-                guard let next = index[diagram.edges[edgeIndex].to], !reached[next] else { continue }
+                guard let next = endpoints[edgeIndex]?.to, !reached[next] else { continue }
                 reached[next] = true
                 queue.append(next)
             }

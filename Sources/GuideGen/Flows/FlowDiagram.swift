@@ -56,3 +56,18 @@ public struct FlowDiagram: Sendable, Equatable {
         return "nodes: " + ids.joined(separator: " ") + "\nedges: " + pairs.joined(separator: " ")
     }
 }
+
+extension FlowDiagram {
+    /// Each edge's source and target as node positions, nil when an id names no node (with repeated
+    /// ids the first node counts). The stages ask for this once rather than hashing an id per use.
+    func edgeEndpoints() -> [(from: Int, to: Int)?] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        // Backwards, so that the first node with an id is the one left (one hash per node).
+        for position in nodes.indices.reversed() { index[nodes[position].id] = position }
+        return edges.map { edge in
+            guard let from = index[edge.from], let to = index[edge.to] else { return nil }
+            return (from, to)
+        }
+    }
+}

@@ -1,6 +1,23 @@
 /// Where everything of a laid-out flow goes, in SVG px with the origin at the top-left of the
 /// viewBox; `FlowSVG` only draws what this says.
 public struct FlowGeometry: Sendable, Equatable {
+    /// A stretch of one wrapped line drawn bold and/or italic (a Mermaid markdown string's
+    /// `**bold**` and `*italic*`); offsets and lengths count Unicode scalars of the line.
+    public struct TextRun: Sendable, Equatable {
+        public var start: Int
+        public var length: Int
+        public var bold: Bool
+        public var italic: Bool
+
+        /// Creates a run.
+        public init(start: Int, length: Int, bold: Bool, italic: Bool) {
+            self.start = start
+            self.length = length
+            self.bold = bold
+            self.italic = italic
+        }
+    }
+
     /// A node's box and its wrapped text.
     public struct NodeBox: Sendable, Equatable {
         /// The node id.
@@ -11,13 +28,16 @@ public struct FlowGeometry: Sendable, Equatable {
         public var frame: FlowRect
         /// The label, wrapped; drawn centered in `frame`.
         public var lines: [String]
+        /// The emphasis of each line, covering it entirely; nil when the label has none.
+        public var runs: [[TextRun]]?
 
         /// Creates a node box.
-        public init(id: String, shape: FlowNode.Shape, frame: FlowRect, lines: [String]) {
+        public init(id: String, shape: FlowNode.Shape, frame: FlowRect, lines: [String], runs: [[TextRun]]? = nil) {
             self.id = id
             self.shape = shape
             self.frame = frame
             self.lines = lines
+            self.runs = runs
         }
     }
 
@@ -27,11 +47,14 @@ public struct FlowGeometry: Sendable, Equatable {
         public var frame: FlowRect
         /// The label, wrapped.
         public var lines: [String]
+        /// The emphasis of each line, covering it entirely; nil when the label has none.
+        public var runs: [[TextRun]]?
 
         /// Creates a label box.
-        public init(frame: FlowRect, lines: [String]) {
+        public init(frame: FlowRect, lines: [String], runs: [[TextRun]]? = nil) {
             self.frame = frame
             self.lines = lines
+            self.runs = runs
         }
     }
 

@@ -25,13 +25,18 @@ public struct FlowLayout: Sendable {
         let nodeCount = diagram.nodes.count
 
         // Text and sizes.
-        let nodeLines = diagram.nodes.map { FlowShapeMetrics.lines(for: $0, measure: measure) }
+        // Labels as shown: entity codes decoded, markdown strings' markers out (`FlowLabelText`).
+        let nodeTexts = diagram.nodes.map { FlowLabelText($0.label) }
+        let nodeLines = zip(diagram.nodes, nodeTexts).map {
+            FlowShapeMetrics.lines(for: $0.shape, text: $1.text, measure: measure)
+        }
         let nodeSizes = zip(diagram.nodes, nodeLines).map {
             FlowShapeMetrics.size(of: $0.shape, lines: $1, measure: measure)
         }
-        let edgeLines: [[String]] = diagram.edges.map { edge in
-            guard let label = edge.label else { return [] }
-            return measure.wrap(FlowFormat.collapseSpaces(label), maxWidth: measure.maxEdgeLabelWidth)
+        let edgeTexts = diagram.edges.map { $0.label.map(FlowLabelText.init) }
+        let edgeLines: [[String]] = edgeTexts.map { text in
+            guard let text else { return [] }
+            return measure.wrap(text.text, maxWidth: measure.maxEdgeLabelWidth)
         }
         let labelSizes: [(width: Double, height: Double)?] = edgeLines.map { lines in
             guard !lines.isEmpty else { return nil }
@@ -42,14 +47,7 @@ public struct FlowLayout: Sendable {
             horizontal ? (size.height, size.width) : (size.width, size.height)
         }
 
-        var index: [String: Int] = [:]
-        for (position, node) in diagram.nodes.enumerated() where index[node.id] == nil {
-            index[node.id] = position
-        }
-        let endpoints: [(from: Int, to: Int)?] = diagram.edges.map { edge in
-            guard let from = index[edge.from], let to = index[edge.to] else { return nil }
-            return (from, to)
-        }
+        let endpoints = diagram.edgeEndpoints()
 
         // Ranks.
         let layered = diagram.edges.indices.filter { endpoints[$0] != nil && endpoints[$0]!.from != endpoints[$0]!.to }
@@ -193,7 +191,8 @@ public struct FlowLayout: Sendable {
 
         let nodes = diagram.nodes.indices.map {
             FlowGeometry.NodeBox(
-                id: diagram.nodes[$0].id, shape: diagram.nodes[$0].shape, frame: nodeFrames[$0], lines: nodeLines[$0])
+                id: diagram.nodes[$0].id, shape: diagram.nodes[$0].shape, frame: nodeFrames[$0], lines: nodeLines[$0],
+                runs: nodeTexts[$0].runs(for: nodeLines[$0]))
         }
         let edges = diagram.edges.indices.map { edge in
             FlowGeometry.EdgeRoute(
@@ -201,7 +200,10 @@ public struct FlowLayout: Sendable {
                 points: routes[edge],
                 path: rounded[edge]
                     ? roundedPath(routes[edge]) : smoothPath(routes[edge], horizontal: horizontal),
-                label: labelFrames[edge].map { FlowGeometry.LabelBox(frame: $0, lines: edgeLines[edge]) })
+                label: labelFrames[edge].map {
+                    FlowGeometry.LabelBox(
+                        frame: $0, lines: edgeLines[edge], runs: edgeTexts[edge]?.runs(for: edgeLines[edge]))
+                })
         }
         return FlowGeometry(
             width: maxX - minX + 2 * margin, height: maxY - minY + 2 * margin, direction: diagram.direction,

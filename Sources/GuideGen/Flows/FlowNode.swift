@@ -18,7 +18,8 @@ public struct FlowNode: Sendable, Equatable {
     public var id: String
     /// The shape it was defined with; `.rectangle` when it is only referenced bare.
     public var shape: Shape
-    /// The label exactly as written (quotes removed, `{{rule …}}` kept raw); the id when never labelled.
+    /// The label exactly as written (quotes removed, `{{rule …}}` and entity codes kept raw; drawing
+    /// decodes them, see `FlowLabelText`); the id when never labelled.
     public var label: String
     /// Whether the source gave the node a label somewhere (`id[text]`), as opposed to bare references only.
     public var hasLabel: Bool

@@ -41,9 +41,16 @@ enum FlowPositioner {
                 : widths[narrowest].min - widths[index].min
             candidates[index] = candidates[index].map { $0 + delta }
         }
+        // The mean of the two middle candidates, sorted by a network of five compare-and-swaps
+        // (sorting a four-element array per item allocated).
         var xs = (0..<count).map { item -> Double in
-            let values = candidates.map { $0[item] }.sorted()
-            return (values[1] + values[2]) / 2
+            var (a, b, c, d) = (candidates[0][item], candidates[1][item], candidates[2][item], candidates[3][item])
+            if b < a { swap(&a, &b) }
+            if d < c { swap(&c, &d) }
+            if c < a { swap(&a, &c) }
+            if d < b { swap(&b, &d) }
+            if c < b { swap(&b, &c) }
+            return (b + c) / 2
         }
         // The median of four separated placements keeps the separation; enforce it anyway so that
         // rounding can never let two boxes touch.
@@ -129,14 +136,15 @@ enum FlowPositioner {
         for layer in layers {
             var previousIndex = -1
             for item in layer {
-                let neighbours = (usePredecessors ? graph.predecessors[item] : graph.successors[item])
-                    .sorted { position[$0] < position[$1] }
-                guard !neighbours.isEmpty else { continue }
+                let adjacent = usePredecessors ? graph.predecessors[item] : graph.successors[item]
+                guard !adjacent.isEmpty else { continue }
+                // Most items have one neighbour: nothing to sort.
+                let neighbours = adjacent.count == 1 ? adjacent : adjacent.sorted { position[$0] < position[$1] }
                 let middle = Double(neighbours.count - 1) / 2
                 for index in Int(middle.rounded(.down))...Int(middle.rounded(.up)) {
                     let neighbour = neighbours[index]
                     if align[item] == item, previousIndex < position[neighbour],
-                        !conflicts.contains(key(item, neighbour, count))
+                        conflicts.isEmpty || !conflicts.contains(key(item, neighbour, count))
                     {
                         align[neighbour] = item
                         root[item] = root[neighbour]
@@ -155,27 +163,33 @@ enum FlowPositioner {
         _ graph: FlowLayeredGraph, layers: [[Int]], root: [Int], spacing: Spacing
     ) -> [Double] {
         let count = graph.items.count
-        var outgoing = Array(repeating: [(to: Int, weight: Double)](), count: count)
-        var incoming = Array(repeating: [(from: Int, weight: Double)](), count: count)
+        // The block graph's edges (left block → right block, with the separation), then as
+        // compressed adjacency lists: one array each instead of an array per item.
+        var edgeFrom: [Int] = []
+        var edgeTo: [Int] = []
+        var edgeWeight: [Double] = []
         var isBlock = Array(repeating: false, count: count)
         for layer in layers {
             for item in layer { isBlock[root[item]] = true }
             for (left, right) in zip(layer, layer.dropFirst()) {
-                let weight = separation(graph, left, right, spacing)
-                outgoing[root[left]].append((root[right], weight))
-                incoming[root[right]].append((root[left], weight))
+                edgeFrom.append(root[left])
+                edgeTo.append(root[right])
+                edgeWeight.append(separation(graph, left, right, spacing))
             }
         }
+        let outgoing = Adjacency(count: count, keys: edgeFrom)
+        let incoming = Adjacency(count: count, keys: edgeTo)
         // Topological order of the block graph (Kahn); it is acyclic because alignments never cross.
-        var remaining = incoming.map(\.count)
+        var remaining = (0..<count).map { incoming.start[$0 + 1] - incoming.start[$0] }
         var order = (0..<count).filter { isBlock[$0] && remaining[$0] == 0 }
         var head = 0
         while head < order.count {
             let block = order[head]
             head += 1
-            for edge in outgoing[block] {
-                remaining[edge.to] -= 1
-                if remaining[edge.to] == 0 { order.append(edge.to) }
+            for slot in outgoing.start[block]..<outgoing.start[block + 1] {
+                let to = edgeTo[outgoing.edges[slot]]
+                remaining[to] -= 1
+                if remaining[to] == 0 { order.append(to) }
             }
         }
         var xs = Array(repeating: 0.0, count: count)
@@ -189,12 +203,42 @@ enum FlowPositioner {
             return xs
         }
         for block in order {
-            xs[block] = incoming[block].reduce(0) { max($0, xs[$1.from] + $1.weight) }
+            var x = 0.0
+            for slot in incoming.start[block]..<incoming.start[block + 1] {
+                let edge = incoming.edges[slot]
+                x = max(x, xs[edgeFrom[edge]] + edgeWeight[edge])
+            }
+            xs[block] = x
         }
         for block in order.reversed() {
-            let limit = outgoing[block].reduce(Double.infinity) { min($0, xs[$1.to] - $1.weight) }
+            var limit = Double.infinity
+            for slot in outgoing.start[block]..<outgoing.start[block + 1] {
+                let edge = outgoing.edges[slot]
+                limit = min(limit, xs[edgeTo[edge]] - edgeWeight[edge])
+            }
             if limit.isFinite { xs[block] = max(xs[block], limit) }
         }
         return (0..<count).map { xs[root[$0]] }
+    }
+
+    /// Edges grouped by one end: the edges of node `n` are `edges[start[n]..<start[n + 1]]`, in
+    /// their original order.
+    private struct Adjacency {
+        var start: [Int]
+        var edges: [Int]
+
+        init(count: Int, keys: [Int]) {
+            var start = Array(repeating: 0, count: count + 1)
+            for key in keys { start[key + 1] += 1 }
+            for node in 0..<count { start[node + 1] += start[node] }
+            var next = start
+            var edges = Array(repeating: 0, count: keys.count)
+            for (edge, key) in keys.enumerated() {
+                edges[next[key]] = edge
+                next[key] += 1
+            }
+            self.start = start
+            self.edges = edges
+        }
     }
 }

@@ -7,7 +7,9 @@
 /// belong to. Edges leave the bottom of their source and enter the top of their target (in layered
 /// order), at ports spread along that side in the order of the neighbouring points, so that edges do
 /// not cross at a node.
-struct FlowRouter {
+/// A class: routes are asked for one edge at a time, and copying the arrays of a struct for each
+/// call (retains and releases) was a large part of routing.
+final class FlowRouter {
     /// Distance the last point stops short of the target boundary so that the arrowhead's tip,
     /// not the line's end, touches it (the marker's `refX` matches).
     static let arrowInset = 4.0
@@ -45,12 +47,8 @@ struct FlowRouter {
         inPort = Array(repeating: 0, count: graph.items.count)
         for item in graph.items.indices {
             guard case .node(let node) = graph.items[item].kind else { continue }
-            for (neighbour, offset) in portOffsets(item, node: node, neighbours: graph.successors[item]) {
-                outPort[neighbour] = offset
-            }
-            for (neighbour, offset) in portOffsets(item, node: node, neighbours: graph.predecessors[item]) {
-                inPort[neighbour] = offset
-            }
+            assignPorts(item, node: node, neighbours: graph.successors[item], to: &outPort)
+            assignPorts(item, node: node, neighbours: graph.predecessors[item], to: &inPort)
         }
     }
 
@@ -83,21 +81,23 @@ struct FlowRouter {
     private func top(_ rank: Int) -> Double { rankCenter[rank] - rankDepth[rank] / 2 }
     private func bottom(_ rank: Int) -> Double { rankCenter[rank] + rankDepth[rank] / 2 }
 
-    /// Port offsets (from the node's center, along the rank) for the edges to `neighbours`.
-    private func portOffsets(_ item: Int, node: Int, neighbours: [Int]) -> [(Int, Double)] {
-        guard !neighbours.isEmpty else { return [] }
-        let sorted = neighbours.sorted { (cross[$0], $0) < (cross[$1], $1) }
+    /// Port offsets (from the node's center, along the rank) for the edges to `neighbours`, stored
+    /// at each neighbour's index in `ports`.
+    private func assignPorts(_ item: Int, node: Int, neighbours: [Int], to ports: inout [Double]) {
+        guard !neighbours.isEmpty else { return }
         let pointed = shapes[node].shape == .diamond || shapes[node].shape == .circle
         let half = crossHalf(node)
         // Keep ports away from corners; diamonds and circles keep them near the tip.
         let usable = pointed ? half * 0.3 : max(half - 12, half * 0.5)
-        if sorted.count == 1 {
-            let wanted = pointed ? 0 : min(max(cross[sorted[0]] - cross[item], -usable), usable)
-            return [(sorted[0], wanted)]
+        if neighbours.count == 1 {
+            let only = neighbours[0]
+            ports[only] = pointed ? 0 : min(max(cross[only] - cross[item], -usable), usable)
+            return
         }
+        let sorted = neighbours.sorted { (cross[$0], $0) < (cross[$1], $1) }
         let step = min(16, 2 * usable / Double(sorted.count - 1))
         let middle = Double(sorted.count - 1) / 2
-        return sorted.enumerated().map { ($0.element, (Double($0.offset) - middle) * step) }
+        for (offset, neighbour) in sorted.enumerated() { ports[neighbour] = (Double(offset) - middle) * step }
     }
 
     // MARK: Routes

@@ -8,15 +8,12 @@ extension FlowSVG {
     public static func textAlternative(_ diagram: FlowDiagram, idPrefix: String) -> String {
         let prefix = sanitize(idPrefix)
         let count = diagram.nodes.count
-        var index: [String: Int] = [:]
-        for (position, node) in diagram.nodes.enumerated() where index[node.id] == nil {
-            index[node.id] = position
-        }
+        let endpoints = diagram.edgeEndpoints()
         var outgoing = Array(repeating: [Int](), count: count)
         var loopFree: [(from: Int, to: Int)] = []
         var loopFreeIndex: [Int] = []
-        for (edgeIndex, edge) in diagram.edges.enumerated() {
-            guard let from = index[edge.from], let to = index[edge.to] else { continue }
+        for (edgeIndex, ends) in endpoints.enumerated() {
+            guard let (from, to) = ends else { continue }
             outgoing[from].append(edgeIndex)
             if from != to {
                 loopFree.append((from, to))
@@ -51,7 +48,7 @@ extension FlowSVG {
             listed[node] = true
             order.append(node)
             for edgeIndex in outgoing[node].reversed() where !isBackEdge[edgeIndex] {
-                guard let next = index[diagram.edges[edgeIndex].to], next != node else { continue }
+                guard let next = endpoints[edgeIndex]?.to, next != node else { continue }
                 waiting[next] -= 1
                 if waiting[next] == 0 { stack.append(next) }
             }
@@ -63,7 +60,7 @@ extension FlowSVG {
         var escapedLabel: [String?] = Array(repeating: nil, count: count)
         func label(_ node: Int) -> String {
             if let text = escapedLabel[node] { return text }
-            let text = FlowFormat.escape(FlowFormat.collapseSpaces(diagram.nodes[node].label))
+            let text = FlowFormat.escape(FlowLabelText.plain(diagram.nodes[node].label))
             escapedLabel[node] = text
             return text
         }
@@ -78,7 +75,7 @@ extension FlowSVG {
                 edges.count == 1
                 && (diagram.edges[edges[0]].label ?? "").isEmpty
                 && position + 1 < order.count
-                && index[diagram.edges[edges[0]].to] == order[position + 1]
+                && endpoints[edges[0]]?.to == order[position + 1]
             out.append("\n<li>")
             out.append(text)
             if edges.isEmpty || continuesToNext {
@@ -88,9 +85,9 @@ extension FlowSVG {
             out.append("\n<ul class=\"flow-steps__branches\">")
             for edgeIndex in edges {
                 let edge = diagram.edges[edgeIndex]
-                guard let target = index[edge.to] else { continue }
+                guard let target = endpoints[edgeIndex]?.to else { continue }
                 out.append("\n<li>")
-                let answer = FlowFormat.collapseSpaces(edge.label ?? "")
+                let answer = FlowLabelText.plain(edge.label ?? "")
                 if !answer.isEmpty {
                     out.append("<span class=\"flow-steps__answer\">")
                     out.escaped(answer)

@@ -30,8 +30,9 @@ public enum FlowSVG {
     private static let fallbackLabelBackground: StaticString = "#ffffff"
 
     /// Renders the diagram with its geometry as an `<svg>` element. `title` names the image for
-    /// screen readers; `idPrefix` makes the element ids unique on the page (characters other than
-    /// ASCII letters, digits, `-` and `_` are replaced with `-`).
+    /// screen readers (it is label text: entity codes are decoded as in labels); `idPrefix` makes the
+    /// element ids unique on the page (characters other than ASCII letters, digits, `-` and `_` are
+    /// replaced with `-`).
     public static func render(
         _ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, idPrefix: String
     ) -> String {
@@ -53,7 +54,7 @@ public enum FlowSVG {
         out.append("\">\n<title id=\"")
         out.append(prefix)
         out.append("-title\">")
-        out.escaped(title)
+        out.escaped(FlowLabelText.plain(title))
         out.append("</title>\n<defs>\n")
         // The path ends `FlowRouter.arrowInset` px before the boundary; refX puts the tip on it.
         out.append("<marker id=\"")
@@ -99,7 +100,7 @@ public enum FlowSVG {
             out.append("\">\n")
             shape(box, to: &out)
             out.append(byte: 0x0A)
-            text(box.lines, in: box.frame, className: "flow-node__text", geometry: geometry, to: &out)
+            text(box.lines, runs: box.runs, in: box.frame, className: "flow-node__text", geometry: geometry, to: &out)
             out.append("\n</g>\n")
         }
         out.append("</g>\n")
@@ -120,7 +121,9 @@ public enum FlowSVG {
                 out.append("\" rx=\"3\" fill=\"")
                 out.append(fallbackLabelBackground)
                 out.append("\"/>\n")
-                text(label.lines, in: frame, className: "flow-label__text", geometry: geometry, to: &out)
+                text(
+                    label.lines, runs: label.runs, in: frame, className: "flow-label__text", geometry: geometry,
+                    to: &out)
                 out.append("\n</g>\n")
             }
             out.append("</g>\n")
@@ -201,8 +204,8 @@ public enum FlowSVG {
     /// Centered lines of text; each baseline sits 0.35 em below its line's middle, which centers
     /// Latin and CJK glyphs alike without relying on `dominant-baseline`.
     private static func text(
-        _ lines: [String], in frame: FlowRect, className: StaticString, geometry: FlowGeometry,
-        to out: inout FlowWriter
+        _ lines: [String], runs: [[FlowGeometry.TextRun]]?, in frame: FlowRect, className: StaticString,
+        geometry: FlowGeometry, to out: inout FlowWriter
     ) {
         let center = frame.center
         let top = center.y - Double(lines.count) * geometry.lineHeight / 2
@@ -218,10 +221,34 @@ public enum FlowSVG {
             out.append("\" y=\"")
             out.number(baseline)
             out.append("\">")
-            out.escaped(line)
+            if let runs, index < runs.count {
+                emphasized(line, runs: runs[index], to: &out)
+            } else {
+                out.escaped(line)
+            }
             out.append("</tspan>")
         }
         out.append("</text>")
+    }
+
+    /// A line with its bold and italic runs as nested `<tspan>`s.
+    private static func emphasized(_ line: String, runs: [FlowGeometry.TextRun], to out: inout FlowWriter) {
+        let scalars = Array(line.unicodeScalars)
+        for run in runs {
+            let end = min(run.start + run.length, scalars.count)
+            guard run.start < end else { continue }
+            let text = FlowFormat.string(scalars[run.start..<end])
+            guard run.bold || run.italic else {
+                out.escaped(text)
+                continue
+            }
+            out.append("<tspan")
+            if run.bold { out.append(" font-weight=\"bold\"") }
+            if run.italic { out.append(" font-style=\"italic\"") }
+            out.append(">")
+            out.escaped(text)
+            out.append("</tspan>")
+        }
     }
 
     /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.

@@ -15,21 +15,27 @@ enum FlowShapeMetrics {
     /// circles try one to four lines and keep the most compact shape (a diamond grows with both
     /// the width and the height of its text, so a two-line diamond is often smaller).
     static func lines(for node: FlowNode, measure: FlowTextMeasure) -> [String] {
-        let text = FlowFormat.collapseSpaces(node.label)
-        switch node.shape {
+        lines(for: node.shape, text: FlowLabelText.plain(node.label), measure: measure)
+    }
+
+    /// `text` (already collapsed, as `FlowLabelText` gives it) wrapped for `shape`.
+    static func lines(for shape: FlowNode.Shape, text: String, measure: FlowTextMeasure) -> [String] {
+        switch shape {
         case .rectangle, .rounded, .stadium:
             return measure.wrap(text, maxWidth: measure.maxLineWidth)
         case .diamond, .circle:
-            let maxWidth = node.shape == .diamond ? measure.maxDecisionLineWidth : measure.maxLineWidth * 0.7
-            var best: (lines: [String], score: Double)?
-            for candidate in measure.wrap(text, lineCounts: 1...4, maxWidth: maxWidth) {
-                guard let lines = candidate else { continue }
-                let size = self.size(of: node.shape, lines: lines, measure: measure)
+            let maxWidth = shape == .diamond ? measure.maxDecisionLineWidth : measure.maxLineWidth * 0.7
+            // Candidates are scored from their measurements; only the best one's text is built.
+            let candidates = measure.wrapCandidates(text, lineCounts: 1...4, maxWidth: maxWidth)
+            var best: (index: Int, score: Double)?
+            for (index, candidate) in candidates.measured(measure).enumerated() {
+                guard let (lineCount, textWidth) = candidate else { continue }
+                let size = self.size(of: shape, textWidth: textWidth, lineCount: lineCount, measure: measure)
                 // Each extra line costs a little so that short questions stay on one line.
-                let score = size.width * (1 + 0.12 * Double(max(lines.count - 1, 0)))
-                if best == nil || score < best!.score - 0.001 { best = (lines, score) }
+                let score = size.width * (1 + 0.12 * Double(max(lineCount - 1, 0)))
+                if best == nil || score < best!.score - 0.001 { best = (index, score) }
             }
-            return best?.lines ?? measure.wrap(text, maxWidth: maxWidth)
+            return best.map { candidates.render($0.index) } ?? measure.wrap(text, maxWidth: maxWidth)
         }
     }
 
@@ -37,8 +43,14 @@ enum FlowShapeMetrics {
     static func size(
         of shape: FlowNode.Shape, lines: [String], measure: FlowTextMeasure
     ) -> (width: Double, height: Double) {
-        let textWidth = lines.map { measure.width(of: $0) }.max() ?? 0
-        let textHeight = Double(max(lines.count, 1)) * measure.lineHeight
+        size(of: shape, textWidth: lines.map { measure.width(of: $0) }.max() ?? 0, lineCount: lines.count, measure: measure)
+    }
+
+    /// The shape's bounding box size for `lineCount` lines of text at most `textWidth` wide, px.
+    static func size(
+        of shape: FlowNode.Shape, textWidth: Double, lineCount: Int, measure: FlowTextMeasure
+    ) -> (width: Double, height: Double) {
+        let textHeight = Double(max(lineCount, 1)) * measure.lineHeight
         switch shape {
         case .rectangle, .rounded:
             return (max(textWidth + 2 * paddingX, 60), textHeight + 2 * paddingY)

@@ -40,27 +40,64 @@ public struct FlowTextMeasure: Sendable, Equatable {
         let pieces = self.pieces(of: text, maxWidth: maxWidth)
         guard !pieces.isEmpty else { return [] }
         let greedyLines = lineCount(Metrics(pieces), maxWidth: maxWidth)
-        guard greedyLines > 1 else { return breakLines(pieces, maxWidth: maxWidth).map(render) }
-        return balanced(pieces, lineCount: greedyLines, maxWidth: maxWidth).map(render)
+        guard greedyLines > 1 else { return breakLines(pieces, maxWidth: maxWidth).map(Self.render) }
+        return balanced(pieces, metrics: Metrics(pieces), lineCount: greedyLines, maxWidth: maxWidth).map(Self.render)
     }
 
     /// For each of `lineCounts`: `text` wrapped into at most that many lines as narrow as possible, or
     /// nil when that needs lines wider than `maxWidth`. The text is split into pieces once (decisions
     /// try several line counts).
     func wrap(_ text: String, lineCounts: ClosedRange<Int>, maxWidth: Double) -> [[String]?] {
-        let pieces = self.pieces(of: text, maxWidth: maxWidth)
-        guard !pieces.isEmpty else { return lineCounts.map { _ in [] } }
-        let needed = self.lineCount(Metrics(pieces), maxWidth: maxWidth)
-        return lineCounts.map { count in
-            needed <= count ? balanced(pieces, lineCount: count, maxWidth: maxWidth).map(render) : nil
+        let candidates = wrapCandidates(text, lineCounts: lineCounts, maxWidth: maxWidth)
+        return candidates.breaks.map { lines in lines.map { $0.map(Self.render) } }
+    }
+
+    /// The line breakings `wrap(_:lineCounts:maxWidth:)` returns, before their text is built: the
+    /// caller measures them all and renders one (`render(_:)`).
+    struct Candidates {
+        fileprivate var breaks: [[[Piece]]?]
+
+        /// For each line count, nil or the number of lines and the widest line's width, px (exactly
+        /// what `width(of:)` gives for the rendered line).
+        func measured(_ measure: FlowTextMeasure) -> [(lineCount: Int, width: Double)?] {
+            breaks.map { lines in
+                lines.map { lines in (lines.count, lines.map { measure.width(of: $0) }.max() ?? 0) }
+            }
         }
+
+        /// The lines of candidate `index`.
+        func render(_ index: Int) -> [String] {
+            (breaks[index] ?? []).map(FlowTextMeasure.render)
+        }
+    }
+
+    func wrapCandidates(_ text: String, lineCounts: ClosedRange<Int>, maxWidth: Double) -> Candidates {
+        let pieces = self.pieces(of: text, maxWidth: maxWidth)
+        guard !pieces.isEmpty else { return Candidates(breaks: lineCounts.map { _ in [] }) }
+        let metrics = Metrics(pieces)
+        let needed = self.lineCount(metrics, maxWidth: maxWidth)
+        return Candidates(
+            breaks: lineCounts.map { count in
+                needed <= count ? balanced(pieces, metrics: metrics, lineCount: count, maxWidth: maxWidth) : nil
+            })
+    }
+
+    /// The width of a line of pieces as `width(of:)` measures its text: the same additions in the
+    /// same order, so the result is bit for bit the same.
+    private func width(of line: [Piece]) -> Double {
+        var ems = 0.0
+        for (position, piece) in line.enumerated() {
+            if position > 0, piece.spaceBefore { ems += Self.ems(" ") }
+            for scalar in piece.scalars { ems += Self.ems(scalar) }
+        }
+        return ems * fontSize
     }
 
     // MARK: Pieces
 
     /// An unbreakable run: a Latin word, or one CJK character with the punctuation glued to it. Its
     /// scalars are a slice of the label's, so making pieces allocates nothing per piece.
-    private struct Piece {
+    fileprivate struct Piece {
         var scalars: ArraySlice<Unicode.Scalar>
         var width: Double
         var spaceBefore: Bool
@@ -173,8 +210,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
 
     /// The narrowest greedy breaking with at most `lineCount` lines (bisection on the width), which
     /// avoids a last line holding a single character.
-    private func balanced(_ pieces: [Piece], lineCount: Int, maxWidth: Double) -> [[Piece]] {
-        let metrics = Metrics(pieces)
+    private func balanced(_ pieces: [Piece], metrics: Metrics, lineCount: Int, maxWidth: Double) -> [[Piece]] {
         var low = metrics.widths.max() ?? 0
         var high = maxWidth
         if self.lineCount(metrics, maxWidth: low) <= lineCount { return breakLines(pieces, maxWidth: low) }
@@ -189,13 +225,13 @@ public struct FlowTextMeasure: Sendable, Equatable {
         return breakLines(pieces, maxWidth: high)
     }
 
-    private func render(_ line: [Piece]) -> String {
-        var view = String.UnicodeScalarView()
+    private static func render(_ line: [Piece]) -> String {
+        var out = FlowWriter(capacity: line.reduce(0) { $0 + $1.scalars.count } * 3 + line.count)
         for (position, piece) in line.enumerated() {
-            if position > 0, piece.spaceBefore { view.append(" ") }
-            view.append(contentsOf: piece.scalars)
+            if position > 0, piece.spaceBefore { out.append(byte: 0x20) }
+            for scalar in piece.scalars { out.append(scalar: scalar) }
         }
-        return String(view)
+        return out.string
     }
 
     // MARK: Character classes
