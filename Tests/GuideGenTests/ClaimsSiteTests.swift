@@ -258,6 +258,9 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
-        #expect(diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == ["s/p.en.md:5:30 claim-contradicts-rule"])
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == [
+                "s/p.en.md:5:30 claim-contradicts-rule"
+            ])
     }
 }

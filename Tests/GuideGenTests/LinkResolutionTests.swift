@@ -79,7 +79,9 @@ import Testing
         #expect(Self.targets(english) == ["../../../en/p/x/index.html", "../../../en/p/x/index.html", "../../../zh-Hans/p/x/index.html"])
         let chinese = String(decoding: try #require(result.files["zh-Hans/p/only/index.html"]), as: UTF8.self)
         #expect(
-            Self.targets(chinese) == ["../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html"])
+            Self.targets(chinese) == [
+                "../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html", "../../../zh-Hans/p/x/index.html",
+            ])
     }
 
     /// An output URL instead of a source file is an error that says what to write instead; a path leaving

@@ -138,7 +138,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
         #expect(
-            result.diagnostics.filter { $0.location.file.hasPrefix("rules/") }.map { "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.message)" } == [
+            result.diagnostics.filter { $0.location.file.hasPrefix("rules/") }.map {
+                "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.message)"
+            } == [
                 "rules/my.fees.yaml error[rule-table] `my.fees` cannot be a rule table id: the id is the file name, and references need letters, digits, `-` and `_` only",
                 "rules/notes.txt warning[bad-file-name] `rules/notes.txt` is not a rule table; it is skipped",
                 "rules/old/x.yaml warning[bad-file-name] `rules/old/x.yaml` is not a rule table; it is skipped",

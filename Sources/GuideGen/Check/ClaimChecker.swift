@@ -46,7 +46,9 @@ public struct ClaimChecker: Sendable {
         guard let last = bytes.last, UTF8Scan.isWordByte(last), !UTF8Scan.isDigit(last) else { return nil }
         let lower = bytes.map(UTF8Scan.lowercased)
         let end = lower.count
-        func endsWith(_ suffix: String) -> Bool { lower.count >= suffix.utf8.count && lower.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        func endsWith(_ suffix: String) -> Bool {
+            lower.count >= suffix.utf8.count && lower.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
         if endsWith("ss") || endsWith("x") || endsWith("z") || endsWith("ch") || endsWith("sh") { return term + "es" }
         if endsWith("s") { return nil }
         if endsWith("y"), end >= 2, !"aeiou".utf8.contains(lower[end - 2]) { return String(term.dropLast()) + "ies" }

@@ -238,8 +238,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 for id in ids.sorted() where id != "*" && !known.contains(id) {
                     diagnostics.append(
                         Diagnostic(
-                            .warning, .ignoreMarker, at: location(node), "`\(id)` in the ignore marker is not a check id; it silences nothing",
-                            help: Suggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" } ?? "run `guidegen checks` for the ids"))
+                            .warning, .ignoreMarker, at: location(node),
+                            "`\(id)` in the ignore marker is not a check id; it silences nothing",
+                            help: Suggestion.closest(to: id, in: known).map { "did you mean `\($0)`?" }
+                                ?? "run `guidegen checks` for the ids"))
                 }
                 pendingIgnore.formUnion(ids)
                 cmark_node_unlink(node)

@@ -177,8 +177,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         let fromContentRoot = decoded.hasPrefix("/")
         if fromContentRoot { decoded.removeFirst() }
         if decoded.hasSuffix(".md") {
-            guard let (key, language) = index.resolveSourceLink(
-                decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage) else {
+            guard
+                let (key, language) = index.resolveSourceLink(
+                    decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage)
+            else {
                 let named = index.sourceLinkKey(decoded, from: page, fromContentRoot: fromContentRoot)?.key
                 if let named, index.draftKeys.contains(named) {
                     return .broken(

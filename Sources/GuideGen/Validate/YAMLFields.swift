@@ -62,7 +62,8 @@ struct YAMLFields {
     /// YAML (and to editors using `guidegen schema`), so it must be quoted to be a title.
     mutating func text(_ node: Node, key: String) -> String? {
         if case .scalar(let s) = node, s.style == .plain, let kind = Self.nonTextKind(s.string) {
-            error(.wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(key): \"\(s.string)\"`")
+            error(
+                .wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(key): \"\(s.string)\"`")
             return nil
         }
         return string(node, key: key)
