@@ -236,6 +236,19 @@ import Testing
         #expect(YAMLReader.firstAnchorOrAlias(in: "title: x\nsummary: &a y\n") == 18)
     }
 
+    /// Only a node's start can hold an anchor or alias: text with `&` or `*` in it is text, as YAML reads it.
+    @Test(
+        arguments: [
+            ("title: Tom & Jerry\n", nil), ("title: a &b\n", nil), ("summary: Rated *5* stars\n", nil), ("title: a, &b\n", nil),
+            ("title: '&a'\n", nil), ("title: \"*a\" x\n", nil), ("t: x # &a\n", nil), ("t: |\n  *bold* text\n  &more\nu: v\n", nil),
+            ("t: >-\n  &x\n", nil), ("tags: [a & b, c]\n", nil), ("title: & \n", nil),
+            ("title: &t A\n", 7), ("t: *t\n", 3), ("- &a x\n", 2), ("tags: [a, *b]\n", 10), ("m: {k: &v x}\n", 7),
+            ("t: |\n  x\nu: &a y\n", 12), ("list:\n  - *x\n", 10), ("t:\n  &a x\n", 5), ("tags: [a,\n  *b]\n", 12),
+        ] as [(String, Int?)])
+    func anchorsAndAliasesOnlyWhereANodeStarts(_ yaml: String, _ offset: Int?) {
+        #expect(YAMLReader.firstAnchorOrAlias(in: yaml) == offset, "\(yaml)")
+    }
+
     @Test func carriageReturnsGivePositionsInsideTheText() {
         let result = MarkdownRenderer.render(
             "a\rb\r\r<b>x</b>\r", file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())

@@ -94,7 +94,7 @@ import Testing
             ])
         #expect(
             validate("title: &t A\ntype: faq\nsummary: *t\n").1 == [
-                "2:8 error[yaml-limit] anchors and aliases (`&name`, `*name`) are not allowed in front matter | write the value out in full"
+                "2:8 error[yaml-limit] anchors and aliases (`&name`, `*name`) are not allowed in front matter | write the value out in full; quote a text that starts with `&` or `*`"
             ])
     }
 

@@ -61,8 +61,9 @@ public struct YAMLReader: Sendable {
                 nil,
                 [
                     Diagnostic(
-                        .error, .yamlLimit, at: at(line, column), "anchors and aliases (`&name`, `*name`) are not allowed in front matter",
-                        help: "write the value out in full")
+                        .error, .yamlLimit, at: at(line, column),
+                        "anchors and aliases (`&name`, `*name`) are not allowed in \(file.hasSuffix("guidegen.yaml") ? "guidegen.yaml" : "front matter")",
+                        help: "write the value out in full; quote a text that starts with `&` or `*`")
                 ]
             )
         }
@@ -126,37 +127,101 @@ public struct YAMLReader: Sendable {
         return nil
     }
 
-    /// UTF-8 offset of a `&anchor` or `*alias` token outside quotes and comments, scanning bytes.
+    /// UTF-8 offset of a `&anchor` or `*alias` outside quotes, comments and block scalars, scanning bytes.
+    ///
+    /// An anchor or alias can only open a node: at the start of a line's content, or after an indicator that
+    /// ends in a blank (`key: `, `- `, `? `) or a flow indicator (`[`, `{`, `,`), and its name follows at once.
+    /// So `Tom & Jerry`, `AT&T`, `a &b` and `Rated *5* stars` are text, as YAML reads them.
     static func firstAnchorOrAlias(in text: String) -> Int? {
-        var quote: UInt8 = 0
-        var inComment = false
-        var previous: UInt8 = 0x0A
-        var offset = 0
-        for b in text.utf8 {
-            defer { previous = b; offset += 1 }
-            if b == 0x0A {
-                inComment = false  // quoted scalars may continue on the next line; comments do not
-                continue
+        var text = text
+        return text.withUTF8 { b in
+            var quote: UInt8 = 0
+            var i = 0
+            // Block scalar (`|`, `>`) lines are more indented than the line that opened it.
+            var blockIndent = -1
+            // Inside `[…]` or `{…}` (which may span lines), where `,` separates nodes.
+            var flowDepth = 0
+            while i < b.count {
+                // A line: its indentation, then its content.
+                var indent = 0
+                while i < b.count, b[i] == 0x20 {
+                    indent += 1
+                    i += 1
+                }
+                if blockIndent >= 0 {
+                    if i < b.count, b[i] != 0x0A, indent <= blockIndent {
+                        blockIndent = -1
+                    } else {
+                        while i < b.count, b[i] != 0x0A { i += 1 }
+                        i += 1
+                        continue
+                    }
+                }
+                // 0x0A: the line's start (in a flow collection, a new line continues it: like after `,`).
+                var lastIndicator: UInt8 = quote != 0 ? 0 : flowDepth > 0 ? 0x2C : 0x0A
+                var afterBlank = true
+                var previous: UInt8 = 0x20
+                while i < b.count, b[i] != 0x0A {
+                    let c = b[i]
+                    defer {
+                        previous = c
+                        i += 1
+                    }
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                        lastIndicator = 0
+                        continue
+                    }
+                    if c == 0x20 || c == 0x09 || c == 0x0D {
+                        afterBlank = true
+                        continue
+                    }
+                    let next: UInt8 = i + 1 < b.count ? b[i + 1] : 0x0A
+                    let nextIsBlank = next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+                    let opensNode =
+                        lastIndicator == 0x0A || lastIndicator == 0x5B || lastIndicator == 0x7B || lastIndicator == 0x2C
+                        || ((lastIndicator == 0x3A || lastIndicator == 0x2D || lastIndicator == 0x3F) && afterBlank)
+                    afterBlank = false
+                    if c == 0x23, previous == 0x20 || previous == 0x09 || lastIndicator == 0x0A {
+                        while i + 1 < b.count, b[i + 1] != 0x0A { i += 1 }  // a comment: the rest of the line
+                        continue
+                    }
+                    if opensNode {
+                        switch c {
+                        case 0x26 where !nextIsBlank, 0x2A where !nextIsBlank: return i
+                        case 0x22, 0x27:
+                            quote = c
+                            continue
+                        case 0x7C, 0x3E:
+                            // `|` or `>` (with its indicators) ending the line opens a block scalar.
+                            var j = i + 1
+                            while j < b.count, b[j] == 0x2D || b[j] == 0x2B || (b[j] >= 0x31 && b[j] <= 0x39) { j += 1 }
+                            while j < b.count, b[j] == 0x20 { j += 1 }
+                            if j >= b.count || b[j] == 0x0A || b[j] == 0x23 { blockIndent = indent }
+                        default: break
+                        }
+                    }
+                    // Indicators that may open a node after them; anything else is inside a scalar.
+                    switch c {
+                    case 0x3A where nextIsBlank || flowDepth > 0, 0x2D where nextIsBlank && opensNode,
+                        0x3F where nextIsBlank && opensNode:
+                        lastIndicator = c
+                    case 0x5B where opensNode, 0x7B where opensNode:
+                        flowDepth += 1
+                        lastIndicator = c
+                    case 0x2C where flowDepth > 0:
+                        lastIndicator = c
+                    case 0x5D where flowDepth > 0, 0x7D where flowDepth > 0:
+                        flowDepth -= 1
+                        lastIndicator = 0
+                    default:
+                        lastIndicator = 0
+                    }
+                }
+                i += 1
             }
-            if inComment { continue }
-            if quote != 0 {
-                if b == quote { quote = 0 }
-                continue
-            }
-            // A token starts after a blank, a line start or a flow indicator (`[`, `{`, `,`): the `&` of
-            // `AT&T` and the `"` in `a "b"` are text, not an anchor or a quote.
-            let atTokenStart =
-                previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x5B || previous == 0x7B || previous == 0x2C
-            switch b {
-            case 0x23 where previous == 0x20 || previous == 0x0A: inComment = true
-            case 0x22 where atTokenStart: quote = b
-            case 0x27 where atTokenStart: quote = b
-            case 0x26 where atTokenStart: return offset
-            case 0x2A where atTokenStart: return offset
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
     /// Adapts a Yams error to one positioned diagnostic.
