@@ -53,6 +53,19 @@ import Testing
         #expect(result.diagnostics == [])
     }
 
+    /// An FAQ answer is everything up to the next `##`: `###` headings, lists and code included; a `##`
+    /// inside a quote is part of the answer, not a question.
+    @Test func faqAnswersKeepSubheadingsCodeAndQuotedHeadings() {
+        let markdown = "## First?\n\nYes.\n\n### Detail\n\n- one\n\n```\ncode here\n```\n\n> ## quoted\n> body\n\n## Second?\n\nNo.\n"
+        let result = render(markdown)
+        #expect(result.sections.map(\.heading.text) == ["First?", "Second?"])
+        #expect(result.sections.map(\.text) == ["Yes.\nDetail\none\ncode here\nquoted body", "No."])
+    }
+
+    @Test func plainTextOfGeneratedHTML() {
+        #expect(HTML.plainText("<table><tr><th>A &amp; B</th><td>15 天</td></tr>\n<tr><td>x&lt;y</td></tr></table>") == "A & B 15 天 x<y")
+    }
+
     @Test func aMisspeltIdInAnIgnoreMarkerIsAWarning() {
         let result = render("<!-- guidegen-ignore: claim-contradict-rule, raw-html -->\nOld rule: 7 days.\n")
         #expect(

@@ -23,6 +23,28 @@ public enum HTML {
         }
     }
 
+    /// The text of an HTML fragment guidegen made (a rule table): tags dropped, the five escapes decoded,
+    /// white space collapsed; cells and rows end up separated by spaces.
+    public static func plainText(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        var pendingSpace = false
+        for scalar in html.unicodeScalars {
+            if inTag {
+                if scalar == ">" { inTag = false; pendingSpace = true }
+                continue
+            }
+            if scalar == "<" { inTag = true; continue }
+            if scalar == " " || scalar == "\n" || scalar == "\t" { pendingSpace = true; continue }
+            if pendingSpace, !out.isEmpty { out += " " }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// The entity that replaces a byte, or nil for a byte written as it is.
     @inline(__always)
     static func entity(for byte: UInt8) -> [UInt8]? {

@@ -185,6 +185,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     var topLevel: [(headingIndex: Int?, level: Int, text: String)] = []
     /// Byte-to-scalar column tables, one per line, so positions on a long line stay O(1) each.
     let columns: ColumnTable
+    /// The text of a block that has no prose (a code block, a rendered rule table), for FAQ answers.
+    private var blockText: String?
     private var takenIDs: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
@@ -211,13 +213,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
-            let headingCountBefore = headings.count
+            // Only a heading of the document itself opens a section: `> ## quoted` is text of the answer.
+            let isHeading = cmark_node_get_type(node) == CMARK_NODE_HEADING
             let proseCountBefore = prose.count
+            blockText = nil
             let replaced = block(node)
-            if let heading = headings.last, headings.count > headingCountBefore {
+            if isHeading, let heading = headings.last {
                 topLevel.append((headings.count - 1, heading.level, heading.text))
             } else if !replaced {
-                let text = options.sectionTexts ? prose[proseCountBefore...].map(\.text).joined(separator: " ") : ""
+                let text =
+                    options.sectionTexts ? (blockText ?? prose[proseCountBefore...].map(\.text).joined(separator: " ")) : ""
                 topLevel.append((nil, 0, text))
             }
         }
@@ -273,6 +278,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 let loc = location(node)
                 if let (html, found) = hooks.blockReplacement(forParagraph: plainText(node), at: loc) {
                     diagnostics += found
+                    if options.sectionTexts { blockText = HTML.plainText(html) }
                     replace(node, withHTML: html)
                     return false
                 }
@@ -289,6 +295,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     var b = $0; b.ignored.formUnion(ignoredHere); return b
                 }
                 replace(node, withHTML: html)
+            } else if options.sectionTexts {
+                blockText = ByteSearch.trimmed(code, newlines: true)
             }
         case CMARK_NODE_BLOCK_QUOTE:
             if options.githubAlerts, let kind = alertKind(node) {
@@ -536,10 +544,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     func sections() -> [MarkdownResult.Section] {
         var out: [MarkdownResult.Section] = []
         for entry in topLevel {
-            if let index = entry.headingIndex {
-                let heading = headings[index]
-                if abs(heading.level) == 2 { out.append(.init(heading: heading, text: "")) }
-            } else if !out.isEmpty {
+            if let index = entry.headingIndex, abs(headings[index].level) == 2 {
+                out.append(.init(heading: headings[index], text: ""))
+            } else if let index = entry.headingIndex, !out.isEmpty {
+                // A `###` inside an answer is part of the answer.
+                out[out.count - 1].text += (out[out.count - 1].text.isEmpty ? "" : "\n") + headings[index].text
+            } else if entry.headingIndex == nil, !out.isEmpty {
                 out[out.count - 1].text += (out[out.count - 1].text.isEmpty ? "" : "\n") + entry.text
             }
         }
