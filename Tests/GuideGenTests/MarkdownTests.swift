@@ -62,6 +62,11 @@ import Testing
         #expect(result.sections.map(\.text) == ["Yes.\nDetail\none\ncode here\nquoted body", "No."])
     }
 
+    @Test func headingIDsAvoidTheThemesAndFootnotesIDs() {
+        let result = render("## main\n\n## toc-title\n\n## fn-1\n\n## fn-note\n")
+        #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "fn-1-1", "fn-note"])
+    }
+
     @Test func plainTextOfGeneratedHTML() {
         #expect(HTML.plainText("<table><tr><th>A &amp; B</th><td>15 天</td></tr>\n<tr><td>x&lt;y</td></tr></table>") == "A & B 15 天 x<y")
     }

@@ -150,6 +150,22 @@ import Testing
         #expect(!result.diagnostics.contains(where: { $0.check == CheckID.unknownRule.rawValue }))
     }
 
+    /// Ids are unique in a page: a table shown twice has its anchors only the first time.
+    @Test func aTableShownTwiceHasItsAnchorsOnce() throws {
+        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
+        for lang in ["zh-Hans", "en"] {
+            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n{{table w}}\n\nAgain:\n\n{{table w}}\n"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let html = String(decoding: try #require(result.files["en/s/p/index.html"]), as: UTF8.self)
+        #expect(html.components(separatedBy: "<figure class=\"rule-table\"").count == 3)
+        #expect(html.components(separatedBy: "id=\"rules-w\"").count == 2)
+        #expect(html.components(separatedBy: "id=\"rule-w-general\"").count == 2)
+    }
+
     @Test func anUnclosedReferenceIsAnErrorInLint() throws {
         let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
         var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]

@@ -520,13 +520,27 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         let root = base.isEmpty ? "section" : base
         var candidate = root
         var n = nextSuffix[root, default: 1]
-        while takenIDs.contains(candidate) {
+        while takenIDs.contains(candidate) || Self.isReserved(candidate) {
             candidate = "\(root)-\(n)"
             n += 1
         }
         nextSuffix[root] = n
         takenIDs.insert(candidate)
         return candidate
+    }
+
+    /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
+    /// heading called "main" must not take the skip link's target.
+    static func isReserved(_ id: String) -> Bool {
+        switch id {
+        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top": return true
+        default: break
+        }
+        for prefix in ["fn-", "fnref-"] where id.hasPrefix(prefix) {
+            let rest = id.utf8.dropFirst(prefix.utf8.count)
+            if !rest.isEmpty, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        }
+        return false
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.

@@ -17,6 +17,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     private(set) var flows: [(signature: String, location: SourceLocation)] = []
     /// False for `lint`: flows are checked but not laid out or drawn.
     var drawFlows = true
+    /// Tables already shown on the page: a second `{{table}}` of one gets no ids.
+    private var tablesShown: Set<String> = []
     /// Counts flows so each gets its own SVG id prefix.
     private var flowCount = 0
     /// The language a link without one (`../returns/refund.md`) leads to: the page's own, or, in a copy
@@ -140,7 +142,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         switch rules.lookup(ref) {
         case .table(let table):
             references.append((ref, location))
-            return (RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings), [])
+            let first = tablesShown.insert(table.id).inserted
+            return (
+                RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings, anchors: first), []
+            )
         case .unknown(let message, let help):
             return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help)])
         case .value:

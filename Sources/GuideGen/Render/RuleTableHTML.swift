@@ -3,17 +3,19 @@ public enum RuleTableHTML {
     /// Anchor id of a row: `rule-<table>-<row>`.
     public static func rowAnchor(table: String, row: String) -> String { "rule-\(table)-\(row)" }
 
-    /// Renders the table in `language`; `strings` gives the caption words.
-    public static func render(_ table: RuleTable, language: String, fallback: String, strings: UIStrings) -> String {
+    /// Renders the table in `language`; `strings` gives the caption words. Without `anchors` (the same table
+    /// shown again on a page) it has no ids, which must be unique in a page.
+    public static func render(_ table: RuleTable, language: String, fallback: String, strings: UIStrings, anchors: Bool = true) -> String {
         let e = HTML.escape
-        var html = "<figure class=\"rule-table\" id=\"rules-\(e(table.id))\">\n<div class=\"table-scroll\">\n<table>\n"
+        let figureID = anchors ? " id=\"rules-\(e(table.id))\"" : ""
+        var html = "<figure class=\"rule-table\"\(figureID)>\n<div class=\"table-scroll\">\n<table>\n"
         html +=
             "<caption>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
         for column in table.columns { html += "<th scope=\"col\">\(e(column.title.text(language, fallback: fallback)))</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
             html +=
-                "<tr id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
+                "<tr\(anchors ? " id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"" : "")><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
             for column in table.columns {
                 let text = row.values[column.id].map { RuleBook.display($0, column: column, language: language, fallback: fallback) } ?? "—"
                 // Short values (`15 天`, `CNY 50`) must not wrap; text columns may.
