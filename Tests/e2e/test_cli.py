@@ -147,3 +147,26 @@ def test_a_missing_or_wrong_folder_says_why_without_the_usage_text(guidegen, sit
     assert err == "error: content folder `content/guidegen.yaml` is a file, not a folder; pass the folder that holds guidegen.yaml\n"
     code, _, err = run(guidegen, "build", "--content", str(tmp_path / "nope"))
     assert code == 2 and "does not exist" in err and "Usage:" not in err
+
+
+def test_sarif_uris_are_encoded_and_github_annotations_keep_notes(guidegen, site_copy):
+    """SARIF `uri` is a URI reference (spaces and CJK percent-encoded; absolute paths as file:// URIs), and a
+    GitHub annotation carries the rule table line a claim contradicts, as the other formats do."""
+    from urllib.parse import unquote
+    project = site_copy("broken")
+    section = project / "content" / "退货 说明"
+    section.mkdir()
+    for lang in ["zh-Hans", "en"]:
+        (section / f"p.{lang}.md").write_text("---\ntitle: P\ntype: articel\n---\nText.\n", encoding="utf-8")
+    code, out, _ = run(guidegen, "lint", "--format", "sarif", cwd=project)
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in json.loads(out)["runs"][0]["results"]]
+    encoded = [u for u in uris if "%E9%80%80" in u["uri"]]
+    assert encoded and all(" " not in u["uri"] and u["uriBaseId"] == "SRCROOT" for u in uris)
+    assert unquote(encoded[0]["uri"]).startswith("content/退货 说明/p.")
+    code, out, _ = run(guidegen, "lint", "--format", "sarif", "--content", str(project / "content"), cwd=project)
+    first = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert first["uri"].startswith("file:///") and "uriBaseId" not in first
+    claims = site_copy("claims-defects")
+    code, out, _ = run(guidegen, "lint", "--format", "github", cwd=claims)
+    found = [line for line in out.splitlines() if "title=claim-contradicts-rule" in line]
+    assert found and all("%0Anote: content/rules/" in line for line in found), found[:1]

@@ -128,7 +128,9 @@ public struct DiagnosticPrinter: Sendable {
         }
         return diagnostics.map { d in
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-            let message = d.message + (d.help.map { "\nhelp: \($0)" } ?? "")
+            // Annotations have no related locations: the notes (the rule table's line) go into the message.
+            let notes = d.notes.map { "\nnote: \($0.location.file):\($0.location.line): \($0.message)" }.joined()
+            let message = d.message + notes + (d.help.map { "\nhelp: \($0)" } ?? "")
             return
                 "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
         }.joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
@@ -153,7 +155,7 @@ public struct DiagnosticPrinter: Sendable {
                 "locations": [
                     [
                         "physicalLocation": [
-                            "artifactLocation": ["uri": d.location.file, "uriBaseId": "SRCROOT"],
+                            "artifactLocation": Self.artifactLocation(d.location.file),
                             "region": ["startLine": d.location.line, "startColumn": d.location.column],
                         ]
                     ]
@@ -164,7 +166,7 @@ public struct DiagnosticPrinter: Sendable {
                     [
                         "id": i, "message": ["text": n.message],
                         "physicalLocation": [
-                            "artifactLocation": ["uri": n.location.file, "uriBaseId": "SRCROOT"],
+                            "artifactLocation": Self.artifactLocation(n.location.file),
                             "region": ["startLine": n.location.line, "startColumn": n.location.column],
                         ],
                     ] as [String: Any]
@@ -184,6 +186,23 @@ public struct DiagnosticPrinter: Sendable {
             ],
         ]
         return Self.serialize(log) + "\n"
+    }
+
+    /// A SARIF artifact location: a relative path as a URI reference against `SRCROOT`, an absolute one as a
+    /// `file://` URI; either percent-encoded (spaces, `%`, CJK) as `uri-reference` requires.
+    static func artifactLocation(_ path: String) -> [String: Any] {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        if path.hasPrefix("/") { return ["uri": "file://" + encoded] }
+        return ["uri": encoded, "uriBaseId": "SRCROOT"]
     }
 
     static func serialize(_ object: Any) -> String {
