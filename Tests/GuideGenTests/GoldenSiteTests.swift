@@ -64,5 +64,17 @@ import Testing
         #expect(
             sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/guide/zh-Hans/index.html\"/>")
                 == false)
+        // 404.html is served at any depth: every link on it is absolute (or a fragment).
+        let notFound = String(decoding: files["404.html"]!, as: UTF8.self)
+        var hrefs: [String] = []
+        var rest = notFound[...]
+        while let range = rest.range(of: #"(href|src)="[^"]*""#, options: .regularExpression) {
+            hrefs.append(String(rest[range].split(separator: "\"")[1]))
+            rest = rest[range.upperBound...]
+        }
+        #expect(hrefs.count > 5)
+        #expect(hrefs.filter { !$0.hasPrefix("https://example.org/guide/") && !$0.hasPrefix("#") } == [])
+        #expect(
+            String(decoding: files["index.html"]!, as: UTF8.self).contains("hreflang=\"x-default\" href=\"https://example.org/guide/\""))
     }
 }

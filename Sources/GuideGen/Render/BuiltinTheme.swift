@@ -217,7 +217,8 @@ enum BuiltinTheme {
 <meta http-equiv="refresh" content="3; url={{default_url}}">
 <link rel="stylesheet" href="theme/style.css">
 {{#languages}}<link rel="alternate" hreflang="{{code}}" href="{{url}}">
-{{/languages}}<script src="theme/choose-language.js" data-languages="{{languages_json}}" data-pretty="{{#pretty}}1{{/pretty}}"></script>
+{{/languages}}<link rel="alternate" hreflang="x-default" href="{{x_default}}">
+<script src="theme/choose-language.js" data-languages="{{languages_json}}" data-pretty="{{#pretty}}1{{/pretty}}"></script>
 </head>
 <body class="kind-root">
 <main id="main" class="home">

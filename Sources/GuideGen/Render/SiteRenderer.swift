@@ -247,9 +247,10 @@ public struct SiteRenderer: Sendable {
     // MARK: - Shared context
 
     /// What every template gets: site, language switcher, navigation, head links and interface words.
-    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String) -> TemplateMap {
+    /// With `absolute` (404.html under a base URL, served at any depth), every link is absolute.
+    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false) -> TemplateMap {
         let strings = UIStrings.forLanguage(language)
-        let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
+        let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let samePage = { (lang: String) -> String in
             if let key, self.index.entries[key] != nil { return self.index.outputPath(key: key, language: lang) }
             if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
@@ -269,7 +270,7 @@ public struct SiteRenderer: Sendable {
                     ])
                 }),
             "multilingual": .flag(config.languages.count > 1),
-            "sidebar": .text(sidebar(nav, language: language, outputPath: outputPath)),
+            "sidebar": .text(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
         if let base = config.baseURL {
@@ -323,11 +324,19 @@ public struct SiteRenderer: Sendable {
     /// The sidebar (`partials/sidebar.mustache`) for a page. Pages at the same depth in the same section
     /// block share one rendering; the current page's link then gets `aria-current="page"`. Rendering it
     /// per page was more than half of a large build's time.
-    func sidebar(_ nav: Navigation, language: String, outputPath: String) -> String {
+    /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
+    func link(from: String, to target: String, absolute: Bool) -> String {
+        if absolute, let base = config.baseURL {
+            return base + (target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target)
+        }
+        return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
+    }
+
+    func sidebar(_ nav: Navigation, language: String, outputPath: String, absolute: Bool = false) -> String {
         let place = navPlace(nav, language: language, outputPath: outputPath)
         let depth = outputPath.utf8.reduce(1) { $0 + ($1 == 0x2F ? 1 : 0) }
-        let key = "\(language)|\(depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
-        let link = { (p: String) in RelativeURL.between(from: outputPath, to: p, prettyURLs: self.prettyURLs) }
+        let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
+        let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let html = sidebarCache.value(for: key) {
             let context: [String: Any] = [
                 "nav": navContext(nav, language: language, outputPath: "", link: link).map { section -> [String: Any] in
@@ -387,6 +396,8 @@ public struct SiteRenderer: Sendable {
             },
             "languages_json": "[" + config.languages.map { "\"\($0)\"" }.joined(separator: ",") + "]",
             "pretty": prettyURLs,
+            // The chooser itself is the page for readers of no listed language.
+            "x_default": config.baseURL ?? "./",
         ]
     }
 
@@ -394,10 +405,11 @@ public struct SiteRenderer: Sendable {
         let d = config.defaultLanguage
         // 404.html is served from any depth, so its links must be absolute when a base URL exists.
         let nav = Navigation(index: index, language: d)
-        var context = common(language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle).any
-        context["nav"] = navContext(nav, language: d, outputPath: "404.html") {
-            RelativeURL.between(from: "404.html", to: $0, prettyURLs: self.prettyURLs)
-        }
+        let absolute = config.baseURL != nil
+        var context = common(
+            language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle, absolute: absolute
+        ).any
+        context["nav"] = navContext(nav, language: d, outputPath: "404.html") { self.link(from: "404.html", to: $0, absolute: absolute) }
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"
