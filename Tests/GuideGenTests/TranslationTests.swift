@@ -59,6 +59,24 @@ import Testing
     /// Authoring contract, section 1: a third language is added by listing it and adding files; nothing
     /// else changes. Texts it lacks (site title, platforms, rule tables) are warnings and show the default
     /// language; pages it lacks are served in the default language.
+    /// A language without built-in interface words is named in itself in the switcher, and lint says the
+    /// menus are in English.
+    @Test func aLanguageWithoutBuiltInWordsIsNamedInItself() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {en: Guide, fr: Guide}\nlanguages: [en, fr]\n",
+            "p/x.en.md": "---\ntitle: X\ntype: article\n---\nText.\n", "p/x.fr.md": "---\ntitle: X\ntype: article\n---\nTexte.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "2:17 warning[config] the theme has no built-in interface text in `fr`; menus, notices and labels are in English | built in: en, zh-Hans, zh-Hant; page text and rule tables are yours to translate"
+            ])
+        let page = String(decoding: try #require(result.files["fr/p/x/index.html"]), as: UTF8.self)
+        #expect(page.contains(">Français</span>"))
+        #expect(page.contains(">English</a>"))
+    }
+
     @Test func aThirdLanguageNeedsOnlyItsListingAndFiles() throws {
         let fixture = TestSupport.fixtures.appendingPathComponent("sites/basic/content")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-test-\(UUID().uuidString)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The theme's interface words in one language (built in for zh-Hans, zh-Hant and en; English otherwise).
 public struct UIStrings: Sendable {
     public var languageName: String
@@ -33,8 +35,35 @@ public struct UIStrings: Sendable {
     public static func forLanguage(_ tag: String) -> UIStrings {
         if tag == "zh-Hant" || tag.hasPrefix("zh-Hant") || tag == "zh-TW" || tag == "zh-HK" { return .traditionalChinese }
         if tag.hasPrefix("zh") { return .simplifiedChinese }
-        return .english
+        if hasBuiltInStrings(tag) { return .english }
+        // Another language: English words, but its own name in the language switcher (`français`, `日本語`).
+        var strings = english
+        strings.languageName = nativeName(of: tag)
+        return strings
     }
+
+    /// Whether the theme's words exist in this language (English, Chinese); others fall back to English.
+    public static func hasBuiltInStrings(_ tag: String) -> Bool {
+        let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? ""
+        return primary == "en" || primary == "zh"
+    }
+
+    /// The language's name in itself, from the system's locale data, or the tag when it has none.
+    static func nativeName(of tag: String) -> String {
+        nameLock.lock()
+        defer { nameLock.unlock() }
+        if let known = names[tag] { return known }
+        var name = tag
+        if let found = Locale(identifier: tag).localizedString(forIdentifier: tag), !found.isEmpty {
+            name = found.prefix(1).uppercased() + found.dropFirst()
+        }
+        names[tag] = name
+        return name
+    }
+
+    /// Looked up once per language: pages ask for their strings every time they render.
+    nonisolated(unsafe) private static var names: [String: String] = [:]
+    private static let nameLock = NSLock()
 
     static let english = UIStrings(
         languageName: "English", onThisPage: "On this page", previous: "Previous", next: "Next", reviewed: "Reviewed",

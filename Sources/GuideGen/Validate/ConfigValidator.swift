@@ -39,6 +39,13 @@ public enum ConfigValidator {
                             .config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
                     } else if seen.insert(tag).inserted {
                         tags.append(tag)
+                        if !UIStrings.hasBuiltInStrings(tag) {
+                            fields.diagnostics.append(
+                                Diagnostic(
+                                    .warning, .config, at: fields.location(tagNode),
+                                    "the theme has no built-in interface text in `\(tag)`; menus, notices and labels are in English",
+                                    help: "built in: en, zh-Hans, zh-Hant; page text and rule tables are yours to translate"))
+                        }
                     }
                 }
                 if !tags.isEmpty { config.languages = tags }
