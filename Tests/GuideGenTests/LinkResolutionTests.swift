@@ -46,6 +46,24 @@ import Testing
             ])
     }
 
+    /// A page directly in content/ is listed on the home page, in the sitemap and in reading order.
+    @Test func aPageAtTheContentRootIsLinked() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            files["about.\(lang).md"] = Self.page("About")
+            files["s/x.\(lang).md"] = Self.page("X")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let home = String(decoding: try #require(result.files["en/index.html"]), as: UTF8.self)
+        #expect(home.contains("<ul class=\"home__pages\"><li><a href=\"../en/about/index.html\">About</a></li></ul>"))
+        let sitemap = String(decoding: try #require(result.files["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.contains("<loc>en/about/</loc>"))
+        let about = String(decoding: try #require(result.files["en/about/index.html"]), as: UTF8.self)
+        #expect(about.contains("../../en/s/x/index.html"))
+    }
+
     /// A misspelt link suggests the closest page as a link from this page; a link to a draft says so.
     @Test func brokenLinksSuggestThePageOrExplainTheDraft() throws {
         var files = ["guidegen.yaml": Self.config]

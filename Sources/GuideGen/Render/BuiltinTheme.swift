@@ -71,6 +71,9 @@ enum BuiltinTheme {
   {{#home.content}}<div class="prose home__intro">
 {{{home.content}}}
   </div>{{/home.content}}
+  {{#home.has_pages}}
+  <ul class="home__pages">{{#home.pages}}<li><a href="{{url}}">{{title}}</a></li>{{/home.pages}}</ul>
+  {{/home.has_pages}}
   <ul class="section-grid">
     {{#home.sections}}
     <li class="section-card">
@@ -451,6 +454,7 @@ pre code { background: none; padding: 0; }
 .hero h1 { font-size: 2.3rem; line-height: 1.25; margin: 0 0 0.6rem; }
 .hero__summary { font-size: 1.15rem; color: var(--fg-soft); max-width: 42rem; margin: 0; }
 .root-link { font-size: 1.3rem; }
+.home__pages { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; margin: 0 0 1.6rem; }
 .section-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 1.2rem; }
 .section-card { border: 1px solid var(--border); border-radius: var(--radius); padding: 1.1rem 1.3rem; background: var(--bg); }
 .section-card h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }

@@ -31,6 +31,8 @@ public struct SiteIndex: Sendable {
     public let readingPosition: [String: Int]
     /// The home page text entry (`content/_index.<lang>.md`), if any.
     public let home: Entry?
+    /// Pages directly in content/ (no section), in order: listed on the home page, first in reading order.
+    public let rootPages: [Entry]
     /// Pages left out as drafts: a link to one is broken, and the message says why.
     public var draftKeys: Set<String> = []
 
@@ -68,7 +70,8 @@ public struct SiteIndex: Sendable {
         }
         self.entries = entries
         self.sections = sections
-        self.readingOrder = sections.flatMap { $0.pages.map(\.key) }
+        self.rootPages = entries.values.filter { $0.section.isEmpty && !$0.isSectionIndex }.sorted(by: before)
+        self.readingOrder = rootPages.map(\.key) + sections.flatMap { $0.pages.map(\.key) }
         self.readingPosition = Dictionary(readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         self.home = entries["_index"]
     }

@@ -236,6 +236,18 @@ public struct SiteRenderer: Sendable {
                 return item
             }
         ]
+        // Pages directly in content/ belong to no section: the home page lists them.
+        let rootPages = index.rootPages.map { entry -> [String: Any] in
+            let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+            return [
+                "title": source.frontMatter.title,
+                "url": RelativeURL.between(from: path, to: index.outputPath(key: entry.key, language: language), prettyURLs: prettyURLs),
+            ]
+        }
+        if !rootPages.isEmpty {
+            home["pages"] = rootPages
+            home["has_pages"] = true
+        }
         if let body {
             home["content"] = body.markdown.html
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }

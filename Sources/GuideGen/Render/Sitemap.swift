@@ -7,6 +7,7 @@ enum Sitemap {
         }
         var paths: [(key: String?, path: (String) -> String)] = []
         paths.append((nil, { "\($0)/index.html" }))
+        for entry in index.rootPages { paths.append((entry.key, { index.outputPath(key: entry.key, language: $0) })) }
         for section in index.sections {
             paths.append((nil, { index.sectionPath(section.name, language: $0) }))
             for entry in section.pages { paths.append((entry.key, { index.outputPath(key: entry.key, language: $0) })) }
