@@ -61,7 +61,7 @@ public enum Pipeline {
         var (config, configDiagnostics) = ConfigValidator.validate(raw.config)
         diagnostics += configDiagnostics
         if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
-        var drafts: Set<String> = []
+        var drafts: [PageSource] = []
         let (pages, pageDiagnostics) = PageValidator.validate(
             raw.pages, config: config, includeDrafts: options.includeDrafts, drafts: &drafts)
         diagnostics += pageDiagnostics
@@ -87,7 +87,7 @@ public enum Pipeline {
         // Render bodies: Markdown, references, links, flows — in parallel, into memory; each page's claims
         // are checked as soon as it renders.
         var index = SiteIndex(pages: pages, config: config)
-        index.draftKeys = drafts
+        index.draftKeys = Set(drafts.map(\.pageKey))
         let rules = RuleBook(tables)
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
@@ -96,7 +96,8 @@ public enum Pipeline {
 
         // Check: translations, rule usage and reviews.
         let unreadable = Set(readDiagnostics.filter { $0.severity == .error }.map(\.location.file))
-        diagnostics += TranslationChecker.check(bodies: bodies, config: config, unreadable: unreadable)
+        diagnostics += TranslationChecker.check(
+            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)))
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
         PhaseClock.mark("checks")
 

@@ -59,7 +59,8 @@ struct SiteOptions: ParsableArguments {
     func validate() throws {
         let known = CheckID.allCases.map(\.rawValue)
         for id in onlyChecks + skippedChecks where !known.contains(id) {
-            throw ValidationError("unknown check `\(id)`; \(Suggestion.help(for: id, in: known, noun: "checks"))")
+            throw ValidationError(
+                "unknown check `\(id)`; \(Suggestion.help(for: id, in: known, noun: "checks")) (`guidegen checks` lists them all)")
         }
     }
 

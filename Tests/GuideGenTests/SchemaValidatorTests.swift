@@ -49,7 +49,7 @@ import Testing
         #expect(
             validate("title: [a, b]\ntype: polcy\nreviewed: 2026-02-30\norder: first\nplatforms: [taobaoo]\ndraft: maybe\n").1 == [
                 "2:8 error[wrong-type] `title` must be text, not a list",
-                "3:7 error[wrong-type] `type`: `polcy` is not a page type | did you mean `policy`?",
+                "3:7 error[wrong-type] `type`: `polcy` is not a page type | did you mean `policy`? (types: `policy`, `flow`, `faq`, `article`)",
                 "4:11 error[bad-date] `reviewed`: `2026-02-30` is not a date in the form YYYY-MM-DD | write e.g. `reviewed: 2026-11-20`",
                 "5:8 error[wrong-type] `order` must be a whole number, not `first` | write a number such as `order: 10`",
                 "6:13 error[unknown-platform] `taobaoo` is not a platform in guidegen.yaml | did you mean `taobao`?",

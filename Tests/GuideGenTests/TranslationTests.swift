@@ -101,6 +101,21 @@ import Testing
         #expect(fallback.contains("notice--fallback"))
     }
 
+    /// A translation written but still a draft is missing for readers; the warning says it is a draft.
+    @Test func aDraftTranslationIsNamedAsADraft() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n",
+            "p/x.zh-Hans.md": "---\ntitle: X\ntype: article\n---\n文字。\n",
+            "p/x.en.md": "---\ntitle: X\ntype: article\ndraft: true\n---\nText.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "1:1 warning[missing-translation] `p/x` has its en translation only as a draft; readers of en get this page with a notice | remove `draft: true` from `p/x.en.md` when it is ready"
+            ])
+    }
+
     /// A translation that exists but cannot be read gets its own error, not also a missing-translation warning.
     @Test func anUnreadableTranslationIsNotAlsoMissing() throws {
         let root = try TestSupport.site([

@@ -13,7 +13,10 @@ public enum TranslationChecker {
 
     /// `unreadable`: content files that could not be read (bad UTF-8, too large); their own error says so, so a
     /// translation among them is not also reported missing.
-    public static func check(bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = []) -> [Diagnostic] {
+    /// `drafts`: paths of translations left out as drafts; they are missing for readers, and the message says why.
+    public static func check(bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = [], drafts: Set<String> = [])
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         var byKey: [String: [String: RenderedBody]] = [:]
         for body in bodies { byKey[body.key, default: [:]][body.language] = body }
@@ -27,6 +30,14 @@ public enum TranslationChecker {
             for language in config.languages where real[language] == nil {
                 let expected = expectedPath(of: original.source, language: language)
                 if unreadable.contains(expected) { continue }
+                if drafts.contains(expected) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .missingTranslation, at: start(originalFile),
+                            "`\(key)` has its \(language) translation only as a draft; readers of \(language) get this page with a notice",
+                            help: "remove `draft: true` from `\(expected)` when it is ready"))
+                    continue
+                }
                 diagnostics.append(
                     Diagnostic(
                         .warning, .missingTranslation, at: start(originalFile),

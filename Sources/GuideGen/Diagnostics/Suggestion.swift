@@ -19,8 +19,8 @@ public enum Suggestion {
     /// `help:` text for an unknown name, or a list of what is allowed when nothing is close.
     public static func help(for word: String, in candidates: [String], noun: String = "") -> String {
         if let match = closest(to: word, in: candidates) { return "did you mean `\(match)`?" }
-        let shown = candidates.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-        return shown.isEmpty ? "none are defined" : "known\(noun.isEmpty ? "" : " " + noun): \(shown)"
+        let shown = candidates.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
+        return candidates.isEmpty ? "none are defined" : "known\(noun.isEmpty ? "" : " " + noun): \(shown)"
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance over Unicode scalars.

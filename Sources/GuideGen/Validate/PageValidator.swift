@@ -3,12 +3,13 @@ public enum PageValidator {
     /// Validates every page file; pages with errors in their front matter are still returned (with what
     /// could be read) so later checks report their own problems too.
     public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool) -> ([PageSource], [Diagnostic]) {
-        var drafts: Set<String> = []
+        var drafts: [PageSource] = []
         return validate(files, config: config, includeDrafts: includeDrafts, drafts: &drafts)
     }
 
-    /// `validate`, also collecting the page keys of the drafts it leaves out (a link to one is explained).
-    public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool, drafts: inout Set<String>) -> (
+    /// `validate`, also collecting the drafts it leaves out (a link to one, or a translation that is one, is
+    /// explained).
+    public static func validate(_ files: [SourceText], config: SiteConfig, includeDrafts: Bool, drafts: inout [PageSource]) -> (
         [PageSource], [Diagnostic]
     ) {
         // Each file is independent (YAML parsing dominates), so they are validated in parallel;
@@ -21,7 +22,7 @@ public enum PageValidator {
             diagnostics += found
             guard let page else { continue }
             if page.frontMatter.draft && !includeDrafts {
-                drafts.insert(page.pageKey)
+                drafts.append(page)
                 continue
             }
             let key = "\(page.section)/\(page.slug).\(page.language)"

@@ -38,8 +38,9 @@ public enum SchemaValidator {
                 } else {
                     fields.error(
                         .wrongType, value, "`type`: `\(s)` is not a page type",
-                        help: Suggestion.closest(to: s, in: PageKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`?" }
-                            ?? "use one of `policy`, `flow`, `faq`, `article`")
+                        help: Suggestion.closest(to: s, in: PageKind.allCases.map(\.rawValue)).map {
+                            "did you mean `\($0)`? (types: `policy`, `flow`, `faq`, `article`)"
+                        } ?? "use one of `policy`, `flow`, `faq`, `article`")
                 }
             case .integer: front.order = fields.integer(value, key: key)
             case .boolean: front.draft = fields.boolean(value, key: key) ?? false
