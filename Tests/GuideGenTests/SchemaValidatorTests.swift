@@ -105,3 +105,19 @@ import Testing
         for field in FrontMatterSchema.fields { #expect(schema.contains("\"\(field.key)\" : {")) }
     }
 }
+
+/// A page file whose name cannot be a page says what is wrong with it and a name that works.
+@Suite struct PageFileNameTests {
+    @Test(arguments: [
+        ("sec/退货.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not `退`; e.g. `sec/page.en.md`"),
+        ("sec/my page.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not ` `; e.g. `sec/my-page.en.md`"),
+        ("sec/a.b.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not `.`; e.g. `sec/a-b.en.md`"),
+        ("notes.md", "name it `<slug>.<lang>.md`, e.g. `notes.zh-Hans.md`"),
+    ])
+    func help(_ path: String, _ expected: String) {
+        let (page, diagnostics) = PageValidator.validateOne(
+            SourceText(path: path, text: "---\ntitle: T\ntype: article\n---\n"), config: TestSupport.config)
+        #expect(page == nil)
+        #expect(diagnostics.map(\.help) == [expected])
+    }
+}

@@ -48,7 +48,7 @@ public enum PageValidator {
                 [
                     Diagnostic(
                         .warning, .badFileName, at: start, "`\(file.path)` is not named `<slug>.<lang>.md`; it is skipped",
-                        help: "rename it to e.g. `\(suggestedName(file.path, config))`")
+                        help: nameHelp(file.path, config))
                 ]
             )
         }
@@ -97,8 +97,32 @@ public enum PageValidator {
         return (components.dropLast().joined(separator: "/"), slug, language)
     }
 
-    static func suggestedName(_ path: String, _ config: SiteConfig) -> String {
-        let base = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
-        return "\(base).\(config.defaultLanguage).md"
+    /// What is wrong with a page file's name, and a name that would work.
+    static func nameHelp(_ path: String, _ config: SiteConfig) -> String {
+        let folder = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
+        var name = String(path.split(separator: "/").last ?? "")
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        // `slug.lang` when the part after the last dot is a configured language, else the whole name is the slug.
+        var slug = name
+        var language = config.defaultLanguage
+        if let dot = name.lastIndex(of: "."), config.languages.contains(String(name[name.index(after: dot)...])) {
+            slug = String(name[..<dot])
+            language = String(name[name.index(after: dot)...])
+        } else if let dot = name.lastIndex(of: "."), !name[name.index(after: dot)...].isEmpty,
+            name[name.index(after: dot)...].allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") })
+        {
+            slug = String(name[..<dot])
+            language = String(name[name.index(after: dot)...])
+        }
+        let allowed = { (c: Character) in RuleTableValidator.isIdentifier(String(c)) }
+        let fixed = slug.split(whereSeparator: { !allowed($0) }).joined(separator: "-")
+        let suggestion = "\(folder)\(fixed.isEmpty ? "page" : fixed).\(language).md"
+        if slug == name && !config.languages.contains(language) || !name.contains(".") {
+            return "name it `<slug>.<lang>.md`, e.g. `\(suggestion)`"
+        }
+        if let bad = slug.first(where: { !allowed($0) }) {
+            return "a slug may hold only letters a–z, digits, `-` and `_`, not `\(bad)`; e.g. `\(suggestion)`"
+        }
+        return "rename it to e.g. `\(suggestion)`"
     }
 }
