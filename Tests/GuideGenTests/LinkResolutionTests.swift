@@ -64,6 +64,30 @@ import Testing
         #expect(about.contains("../../en/s/x/index.html"))
     }
 
+    /// Output paths become URLs: a space or `%` in a folder name is percent-encoded in links, and the sitemap
+    /// and canonical URLs encode non-ASCII too; the files keep their names.
+    @Test func folderNamesArePercentEncodedInURLs() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            files["my guides/x.\(lang).md"] = Self.page("X")
+            files["退货/y.\(lang).md"] = Self.page("Y", "[x](../my%20guides/x.md)")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var options = PipelineOptions(content: root, templates: nil)
+        let result = Pipeline.run(options, render: true)
+        #expect(TestSupport.lines(result.diagnostics) == [])
+        let y = String(decoding: try #require(result.files["en/退货/y/index.html"]), as: UTF8.self)
+        #expect(Self.targets(y) == ["../../../en/my%20guides/x/index.html"])
+        options.baseURL = "https://example.org/"
+        let pretty = Pipeline.run(options, render: true).files
+        let sitemap = String(decoding: try #require(pretty["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://example.org/en/my%20guides/x/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/en/%E9%80%80%E8%B4%A7/y/</loc>"))
+        let page = String(decoding: try #require(pretty["en/退货/y/index.html"]), as: UTF8.self)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/%E9%80%80%E8%B4%A7/y/\">"))
+    }
+
     /// A misspelt link suggests the closest page as a link from this page; a link to a draft says so.
     @Test func brokenLinksSuggestThePageOrExplainTheDraft() throws {
         var files = ["guidegen.yaml": Self.config]

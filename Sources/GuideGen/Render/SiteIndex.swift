@@ -141,11 +141,36 @@ public enum RelativeURL {
     /// The URL of `target` as seen from the page written at `from` (both output-relative paths).
     /// Without a base URL, links keep `index.html` so file:// browsing works.
     public static func between(from: String, to target: String, prettyURLs: Bool) -> String {
-        var targetPath = target
+        var targetPath = escaped(target)
         if prettyURLs, targetPath.hasSuffix("index.html") { targetPath = String(targetPath.dropLast("index.html".count)) }
         let up = String(repeating: "../", count: folderDepth(from))
         let result = up + targetPath
         return result.isEmpty ? "./" : result
+    }
+
+    /// An output path as a URL path: a folder called `my guides` or `50%` must be `my%20guides`, `50%25`.
+    /// With `ascii`, other non-ASCII is encoded too (sitemaps and canonical URLs must be plain URLs; an href
+    /// may keep `退货`).
+    public static func escaped(_ path: String, ascii: Bool = false) -> String {
+        func keep(_ b: UInt8) -> Bool {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B,
+                0x2C, 0x3B, 0x3D, 0x3A, 0x40:
+                return true
+            default: return b >= 0x80 && !ascii
+            }
+        }
+        guard !path.utf8.allSatisfy(keep) else { return path }
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for b in path.utf8 {
+            if keep(b) {
+                out.append(b)
+            } else {
+                out += [0x25, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Prefix from a page to the output root (`../../`), or `./` at the root.

@@ -286,7 +286,9 @@ public struct SiteRenderer: Sendable {
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
         if let base = config.baseURL {
-            let pretty = { (p: String) in base + (p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p) }
+            let pretty = { (p: String) in
+                base + RelativeURL.escaped(p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p, ascii: true)
+            }
             context["canonical"] = .text(pretty(outputPath))
             context["alternates"] = .maps(
                 config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
@@ -339,7 +341,7 @@ public struct SiteRenderer: Sendable {
     /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
     func link(from: String, to target: String, absolute: Bool) -> String {
         if absolute, let base = config.baseURL {
-            return base + (target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target)
+            return base + RelativeURL.escaped(target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target)
         }
         return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
     }

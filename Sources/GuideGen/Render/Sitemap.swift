@@ -3,7 +3,8 @@ enum Sitemap {
     static func xml(index: SiteIndex, config: SiteConfig) -> String {
         let base = config.baseURL ?? ""
         func url(_ path: String) -> String {
-            HTML.escape(base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path))
+            HTML.escape(
+                base + RelativeURL.escaped(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path, ascii: true))
         }
         var paths: [(key: String?, path: (String) -> String)] = []
         paths.append((nil, { "\($0)/index.html" }))
