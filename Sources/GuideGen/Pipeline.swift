@@ -88,7 +88,7 @@ public enum Pipeline {
         // are checked as soon as it renders.
         var index = SiteIndex(pages: pages, config: config)
         index.draftKeys = Set(drafts.map(\.pageKey))
-        let rules = RuleBook(tables)
+        let rules = RuleBook(tables, languages: config.languages)
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
         for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics + body.claims }

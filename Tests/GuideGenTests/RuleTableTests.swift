@@ -114,6 +114,15 @@ import Testing
             ])
     }
 
+    @Test func referenceBodiesParseOnlyInTheirTwoForms() {
+        #expect(RuleReference.parse("rule a.b.c")?.key == "a.b.c")
+        #expect(RuleReference.parse("rule   a.b.c  ")?.key == "a.b.c")
+        #expect(RuleReference.parse("table x")?.kind == .table)
+        for bad in ["rule a..c", "rule .a.b", "rule a.b.", "rule a.b", "rule a.b.c d", "table x.y", "rules a.b.c", "rule", "a.b.c", ""] {
+            #expect(RuleReference.parse(bad) == nil, "\(bad)")
+        }
+    }
+
     /// `{{rule …` without `}}` would be published as source text, so it is found (to the end of its line);
     /// `{{` before anything else stays prose.
     @Test func unclosedReferencesAreFound() {

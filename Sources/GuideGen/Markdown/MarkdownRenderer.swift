@@ -532,15 +532,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
     /// heading called "main" must not take the skip link's target.
     static func isReserved(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard let first = bytes.first, first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66
+        else { return false }  // m, t, s, r, c, f: the only first letters below
         switch id {
         case "main", "toc-title", "sources-title", "rules-used-title", "content", "top": return true
         default: break
         }
-        for prefix in ["fn-", "fnref-"] where id.hasPrefix(prefix) {
-            let rest = id.utf8.dropFirst(prefix.utf8.count)
-            if !rest.isEmpty, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        }
-        return false
+        // `fn-3`, `fnref-3`.
+        let rest = id.hasPrefix("fn-") ? bytes.dropFirst(3) : id.hasPrefix("fnref-") ? bytes.dropFirst(6) : bytes[bytes.endIndex...]
+        return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.

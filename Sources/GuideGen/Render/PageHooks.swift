@@ -34,7 +34,11 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         self.prettyURLs = index.config.baseURL != nil
         self.assets = assets
         self.linkLanguage = page.language
+        self.shownValues = rules.shown[page.language] ?? [:]
     }
+
+    /// Rule values as this page's language shows them, by reference (see `RuleBook.shown`).
+    let shownValues: [String: String]
 
     var fallbackLanguage: String { index.config.defaultLanguage }
 
@@ -50,6 +54,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                     .error, .unknownRule, at: location, "`{{\(occurrence.body)` is not closed",
                     help: "end the reference with `}}`: `{{\(written)}}`")
             )
+        }
+        if let ref = occurrence.reference, ref.kind == .rule, let shown = shownValues[occurrence.body] {
+            references.append((ref, location))
+            return (shown, nil)
         }
         guard let ref = occurrence.reference else {
             return (
@@ -115,7 +123,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             guard let s else { return false }; return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
         }
         func isDigit(_ s: Unicode.Scalar?) -> Bool {
-            guard let s else { return false }; return s.properties.numericType != nil && s.isASCII
+            guard let s else { return false }; return s.value >= 0x30 && s.value <= 0x39
         }
         var out = segments
         for i in out.indices {

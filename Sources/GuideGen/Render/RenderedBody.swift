@@ -40,7 +40,7 @@ public enum BodyRenderer {
     public static func render(
         site: Site, index: SiteIndex, threads: Int = 0, drawFlows: Bool = true, claims: ClaimChecker? = nil, keepProse: Bool = true
     ) -> [RenderedBody] {
-        let rules = claims?.rules ?? RuleBook(site.rules)
+        let rules = claims?.rules ?? RuleBook(site.rules, languages: site.config.languages)
         let assets = Set(site.assets)
         let options = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in

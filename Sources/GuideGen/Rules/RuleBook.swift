@@ -2,8 +2,28 @@
 public struct RuleBook: Sendable {
     public let tables: [String: RuleTable]
 
-    public init(_ tables: [RuleTable]) {
+    /// Every value as shown in each language, by the reference that names it (`rule table.row.column`):
+    /// a page refers to the same few values again and again, and formatting one costs more than looking it up.
+    public let shown: [String: [String: String]]
+
+    /// `languages` (default first) are those values are prepared for; others are formatted when asked.
+    public init(_ tables: [RuleTable], languages: [String] = []) {
         self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var shown: [String: [String: String]] = [:]
+        for language in languages {
+            var values: [String: String] = [:]
+            for table in tables {
+                for row in table.rows {
+                    for column in table.columns {
+                        guard let value = row.values[column.id] else { continue }
+                        values["rule \(table.id).\(row.id).\(column.id)"] = Self.display(
+                            value, column: column, language: language, fallback: languages[0])
+                    }
+                }
+            }
+            shown[language] = values
+        }
+        self.shown = shown
     }
 
     /// What a reference points at, or the diagnostic explaining why it points at nothing.

@@ -77,15 +77,27 @@ public struct RuleReference: Sendable, Hashable {
 
     /// `parse` on bytes: this runs for every reference of every page.
     static func parse(_ body: UnsafeBufferPointer<UInt8>) -> RuleReference? {
-        let words = body.split(separator: 0x20, omittingEmptySubsequences: true)
-        guard words.count == 2 else { return nil }
-        let path = words[1].split(separator: 0x2E, omittingEmptySubsequences: false)
-        guard path.allSatisfy({ !$0.isEmpty }) else { return nil }
-        func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: part, as: UTF8.self) }
-        if path.count == 3, words[0].elementsEqual("rule".utf8) {
-            return RuleReference(kind: .rule, table: text(path[0]), row: text(path[1]), column: text(path[2]))
+        // Two words, `rule`/`table` and a path, split by hand: this runs for every reference of every page.
+        var i = 0
+        while i < body.count, body[i] != 0x20 { i += 1 }
+        let word = body[0..<i]
+        while i < body.count, body[i] == 0x20 { i += 1 }
+        let pathStart = i
+        var dots: [Int] = []
+        while i < body.count, body[i] != 0x20 {
+            if body[i] == 0x2E { dots.append(i) }
+            i += 1
         }
-        if path.count == 1, words[0].elementsEqual("table".utf8) { return RuleReference(kind: .table, table: text(path[0])) }
+        let pathEnd = i
+        while i < body.count, body[i] == 0x20 { i += 1 }
+        guard i == body.count, pathStart < pathEnd, !word.isEmpty else { return nil }
+        let bounds = [pathStart - 1] + dots + [pathEnd]
+        for k in 1..<bounds.count where bounds[k] - bounds[k - 1] < 2 { return nil }  // an empty part
+        func text(_ k: Int) -> String { String(decoding: body[(bounds[k] + 1)..<bounds[k + 1]], as: UTF8.self) }
+        if dots.count == 2, word.elementsEqual("rule".utf8) {
+            return RuleReference(kind: .rule, table: text(0), row: text(1), column: text(2))
+        }
+        if dots.isEmpty, word.elementsEqual("table".utf8) { return RuleReference(kind: .table, table: text(0)) }
         return nil
     }
 }
