@@ -88,6 +88,23 @@ import Testing
         #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/%E9%80%80%E8%B4%A7/y/\">"))
     }
 
+    /// A page in a nested folder has its top section and each nested `_index` page in its breadcrumbs.
+    @Test func nestedSectionsAreStepsOfTheBreadcrumbs() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            files["a/_index.\(lang).md"] = Self.page("Section A")
+            files["a/b/_index.\(lang).md"] = Self.page("Part B")
+            files["a/b/page.\(lang).md"] = Self.page("Nested page")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let page = String(decoding: try #require(result.files["en/a/b/page/index.html"]), as: UTF8.self)
+        let trail = page.components(separatedBy: "class=\"breadcrumbs\"").last?.components(separatedBy: "</nav>").first ?? ""
+        #expect(trail.contains("Section A"))
+        #expect(trail.contains("<a href=\"../../../../en/a/b/index.html\">Part B</a>"))
+    }
+
     /// A misspelt link suggests the closest page as a link from this page; a link to a draft says so.
     @Test func brokenLinksSuggestThePageOrExplainTheDraft() throws {
         var files = ["guidegen.yaml": Self.config]

@@ -147,9 +147,23 @@ public struct SiteRenderer: Sendable {
         }
         // Breadcrumbs.
         var crumbs = [TemplateMap(["title": .text(strings.home), "url": .text(link("\(body.language)/index.html"))])]
-        if let section = nav.sections.first(where: { $0.name == index.entries[body.key]?.section }) {
+        let topSection = index.entries[body.key]?.section.split(separator: "/").first.map(String.init)
+        if let section = nav.sections.first(where: { $0.name == topSection }) {
             crumbs.append(
                 TemplateMap(["title": .text(section.title), "url": .text(link(index.sectionPath(section.name, language: body.language)))]))
+        }
+        // A nested folder with its own `_index` page (`a/b/_index.en.md`) is a step of the trail too.
+        if let section = index.entries[body.key]?.section, section.contains("/") {
+            let parts = section.split(separator: "/")
+            for depth in 2...parts.count {
+                let key = parts.prefix(depth).joined(separator: "/") + "/_index"
+                guard key != body.key, let entry = index.entries[key] else { continue }
+                let source = entry.sources[body.language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+                crumbs.append(
+                    TemplateMap([
+                        "title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: body.language))),
+                    ]))
+            }
         }
         page["breadcrumbs"] = .maps(crumbs)
         // Rule tables the page uses: shown with their last change and sources.
