@@ -123,6 +123,18 @@ struct FlowWriter {
         }
     }
 
+    /// A rectangle's `x`, `y`, `width` and `height` values, continuing an open `x="` and leaving the last
+    /// attribute's quote open, as the callers go on with more attributes.
+    mutating func rectangle(_ frame: FlowRect) {
+        number(frame.x)
+        append("\" y=\"")
+        number(frame.y)
+        append("\" width=\"")
+        number(frame.width)
+        append("\" height=\"")
+        number(frame.height)
+    }
+
     /// A coordinate with exactly one decimal ("12.0", "-3.5"); never "-0.0".
     mutating func number(_ value: Double) {
         guard value.isFinite else { return append("0.0") }

@@ -111,13 +111,7 @@ public enum FlowSVG {
                 guard let label = route.label else { continue }
                 let frame = label.frame
                 out.append("<g class=\"flow-label\">\n<rect class=\"flow-label__bg\" x=\"")
-                out.number(frame.x)
-                out.append("\" y=\"")
-                out.number(frame.y)
-                out.append("\" width=\"")
-                out.number(frame.width)
-                out.append("\" height=\"")
-                out.number(frame.height)
+                out.rectangle(frame)
                 out.append("\" rx=\"3\" fill=\"")
                 out.append(fallbackLabelBackground)
                 out.append("\"/>\n")
@@ -160,13 +154,7 @@ public enum FlowSVG {
         case .rectangle, .rounded, .stadium:
             let radius = FlowShapeMetrics.cornerRadius(of: box.shape, width: frame.width, height: frame.height)
             out.append("<rect class=\"flow-node__shape\" x=\"")
-            out.number(frame.x)
-            out.append("\" y=\"")
-            out.number(frame.y)
-            out.append("\" width=\"")
-            out.number(frame.width)
-            out.append("\" height=\"")
-            out.number(frame.height)
+            out.rectangle(frame)
             if radius > 0 {
                 out.append("\" rx=\"")
                 out.number(radius)
