@@ -130,19 +130,19 @@ enum ThemeFolder {
 
     /// The folder to use, or nil for the built-in theme; throws when `--templates` names no folder.
     static func resolve(_ explicit: String?, content: String) throws -> URL? {
-        func isFolder(_ path: String) -> Bool {
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
         if let explicit {
-            guard isFolder(explicit) else {
-                let what = FileManager.default.fileExists(atPath: explicit) ? "is not a folder" : "does not exist"
-                throw SetupError(message: "templates folder `\(explicit)` \(what); leave out --templates to use the built-in theme")
+            switch SetupError.kind(of: explicit) {
+            case .folder: return URL(fileURLWithPath: explicit)
+            case .file:
+                throw SetupError(message: "templates folder `\(explicit)` is not a folder; leave out --templates to use the built-in theme")
+            case .missing:
+                throw SetupError(message: "templates folder `\(explicit)` does not exist; leave out --templates to use the built-in theme")
             }
-            return URL(fileURLWithPath: explicit)
         }
         let beside = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("site-templates")
-        for candidate in [URL(fileURLWithPath: "site-templates"), beside] where isFolder(candidate.path) { return candidate }
+        for candidate in [URL(fileURLWithPath: "site-templates"), beside] where SetupError.kind(of: candidate.path) == .folder {
+            return candidate
+        }
         return nil
     }
 }
@@ -249,15 +249,24 @@ struct Checks: ParsableCommand {
 struct SetupError: Error {
     var message: String
 
-    static func checkContentFolder(_ content: String) throws {
+    enum PathKind { case folder, file, missing }
+
+    /// What is at `path`.
+    static func kind(of path: String) -> PathKind {
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue { return }
-        if exists {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        return isDirectory.boolValue ? .folder : .file
+    }
+
+    static func checkContentFolder(_ content: String) throws {
+        switch kind(of: content) {
+        case .folder: return
+        case .file:
             throw SetupError(message: "content folder `\(content)` is a file, not a folder; pass the folder that holds guidegen.yaml")
+        case .missing:
+            throw SetupError(
+                message: "content folder `\(content)` does not exist; run guidegen where content/ is, or pass --content with its path")
         }
-        throw SetupError(
-            message: "content folder `\(content)` does not exist; run guidegen where content/ is, or pass --content with its path")
     }
 }
 

@@ -132,20 +132,29 @@ import Testing
         #expect(RuleReference.scan("templates use {{name}} and {{ braces").map(\.unclosed) == [false])
     }
 
+    /// A two-language site whose page `s/p` has `body` in both languages, with `rules` (path → YAML; one table
+    /// `w` by default), run through the pipeline.
+    static func runSite(body: String, rules: [String: String]? = nil, render: Bool = false) throws -> PipelineResult {
+        var files = rules ?? ["rules/w.yaml": Self.oneRowTable]
+        files["guidegen.yaml"] = "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n"
+        for lang in ["zh-Hans", "en"] { files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n\(body)\n" }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return Pipeline.run(PipelineOptions(content: root, templates: nil), render: render)
+    }
+
+    static let oneRowTable = header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
+
     /// The table id is the file name: `.yml` works as `.yaml` does; a name references cannot spell, a
     /// second file with the same id, and other files in rules/ are reported instead of silently unknown.
     @Test func tableFileNames() throws {
-        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
-        var files = [
-            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/short.yml": table,
-            "rules/my.fees.yaml": table, "rules/w.yaml": table, "rules/w.yml": table, "rules/notes.txt": "x", "rules/old/x.yaml": table,
-        ]
-        for lang in ["zh-Hans", "en"] {
-            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n{{rule short.general.window}} {{rule w.general.window}}\n"
-        }
-        let root = try TestSupport.site(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        let table = Self.oneRowTable
+        let result = try Self.runSite(
+            body: "{{rule short.general.window}} {{rule w.general.window}}",
+            rules: [
+                "rules/short.yml": table, "rules/my.fees.yaml": table, "rules/w.yaml": table, "rules/w.yml": table, "rules/notes.txt": "x",
+                "rules/old/x.yaml": table,
+            ])
         #expect(
             result.diagnostics.filter { $0.location.file.hasPrefix("rules/") }.map {
                 "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.message)"
@@ -161,14 +170,7 @@ import Testing
 
     /// Ids are unique in a page: a table shown twice has its anchors only the first time.
     @Test func aTableShownTwiceHasItsAnchorsOnce() throws {
-        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
-        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
-        for lang in ["zh-Hans", "en"] {
-            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\n{{table w}}\n\nAgain:\n\n{{table w}}\n"
-        }
-        let root = try TestSupport.site(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let result = try Self.runSite(body: "{{table w}}\n\nAgain:\n\n{{table w}}", render: true)
         let html = String(decoding: try #require(result.files["en/s/p/index.html"]), as: UTF8.self)
         #expect(html.components(separatedBy: "<figure class=\"rule-table\"").count == 3)
         #expect(html.components(separatedBy: "id=\"rules-w\"").count == 2)
@@ -176,14 +178,7 @@ import Testing
     }
 
     @Test func anUnclosedReferenceIsAnErrorInLint() throws {
-        let table = Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n"
-        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
-        for lang in ["zh-Hans", "en"] {
-            files["s/p.\(lang).md"] = "---\ntitle: P\ntype: article\n---\nWithin {{rule w.general.window days.\n"
-        }
-        let root = try TestSupport.site(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        let diagnostics = try Self.runSite(body: "Within {{rule w.general.window days.").diagnostics
         #expect(
             TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
                 "5:8 error[unknown-rule] `{{rule w.general.window days.` is not closed | end the reference with `}}`: `{{rule w.general.window}}`"

@@ -191,16 +191,7 @@ public struct DiagnosticPrinter: Sendable {
     /// A SARIF artifact location: a relative path as a URI reference against `SRCROOT`, an absolute one as a
     /// `file://` URI; either percent-encoded (spaces, `%`, CJK) as `uri-reference` requires.
     static func artifactLocation(_ path: String) -> [String: Any] {
-        var encoded = ""
-        for byte in path.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
+        let encoded = PercentEncoding.encode(path, keeping: PercentEncoding.isUnreserved)
         if path.hasPrefix("/") { return ["uri": "file://" + encoded] }
         return ["uri": encoded, "uriBaseId": "SRCROOT"]
     }

@@ -13,3 +13,30 @@ public enum URLSafety {
         return false
     }
 }
+
+/// Percent-encoding of UTF-8 bytes (`%20`, `%E9`), for output paths in links and file paths in SARIF.
+public enum PercentEncoding {
+    /// `text` with every byte `keep` refuses written as `%XX`; the text itself when nothing needs it.
+    public static func encode(_ text: String, keeping keep: (UInt8) -> Bool) -> String {
+        guard !text.utf8.allSatisfy(keep) else { return text }
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            if keep(b) {
+                out.append(b)
+            } else {
+                out += [0x25, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 3986's unreserved bytes and `/`: what a path keeps in any URI.
+    public static func isUnreserved(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: return true
+        default: return false
+        }
+    }
+}

@@ -42,16 +42,19 @@ public enum BodyRenderer {
     ) -> [RenderedBody] {
         let rules = claims?.rules ?? RuleBook(site.rules, languages: site.config.languages)
         let assets = Set(site.assets)
-        let options = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        let siteOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        @Sendable func options(for page: PageSource) -> MarkdownOptions {
+            var options = siteOptions
+            // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
+            options.sectionTexts = page.frontMatter.kind == .faq
+            options.renderHTML = drawFlows
+            return options
+        }
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
             hooks.drawFlows = drawFlows
-            var pageOptions = options
-            // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
-            pageOptions.sectionTexts = page.frontMatter.kind == .faq
-            pageOptions.renderHTML = drawFlows
-            let markdown = renderGuarded(page, options: pageOptions, hooks: hooks)
+            let markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
@@ -80,9 +83,7 @@ public enum BodyRenderer {
                 if drawFlows {
                     let hooks = PageHooks(page: original.source, index: index, rules: rules, outputPath: copy.outputPath, assets: assets)
                     hooks.linkLanguage = language
-                    var pageOptions = options
-                    pageOptions.sectionTexts = original.source.frontMatter.kind == .faq
-                    copy.markdown = renderGuarded(original.source, options: pageOptions, hooks: hooks)
+                    copy.markdown = renderGuarded(original.source, options: options(for: original.source), hooks: hooks)
                     copy.markdown.prose = []
                 }
                 copy.markdown.diagnostics = []

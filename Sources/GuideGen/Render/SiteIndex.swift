@@ -152,25 +152,19 @@ public enum RelativeURL {
     /// With `ascii`, other non-ASCII is encoded too (sitemaps and canonical URLs must be plain URLs; an href
     /// may keep `退货`).
     public static func escaped(_ path: String, ascii: Bool = false) -> String {
-        func keep(_ b: UInt8) -> Bool {
+        PercentEncoding.encode(path) { b in
             switch b {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F, 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B,
-                0x2C, 0x3B, 0x3D, 0x3A, 0x40:
-                return true
-            default: return b >= 0x80 && !ascii
+            // Sub-delimiters, `:` and `@` are allowed in a URL path as they are.
+            case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D, 0x3A, 0x40: return true
+            default: return PercentEncoding.isUnreserved(b) || (b >= 0x80 && !ascii)
             }
         }
-        guard !path.utf8.allSatisfy(keep) else { return path }
-        let hexDigits = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        for b in path.utf8 {
-            if keep(b) {
-                out.append(b)
-            } else {
-                out += [0x25, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The absolute URL of an output file under `base` (canonical links, the sitemap, 404.html): pretty
+    /// (no `index.html`) and plain ASCII.
+    public static func absolute(_ target: String, base: String) -> String {
+        base + escaped(target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target, ascii: true)
     }
 
     /// Prefix from a page to the output root (`../../`), or `./` at the root.

@@ -300,9 +300,7 @@ public struct SiteRenderer: Sendable {
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
         if let base = config.baseURL {
-            let pretty = { (p: String) in
-                base + RelativeURL.escaped(p.hasSuffix("index.html") ? String(p.dropLast("index.html".count)) : p, ascii: true)
-            }
+            let pretty = { (p: String) in RelativeURL.absolute(p, base: base) }
             context["canonical"] = .text(pretty(outputPath))
             context["alternates"] = .maps(
                 config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
@@ -354,9 +352,7 @@ public struct SiteRenderer: Sendable {
     /// per page was more than half of a large build's time.
     /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
     func link(from: String, to target: String, absolute: Bool) -> String {
-        if absolute, let base = config.baseURL {
-            return base + RelativeURL.escaped(target.hasSuffix("index.html") ? String(target.dropLast("index.html".count)) : target)
-        }
+        if absolute, let base = config.baseURL { return RelativeURL.absolute(target, base: base) }
         return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
     }
 

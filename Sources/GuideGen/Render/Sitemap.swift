@@ -2,10 +2,7 @@
 enum Sitemap {
     static func xml(index: SiteIndex, config: SiteConfig) -> String {
         let base = config.baseURL ?? ""
-        func url(_ path: String) -> String {
-            HTML.escape(
-                base + RelativeURL.escaped(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path, ascii: true))
-        }
+        func url(_ path: String) -> String { HTML.escape(RelativeURL.absolute(path, base: base)) }
         var paths: [(key: String?, path: (String) -> String)] = []
         paths.append((nil, { "\($0)/index.html" }))
         for entry in index.rootPages { paths.append((entry.key, { index.outputPath(key: entry.key, language: $0) })) }
