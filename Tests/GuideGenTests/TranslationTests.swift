@@ -16,6 +16,23 @@ import Testing
 
     func page(_ title: String, _ body: String, extra: String = "") -> String { "---\ntitle: \(title)\ntype: faq\n\(extra)---\n\(body)" }
 
+    /// Hashes recorded in `translation_of` must not change when the hashing code does: these values came from
+    /// the first (Character-based) implementation.
+    @Test(
+        arguments: [
+            ("问答", nil, "## 问一？\n\n答。\n", "8353b8ca"), ("T", "sum", "line one  \t\nline two\n\n\n  \n", "6b0f72ef"),
+            ("T", nil, "a\r\nb \r\n\n", "80a6bcfd"), ("T", nil, "", "c7724c37"), ("T", nil, "\n\n", "c7724c37"),
+            ("T", nil, "x\n \ty", "6fe5c993"),
+        ] as [(String, String?, String, String)])
+    func translationHashIsStable(title: String, summary: String?, body: String, expected: String) {
+        var frontMatter = FrontMatter()
+        frontMatter.title = title
+        frontMatter.summary = summary
+        let page = PageSource(
+            path: "", section: "s", slug: "p", language: "en", text: body, body: body, bodyLine: 1, frontMatter: frontMatter)
+        #expect(TranslationHash.of(page) == expected)
+    }
+
     @Test func outdatedTranslationIsReportedWithTheNewHashAndShownToReaders() throws {
         let original = page("问答", "## 问一？\n\n答。\n")
         let hash = TranslationHash.of(

@@ -13,14 +13,37 @@ public enum TranslationHash {
         }
         feed(page.frontMatter.title)
         feed(page.frontMatter.summary ?? "")
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var l = line
-            while let last = l.last, last == " " || last == "\t" { l = l.dropLast() }
-            return l
+        // Lines end at "\n" but not at "\r\n" (one Character, which the hash has always kept inside a line);
+        // each line loses its trailing spaces and tabs, and the blank lines at the end are left out. Bytes, not
+        // Characters: this runs over every page's body.
+        UTF8Scan.withBytes(page.body) { b in
+            var lines: [Range<Int>] = []
+            var start = 0
+            func close(_ end: Int) {
+                var last = end
+                while last > start, b[last - 1] == 0x20 || b[last - 1] == 0x09 { last -= 1 }
+                lines.append(start..<last)
+            }
+            for i in 0..<b.count where b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D) {
+                close(i)
+                start = i + 1
+            }
+            close(b.count)
+            var count = lines.count
+            while count > 0, lines[count - 1].isEmpty { count -= 1 }
+            for (n, line) in lines[..<count].enumerated() {
+                if n > 0 {
+                    hash ^= 0x0A
+                    hash = hash &* 0x100_0000_01b3
+                }
+                for i in line {
+                    hash ^= UInt64(b[i])
+                    hash = hash &* 0x100_0000_01b3
+                }
+            }
         }
-        var end = lines.count
-        while end > 0, lines[end - 1].isEmpty { end -= 1 }
-        feed(lines[..<end].joined(separator: "\n"))
+        hash ^= 0xFF
+        hash = hash &* 0x100_0000_01b3
         let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
         let hex = String(folded, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex

@@ -117,8 +117,10 @@ public struct TermMatcher: Sendable {
         return UTF8Scan.withBytes(text) { b in
             let n = b.count
             guard n > 0 else { return [] }
-            // best[i]: the longest term that starts at byte i and passes the word-boundary checks, or -1.
-            var best = [Int32](repeating: -1, count: n)
+            // The longest term starting at each byte that passes the word-boundary checks, found right to left
+            // (so positions decrease); matches are rare, so this list stays short where a table per byte would
+            // cost an allocation the size of the text.
+            var found: [(start: Int, index: Int32)] = []
             byteClass.withUnsafeBufferPointer { classOf in
                 next.withUnsafeBufferPointer { next in
                     firstOutput.withUnsafeBufferPointer { firstOutput in
@@ -131,7 +133,7 @@ public struct TermMatcher: Sendable {
                             while output >= 0 {
                                 let index = termAt[Int(output)]
                                 if accepts(terms[Int(index)], at: i, in: b) {
-                                    best[i] = index
+                                    found.append((i, index))
                                     break
                                 }
                                 output = outputLink[Int(output)]
@@ -140,17 +142,13 @@ public struct TermMatcher: Sendable {
                     }
                 }
             }
+            // Left to right: take a match unless an earlier one covers its start.
             var result: [(range: Range<Int>, id: Int)] = []
-            var i = 0
-            while i < n {
-                let index = best[i]
-                if index < 0 {
-                    i += 1
-                    continue
-                }
+            var free = 0
+            for (start, index) in found.reversed() where start >= free {
                 let term = terms[Int(index)]
-                result.append((i..<(i + term.length), term.id))
-                i += term.length
+                result.append((start..<(start + term.length), term.id))
+                free = start + term.length
             }
             return result
         }
