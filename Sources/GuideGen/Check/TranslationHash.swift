@@ -3,13 +3,14 @@ public enum TranslationHash {
     /// 8 lowercase hex digits; trailing spaces and blank lines at the end do not change it.
     public static func of(_ page: PageSource) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ s: String) {
-            for b in s.utf8 {
-                hash ^= UInt64(b)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0xFF
+        func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
+        }
+        /// A field's bytes, then 0xFF (never a UTF-8 byte) so that fields cannot run into each other.
+        func feed(_ s: String) {
+            for b in s.utf8 { mix(b) }
+            mix(0xFF)
         }
         feed(page.frontMatter.title)
         feed(page.frontMatter.summary ?? "")
@@ -32,18 +33,11 @@ public enum TranslationHash {
             var count = lines.count
             while count > 0, lines[count - 1].isEmpty { count -= 1 }
             for (n, line) in lines[..<count].enumerated() {
-                if n > 0 {
-                    hash ^= 0x0A
-                    hash = hash &* 0x100_0000_01b3
-                }
-                for i in line {
-                    hash ^= UInt64(b[i])
-                    hash = hash &* 0x100_0000_01b3
-                }
+                if n > 0 { mix(0x0A) }
+                for i in line { mix(b[i]) }
             }
         }
-        hash ^= 0xFF
-        hash = hash &* 0x100_0000_01b3
+        mix(0xFF)
         let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
         let hex = String(folded, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
