@@ -210,6 +210,21 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Folders are made outside the staging lock: threads writing into the same new folders at once
+    /// (a shared parent, siblings, the same leaf) must all succeed, each file exactly once.
+    @Test func concurrentWritesIntoNewNestedFoldersAllLand() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-race-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let staging = try OutputWriter(protectedFolders: []).begin(output)
+        let paths = (0..<400).map { "en/s\($0 % 7)/d\($0 % 13)/p\($0)/index.html" }
+        _ = ParallelMap.map(paths, threads: 4) { path in staging.write(path, Array(path.utf8)) }
+        #expect(staging.failure == nil)
+        #expect(staging.pagesWritten == paths.count)
+        try staging.commit()
+        for path in paths { #expect(FileManager.default.contents(atPath: output.path + "/" + path) == Data(path.utf8)) }
+    }
+
     @Test func aDiscardedBuildLeavesThePreviousFilesIntact() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-link-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

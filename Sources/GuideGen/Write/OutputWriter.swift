@@ -146,6 +146,9 @@ public final class OutputStaging: @unchecked Sendable {
     /// The folder the site goes to.
     public let target: URL
     let staging: URL
+    /// `staging.path` and `previous?.path`, computed once: `URL.path` builds a new string each call.
+    private let stagingPath: String
+    private let previousPath: String?
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var firstFailure: String?
@@ -159,6 +162,8 @@ public final class OutputStaging: @unchecked Sendable {
         self.target = target
         self.staging = staging
         self.previous = previous
+        self.stagingPath = staging.path
+        self.previousPath = previous?.path
     }
 
     /// How many files were unchanged and linked from the previous output.
@@ -180,14 +185,14 @@ public final class OutputStaging: @unchecked Sendable {
             fail(reason)
             return
         }
-        if let previous, Self.linkIfUnchanged(previous.path + "/" + path, to: staging.path + "/" + path, bytes) {
+        if let previousPath, Self.linkIfUnchanged(previousPath + "/" + path, to: stagingPath + "/" + path, bytes) {
             lock.withLock {
                 linked += 1
                 if path.hasSuffix(".html") { htmlFiles += 1 }
             }
             return
         }
-        guard OutputWriter.writeFile(staging.path + "/" + path, bytes) else {
+        guard OutputWriter.writeFile(stagingPath + "/" + path, bytes) else {
             fail("cannot write `\(path)` (disk full or read-only?)")
             return
         }
@@ -214,20 +219,21 @@ public final class OutputStaging: @unchecked Sendable {
         return existing == bytes && link(old, new) == 0
     }
 
-    /// Creates a folder and its parents inside the staging folder, once each (under the lock, so two
-    /// pages in one new folder do not race).
+    /// Creates a folder and its parents inside the staging folder, once each. Only the set of made
+    /// folders is read and updated under the lock: `mkdir` itself runs unlocked, so threads writing pages
+    /// into new folders (one per page with pretty URLs) do not queue behind each other's system calls. Each
+    /// thread makes the parents in order, and `EEXIST` from a folder another thread just made is success.
     private func makeFolders(_ folder: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if folders.contains(folder) { return nil }
+        if lock.withLock({ folders.contains(folder) }) { return nil }
         var prefix = ""
         for part in folder.split(separator: "/") {
             prefix += prefix.isEmpty ? String(part) : "/" + part
-            if folders.contains(prefix) { continue }
-            if mkdir(staging.path + "/" + prefix, 0o755) != 0 && errno != EEXIST {
+            if lock.withLock({ folders.contains(prefix) }) { continue }
+            if mkdir(stagingPath + "/" + prefix, 0o755) != 0 && errno != EEXIST {
                 return "cannot create `\(prefix)`: \(String(cString: strerror(errno)))"
             }
-            folders.insert(prefix)
+            let made = prefix
+            lock.withLock { _ = folders.insert(made) }
         }
         return nil
     }
