@@ -67,6 +67,12 @@ import Testing
         #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "fn-1-1", "fn-note"])
     }
 
+    /// A repeated heading continues from the last suffix it got, past ids other headings already took.
+    @Test func repeatedHeadingsCountOnPastTakenSuffixes() {
+        let result = render("## a\n\n## a-1\n\n## a\n\n## a\n\n## b\n\n## a-2-1\n\n## a-2\n")
+        #expect(result.headings.map(\.id) == ["a", "a-1", "a-2", "a-3", "b", "a-2-1", "a-2-2"])
+    }
+
     @Test func plainTextOfGeneratedHTML() {
         #expect(HTML.plainText("<table><tr><th>A &amp; B</th><td>15 天</td></tr>\n<tr><td>x&lt;y</td></tr></table>") == "A & B 15 天 x<y")
     }

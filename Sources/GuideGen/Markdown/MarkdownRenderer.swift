@@ -187,7 +187,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     let columns: ColumnTable
     /// The text of a block that has no prose (a code block, a rendered rule table), for FAQ answers.
     private var blockText: String?
-    private var takenIDs: Set<String> = []
+    private var takenIDs = Set<String>(minimumCapacity: 16)
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
 
@@ -516,14 +516,17 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     }
 
     /// `base`, or `base-1`, `base-2` … whichever is still free (a heading may itself be called `a-1`).
+    /// Most headings are unique, so one insert settles them; the next suffix is remembered only for a base
+    /// that was already taken (a base that is free now was never asked for before, so it had none).
     mutating func uniqueID(_ base: String) -> String {
         let root = base.isEmpty ? "section" : base
-        var candidate = root
+        if !Self.isReserved(root), takenIDs.insert(root).inserted { return root }
         var n = nextSuffix[root, default: 1]
-        while takenIDs.contains(candidate) || Self.isReserved(candidate) {
+        var candidate: String
+        repeat {
             candidate = "\(root)-\(n)"
             n += 1
-        }
+        } while takenIDs.contains(candidate) || Self.isReserved(candidate)
         nextSuffix[root] = n
         takenIDs.insert(candidate)
         return candidate
