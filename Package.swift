@@ -35,7 +35,11 @@ let package = Package(
             dependencies: [
                 "GuideGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the whole process: a build makes
+            // millions of short-lived strings and arrays on two threads, and glibc's allocator was a tenth of
+            // the instructions (see bench/README.md, "What changed").
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Micro-benchmarks of the hot stages (`swift run -c release stage-benchmarks`; see bench/README.md).
         .executableTarget(

@@ -2,7 +2,7 @@
 # Installs what guidegen needs on Debian: the cmark-gfm C library (always) and, with --test, the
 # browser, CJK fonts and Python packages the end-to-end and browser tests use. Idempotent.
 set -euo pipefail
-need=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+need=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
   need+=(chromium chromium-driver fonts-noto-cjk python3-pip)
 fi
