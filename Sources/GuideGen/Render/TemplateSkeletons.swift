@@ -293,7 +293,9 @@ private struct ShapeWalk {
             var out: [String: Any] = [:]
             for key in d.keys.sorted() { out[key] = placeholders(d[key]!, numbering: &numbering) }
             return out
-        case let a as [[String: Any]]: return a.map { placeholders($0, numbering: &numbering) as! [String: Any] }
+        case let a as [[String: Any]]:
+            // Typed so the list stays `[[String: Any]]` (the dictionary overload), as the walk expects.
+            return a.map { (item: [String: Any]) -> [String: Any] in placeholders(item, numbering: &numbering) }
         case let a as [String]: return a.map { placeholder($0, &numbering) }
         default: return value
         }
