@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc in the executables that build sites and time
+// stages: a build makes millions of short-lived strings and arrays on two threads, and glibc's allocator was
+// a tenth of its instructions (see bench/README.md, "What changed"). The library keeps the system allocator,
+// so the tests and the fuzzers (AddressSanitizer brings its own) do too.
+let mimalloc: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "guidegen",
     platforms: [.macOS(.v13)],
@@ -36,15 +42,13 @@ let package = Package(
                 "GuideGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the whole process: a build makes
-            // millions of short-lived strings and arrays on two threads, and glibc's allocator was a tenth of
-            // the instructions (see bench/README.md, "What changed").
-            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+            linkerSettings: mimalloc
         ),
         // Micro-benchmarks of the hot stages (`swift run -c release stage-benchmarks`; see bench/README.md).
         .executableTarget(
             name: "stage-benchmarks",
-            dependencies: ["GuideGen"]
+            dependencies: ["GuideGen"],
+            linkerSettings: mimalloc
         ),
         .testTarget(
             name: "GuideGenTests",

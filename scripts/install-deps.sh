@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what guidegen needs on Debian: the cmark-gfm C library (always) and, with --test, the
+# Installs what guidegen needs on Debian: the cmark-gfm C library and mimalloc (always) and, with --test, the
 # browser, CJK fonts and Python packages the end-to-end and browser tests use. Idempotent.
 set -euo pipefail
 need=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config)

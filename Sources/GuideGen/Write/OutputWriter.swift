@@ -146,22 +146,20 @@ public final class OutputStaging: @unchecked Sendable {
     /// The folder the site goes to.
     public let target: URL
     let staging: URL
-    /// `staging.path` and `previous?.path`, computed once: `URL.path` builds a new string each call.
+    /// `staging.path`, computed once: `URL.path` builds a new string each call.
     private let stagingPath: String
+    /// The path of the output being replaced, whose unchanged files are hard-linked instead of written again.
     private let previousPath: String?
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var firstFailure: String?
     private var htmlFiles = 0
 
-    /// The output being replaced, whose unchanged files are hard-linked instead of written again.
-    let previous: URL?
     private var linked = 0
 
     init(target: URL, staging: URL, previous: URL? = nil) {
         self.target = target
         self.staging = staging
-        self.previous = previous
         self.stagingPath = staging.path
         self.previousPath = previous?.path
     }
