@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    /// Body HTML travels as UTF-8 bytes (`TemplateValue.utf8`): raw, escaped, empty, ending in a line
+    /// break or not, it must come out as swift-mustache renders the same text.
+    @Test func byteValuesRenderAsTheirText() throws {
+        let root = try TestSupport.site([
+            "page.mustache": "<main>\n  {{{page.content}}}\n</main>\n<pre>{{page.content}}</pre>{{#page.content}}[x]{{/page.content}}\n",
+            "section.mustache": "s", "home.mustache": "h", "404.mustache": "n", "root.mustache": "r",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = try #require(Theme.load(from: root).0)
+        #expect(theme.usesSkeletons)
+        let bodies = ["<p>退货 &amp; 换货</p>\n", "<p>a < b & \"c\"</p>", "", "<p>二</p>\n", "<p>one</p>"]
+        for body in bodies + bodies {
+            let context = TemplateMap(["page": .map(TemplateMap(["content": .utf8(Array(body.utf8))]))])
+            let direct = try #require(theme.renderDirectly("page", context.any))
+            #expect(theme.renderBytes("page", context) == Array(direct.utf8), "\(body)")
+        }
+    }
+
     @Test func themesWithTransformsOrDynamicPartialsRenderDirectly() {
         #expect(TemplateSkeletons.allowed(templateSources: ["{{title}} {{#items}}{{name}}{{/items}} {{> partials/x}}"]))
         #expect(!TemplateSkeletons.allowed(templateSources: ["{{uppercased(title)}}"]))
@@ -123,6 +141,12 @@ import Testing
         for url in ["c:/x", "../a.md", "a.md#b:c", "x/y:z", "", ":x", "中:x", "a b:c"] { #expect(!PageHooks.hasScheme(url), "\(url)") }
         for url in ["file:///etc", "FILE:x", "File:y"] { #expect(PageHooks.hasFileScheme(url)) }
         for url in ["fil:x", "files:x", "http://file:"] { #expect(!PageHooks.hasFileScheme(url)) }
+    }
+
+    @Test func scalarsAreCountedOnTheBytes() {
+        for text in ["", "ascii", "中文", "退货 15 天 🙂", String(repeating: "é中a", count: 100)] {
+            #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(text.prefix(10))")
+        }
     }
 
     @Test func folderDepthCountsFolders() {

@@ -44,4 +44,15 @@ import Testing
         #expect(parts == FrontMatterSplitter.Parts(yaml: "title: x\n", yamlLine: 2, body: "# Hi\n", bodyLine: 4))
         #expect(throws: FrontMatterSplitter.SplitError.self) { try FrontMatterSplitter.split("---\ntitle: x\n").get() }
     }
+
+    /// The parts are cut from the text's own bytes: multi-byte text on either side of a fence, an empty
+    /// front matter, a body-less file and trailing blanks after a fence all come out whole.
+    @Test func frontMatterSplitKeepsMultiByteTextWhole() throws {
+        let chinese = try FrontMatterSplitter.split("---\ntitle: 退货\n---  \n七天无理由退货。\n").get()
+        #expect(chinese == FrontMatterSplitter.Parts(yaml: "title: 退货\n", yamlLine: 2, body: "七天无理由退货。\n", bodyLine: 4))
+        let empty = try FrontMatterSplitter.split("---\n---\n正文").get()
+        #expect(empty == FrontMatterSplitter.Parts(yaml: "", yamlLine: 2, body: "正文", bodyLine: 3))
+        let bodiless = try FrontMatterSplitter.split("---\ntitle: 文\n---").get()
+        #expect(bodiless.yaml == "title: 文\n" && bodiless.body.isEmpty)
+    }
 }

@@ -19,7 +19,18 @@ public enum FrontMatterSplitter {
 
     /// Splits normalized text (LF line endings, no BOM); nil plus a reason when the fences are missing.
     public static func split(_ text: String) -> Result<Parts, SplitError> {
-        let utf8 = Array(text.utf8)
+        var contiguous = text  // shares the storage; `withUTF8` only copies a non-native string
+        return contiguous.withUTF8 { split(text, $0) }
+    }
+
+    /// `split` over the text's own bytes: the parts are cut at line breaks (scalar boundaries) and made
+    /// with `String(Substring)`, which copies without validating UTF-8 again (decoding the parts was a
+    /// third of splitting).
+    private static func split(_ text: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Result<Parts, SplitError> {
+        func part(_ from: Int, _ to: Int) -> String {
+            let view = text.utf8
+            return String(text[view.index(view.startIndex, offsetBy: from)..<view.index(view.startIndex, offsetBy: to)])
+        }
         func lineEnd(from i: Int) -> Int {
             var j = i
             while j < utf8.count, utf8[j] != 0x0A { j += 1 }
@@ -39,10 +50,9 @@ public enum FrontMatterSplitter {
         while lineStart <= utf8.count {
             let end = lineEnd(from: lineStart)
             if lineStart < utf8.count, isFence(lineStart, end) {
-                let yaml = String(decoding: utf8[min(firstEnd + 1, utf8.count)..<lineStart], as: UTF8.self)
+                let yaml = part(min(firstEnd + 1, utf8.count), lineStart)
                 let bodyStart = min(end + 1, utf8.count)
-                return .success(
-                    Parts(yaml: yaml, yamlLine: 2, body: String(decoding: utf8[bodyStart...], as: UTF8.self), bodyLine: line + 1))
+                return .success(Parts(yaml: yaml, yamlLine: 2, body: part(bodyStart, utf8.count), bodyLine: line + 1))
             }
             if end >= utf8.count { break }
             lineStart = end + 1

@@ -11,16 +11,19 @@ public enum HTML {
 
     /// Appends `s` escaped as by `escape` to UTF-8 bytes; runs without special bytes are copied whole.
     public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        UTF8Scan.withBytes(s) { bytes in
-            var runStart = 0
-            for (i, byte) in bytes.enumerated() {
-                guard let entity = entity(for: byte) else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                out += entity
-                runStart = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        UTF8Scan.withBytes(s) { appendEscaped(bytes: $0, to: &out) }
+    }
+
+    /// `appendEscaped` for text that is already UTF-8 bytes.
+    public static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for (i, byte) in bytes.enumerated() {
+            guard let entity = entity(for: byte) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            out += entity
+            runStart = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// The text of an HTML fragment guidegen made (a rule table): tags dropped, the five escapes decoded,

@@ -119,17 +119,15 @@ public enum MarkdownRenderer {
         walker.transform(document)
         guard options.renderHTML else {
             return MarkdownResult(
-                html: "", headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
+                htmlBytes: [], headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
                 diagnostics: walker.diagnostics)
         }
         let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
         defer { free(cString) }
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-        let html =
-            walker.headings.isEmpty
-            ? String(decoding: rendered, as: UTF8.self) : insertHeadingIDs(rendered, walker.headings.map(\.id))
+        let html = walker.headings.isEmpty ? Array(rendered) : insertHeadingIDs(rendered, walker.headings.map(\.id))
         return MarkdownResult(
-            html: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
+            htmlBytes: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
             diagnostics: walker.diagnostics)
     }
 
@@ -137,10 +135,10 @@ public enum MarkdownRenderer {
     /// headings whole.
     static func insertHeadingIDs(_ html: String, _ ids: [String]) -> String {
         var html = html
-        return html.withUTF8 { insertHeadingIDs($0, ids) }
+        return String(decoding: html.withUTF8 { insertHeadingIDs($0, ids) }, as: UTF8.self)
     }
 
-    static func insertHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> String {
+    static func insertHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ ids: [String]) -> [UInt8] {
         let marker: [UInt8] = Array("\u{E000}".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 24)
@@ -168,7 +166,7 @@ public enum MarkdownRenderer {
             i += 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 

@@ -1,7 +1,10 @@
 /// What the Markdown stage hands to the rest of the pipeline: HTML plus the facts later checks need.
 public struct MarkdownResult: Sendable {
+    /// The body HTML as UTF-8, kept as bytes from cmark-gfm to the written page: making a `String` of it
+    /// would validate every byte again (a sixtieth of a large build).
+    public var htmlBytes: [UInt8]
     /// The body HTML.
-    public var html: String
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Top-level headings in order, with their anchor ids.
     public var headings: [Heading]
     /// Every block of prose (paragraph, heading, table cell) as plain text, for the claims checker.

@@ -99,7 +99,9 @@ public enum BodyRenderer {
     /// milliseconds, so they skip the watchdog thread (a thread per page would cost more than the page).
     static func renderGuarded(_ page: PageSource, options: MarkdownOptions, hooks: PageHooks) -> MarkdownResult {
         let guardian = MarkdownGuard()
-        func failed(_ d: Diagnostic) -> MarkdownResult { MarkdownResult(html: "", headings: [], prose: [], sections: [], diagnostics: [d]) }
+        func failed(_ d: Diagnostic) -> MarkdownResult {
+            MarkdownResult(htmlBytes: [], headings: [], prose: [], sections: [], diagnostics: [d])
+        }
         if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
         let body = page.body
         let render = { @Sendable in MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)

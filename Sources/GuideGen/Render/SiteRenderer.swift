@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
             "title": .text(front.title),
             "kind": .text(front.kind.rawValue),
             "kind_label": .text(strings.kinds[front.kind] ?? front.kind.rawValue),
-            "content": .text(body.markdown.html),
+            "content": .utf8(body.markdown.htmlBytes),
             "is_faq": .flag(front.kind == .faq),
             "lang": .text(body.source.language),
         ])

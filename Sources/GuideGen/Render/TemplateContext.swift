@@ -56,6 +56,9 @@ struct TemplateMap: Sendable {
 /// One value of a `TemplateMap`: what a logic-less template can insert, test or iterate.
 indirect enum TemplateValue: Sendable {
     case text(String)
+    /// Text that is already UTF-8 (a page's body HTML): filled into skeletons as it is, decoded only for
+    /// swift-mustache.
+    case utf8([UInt8])
     case flag(Bool)
     case number(Int)
     case texts([String])
@@ -66,6 +69,7 @@ indirect enum TemplateValue: Sendable {
     var any: Any {
         switch self {
         case .text(let s): s
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .flag(let b): b
         case .number(let n): n
         case .texts(let a): a

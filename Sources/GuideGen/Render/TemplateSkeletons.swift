@@ -93,7 +93,7 @@ final class TemplateSkeletons: @unchecked Sendable {
     }
 
     /// Splits rendered placeholder output into text and value pieces; nil when a placeholder is not intact.
-    static func cut(_ rendered: String, values: [String]) -> Skeleton? {
+    static func cut(_ rendered: String, values: [ShapeWalk.Value]) -> Skeleton? {
         let bytes = Array(rendered.utf8)
         var pieces: [Skeleton.Piece] = []
         var textStart = 0
@@ -126,7 +126,7 @@ final class TemplateSkeletons: @unchecked Sendable {
             guard j + 3 <= bytes.count, Array(bytes[j..<(j + 3)]) == close else { return nil }
             j += 3
             // The placeholder of a value ending in a line break carries one (see `ShapeWalk.placeholder`).
-            if values[number].utf8.last == 0x0A {
+            if values[number].endsInLineBreak {
                 guard j < bytes.count, bytes[j] == 0x0A else { return nil }
                 j += 1
             }
@@ -138,13 +138,13 @@ final class TemplateSkeletons: @unchecked Sendable {
         return Skeleton(pieces: pieces)
     }
 
-    static func fill(_ skeleton: Skeleton, with values: [String]) -> [UInt8] {
+    static func fill(_ skeleton: Skeleton, with values: [ShapeWalk.Value]) -> [UInt8] {
         var out: [UInt8] = []
         var capacity = 0
         for piece in skeleton.pieces {
             switch piece {
             case .text(let t): capacity += t.count
-            case .value(let n, _): capacity += values[n].utf8.count
+            case .value(let n, _): capacity += values[n].byteCount
             }
         }
         out.reserveCapacity(capacity + 256)
@@ -152,7 +152,11 @@ final class TemplateSkeletons: @unchecked Sendable {
             switch piece {
             case .text(let t): out += t
             case .value(let n, let escaped):
-                if escaped { HTML.appendEscaped(values[n], to: &out) } else { out += values[n].utf8 }
+                switch values[n] {
+                case .text(let text): if escaped { HTML.appendEscaped(text, to: &out) } else { out += text.utf8 }
+                case .utf8(let bytes):
+                    if escaped { bytes.withUnsafeBufferPointer { HTML.appendEscaped(bytes: $0, to: &out) } } else { out += bytes }
+                }
             }
         }
         return out
@@ -161,10 +165,30 @@ final class TemplateSkeletons: @unchecked Sendable {
 
 /// One pass over a context: its shape as a string key and its values in walk order; `placeholders`
 /// makes the same walk building the context with numbered placeholders (only for a shape's first page).
-private struct ShapeWalk {
+struct ShapeWalk {
+    /// A recorded value: text, or text already in UTF-8 (`TemplateValue.utf8`).
+    enum Value {
+        case text(String)
+        case utf8([UInt8])
+
+        var byteCount: Int {
+            switch self {
+            case .text(let s): s.utf8.count
+            case .utf8(let b): b.count
+            }
+        }
+
+        var endsInLineBreak: Bool {
+            switch self {
+            case .text(let s): s.utf8.last == 0x0A
+            case .utf8(let b): b.last == 0x0A
+            }
+        }
+    }
+
     /// The shape key's bytes (appending to a `[UInt8]` is several times cheaper than to a `String`).
     var shape: [UInt8] = []
-    var values: [String] = []
+    var values: [Value] = []
 
     init(template: String) {
         shape.reserveCapacity(2048)
@@ -179,10 +203,20 @@ private struct ShapeWalk {
             shape.append(UInt8(ascii: "e"))
             return
         }
-        values.append(text)
+        values.append(.text(text))
         // The last byte through contiguous storage: the generic `utf8.last` walks an index backwards.
         let last = text.utf8.withContiguousStorageIfAvailable { $0.last } ?? text.utf8.last
         shape.append(last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+    }
+
+    /// `record` for text already in UTF-8.
+    mutating func record(utf8 bytes: [UInt8]) {
+        if bytes.isEmpty {
+            shape.append(UInt8(ascii: "e"))
+            return
+        }
+        values.append(.utf8(bytes))
+        shape.append(bytes.last == 0x0A ? UInt8(ascii: "n") : UInt8(ascii: "s"))
     }
 
     /// Appends a key's bytes (through contiguous storage: the generic append was most of the walk).
@@ -245,6 +279,7 @@ private struct ShapeWalk {
             shape.append(UInt8(ascii: ":"))
             switch value {
             case .text(let s): record(s)
+            case .utf8(let bytes): record(utf8: bytes)
             case .flag(let b): shape.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             case .number(let n): record(String(n))
             case .texts(let a):
@@ -303,9 +338,13 @@ private struct ShapeWalk {
 
     /// Placeholder number `numbering` (then counted up) for a non-empty value; an empty value stays empty.
     static func placeholder(_ text: String, _ numbering: inout Int) -> String {
-        if text.isEmpty { return "" }
+        placeholder(empty: text.isEmpty, lineBreak: text.utf8.last == 0x0A, &numbering)
+    }
+
+    static func placeholder(empty: Bool, lineBreak: Bool, _ numbering: inout Int) -> String {
+        if empty { return "" }
         defer { numbering += 1 }
-        return "\u{E001}\(numbering)&\u{E002}" + (text.utf8.last == 0x0A ? "\n" : "")
+        return "\u{E001}\(numbering)&\u{E002}" + (lineBreak ? "\n" : "")
     }
 
     /// `placeholders` for a typed context, numbered in `measure(_: TemplateMap)` order.
@@ -314,6 +353,7 @@ private struct ShapeWalk {
         for (key, value) in map.entries {
             switch value {
             case .text(let s): out[key] = .text(placeholder(s, &numbering))
+            case .utf8(let bytes): out[key] = .text(placeholder(empty: bytes.isEmpty, lineBreak: bytes.last == 0x0A, &numbering))
             case .flag: out[key] = value
             case .number(let n): out[key] = .text(placeholder(String(n), &numbering))
             case .texts(let a): out[key] = .texts(a.map { placeholder($0, &numbering) })
