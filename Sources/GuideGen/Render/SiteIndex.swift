@@ -4,15 +4,29 @@ public struct SiteIndex: Sendable {
     /// One page in every language, with the source used for each (a fallback when missing).
     public struct Entry: Sendable {
         /// `section/slug`, `section/_index`, or `_index` for the home page text.
-        public var key: String
-        public var section: String
-        public var slug: String
+        public let key: String
+        public let section: String
+        public let slug: String
         /// The source per language; missing languages are absent.
         public var sources: [String: PageSource]
         /// Sort position within the section.
         public var order: Int
 
         public var isSectionIndex: Bool { slug == "_index" }
+
+        /// The output path after `<language>/`: `section/slug/index.html`, `section/index.html` for a
+        /// section's index, `index.html` for the home page text. Made once: every link to the page needs it.
+        public let outputTail: String
+
+        init(key: String, section: String, slug: String) {
+            self.key = key
+            self.section = section
+            self.slug = slug
+            self.sources = [:]
+            self.order = Int.max
+            let folder = slug == "_index" ? section : section.isEmpty ? slug : "\(section)/\(slug)"
+            self.outputTail = folder.isEmpty ? "index.html" : folder + "/index.html"
+        }
     }
 
     /// One section (top-level folder) with its pages in order.
@@ -40,7 +54,7 @@ public struct SiteIndex: Sendable {
         self.config = config
         var entries: [String: Entry] = [:]
         for page in pages {
-            entries[page.pageKey, default: Entry(key: page.pageKey, section: page.section, slug: page.slug, sources: [:], order: Int.max)]
+            entries[page.pageKey, default: Entry(key: page.pageKey, section: page.section, slug: page.slug)]
                 .sources[page.language] = page
         }
         let defaultLanguage = config.defaultLanguage
@@ -78,10 +92,8 @@ public struct SiteIndex: Sendable {
 
     /// Output path (relative to the output root) of a page in a language.
     public func outputPath(key: String, language: String) -> String {
-        guard let entry = entries[key] else { return "\(language)/index.html" }
-        if entry.section.isEmpty && entry.isSectionIndex { return "\(language)/index.html" }
-        if entry.isSectionIndex { return "\(language)/\(entry.section)/index.html" }
-        return entry.section.isEmpty ? "\(language)/\(entry.slug)/index.html" : "\(language)/\(entry.section)/\(entry.slug)/index.html"
+        guard let tail = entries[key]?.outputTail else { return "\(language)/index.html" }
+        return language + "/" + tail
     }
 
     /// Output path of a section's landing page.
