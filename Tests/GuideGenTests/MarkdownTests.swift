@@ -260,6 +260,16 @@ import Testing
         #expect(YAMLReader.firstAnchorOrAlias(in: "title: x\nsummary: &a y\n") == 18)
     }
 
+    /// A long plain title wrapped onto a line that starts with `&` or `*` is one title, as YAML reads it.
+    @Test func aWrappedPlainValueMayGoOnWithAnAmpersand() {
+        let (front, diagnostics) = SchemaValidator.validate(
+            yaml: "title: Tom\n  & Jerry\nsummary: Rated\n\n  *5* stars\ntype: faq\n", file: "p.md", firstLine: 2,
+            config: TestSupport.config)
+        #expect(diagnostics == [])
+        #expect(front.title == "Tom & Jerry")
+        #expect(front.summary == "Rated\n*5* stars")
+    }
+
     /// Only a node's start can hold an anchor or alias: text with `&` or `*` in it is text, as YAML reads it.
     @Test(
         arguments: [
@@ -268,6 +278,12 @@ import Testing
             ("t: >-\n  &x\n", nil), ("tags: [a & b, c]\n", nil), ("title: & \n", nil),
             ("title: &t A\n", 7), ("t: *t\n", 3), ("- &a x\n", 2), ("tags: [a, *b]\n", 10), ("m: {k: &v x}\n", 7),
             ("t: |\n  x\nu: &a y\n", 12), ("list:\n  - *x\n", 10), ("t:\n  &a x\n", 5), ("tags: [a,\n  *b]\n", 12),
+            // A plain value going on over more-indented lines is text there too; a line at the key's own
+            // indentation, or after a comment or an indicator, starts a node again.
+            ("summary: Tom\n  & Jerry\n", nil), ("summary: Tom\n\n  &Jerry\n", nil), ("- a\n  *b* c\n", nil),
+            ("s: one\n  two\n  &three\n", nil), ("s: x\n&a t: y\n", 5), ("s: x # c\n  &a\n", 11), ("s:\n  &a x\n", 5),
+            ("s: x\n  # c\n  &a y\n", 13), ("- a: x\n  b: &y z\n", 12), ("- a: x\n   &y z\n", nil), ("  - a\n    &b\n", nil),
+            ("- - a\n    &b\n", nil), ("- - a\n  - &b\n", 10),
         ] as [(String, Int?)])
     func anchorsAndAliasesOnlyWhereANodeStarts(_ yaml: String, _ offset: Int?) {
         #expect(YAMLReader.firstAnchorOrAlias(in: yaml) == offset, "\(yaml)")

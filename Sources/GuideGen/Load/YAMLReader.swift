@@ -131,7 +131,8 @@ public struct YAMLReader: Sendable {
     ///
     /// An anchor or alias can only open a node: at the start of a line's content, or after an indicator that
     /// ends in a blank (`key: `, `- `, `? `) or a flow indicator (`[`, `{`, `,`), and its name follows at once.
-    /// So `Tom & Jerry`, `AT&T`, `a &b` and `Rated *5* stars` are text, as YAML reads them.
+    /// So `Tom & Jerry`, `AT&T`, `a &b` and `Rated *5* stars` are text, as YAML reads them, and so is a
+    /// line that continues a plain (unquoted) value on more-indented lines (`summary: Tom` then `  & Jerry`).
     static func firstAnchorOrAlias(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { b in
@@ -141,6 +142,9 @@ public struct YAMLReader: Sendable {
             var blockIndent = -1
             // Inside `[…]` or `{…}` (which may span lines), where `,` separates nodes.
             var flowDepth = 0
+            // A plain value may go on over lines indented more than its innermost block collection: the
+            // column of its mapping's keys (`- a: x` → 2) or of its sequence's `-`. -1 when no value is open.
+            var plainIndent = -1
             while i < b.count {
                 // A line: its indentation, then its content.
                 var indent = 0
@@ -157,10 +161,23 @@ public struct YAMLReader: Sendable {
                         continue
                     }
                 }
+                // A blank line keeps a plain value going; a comment line ends it.
+                if i >= b.count || b[i] == 0x0A {
+                    i += 1
+                    continue
+                }
+                if b[i] == 0x23, quote == 0 { plainIndent = -1 }
+                let continuesPlain = quote == 0 && flowDepth == 0 && plainIndent >= 0 && indent > plainIndent
+                if !continuesPlain { plainIndent = -1 }
                 // 0x0A: the line's start (in a flow collection, a new line continues it: like after `,`).
-                var lastIndicator: UInt8 = quote != 0 ? 0 : flowDepth > 0 ? 0x2C : 0x0A
+                var lastIndicator: UInt8 = quote != 0 || continuesPlain ? 0 : flowDepth > 0 ? 0x2C : 0x0A
                 var afterBlank = true
                 var previous: UInt8 = 0x20
+                var endedInComment = false
+                let lineStart = i - indent
+                // Where the line's innermost entry starts (after each `- `), and its collection's column.
+                var entryColumn = indent
+                var collectionColumn = -1
                 while i < b.count, b[i] != 0x0A {
                     let c = b[i]
                     defer {
@@ -176,6 +193,7 @@ public struct YAMLReader: Sendable {
                         afterBlank = true
                         continue
                     }
+                    if entryColumn < 0 { entryColumn = i - lineStart }
                     let next: UInt8 = i + 1 < b.count ? b[i + 1] : 0x0A
                     let nextIsBlank = next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
                     let opensNode =
@@ -184,6 +202,7 @@ public struct YAMLReader: Sendable {
                     afterBlank = false
                     if c == 0x23, previous == 0x20 || previous == 0x09 || lastIndicator == 0x0A {
                         while i + 1 < b.count, b[i + 1] != 0x0A { i += 1 }  // a comment: the rest of the line
+                        endedInComment = true
                         continue
                     }
                     if opensNode {
@@ -205,6 +224,14 @@ public struct YAMLReader: Sendable {
                     switch c {
                     case 0x3A where nextIsBlank || flowDepth > 0, 0x2D where nextIsBlank && opensNode,
                         0x3F where nextIsBlank && opensNode:
+                        if flowDepth == 0, !continuesPlain {
+                            if c == 0x3A {
+                                collectionColumn = entryColumn
+                            } else {
+                                collectionColumn = i - lineStart
+                                entryColumn = -1
+                            }
+                        }
                         lastIndicator = c
                     case 0x5B where opensNode, 0x7B where opensNode:
                         flowDepth += 1
@@ -217,6 +244,12 @@ public struct YAMLReader: Sendable {
                     default:
                         lastIndicator = 0
                     }
+                }
+                // The line ended in a plain value's text: more-indented lines after it continue that value.
+                if quote == 0, flowDepth == 0, lastIndicator == 0, blockIndent < 0, !endedInComment {
+                    if !continuesPlain { plainIndent = collectionColumn >= 0 ? collectionColumn : indent }
+                } else {
+                    plainIndent = -1
                 }
                 i += 1
             }
