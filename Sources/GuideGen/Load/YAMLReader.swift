@@ -21,7 +21,7 @@ public struct YAMLReader: Sendable {
     /// Yams' `Constructor.default` builds its tables anew on each access; composing never mutates it.
     nonisolated(unsafe) static let constructor = Constructor.default
 
-    public func compose(_ text: String, file: String, firstLine: Int = 1) -> (Node?, [Diagnostic]) {
+    public func compose(_ text: String, file: String, firstLine: Int = 1) -> (YAMLNode?, [Diagnostic]) {
         // libyaml reports an error at the very end as the line after the last one: keep it on the last line.
         // Only diagnostics need the lines, so they are split only then (splitting every front matter into
         // `Character`s was a fifth of reading it).
@@ -57,15 +57,13 @@ public struct YAMLReader: Sendable {
         }
         if !allowAliases, let offset = Self.firstAnchorOrAlias(in: text) {
             let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
-            return (
-                nil,
-                [
-                    Diagnostic(
-                        .error, .yamlLimit, at: at(line, column),
-                        "anchors and aliases (`&name`, `*name`) are not allowed in \(file.hasSuffix("guidegen.yaml") ? "guidegen.yaml" : "front matter")",
-                        help: "write the value out in full; quote a text that starts with `&` or `*`")
-                ]
-            )
+            return (nil, [Self.anchorDiagnostic(file: file, at: at(line, column))])
+        }
+        if !allowAliases {
+            switch YAMLEventComposer(maxDepth: maxDepth, maxNodes: maxExpandedNodes).compose(text) {
+            case .success(let node): return (node, [])
+            case .failure(let failure): return (nil, [diagnostic(for: failure, file: file, at: at)])
+            }
         }
         let node: Node?
         do {
@@ -81,26 +79,17 @@ public struct YAMLReader: Sendable {
         guard let node else { return (nil, []) }
         var budget = maxExpandedNodes
         if let problem = Self.measure(node, depth: 0, maxDepth: maxDepth, budget: &budget) {
-            let mark = problem.mark
-            return (
-                nil,
-                [
-                    Diagnostic(
-                        .error, .yamlLimit, at: at(mark?.line ?? 1, mark?.column ?? 1), problem.message,
-                        help: "simplify the YAML; aliases count once per use")
-                ]
-            )
+            return (nil, [diagnostic(for: problem, file: file, at: at)])
         }
-        return (node, [])
+        return (YAMLNode(node), [])
     }
 
-    private struct Problem { var message: String; var mark: Mark? }
-
     /// Walks the tree depth-first, stopping as soon as the depth or node budget is exceeded.
-    private static func measure(_ node: Node, depth: Int, maxDepth: Int, budget: inout Int) -> Problem? {
+    private static func measure(_ node: Node, depth: Int, maxDepth: Int, budget: inout Int) -> YAMLEventComposer.Failure? {
+        let mark = YAMLMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
-        if budget < 0 { return Problem(message: "YAML expands to too many values (alias bomb?)", mark: node.mark) }
-        if depth > maxDepth { return Problem(message: "YAML is nested deeper than \(maxDepth) levels", mark: node.mark) }
+        if budget < 0 { return .tooManyValues(at: mark) }
+        if depth > maxDepth { return .tooDeep(at: mark) }
         switch node {
         case .scalar, .alias: return nil
         case .sequence(let seq):
@@ -257,22 +246,56 @@ public struct YAMLReader: Sendable {
         }
     }
 
+    /// Adapts a composing failure to one positioned diagnostic, worded as for Yams' errors.
+    func diagnostic(for failure: YAMLEventComposer.Failure, file: String, at: (Int, Int) -> SourceLocation) -> Diagnostic {
+        switch failure {
+        case .syntax(let problem, let context, let mark): return Self.syntaxDiagnostic(problem, context, at: at(mark.line, mark.column))
+        case .unreadable(let problem): return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
+        case .duplicateKeys(let keys, let mark): return Self.duplicateKeysDiagnostic(keys, at: at(mark.line, mark.column))
+        case .anchorOrAlias(let mark): return Self.anchorDiagnostic(file: file, at: at(mark.line, mark.column))
+        case .tooDeep(let mark):
+            return Diagnostic(
+                .error, .yamlLimit, at: at(mark.line, mark.column), "YAML is nested deeper than \(maxDepth) levels",
+                help: "simplify the YAML; aliases count once per use")
+        case .tooManyValues(let mark):
+            return Diagnostic(
+                .error, .yamlLimit, at: at(mark.line, mark.column), "YAML expands to too many values (alias bomb?)",
+                help: "simplify the YAML; aliases count once per use")
+        }
+    }
+
+    static func anchorDiagnostic(file: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .yamlLimit, at: location,
+            "anchors and aliases (`&name`, `*name`) are not allowed in \(file.hasSuffix("guidegen.yaml") ? "guidegen.yaml" : "front matter")",
+            help: "write the value out in full; quote a text that starts with `&` or `*`")
+    }
+
+    static func syntaxDiagnostic(_ problem: String, _ context: String?, at location: SourceLocation) -> Diagnostic {
+        var message = "YAML syntax: \(problem)"
+        if let context { message += " (\(context))" }
+        return Diagnostic(.error, .yamlSyntax, at: location, message, help: hint(for: problem))
+    }
+
+    static func duplicateKeysDiagnostic(_ keys: [String], at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .yamlSyntax, at: location, "duplicate key \(keys.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping",
+            help: "keep one of them")
+    }
+
     /// Adapts a Yams error to one positioned diagnostic.
     static func diagnostic(for error: YamlError, in text: String, at: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return Diagnostic(.error, .yamlSyntax, at: at(mark.line, mark.column), message, help: hint(for: problem))
+            return syntaxDiagnostic(problem, context?.text, at: at(mark.line, mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the mapping's start; the author needs the repeated key, so look for its second line.
             let repeated = duplicates.first.flatMap {
                 secondKeyLine(of: $0, in: text, mappingLine: context.mark.line, indent: context.mark.column - 1)
             }
-            return Diagnostic(
-                .error, .yamlSyntax, at: repeated.map { at($0, context.mark.column) } ?? at(context.mark.line, context.mark.column),
-                "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the same mapping", help: "keep one of them")
+            return duplicateKeysDiagnostic(
+                duplicates, at: repeated.map { at($0, context.mark.column) } ?? at(context.mark.line, context.mark.column))
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
         default:
@@ -312,22 +335,5 @@ public struct YAMLReader: Sendable {
         if problem.contains("tab") { return "indent YAML with spaces, not tabs" }
         if problem.contains("did not find expected") { return "check the indentation and closing brackets or quotes" }
         return nil
-    }
-}
-
-extension Node {
-    /// The scalar's text when this node is a scalar.
-    var scalarText: String? {
-        if case .scalar(let s) = self { return s.string }
-        return nil
-    }
-    /// A short name of the node's YAML kind, for messages.
-    var kindName: String {
-        switch self {
-        case .scalar: "a single value"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        case .alias: "an alias"
-        }
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `content/rules/<id>.yaml` into a typed `RuleTable`, every problem at its line and column.
 public enum RuleTableValidator {
     static let tableKeys = ["title", "changed", "sources", "columns", "rows"]
@@ -34,7 +32,7 @@ public enum RuleTableValidator {
         var fields = YAMLFields(file: source.path, text: source.text)
         var table = RuleTable(id: id, path: source.path, title: Localized(), changed: "", sources: [], columns: [], rows: [])
         guard let pairs = fields.pairs(node, what: "a rule table") else { return (nil, fields.diagnostics) }
-        var rowsNode: Node?
+        var rowsNode: YAMLNode?
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": table.title = fields.localized(value, key: "title", languages: languages) ?? Localized()
@@ -62,7 +60,7 @@ public enum RuleTableValidator {
         )
     }
 
-    static func columns(_ node: Node, languages: [String], fields: inout YAMLFields) -> [RuleColumn] {
+    static func columns(_ node: YAMLNode, languages: [String], fields: inout YAMLFields) -> [RuleColumn] {
         guard let pairs = fields.pairs(node, what: "`columns`") else { return [] }
         var out: [RuleColumn] = []
         for (columnID, columnNode, value) in pairs {
@@ -111,7 +109,7 @@ public enum RuleTableValidator {
         return out
     }
 
-    static func rows(_ node: Node, columns: [RuleColumn], languages: [String], fields: inout YAMLFields) -> [RuleRow] {
+    static func rows(_ node: YAMLNode, columns: [RuleColumn], languages: [String], fields: inout YAMLFields) -> [RuleRow] {
         guard let pairs = fields.pairs(node, what: "`rows`") else { return [] }
         var out: [RuleRow] = []
         let known = ["label", "terms"] + columns.map(\.id)
@@ -151,7 +149,7 @@ public enum RuleTableValidator {
     }
 
     /// One cell, typed by its column.
-    static func value(_ node: Node, column: RuleColumn, languages: [String], fields: inout YAMLFields) -> RuleValue? {
+    static func value(_ node: YAMLNode, column: RuleColumn, languages: [String], fields: inout YAMLFields) -> RuleValue? {
         switch column.type {
         case .duration, .money, .number:
             guard let text = node.scalarText else {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns `guidegen.yaml` into a `SiteConfig`, reporting every problem at its line.
 public enum ConfigValidator {
     static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html"]

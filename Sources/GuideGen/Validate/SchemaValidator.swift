@@ -1,5 +1,3 @@
-import Yams
-
 /// Checks a page's front matter against `FrontMatterSchema`, at each key's own line and column.
 public enum SchemaValidator {
     /// Validates YAML text that starts at `firstLine` of `file`.
@@ -73,8 +71,8 @@ public enum SchemaValidator {
     }
 
     /// Reads `sources:` as a list of `{title, url}`.
-    static func sources(_ node: Node, fields: inout YAMLFields) -> [Source] {
-        guard case .sequence(let seq) = node else {
+    static func sources(_ node: YAMLNode, fields: inout YAMLFields) -> [Source] {
+        guard case .sequence(let seq, _) = node else {
             fields.error(.wrongType, node, "`sources` must be a list of `{title, url}`, not \(node.kindName)")
             return []
         }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Typed reading of YAML nodes with positioned diagnostics, shared by every validator.
 struct YAMLFields {
     let file: String
@@ -18,24 +16,25 @@ struct YAMLFields {
     }
 
     /// Location of a node (or of the file start when Yams gives none).
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         let line = node?.mark?.line ?? 1
         if line > lineCount { return SourceLocation(file: file, line: lineCount + lineOffset, column: 1) }
         return SourceLocation(file: file, line: line + lineOffset, column: node?.mark?.column ?? 1)
     }
 
-    mutating func error(_ check: CheckID, _ node: Node?, _ message: String, help: String? = nil) {
+    mutating func error(_ check: CheckID, _ node: YAMLNode?, _ message: String, help: String? = nil) {
         diagnostics.append(Diagnostic(.error, check, at: location(node), message, help: help))
     }
 
     /// Key/value pairs of a mapping with string keys, or an error naming what it is instead.
-    mutating func pairs(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
-        guard case .mapping(let mapping) = node else {
+    mutating func pairs(_ node: YAMLNode, what: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+        guard case .mapping(let mapping, _) = node else {
             error(.wrongType, node, "\(what) must be a mapping of keys to values, not \(node.kindName)")
             return nil
         }
-        var out: [(String, Node, Node)] = []
-        for (k, v) in mapping {
+        var out: [(String, YAMLNode, YAMLNode)] = []
+        for pair in mapping {
+            let (k, v) = (pair.key, pair.value)
             guard let key = k.scalarText else {
                 error(.wrongType, k, "keys in \(what) must be plain text")
                 continue
@@ -46,12 +45,12 @@ struct YAMLFields {
     }
 
     /// A non-empty string scalar.
-    mutating func string(_ node: Node, key: String) -> String? {
+    mutating func string(_ node: YAMLNode, key: String) -> String? {
         guard case .scalar(let s) = node else {
             error(.wrongType, node, "`\(key)` must be text, not \(node.kindName)")
             return nil
         }
-        if s.string.isEmpty || (s.style == .plain && s.string == "~") || (s.style == .plain && s.string == "null") {
+        if s.string.isEmpty || (s.isPlain && s.string == "~") || (s.isPlain && s.string == "null") {
             error(.wrongType, node, "`\(key)` is empty", help: "give `\(key)` a value or remove the key")
             return nil
         }
@@ -60,8 +59,8 @@ struct YAMLFields {
 
     /// A string scalar that YAML reads as text: `title: 123` or `title: true` is a number or a boolean to
     /// YAML (and to editors using `guidegen schema`), so it must be quoted to be a title.
-    mutating func text(_ node: Node, key: String) -> String? {
-        if case .scalar(let s) = node, s.style == .plain, let kind = Self.nonTextKind(s.string) {
+    mutating func text(_ node: YAMLNode, key: String) -> String? {
+        if case .scalar(let s) = node, s.isPlain, let kind = Self.nonTextKind(s.string) {
             error(
                 .wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(key): \"\(s.string)\"`")
             return nil
@@ -92,13 +91,13 @@ struct YAMLFields {
     }
 
     /// The help for a quoted scalar that would have been right unquoted (`order: "3"`, `draft: "true"`).
-    static func quotedHelp(_ node: Node, key: String, valid: (String) -> Bool) -> (what: String, help: String)? {
-        guard case .scalar(let s) = node, s.style != .plain, valid(s.string) else { return nil }
+    static func quotedHelp(_ node: YAMLNode, key: String, valid: (String) -> Bool) -> (what: String, help: String)? {
+        guard case .scalar(let s) = node, !s.isPlain, valid(s.string) else { return nil }
         return ("the quoted text `\"\(s.string)\"`", "remove the quotes: `\(key): \(s.string)`")
     }
 
-    mutating func integer(_ node: Node, key: String) -> Int? {
-        if case .scalar(let s) = node, s.style == .plain, let v = Int(s.string) { return v }
+    mutating func integer(_ node: YAMLNode, key: String) -> Int? {
+        if case .scalar(let s) = node, s.isPlain, let v = Int(s.string) { return v }
         if let quoted = Self.quotedHelp(node, key: key, valid: { Int($0) != nil }) {
             error(.wrongType, node, "`\(key)` must be a whole number, not \(quoted.what)", help: quoted.help)
             return nil
@@ -109,8 +108,8 @@ struct YAMLFields {
         return nil
     }
 
-    mutating func boolean(_ node: Node, key: String) -> Bool? {
-        if case .scalar(let s) = node, s.style == .plain {
+    mutating func boolean(_ node: YAMLNode, key: String) -> Bool? {
+        if case .scalar(let s) = node, s.isPlain {
             switch s.string {
             case "true", "True", "TRUE": return true
             case "false", "False", "FALSE": return false
@@ -126,7 +125,7 @@ struct YAMLFields {
     }
 
     /// A real calendar date written `YYYY-MM-DD`.
-    mutating func date(_ node: Node, key: String) -> String? {
+    mutating func date(_ node: YAMLNode, key: String) -> String? {
         guard case .scalar(let s) = node else {
             error(.badDate, node, "`\(key)` must be a date `YYYY-MM-DD`, not \(node.kindName)")
             return nil
@@ -150,18 +149,18 @@ struct YAMLFields {
 
     /// A list of strings; with `single`, a single string is accepted as a one-item list (rule terms and
     /// `languages`); front matter lists must be lists, as its JSON Schema says.
-    mutating func stringList(_ node: Node, key: String, single: Bool = true) -> [(String, Node)]? {
+    mutating func stringList(_ node: YAMLNode, key: String, single: Bool = true) -> [(String, YAMLNode)]? {
         switch node {
         case .scalar(let scalar):
             guard single else {
-                let item = scalar.style == .plain ? scalar.string : "\"\(scalar.string)\""
+                let item = scalar.isPlain ? scalar.string : "\"\(scalar.string)\""
                 error(.wrongType, node, "`\(key)` must be a list, not a single value", help: "write `\(key): [\(item)]`")
                 return nil
             }
             if let s = string(node, key: key) { return [(s, node)] }
             return nil
-        case .sequence(let seq):
-            var out: [(String, Node)] = []
+        case .sequence(let seq, _):
+            var out: [(String, YAMLNode)] = []
             for item in seq {
                 if let s = string(item, key: key) { out.append((s, item)) }
             }
@@ -175,7 +174,7 @@ struct YAMLFields {
     /// A map of language tag to text. The first (default) language must be there; a missing other language
     /// is a `missing-translation` warning and shows the default language's text, so adding a language to
     /// `languages:` changes nothing else until its texts are written (authoring contract, section 1).
-    mutating func localized(_ node: Node, key: String, languages: [String]) -> Localized? {
+    mutating func localized(_ node: YAMLNode, key: String, languages: [String]) -> Localized? {
         if case .scalar = node, languages.count == 1, let s = string(node, key: key) { return Localized([languages[0]: s]) }
         guard let pairs = pairs(node, what: "`\(key)`") else { return nil }
         var values: [String: String] = [:]

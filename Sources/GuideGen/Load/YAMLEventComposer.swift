@@ -1,0 +1,188 @@
+import CYaml
+
+/// Composes YAML without anchors or aliases (front matter, `guidegen.yaml`) straight from libyaml's
+/// events, the same libyaml Yams parses with.
+///
+/// Yams builds a `Node` with a tag object, resolver and constructor per value and hashes every mapping's
+/// keys as nodes to find duplicates: a tenth of a 10,000-page build went to composing front matter.
+/// This keeps what the validators read (text, plain or not, positions), checks duplicate keys on their
+/// text and reports them at the repeated key itself. Failures carry the same problem texts Yams reports,
+/// so diagnostics read the same; `YAMLEventComposerTests` composes every fixture both ways.
+struct YAMLEventComposer {
+    enum Failure: Error, Equatable {
+        /// A scanner, parser or composer error, as libyaml words it.
+        case syntax(problem: String, context: String?, at: YAMLMark)
+        /// libyaml could not read the text (it is not UTF-8).
+        case unreadable(problem: String)
+        case duplicateKeys([String], at: YAMLMark)
+        case anchorOrAlias(at: YAMLMark)
+        case tooDeep(at: YAMLMark)
+        case tooManyValues(at: YAMLMark)
+    }
+
+    var maxDepth: Int
+    var maxNodes: Int
+
+    /// The text's one document; nil for an empty stream.
+    func compose(_ text: String) -> Result<YAMLNode?, Failure> {
+        var text = text
+        return text.withUTF8 { bytes in
+            // On the heap and never copied: libyaml's string reader points back at the parser itself.
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else { return .failure(.unreadable(problem: "Memory error")) }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+            var events = EventReader(parser: parser)
+            defer { events.finish() }
+            return compose(&events)
+        }
+    }
+
+    /// One libyaml event at a time, deleted when the next is read.
+    private struct EventReader {
+        let parser: UnsafeMutablePointer<yaml_parser_t>
+        var event = yaml_event_t()
+        var holdsEvent = false
+
+        init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
+
+        mutating func next() -> Result<Void, Failure> {
+            finish()
+            holdsEvent = yaml_parser_parse(parser, &event) == 1
+            return holdsEvent ? .success(()) : .failure(Self.failure(parser.pointee))
+        }
+
+        mutating func finish() {
+            if holdsEvent { yaml_event_delete(&event) }
+            holdsEvent = false
+        }
+
+        var mark: YAMLMark { YAMLMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1) }
+
+        static func failure(_ parser: yaml_parser_t) -> Failure {
+            switch parser.error {
+            case YAML_MEMORY_ERROR: return .unreadable(problem: "Memory error")
+            case YAML_READER_ERROR: return .unreadable(problem: parser.problem.map { String(cString: $0) } ?? "unreadable text")
+            default:
+                return .syntax(
+                    problem: parser.problem.map { String(cString: $0) } ?? "unknown problem",
+                    context: parser.context.map { String(cString: $0) },
+                    at: YAMLMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1))
+            }
+        }
+    }
+
+    /// A collection being composed.
+    private struct Open {
+        var isMapping: Bool
+        var mark: YAMLMark
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        /// Explicit tags of scalar keys (`!!int 1` and `1` are different keys to YAML).
+        var keyTags: [String?] = []
+        var pendingKey: YAMLNode?
+        var pendingKeyTag: String?
+    }
+
+    private func compose(_ events: inout EventReader) -> Result<YAMLNode?, Failure> {
+        // STREAM-START, then DOCUMENT-START or STREAM-END.
+        if case .failure(let f) = events.next() { return .failure(f) }
+        if case .failure(let f) = events.next() { return .failure(f) }
+        if events.event.type == YAML_STREAM_END_EVENT { return .success(nil) }
+        var stack: [Open] = []
+        var root: YAMLNode?
+        var nodes = 0
+        // Depth and size are checked as Yams' tree was after composing: a syntax error later in the text
+        // still comes first, so the first such problem is kept until the end.
+        var limitProblem: Failure?
+
+        func started(_ mark: YAMLMark) {
+            nodes += 1
+            guard limitProblem == nil else { return }
+            if nodes > maxNodes {
+                limitProblem = .tooManyValues(at: mark)
+            } else if stack.count > maxDepth {
+                limitProblem = .tooDeep(at: mark)
+            }
+        }
+
+        while root == nil {
+            if case .failure(let f) = events.next() { return .failure(f) }
+            let mark = events.mark
+            var done: YAMLNode?
+            var doneTag: String?
+            switch events.event.type {
+            case YAML_SCALAR_EVENT:
+                let scalar = events.event.data.scalar
+                if scalar.anchor != nil { return .failure(.anchorOrAlias(at: mark)) }
+                started(mark)
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                done = .scalar(YAMLScalar(string: text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
+                // Yams compares keys by text and resolved tag: untagged and quoted scalars are strings.
+                let tag = scalar.quoted_implicit == 1 ? nil : scalar.tag.map { String(cString: $0) }
+                doneTag = tag == "tag:yaml.org,2002:str" ? nil : tag
+            case YAML_ALIAS_EVENT:
+                return .failure(.anchorOrAlias(at: mark))
+            case YAML_SEQUENCE_START_EVENT:
+                if events.event.data.sequence_start.anchor != nil { return .failure(.anchorOrAlias(at: mark)) }
+                started(mark)
+                stack.append(Open(isMapping: false, mark: mark))
+            case YAML_MAPPING_START_EVENT:
+                if events.event.data.mapping_start.anchor != nil { return .failure(.anchorOrAlias(at: mark)) }
+                started(mark)
+                stack.append(Open(isMapping: true, mark: mark))
+            case YAML_SEQUENCE_END_EVENT:
+                let open = stack.removeLast()
+                done = .sequence(open.items, at: open.mark)
+            case YAML_MAPPING_END_EVENT:
+                let open = stack.removeLast()
+                if let duplicate = Self.duplicateKeys(open) { return .failure(duplicate) }
+                done = .mapping(open.pairs, at: open.mark)
+            default:
+                continue
+            }
+            guard let node = done else { continue }
+            guard !stack.isEmpty else {
+                root = node
+                continue
+            }
+            let top = stack.count - 1
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].pendingKey {
+                stack[top].pairs.append(YAMLPair(key: key, value: node))
+                stack[top].keyTags.append(stack[top].pendingKeyTag)
+                stack[top].pendingKey = nil
+            } else {
+                stack[top].pendingKey = node
+                stack[top].pendingKeyTag = doneTag
+            }
+        }
+        // DOCUMENT-END, then STREAM-END: a second document is an error, as in Yams.
+        if case .failure(let f) = events.next() { return .failure(f) }
+        if case .failure(let f) = events.next() { return .failure(f) }
+        if events.event.type != YAML_STREAM_END_EVENT {
+            return .failure(
+                .syntax(problem: "but found another document", context: "expected a single document in the stream", at: events.mark))
+        }
+        if let limitProblem { return .failure(limitProblem) }
+        return .success(root)
+    }
+
+    /// Scalar keys written twice in one mapping, sorted, at the first repeat of the first of them.
+    private static func duplicateKeys(_ open: Open) -> Failure? {
+        guard open.pairs.count > 1 else { return nil }
+        var seen: [String: Int] = [:]
+        var repeats: [String: YAMLMark] = [:]
+        for (pair, tag) in zip(open.pairs, open.keyTags) {
+            guard case .scalar(let key) = pair.key else { continue }
+            let identity = (tag ?? "") + "\u{0}" + key.string
+            if seen[identity, default: 0] == 1, repeats[key.string] == nil { repeats[key.string] = key.mark }
+            seen[identity, default: 0] += 1
+        }
+        guard let first = repeats.keys.min() else { return nil }
+        return .duplicateKeys(repeats.keys.sorted(), at: repeats[first]!)
+    }
+}
