@@ -37,8 +37,10 @@ import Testing
     @Test func repositoryYAMLComposesAlikeBothWays() throws {
         let all = try Self.repositoryYAML()
         #expect(all.count > 100)
-        for (path, yaml) in all where YAMLReader.firstAnchorOrAlias(in: yaml) == nil {
+        for (path, yaml) in all {
             let (events, yams) = Self.bothWays(yaml)
+            // Anchors are refused in front matter (a fuzz find holds one); Yams composes them.
+            if events.1.contains(where: { $0.contains("anchors and aliases") }) { continue }
             #expect(events.0 == yams.0, "\(path)")
             #expect(events.1 == yams.1, "\(path)")
         }

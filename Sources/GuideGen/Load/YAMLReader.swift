@@ -1,7 +1,9 @@
 import Foundation
 import Yams
 
-/// Parses YAML into Yams nodes with positions, turning every Yams error into a positioned diagnostic.
+/// Parses YAML into `YAMLNode`s with positions, turning every libyaml or Yams error into a positioned
+/// diagnostic. Without aliases (front matter, `guidegen.yaml`) the tree is composed from libyaml's events,
+/// which refuses an anchor or alias where libyaml itself reads one; with them (rule tables), by Yams.
 ///
 /// Guards against hostile input: a byte cap, a nesting cap, and an expanded-size budget counted on the
 /// composed tree (so alias "billion laughs" is refused before anything decodes it).
@@ -54,10 +56,6 @@ public struct YAMLReader: Sendable {
                         help: "delete it, or replace it with a space")
                 ]
             )
-        }
-        if !allowAliases, let offset = Self.firstAnchorOrAlias(in: text) {
-            let (line, column) = LineIndex(text).position(ofUTF8Offset: offset)
-            return (nil, [Self.anchorDiagnostic(file: file, at: at(line, column))])
         }
         if !allowAliases {
             switch YAMLEventComposer(maxDepth: maxDepth, maxNodes: maxExpandedNodes).compose(text) {
@@ -114,136 +112,6 @@ public struct YAMLReader: Sendable {
             i += 1
         }
         return nil
-    }
-
-    /// UTF-8 offset of a `&anchor` or `*alias` outside quotes, comments and block scalars, scanning bytes.
-    ///
-    /// An anchor or alias can only open a node: at the start of a line's content, or after an indicator that
-    /// ends in a blank (`key: `, `- `, `? `) or a flow indicator (`[`, `{`, `,`), and its name follows at once.
-    /// So `Tom & Jerry`, `AT&T`, `a &b` and `Rated *5* stars` are text, as YAML reads them, and so is a
-    /// line that continues a plain (unquoted) value on more-indented lines (`summary: Tom` then `  & Jerry`).
-    static func firstAnchorOrAlias(in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { b in
-            var quote: UInt8 = 0
-            var i = 0
-            // Block scalar (`|`, `>`) lines are more indented than the line that opened it.
-            var blockIndent = -1
-            // Inside `[…]` or `{…}` (which may span lines), where `,` separates nodes.
-            var flowDepth = 0
-            // A plain value may go on over lines indented more than its innermost block collection: the
-            // column of its mapping's keys (`- a: x` → 2) or of its sequence's `-`. -1 when no value is open.
-            var plainIndent = -1
-            while i < b.count {
-                // A line: its indentation, then its content.
-                var indent = 0
-                while i < b.count, b[i] == 0x20 {
-                    indent += 1
-                    i += 1
-                }
-                if blockIndent >= 0 {
-                    if i < b.count, b[i] != 0x0A, indent <= blockIndent {
-                        blockIndent = -1
-                    } else {
-                        while i < b.count, b[i] != 0x0A { i += 1 }
-                        i += 1
-                        continue
-                    }
-                }
-                // A blank line keeps a plain value going; a comment line ends it.
-                if i >= b.count || b[i] == 0x0A {
-                    i += 1
-                    continue
-                }
-                if b[i] == 0x23, quote == 0 { plainIndent = -1 }
-                let continuesPlain = quote == 0 && flowDepth == 0 && plainIndent >= 0 && indent > plainIndent
-                if !continuesPlain { plainIndent = -1 }
-                // 0x0A: the line's start (in a flow collection, a new line continues it: like after `,`).
-                var lastIndicator: UInt8 = quote != 0 || continuesPlain ? 0 : flowDepth > 0 ? 0x2C : 0x0A
-                var afterBlank = true
-                var previous: UInt8 = 0x20
-                var endedInComment = false
-                let lineStart = i - indent
-                // Where the line's innermost entry starts (after each `- `), and its collection's column.
-                var entryColumn = indent
-                var collectionColumn = -1
-                while i < b.count, b[i] != 0x0A {
-                    let c = b[i]
-                    defer {
-                        previous = c
-                        i += 1
-                    }
-                    if quote != 0 {
-                        if c == quote { quote = 0 }
-                        lastIndicator = 0
-                        continue
-                    }
-                    if c == 0x20 || c == 0x09 || c == 0x0D {
-                        afterBlank = true
-                        continue
-                    }
-                    if entryColumn < 0 { entryColumn = i - lineStart }
-                    let next: UInt8 = i + 1 < b.count ? b[i + 1] : 0x0A
-                    let nextIsBlank = next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
-                    let opensNode =
-                        lastIndicator == 0x0A || lastIndicator == 0x5B || lastIndicator == 0x7B || lastIndicator == 0x2C
-                        || ((lastIndicator == 0x3A || lastIndicator == 0x2D || lastIndicator == 0x3F) && afterBlank)
-                    afterBlank = false
-                    if c == 0x23, previous == 0x20 || previous == 0x09 || lastIndicator == 0x0A {
-                        while i + 1 < b.count, b[i + 1] != 0x0A { i += 1 }  // a comment: the rest of the line
-                        endedInComment = true
-                        continue
-                    }
-                    if opensNode {
-                        switch c {
-                        case 0x26 where !nextIsBlank, 0x2A where !nextIsBlank: return i
-                        case 0x22, 0x27:
-                            quote = c
-                            continue
-                        case 0x7C, 0x3E:
-                            // `|` or `>` (with its indicators) ending the line opens a block scalar.
-                            var j = i + 1
-                            while j < b.count, b[j] == 0x2D || b[j] == 0x2B || (b[j] >= 0x31 && b[j] <= 0x39) { j += 1 }
-                            while j < b.count, b[j] == 0x20 { j += 1 }
-                            if j >= b.count || b[j] == 0x0A || b[j] == 0x23 { blockIndent = indent }
-                        default: break
-                        }
-                    }
-                    // Indicators that may open a node after them; anything else is inside a scalar.
-                    switch c {
-                    case 0x3A where nextIsBlank || flowDepth > 0, 0x2D where nextIsBlank && opensNode,
-                        0x3F where nextIsBlank && opensNode:
-                        if flowDepth == 0, !continuesPlain {
-                            if c == 0x3A {
-                                collectionColumn = entryColumn
-                            } else {
-                                collectionColumn = i - lineStart
-                                entryColumn = -1
-                            }
-                        }
-                        lastIndicator = c
-                    case 0x5B where opensNode, 0x7B where opensNode:
-                        flowDepth += 1
-                        lastIndicator = c
-                    case 0x2C where flowDepth > 0:
-                        lastIndicator = c
-                    case 0x5D where flowDepth > 0, 0x7D where flowDepth > 0:
-                        flowDepth -= 1
-                        lastIndicator = 0
-                    default:
-                        lastIndicator = 0
-                    }
-                }
-                // The line ended in a plain value's text: more-indented lines after it continue that value.
-                if quote == 0, flowDepth == 0, lastIndicator == 0, blockIndent < 0, !endedInComment {
-                    if !continuesPlain { plainIndent = collectionColumn >= 0 ? collectionColumn : indent }
-                } else {
-                    plainIndent = -1
-                }
-                i += 1
-            }
-            return nil
-        }
     }
 
     /// Adapts a composing failure to one positioned diagnostic, worded as for Yams' errors.
