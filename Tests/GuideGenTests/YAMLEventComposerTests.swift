@@ -57,6 +57,7 @@ import Testing
             "a: !!str 3\nb: !custom x\n", "tags: [a, b, c]\nsources:\n  - {title: T, url: 'https://x'}\n",
             String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n",
             String(repeating: "- ", count: 66) + "x\n", "a: \u{7}\n", "a: b\n  - c\n", "%YAML 1.2\n---\na: 1\n", "a: 1 # c\n#x\n",
+            (1...20).map { "k\($0): 1\n" }.joined() + "k3: 2\nk1: 3\n", (1...20).map { "k\($0): 1\n" }.joined(),
             "title: 退货 & 换货\nsummary: \"七天\"\n", "a:\n- 1\n- 2\n", "[1, 2]\n", "a: @x\n", "a: `x\n",
         ] as [String])
     func awkwardYAMLComposesAlikeBothWays(_ yaml: String) {

@@ -173,14 +173,28 @@ struct YAMLEventComposer {
 
     /// Scalar keys written twice in one mapping, sorted, at the first repeat of the first of them.
     private static func duplicateKeys(_ open: Open) -> Failure? {
-        guard open.pairs.count > 1 else { return nil }
-        var seen: [String: Int] = [:]
+        let pairs = open.pairs
+        guard pairs.count > 1 else { return nil }
+        // A front matter mapping holds a dozen keys: comparing each with the ones before it costs less than
+        // hashing them all; a large mapping is hashed, so hostile input stays linear.
+        let small = pairs.count <= 16
+        var seen = Set<String>()
         var repeats: [String: YAMLMark] = [:]
-        for (pair, tag) in zip(open.pairs, open.keyTags) {
-            guard case .scalar(let key) = pair.key else { continue }
-            let identity = (tag ?? "") + "\u{0}" + key.string
-            if seen[identity, default: 0] == 1, repeats[key.string] == nil { repeats[key.string] = key.mark }
-            seen[identity, default: 0] += 1
+        for i in pairs.indices {
+            guard case .scalar(let key) = pairs[i].key else { continue }
+            let repeated: Bool
+            if small {
+                repeated = (0..<i).contains { j in
+                    if case .scalar(let earlier) = pairs[j].key {
+                        earlier.string == key.string && open.keyTags[j] == open.keyTags[i]
+                    } else {
+                        false
+                    }
+                }
+            } else {
+                repeated = !seen.insert((open.keyTags[i] ?? "") + "\u{0}" + key.string).inserted
+            }
+            if repeated, repeats[key.string] == nil { repeats[key.string] = key.mark }
         }
         guard let first = repeats.keys.min() else { return nil }
         return .duplicateKeys(repeats.keys.sorted(), at: repeats[first]!)
