@@ -143,6 +143,18 @@ import Testing
         for url in ["fil:x", "files:x", "http://file:"] { #expect(!PageHooks.hasFileScheme(url)) }
     }
 
+    @Test func dangerousURLsAreRecognisedOnTheirBytes() {
+        for url in ["javascript:alert(1)", "JavaScript:x", "VBSCRIPT:x", "file:///etc/passwd", "FILE:x", "data:text/html,x", "DATA:x"] {
+            #expect(URLSafety.isDangerous(url), "\(url)")
+        }
+        for url in ["https://a.example", "data:image/png;base64,AA", "DATA:IMAGE/WEBP;x", "java", "", "中文:x", "../a.md", "fil:x"] {
+            #expect(!URLSafety.isDangerous(url), "\(url)")
+        }
+        #expect(PercentEncoding.encode("en/退货 50%/a", keeping: PercentEncoding.isUnreserved) == "en/%E9%80%80%E8%B4%A7%2050%25/a")
+        #expect(PercentEncoding.encode("plain/path", keeping: PercentEncoding.isUnreserved) == "plain/path")
+        #expect(HTML.escape("a<b") == "a&lt;b" && HTML.escape("plain 中文") == "plain 中文")
+    }
+
     @Test func scalarsAreCountedOnTheBytes() {
         for text in ["", "ascii", "中文", "退货 15 天 🙂", String(repeating: "é中a", count: 100)] {
             #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(text.prefix(10))")

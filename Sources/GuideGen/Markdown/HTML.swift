@@ -2,7 +2,7 @@
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     public static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { entity(for: $0) != nil }) else { return s }
+        guard UTF8Scan.withBytes(s, { $0.contains { entity(for: $0) != nil } }) else { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 32)
         appendEscaped(s, to: &out)

@@ -179,8 +179,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             path = String(path[..<hash])
         }
         if let query = path.utf8.firstIndex(of: 0x3F) { path = String(path[..<query]) }
-        var decoded = path.utf8.contains(0x25) ? (path.removingPercentEncoding ?? path) : path
-        if decoded.utf8.contains(0x5C) || decoded.utf8.contains(0) || decoded.hasPrefix("//") {
+        var decoded = ByteSearch.contains(path, 0x25) ? (path.removingPercentEncoding ?? path) : path
+        if ByteSearch.contains(decoded, 0x5C) || ByteSearch.contains(decoded, 0) || decoded.hasPrefix("//") {
             return .broken(
                 Diagnostic(
                     .error, .unsafePath, at: location, "link `\(url)` is a backslashed or network path",

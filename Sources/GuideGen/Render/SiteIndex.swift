@@ -187,16 +187,19 @@ public enum RelativeURL {
 
     /// How many folders deep an output path is (`en/a/index.html` → 2), counting non-empty segments.
     static func folderDepth(_ path: String) -> Int {
-        var segments = 0
-        var inSegment = false
-        for b in path.utf8 {
-            if b == 0x2F {
-                inSegment = false
-            } else if !inSegment {
-                inSegment = true
-                segments += 1
+        // Over the string's own buffer: every link and page asks, and the UTF-8 view's iterator is slow.
+        UTF8Scan.withBytes(path) { bytes in
+            var segments = 0
+            var inSegment = false
+            for b in bytes {
+                if b == 0x2F {
+                    inSegment = false
+                } else if !inSegment {
+                    inSegment = true
+                    segments += 1
+                }
             }
+            return max(0, segments - 1)
         }
-        return max(0, segments - 1)
     }
 }

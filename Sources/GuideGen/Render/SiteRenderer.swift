@@ -358,7 +358,7 @@ public struct SiteRenderer: Sendable {
 
     func sidebar(_ nav: Navigation, language: String, outputPath: String, absolute: Bool = false) -> String {
         let place = navPlace(nav, language: language, outputPath: outputPath)
-        let depth = outputPath.utf8.reduce(1) { $0 + ($1 == 0x2F ? 1 : 0) }
+        let depth = RelativeURL.folderDepth(outputPath) + 1
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let html = sidebarCache.value(for: key) {

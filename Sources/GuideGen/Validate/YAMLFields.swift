@@ -11,7 +11,8 @@ struct YAMLFields {
     init(file: String, firstLine: Int = 1, text: String) {
         self.file = file
         self.lineOffset = firstLine - 1
-        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        // Counted over the text's own buffer: `utf8.reduce` walks the view's iterator byte by byte.
+        let newlines = UTF8Scan.withBytes(text) { bytes in bytes.reduce(0) { $0 &+ ($1 == 0x0A ? 1 : 0) } }
         self.lineCount = max(1, text.hasSuffix("\n") ? newlines : newlines + 1)
     }
 
