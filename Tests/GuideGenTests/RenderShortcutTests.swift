@@ -155,6 +155,22 @@ import Testing
         #expect(HTML.escape("a<b") == "a&lt;b" && HTML.escape("plain 中文") == "plain 中文")
     }
 
+    @Test func outputPathsAndPageNamesAreReadOnTheirBytes() {
+        for path in ["index.html", "en/a/index.html", "a..b/c", "..a/b", "中文/退货/index.html", "a/.../b"] {
+            #expect(OutputWriter.isSafeRelativePath(path), "\(path)")
+        }
+        for path in ["", "/etc/x", "../x", "a/../b", "a/..", "a\\b", "a\0b", "..", "a/\\\u{301}b"] {
+            #expect(!OutputWriter.isSafeRelativePath(path), "\(path)")
+        }
+        #expect(PageValidator.parseName("policies/claim-windows.zh-Hans.md")! == ("policies", "claim-windows", "zh-Hans"))
+        #expect(PageValidator.parseName("a/b/_index.en.md")! == ("a/b", "_index", "en"))
+        #expect(PageValidator.parseName("faq.en.md")! == ("", "faq", "en"))
+        #expect(PageValidator.parseName("退货/faq.en.md")! == ("退货", "faq", "en"))
+        for bad in ["faq.md", "faq.en.txt", "a/.en.md", "a/faq..md", "a/faq.en.x.md"] {
+            #expect(PageValidator.parseName(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func scalarsAreCountedOnTheBytes() {
         for text in ["", "ascii", "中文", "退货 15 天 🙂", String(repeating: "é中a", count: 100)] {
             #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(text.prefix(10))")

@@ -86,15 +86,17 @@ public enum PageValidator {
     /// `policies/claim-windows.zh-Hans.md` → (`policies`, `claim-windows`, `zh-Hans`).
     static func parseName(_ path: String) -> (String, String, String)? {
         guard path.hasSuffix(".md") else { return nil }
-        let components = path.split(separator: "/").map(String.init)
-        let name = components.last!.dropLast(3)
+        // Content paths are relative with single slashes: the folder is what comes before the last one.
+        let slash = path.utf8.lastIndex(of: 0x2F)
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = (slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]).dropLast(3)
         guard let dot = name.firstIndex(of: ".") else { return nil }
         let slug = String(name[..<dot])
         let language = String(name[name.index(after: dot)...])
         guard !slug.isEmpty, !language.isEmpty, slug == "_index" || RuleTableValidator.isIdentifier(slug), !language.contains(".") else {
             return nil
         }
-        return (components.dropLast().joined(separator: "/"), slug, language)
+        return (folder, slug, language)
     }
 
     /// What is wrong with a page file's name, and a name that would work.

@@ -131,7 +131,21 @@ public struct OutputWriter: Sendable {
 
     /// A relative path with no `..`, no absolute start and no backslash.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.split(separator: "/").contains("..") && !path.contains("\0")
+        // Bytes, not Characters: every written file is checked, and a `\\` or NUL is refused even where
+        // a combining mark would make it part of a larger Character.
+        UTF8Scan.withBytes(path) { b in
+            guard let first = b.first, first != 0x2F else { return false }
+            var segmentStart = 0
+            for i in 0...b.count {
+                if i == b.count || b[i] == 0x2F {
+                    if i - segmentStart == 2, b[segmentStart] == 0x2E, b[segmentStart + 1] == 0x2E { return false }
+                    segmentStart = i + 1
+                } else if b[i] == 0x5C || b[i] == 0 {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// A reason the output could not be written.
@@ -178,8 +192,7 @@ public final class OutputStaging: @unchecked Sendable {
             fail("refusing to write outside the output folder: `\(path)`")
             return
         }
-        let parts = path.split(separator: "/")
-        if parts.count > 1, let reason = makeFolders(parts.dropLast().joined(separator: "/")) {
+        if let slash = path.utf8.lastIndex(of: 0x2F), let reason = makeFolders(String(path[..<slash])) {
             fail(reason)
             return
         }
@@ -224,8 +237,8 @@ public final class OutputStaging: @unchecked Sendable {
     private func makeFolders(_ folder: String) -> String? {
         if lock.withLock({ folders.contains(folder) }) { return nil }
         var prefix = ""
-        for part in folder.split(separator: "/") {
-            prefix += prefix.isEmpty ? String(part) : "/" + part
+        for part in folder.utf8.split(separator: 0x2F) {
+            prefix += prefix.isEmpty ? String(Substring(part)) : "/" + Substring(part)
             if lock.withLock({ folders.contains(prefix) }) { continue }
             if mkdir(stagingPath + "/" + prefix, 0o755) != 0 && errno != EEXIST {
                 return "cannot create `\(prefix)`: \(String(cString: strerror(errno)))"
