@@ -171,6 +171,15 @@ import Testing
         }
     }
 
+    /// Every CJK Unified Ideograph is a letter to Unicode, as the shortcut assumes.
+    @Test func headingSlugsKeepIdeographsAsUnicodeSaysTheyAreLetters() {
+        for v in UInt32(0x4E00)...0x9FFF {
+            #expect(Unicode.Scalar(v)!.properties.isAlphabetic)
+        }
+        #expect(HeadingSlug.make("退货 15 天 Return Window！") == "退货-15-天-return-window")
+        #expect(HeadingSlug.make("七天无理由（普通商品）") == "七天无理由普通商品")
+    }
+
     @Test func scalarsAreCountedOnTheBytes() {
         for text in ["", "ascii", "中文", "退货 15 天 🙂", String(repeating: "é中a", count: 100)] {
             #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(text.prefix(10))")

@@ -22,6 +22,12 @@ public enum HeadingSlug {
                 }
                 continue
             }
+            // CJK Unified Ideographs (every one assigned and alphabetic) skip the property tables, which
+            // cost a lookup per character of every Chinese heading.
+            if (0x4E00...0x9FFF).contains(v) {
+                keep(UTF8.encode(scalar)!)
+                continue
+            }
             let p = scalar.properties
             if p.isAlphabetic || p.numericType != nil {
                 keep(UTF8.encode(scalar)!)
