@@ -97,8 +97,8 @@ public enum Pipeline {
         // Check: translations, rule usage and reviews.
         let unreadable = Set(readDiagnostics.filter { $0.severity == .error }.map(\.location.file))
         diagnostics += TranslationChecker.check(
-            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)))
-        diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules)
+            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads)
+        diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules, threads: options.threads)
         PhaseClock.mark("checks")
 
         var files: [String: [UInt8]] = [:]

@@ -1,44 +1,48 @@
 /// Checks that the front matter `rules:` list agrees with the references, and that reviews are current.
 public enum RuleUsageChecker {
-    public static func check(bodies: [RenderedBody], rules: RuleBook) -> [Diagnostic] {
+    public static func check(bodies: [RenderedBody], rules: RuleBook, threads: Int = 0) -> [Diagnostic] {
+        // Pages are independent: checked across cores (this stage runs between two parallel ones).
+        ParallelMap.map(bodies.filter { !$0.isFallback }, threads: threads) { check($0, rules: rules) }.flatMap { $0 }
+    }
+
+    /// The findings for one page.
+    static func check(_ body: RenderedBody, rules: RuleBook) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for body in bodies where !body.isFallback {
-            let page = body.source
-            let used = Set(body.references.map(\.reference.table))
-            if let listed = page.frontMatter.rules {
-                let line = page.frontMatter.keyLines["rules"] ?? 1
-                let at = SourceLocation(file: page.path, line: line, column: 1)
-                for table in listed where rules.tables[table] == nil {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, .unknownRule, at: at, "`rules:` names `\(table)`, which is not a rule table",
-                            help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
-                }
-                for missing in used.subtracting(listed).sorted() {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it",
-                            help: "add `\(missing)` to `rules:` (or remove the key: guidegen derives it)"))
-                }
-                for extra in Set(listed).subtracting(used).sorted() where rules.tables[extra] != nil {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, .rulesListMismatch, at: at, "`rules:` lists `\(extra)` but the page never refers to it",
-                            help: "remove `\(extra)` from `rules:` or refer to it with `{{rule \(extra).…}}`"))
-                }
+        let page = body.source
+        let used = Set(body.references.map(\.reference.table))
+        if let listed = page.frontMatter.rules {
+            let line = page.frontMatter.keyLines["rules"] ?? 1
+            let at = SourceLocation(file: page.path, line: line, column: 1)
+            for table in listed where rules.tables[table] == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .unknownRule, at: at, "`rules:` names `\(table)`, which is not a rule table",
+                        help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
             }
-            if let reviewed = page.frontMatter.reviewed {
-                let tables = used.union(page.frontMatter.rules ?? []).sorted()
-                for id in tables {
-                    guard let table = rules.tables[id], !table.changed.isEmpty, table.changed > reviewed else { continue }
-                    let line = page.frontMatter.keyLines["reviewed"] ?? 1
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, .reviewOutdated, at: SourceLocation(file: page.path, line: line, column: 1),
-                            "rule table `\(id)` changed on \(table.changed), after this page was reviewed (\(reviewed))",
-                            help: "check the page against the table, then set `reviewed:` to today's date",
-                            notes: [.init(SourceLocation(file: table.path, line: 1, column: 1), "the table")]))
-                }
+            for missing in used.subtracting(listed).sorted() {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it",
+                        help: "add `\(missing)` to `rules:` (or remove the key: guidegen derives it)"))
+            }
+            for extra in Set(listed).subtracting(used).sorted() where rules.tables[extra] != nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .rulesListMismatch, at: at, "`rules:` lists `\(extra)` but the page never refers to it",
+                        help: "remove `\(extra)` from `rules:` or refer to it with `{{rule \(extra).…}}`"))
+            }
+        }
+        if let reviewed = page.frontMatter.reviewed {
+            let tables = used.union(page.frontMatter.rules ?? []).sorted()
+            for id in tables {
+                guard let table = rules.tables[id], !table.changed.isEmpty, table.changed > reviewed else { continue }
+                let line = page.frontMatter.keyLines["reviewed"] ?? 1
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .reviewOutdated, at: SourceLocation(file: page.path, line: line, column: 1),
+                        "rule table `\(id)` changed on \(table.changed), after this page was reviewed (\(reviewed))",
+                        help: "check the page against the table, then set `reviewed:` to today's date",
+                        notes: [.init(SourceLocation(file: table.path, line: 1, column: 1), "the table")]))
             }
         }
         return diagnostics

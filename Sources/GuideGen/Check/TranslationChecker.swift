@@ -14,100 +14,110 @@ public enum TranslationChecker {
     /// `unreadable`: content files that could not be read (bad UTF-8, too large); their own error says so, so a
     /// translation among them is not also reported missing.
     /// `drafts`: paths of translations left out as drafts; they are missing for readers, and the message says why.
-    public static func check(bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = [], drafts: Set<String> = [])
+    public static func check(
+        bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = [], drafts: Set<String> = [], threads: Int = 0
+    ) -> [Diagnostic] {
+        var byKey: [String: [String: RenderedBody]] = [:]
+        for body in bodies { byKey[body.key, default: [:]][body.language] = body }
+        // Pages are independent: checked across cores (this stage runs between two parallel ones).
+        let keys = byKey.keys.sorted()
+        let versions = keys.map { byKey[$0]! }
+        return ParallelMap.map(Array(zip(keys, versions)), threads: threads) { key, versions in
+            check(key: key, versions: versions, config: config, unreadable: unreadable, drafts: drafts)
+        }.flatMap { $0 }
+    }
+
+    /// The findings for one page in all its languages.
+    static func check(key: String, versions: [String: RenderedBody], config: SiteConfig, unreadable: Set<String>, drafts: Set<String>)
         -> [Diagnostic]
     {
         var diagnostics: [Diagnostic] = []
-        var byKey: [String: [String: RenderedBody]] = [:]
-        for body in bodies { byKey[body.key, default: [:]][body.language] = body }
         let defaultLanguage = config.defaultLanguage
-        for key in byKey.keys.sorted() {
-            let versions = byKey[key]!
-            let real = versions.filter { !$0.value.isFallback }
-            guard let original = real[defaultLanguage] ?? config.languages.lazy.compactMap({ real[$0] }).first else { continue }
-            let originalFile = original.source.path
-            let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
-            for language in config.languages where real[language] == nil {
-                let expected = expectedPath(of: original.source, language: language)
-                if unreadable.contains(expected) { continue }
-                if drafts.contains(expected) {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, .missingTranslation, at: start(originalFile),
-                            "`\(key)` has its \(language) translation only as a draft; readers of \(language) get this page with a notice",
-                            help: "remove `draft: true` from `\(expected)` when it is ready"))
-                    continue
-                }
+        let real = versions.filter { !$0.value.isFallback }
+        guard let original = real[defaultLanguage] ?? config.languages.lazy.compactMap({ real[$0] }).first else { return [] }
+        let originalFile = original.source.path
+        let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
+        for language in config.languages where real[language] == nil {
+            let expected = expectedPath(of: original.source, language: language)
+            if unreadable.contains(expected) { continue }
+            if drafts.contains(expected) {
                 diagnostics.append(
                     Diagnostic(
                         .warning, .missingTranslation, at: start(originalFile),
-                        "`\(key)` has no \(language) translation; readers of \(language) get this page with a notice",
-                        help: "create `\(expected)`"))
+                        "`\(key)` has its \(language) translation only as a draft; readers of \(language) get this page with a notice",
+                        help: "remove `draft: true` from `\(expected)` when it is ready"))
+                continue
             }
-            for language in config.languages where language != original.language {
-                guard let translation = real[language] else { continue }
-                let file = translation.source.path
-                let pair = [Diagnostic.Note(start(originalFile), "the \(original.language) original")]
-                // Outdated translation (translation_of).
-                if original.language == defaultLanguage, let recorded = translation.source.frontMatter.translationOf {
-                    let current = TranslationHash.of(original.source)
-                    if recorded != current {
-                        let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
-                        diagnostics.append(
-                            Diagnostic(
-                                .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
-                                "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
-                                help:
-                                    "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
-                                notes: pair))
-                    }
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .missingTranslation, at: start(originalFile),
+                    "`\(key)` has no \(language) translation; readers of \(language) get this page with a notice",
+                    help: "create `\(expected)`"))
+        }
+        for language in config.languages where language != original.language {
+            guard let translation = real[language] else { continue }
+            let file = translation.source.path
+            let pair = [Diagnostic.Note(start(originalFile), "the \(original.language) original")]
+            // Outdated translation (translation_of).
+            if original.language == defaultLanguage, let recorded = translation.source.frontMatter.translationOf {
+                let current = TranslationHash.of(original.source)
+                if recorded != current {
+                    let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
+                            "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
+                            help:
+                                "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
+                            notes: pair))
                 }
-                // Same rule references.
-                let mine = Set(translation.references.map(\.reference.key))
-                let theirs = Set(original.references.map(\.reference.key))
-                for missing in theirs.subtracting(mine).sorted() {
-                    let at = original.references.first { $0.reference.key == missing }!.location
+            }
+            // Same rule references (compared as references; their `table.row.column` keys are spelled
+            // out only for the differences).
+            let mine = Set(translation.references.map(\.reference))
+            let theirs = Set(original.references.map(\.reference))
+            for missing in theirs.subtracting(mine).map(\.key).sorted() {
+                let at = original.references.first { $0.reference.key == missing }!.location
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .translationMismatch, at: start(file),
+                        "this translation does not use `\(missing)`, which the \(original.language) original uses",
+                        help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
+            }
+            for extra in mine.subtracting(theirs).map(\.key).sorted() {
+                let at = translation.references.first { $0.reference.key == extra }!.location
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
+                        help: "state the same facts in every language", notes: pair))
+            }
+            // Same number of FAQ questions.
+            if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
+                let a = original.markdown.sections.count
+                let b = translation.markdown.sections.count
+                if a != b {
                     diagnostics.append(
                         Diagnostic(
                             .error, .translationMismatch, at: start(file),
-                            "this translation does not use `\(missing)`, which the \(original.language) original uses",
-                            help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
+                            "this translation has \(b) FAQ question\(b == 1 ? "" : "s"); the \(original.language) original has \(a)",
+                            help: "translate every `##` question", notes: pair))
                 }
-                for extra in mine.subtracting(theirs).sorted() {
-                    let at = translation.references.first { $0.reference.key == extra }!.location
+            }
+            // Same flows.
+            if translation.flows.count != original.flows.count {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .translationMismatch, at: start(file),
+                        "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
+                        help: "every language needs the same flows", notes: pair))
+            } else {
+                for (mineFlow, theirFlow) in zip(translation.flows, original.flows) where mineFlow.signature != theirFlow.signature {
                     diagnostics.append(
                         Diagnostic(
-                            .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
-                            help: "state the same facts in every language", notes: pair))
-                }
-                // Same number of FAQ questions.
-                if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
-                    let a = original.markdown.sections.count
-                    let b = translation.markdown.sections.count
-                    if a != b {
-                        diagnostics.append(
-                            Diagnostic(
-                                .error, .translationMismatch, at: start(file),
-                                "this translation has \(b) FAQ question\(b == 1 ? "" : "s"); the \(original.language) original has \(a)",
-                                help: "translate every `##` question", notes: pair))
-                    }
-                }
-                // Same flows.
-                if translation.flows.count != original.flows.count {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, .translationMismatch, at: start(file),
-                            "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
-                            help: "every language needs the same flows", notes: pair))
-                } else {
-                    for (mineFlow, theirFlow) in zip(translation.flows, original.flows) where mineFlow.signature != theirFlow.signature {
-                        diagnostics.append(
-                            Diagnostic(
-                                .error, .translationMismatch, at: mineFlow.location,
-                                "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
-                                help: "keep the same node ids and edges in every language; only labels are translated",
-                                notes: [.init(theirFlow.location, "the original flow")]))
-                    }
+                            .error, .translationMismatch, at: mineFlow.location,
+                            "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
+                            help: "keep the same node ids and edges in every language; only labels are translated",
+                            notes: [.init(theirFlow.location, "the original flow")]))
                 }
             }
         }
