@@ -2,31 +2,34 @@
 enum FAQSchema {
     /// JSON safe to place inside `<script type="application/ld+json">`: `<`, `>` and `&` are escaped, so
     /// no text can close the element. Written by hand: JSONSerialization was a tenth of a large build.
-    static func jsonLD(_ sections: [MarkdownResult.Section]) -> String {
-        var out = "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"mainEntity\":["
+    /// UTF-8, as the page template inserts it (see `TemplateValue.utf8`).
+    static func jsonLD(_ sections: [MarkdownResult.Section]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(sections.reduce(128) { $0 + $1.text.utf8.count + $1.heading.text.utf8.count + 96 })
+        out += #"{"@context":"https://schema.org","@type":"FAQPage","mainEntity":["#.utf8
         for (i, section) in sections.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"@type\":\"Question\",\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":"
-            out += quoted(section.text)
-            out += "},\"name\":"
-            out += quoted(section.heading.text)
-            out += "}"
+            if i > 0 { out.append(0x2C) }
+            out += #"{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"#.utf8
+            appendQuoted(section.text, to: &out)
+            out += #"},"name":"#.utf8
+            appendQuoted(section.heading.text, to: &out)
+            out.append(0x7D)
         }
-        return out + "]}"
+        out += "]}".utf8
+        return out
     }
 
-    /// A JSON string literal with HTML-significant characters escaped as `\uXXXX`; works on UTF-8 bytes,
-    /// copying the runs between escapes whole.
-    static func quoted(_ s: String) -> String {
-        var text = s
-        var out = "\""
-        text.withUTF8 { bytes in
+    /// Appends a JSON string literal with HTML-significant characters escaped as `\uXXXX`; works on UTF-8
+    /// bytes, copying the runs between escapes whole.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        UTF8Scan.withBytes(s) { bytes in
             var runStart = 0
             var i = 0
             /// Appends the unescaped run before `i`, then `escape`.
             func flush(_ escape: String) {
-                if runStart < i { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self) }
-                out += escape
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                out += escape.utf8
             }
             while i < bytes.count {
                 let b = bytes[i]
@@ -60,6 +63,5 @@ enum FAQSchema {
             }
             flush("\"")
         }
-        return out
     }
 }

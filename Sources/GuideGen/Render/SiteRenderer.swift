@@ -186,7 +186,7 @@ public struct SiteRenderer: Sendable {
             page["rules_used"] = .maps(used)
             page["has_rules_used"] = .flag(true)
         }
-        if front.kind == .faq { page["faq_jsonld"] = .text(FAQSchema.jsonLD(body.markdown.sections)) }
+        if front.kind == .faq { page["faq_jsonld"] = .utf8(FAQSchema.jsonLD(body.markdown.sections)) }
         return page
     }
 
