@@ -92,7 +92,13 @@ public struct SiteIndex: Sendable {
 
     /// Output path (relative to the output root) of a page in a language.
     public func outputPath(key: String, language: String) -> String {
-        guard let tail = entries[key]?.outputTail else { return "\(language)/index.html" }
+        pageOutputPath(key: key, language: language) ?? "\(language)/index.html"
+    }
+
+    /// `outputPath` of a page that exists; nil for an unknown key.
+    public func pageOutputPath(key: String, language: String) -> String? {
+        // `?.outputTail` reads the one field; mapping the entry would copy all of it.
+        guard let tail = entries[key]?.outputTail else { return nil }
         return language + "/" + tail
     }
 

@@ -102,7 +102,10 @@ public struct SiteRenderer: Sendable {
     func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> TemplateMap {
         let front = body.source.frontMatter
         let strings = UIStrings.forLanguage(body.language)
-        let link = { (path: String) in RelativeURL.between(from: body.outputPath, to: path, prettyURLs: self.prettyURLs) }
+        // Closures capture plain values, not `self`: capturing the renderer copied (and retained) all of it.
+        let (from, prettyURLs, config, rules) = (body.outputPath, prettyURLs, config, rules)
+        let defaultLanguage = config.defaultLanguage
+        let link = { (path: String) in RelativeURL.between(from: from, to: path, prettyURLs: prettyURLs) }
         var page = TemplateMap([
             "title": .text(front.title),
             "kind": .text(front.kind.rawValue),
@@ -119,7 +122,7 @@ public struct SiteRenderer: Sendable {
         }
         if !front.tags.isEmpty { page["tags"] = .texts(front.tags) }
         let platformNames = front.platforms.compactMap { key in
-            config.platforms.first { $0.key == key }?.name.text(body.language, fallback: config.defaultLanguage)
+            config.platforms.first { $0.key == key }?.name.text(body.language, fallback: defaultLanguage)
         }
         if !platformNames.isEmpty { page["platforms"] = .maps(platformNames.map { TemplateMap(["name": .text($0)]) }) }
         let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
@@ -170,7 +173,7 @@ public struct SiteRenderer: Sendable {
         let tableIDs = Array(Set(body.references.map(\.reference.table))).sorted()
         let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> TemplateMap in
             var t = TemplateMap([
-                "title": .text(table.title.text(body.language, fallback: config.defaultLanguage)), "changed": .text(table.changed),
+                "title": .text(table.title.text(body.language, fallback: defaultLanguage)), "changed": .text(table.changed),
                 "id": .text(table.id),
             ])
             if !table.sources.isEmpty {
@@ -277,8 +280,9 @@ public struct SiteRenderer: Sendable {
     func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false) -> TemplateMap {
         let strings = UIStrings.forLanguage(language)
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
+        let index = index
         let samePage = { (lang: String) -> String in
-            if let key, self.index.entries[key] != nil { return self.index.outputPath(key: key, language: lang) }
+            if let key, let path = index.pageOutputPath(key: key, language: lang) { return path }
             if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
             return "\(lang)/index.html"
         }
