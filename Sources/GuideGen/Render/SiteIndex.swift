@@ -14,6 +14,11 @@ public struct SiteIndex: Sendable {
 
         public var isSectionIndex: Bool { slug == "_index" }
 
+        /// The source shown in `language`: its own, else the default language's (a fallback page), else any.
+        public func source(_ language: String, fallback defaultLanguage: String) -> PageSource {
+            sources[language] ?? sources[defaultLanguage] ?? sources.values.first!
+        }
+
         /// The output path after `<language>/`: `section/slug/index.html`, `section/index.html` for a
         /// section's index, `index.html` for the home page text. Made once: every link to the page needs it.
         public let outputTail: String

@@ -161,7 +161,7 @@ public struct SiteRenderer: Sendable {
             for depth in 2...parts.count {
                 let key = parts.prefix(depth).joined(separator: "/") + "/_index"
                 guard key != body.key, let entry = index.entries[key] else { continue }
-                let source = entry.sources[body.language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+                let source = entry.source(body.language, fallback: config.defaultLanguage)
                 crumbs.append(
                     TemplateMap([
                         "title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: body.language))),
@@ -195,7 +195,7 @@ public struct SiteRenderer: Sendable {
 
     func neighbour(_ key: String, language: String, link: (String) -> String) -> TemplateMap {
         let entry = index.entries[key]!
-        let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+        let source = entry.source(language, fallback: config.defaultLanguage)
         return TemplateMap(["title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: language)))])
     }
 
@@ -210,7 +210,7 @@ public struct SiteRenderer: Sendable {
         var s: [String: Any] = [
             "title": navSection?.title ?? section.name,
             "pages": section.pages.map { entry -> [String: Any] in
-                let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+                let source = entry.source(language, fallback: config.defaultLanguage)
                 var p: [String: Any] = [
                     "title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)),
                     "kind_label": strings.kinds[source.frontMatter.kind] ?? "",
@@ -255,7 +255,7 @@ public struct SiteRenderer: Sendable {
         ]
         // Pages directly in content/ belong to no section: the home page lists them.
         let rootPages = index.rootPages.map { entry -> [String: Any] in
-            let source = entry.sources[language] ?? entry.sources[config.defaultLanguage] ?? entry.sources.values.first!
+            let source = entry.source(language, fallback: config.defaultLanguage)
             return [
                 "title": source.frontMatter.title,
                 "url": RelativeURL.between(from: path, to: index.outputPath(key: entry.key, language: language), prettyURLs: prettyURLs),
@@ -470,7 +470,7 @@ struct Navigation: Sendable {
             let indexSource = section.index.flatMap { $0.sources[language] ?? $0.sources[d] }
             let title = indexSource?.frontMatter.title ?? section.name.replacingOccurrences(of: "-", with: " ").capitalized
             let pages = section.pages.map { entry in
-                let source = entry.sources[language] ?? entry.sources[d] ?? entry.sources.values.first!
+                let source = entry.source(language, fallback: d)
                 return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
             }
             return Section(
