@@ -66,8 +66,8 @@ import Testing
         #expect(events.1 == yams.1, "\(yaml)")
     }
 
-    /// The event composer reports an anchor the byte prescan let through, and a repeated key in a flow
-    /// mapping at the repeat itself (Yams marks the mapping).
+    /// The event composer refuses an anchor exactly where libyaml reads one (a wrapped value's `&` is
+    /// text), and reports a repeated key in a flow mapping at the repeat itself (Yams marks the mapping).
     @Test func anchorsAndFlowRepeatsAreReportedWhereTheyAre() {
         let anchor = YAMLReader(allowAliases: false).compose("a: x\n  &b\n", file: "p.md", firstLine: 2)
         #expect(anchor.0 != nil && anchor.1.isEmpty)  // text: `x &b`
