@@ -2,7 +2,7 @@
 public enum RuleUsageChecker {
     public static func check(bodies: [RenderedBody], rules: RuleBook, threads: Int = 0) -> [Diagnostic] {
         // Pages are independent: checked across cores (this stage runs between two parallel ones).
-        ParallelMap.map(bodies.filter { !$0.isFallback }, threads: threads) { check($0, rules: rules) }.flatMap { $0 }
+        ParallelMap.map(bodies, threads: threads) { $0.isFallback ? [] : check($0, rules: rules) }.flatMap { $0 }
     }
 
     /// The findings for one page.

@@ -20,9 +20,7 @@ public enum TranslationChecker {
         var byKey: [String: [String: RenderedBody]] = [:]
         for body in bodies { byKey[body.key, default: [:]][body.language] = body }
         // Pages are independent: checked across cores (this stage runs between two parallel ones).
-        let keys = byKey.keys.sorted()
-        let versions = keys.map { byKey[$0]! }
-        return ParallelMap.map(Array(zip(keys, versions)), threads: threads) { key, versions in
+        return ParallelMap.map(byKey.keys.sorted().map { ($0, byKey[$0]!) }, threads: threads) { key, versions in
             check(key: key, versions: versions, config: config, unreadable: unreadable, drafts: drafts)
         }.flatMap { $0 }
     }

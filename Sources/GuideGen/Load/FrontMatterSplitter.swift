@@ -19,8 +19,7 @@ public enum FrontMatterSplitter {
 
     /// Splits normalized text (LF line endings, no BOM); nil plus a reason when the fences are missing.
     public static func split(_ text: String) -> Result<Parts, SplitError> {
-        var contiguous = text  // shares the storage; `withUTF8` only copies a non-native string
-        return contiguous.withUTF8 { split(text, $0) }
+        UTF8Scan.withBytes(text) { split(text, $0) }
     }
 
     /// `split` over the text's own bytes: the parts are cut at line breaks (scalar boundaries) and made

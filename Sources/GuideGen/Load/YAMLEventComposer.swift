@@ -25,8 +25,7 @@ struct YAMLEventComposer {
 
     /// The text's one document; nil for an empty stream.
     func compose(_ text: String) -> Result<YAMLNode?, Failure> {
-        var text = text
-        return text.withUTF8 { bytes in
+        UTF8Scan.withBytes(text) { bytes in
             // On the heap and never copied: libyaml's string reader points back at the parser itself.
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }

@@ -10,8 +10,8 @@ public indirect enum YAMLNode: Sendable, Equatable {
     case sequence([YAMLNode], at: YAMLMark)
     case mapping([YAMLPair], at: YAMLMark)
 
-    /// Where the value starts (an optional for the callers that fall back to the file's start).
-    public var mark: YAMLMark? {
+    /// Where the value starts.
+    public var mark: YAMLMark {
         switch self {
         case .scalar(let s): s.mark
         case .sequence(_, let mark), .mapping(_, let mark): mark

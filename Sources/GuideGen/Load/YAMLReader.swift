@@ -84,7 +84,7 @@ public struct YAMLReader: Sendable {
 
     /// Walks the tree depth-first, stopping as soon as the depth or node budget is exceeded.
     private static func measure(_ node: Node, depth: Int, maxDepth: Int, budget: inout Int) -> YAMLEventComposer.Failure? {
-        let mark = YAMLMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        var mark: YAMLMark { YAMLMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }  // only on failure
         budget -= 1
         if budget < 0 { return .tooManyValues(at: mark) }
         if depth > maxDepth { return .tooDeep(at: mark) }

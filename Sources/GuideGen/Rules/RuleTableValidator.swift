@@ -104,7 +104,7 @@ public enum RuleTableValidator {
                 continue
             }
             if type == .choice, options.isEmpty { fields.error(.ruleTable, columnNode, "choice column `\(columnID)` has no `options`") }
-            out.append(RuleColumn(id: columnID, type: type, title: title, options: options, line: (columnNode.mark?.line ?? 1)))
+            out.append(RuleColumn(id: columnID, type: type, title: title, options: options, line: columnNode.mark.line))
         }
         return out
     }
@@ -118,7 +118,7 @@ public enum RuleTableValidator {
                 fields.error(.ruleTable, rowNode, "`\(rowID)` is not a valid row id", help: "use letters, digits, `-` and `_`")
                 continue
             }
-            var row = RuleRow(id: rowID, label: Localized(), terms: [:], values: [:], line: rowNode.mark?.line ?? 1, valueLines: [:])
+            var row = RuleRow(id: rowID, label: Localized(), terms: [:], values: [:], line: rowNode.mark.line, valueLines: [:])
             guard let props = fields.pairs(value, what: "row `\(rowID)`") else { continue }
             for (key, keyNode, v) in props {
                 if key == "label" {
@@ -134,7 +134,7 @@ public enum RuleTableValidator {
                         row.terms[lang] = fields.stringList(list, key: "terms.\(lang)")?.map(\.0) ?? []
                     }
                 } else if let column = columns.first(where: { $0.id == key }) {
-                    row.valueLines[key] = v.mark?.line ?? 1
+                    row.valueLines[key] = v.mark.line
                     if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
                 } else {
                     fields.error(

@@ -17,7 +17,7 @@ public enum SchemaValidator {
         let known = FrontMatterSchema.fields.map(\.key)
         let platformKeys = config.platforms.map(\.key)
         for (key, keyNode, value) in pairs {
-            front.keyLines[key] = (keyNode.mark?.line ?? 1) + firstLine - 1
+            front.keyLines[key] = keyNode.mark.line + firstLine - 1
             guard let field = FrontMatterSchema.fields.first(where: { $0.key == key }) else {
                 fields.error(.unknownKey, keyNode, "`\(key)`: unknown key", help: Suggestion.help(for: key, in: known, noun: "keys"))
                 continue

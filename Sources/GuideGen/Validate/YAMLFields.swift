@@ -18,9 +18,9 @@ struct YAMLFields {
 
     /// Location of a node (or of the file start when Yams gives none).
     func location(_ node: YAMLNode?) -> SourceLocation {
-        let line = node?.mark?.line ?? 1
+        let line = node?.mark.line ?? 1
         if line > lineCount { return SourceLocation(file: file, line: lineCount + lineOffset, column: 1) }
-        return SourceLocation(file: file, line: line + lineOffset, column: node?.mark?.column ?? 1)
+        return SourceLocation(file: file, line: line + lineOffset, column: node?.mark.column ?? 1)
     }
 
     mutating func error(_ check: CheckID, _ node: YAMLNode?, _ message: String, help: String? = nil) {
