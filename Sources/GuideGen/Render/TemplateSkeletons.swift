@@ -16,15 +16,31 @@ import Foundation
 final class TemplateSkeletons: @unchecked Sendable {
     /// A rendered skeleton cut at its placeholders.
     struct Skeleton {
-        enum Piece {
+        enum Piece: Equatable {
             case text([UInt8])
             case value(Int, escaped: Bool)
+            /// A value of the list item being filled in (in the text one more item adds).
+            case item(Int, escaped: Bool)
+            /// Where the second and later items of item list number n go.
+            case items(Int)
         }
         var pieces: [Piece]
     }
 
     private var skeletons: [String: Skeleton?] = [:]
+    /// Typed page contexts' skeletons, whose lists may render item by item (`ListSkeleton`).
+    private var listSkeletons: [String: ListSkeleton] = [:]
     private let lock = NSLock()
+    /// How many times typed contexts went to swift-mustache (skeletons, probes, pages rendered directly).
+    private(set) var mustacheRenders = 0
+    /// How many typed contexts were filled in from a list skeleton.
+    private(set) var listFills = 0
+    /// What each template's text allows lists to do, by template name (`TemplateListAnalysis`).
+    let listRules: [String: TemplateListAnalysis.Rules]
+
+    init(templates: [String: String] = [:]) {
+        listRules = TemplateListAnalysis.rules(templates: templates)
+    }
 
     /// Placeholders are U+E001 <number> `&` U+E002: escaping turns the `&` into `&amp;`, which shows whether
     /// the template inserted the value with `{{ }}` or `{{{ }}}`.
@@ -51,6 +67,7 @@ final class TemplateSkeletons: @unchecked Sendable {
     /// Renders `context` with `render` (the direct path), through a skeleton when the shape allows; UTF-8.
     func render(_ context: [String: Any], template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
         var walk = ShapeWalk(template: template)
+        walk.rules = listRules[template]
         guard walk.measure(context) else { return render(context).map { Array($0.utf8) } }
         return renderThroughSkeleton(
             walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering) },
@@ -58,13 +75,60 @@ final class TemplateSkeletons: @unchecked Sendable {
     }
 
     /// `render` for a typed page context: its shape is walked without casts, and it becomes a
-    /// `[String: Any]` only for swift-mustache (a shape's first page).
-    func render(_ context: TemplateMap, template: String, direct render: ([String: Any]) -> String?) -> [UInt8]? {
+    /// `[String: Any]` only for swift-mustache (a shape's first page, and one probe per new list item shape).
+    /// The top-level lists the template's text allows render item by item, so a page's shape records only
+    /// their first items: the text each further item adds comes from a probe (`ListSkeleton`).
+    func render(_ context: TemplateMap, template: String, direct renderDirectly: ([String: Any]) -> String?) -> [UInt8]? {
+        func render(_ context: [String: Any]) -> [UInt8]? {
+            lock.lock()
+            mustacheRenders += 1
+            lock.unlock()
+            return renderDirectly(context).map { Array($0.utf8) }
+        }
         var walk = ShapeWalk(template: template)
+        if let rules = listRules[template] {
+            walk.itemLists = ShapeWalk.itemLists(of: context, rules: rules)
+            walk.rules = rules
+        }
         walk.measure(context)
-        return renderThroughSkeleton(
-            walk, render: render, placeholders: { numbering in ShapeWalk.placeholders(context, numbering: &numbering).any },
-            direct: { render(context.any) })
+        if walk.printsContainer { return render(context.any) }
+        let key = String(decoding: walk.shape, as: UTF8.self)
+        lock.lock()
+        var entry = listSkeletons[key]
+        lock.unlock()
+        if entry == nil {
+            var numbering = 0
+            let first = render(walk.placeholders(context, numbering: &numbering, probe: nil).any)
+            let made = ListSkeleton(first: first, lineBreaks: walk.values.map(\.endsInLineBreak), lists: walk.extras.count)
+            lock.lock()
+            entry = listSkeletons[key] ?? made
+            listSkeletons[key] = entry
+            lock.unlock()
+        }
+        guard let entry else { return nil }
+        // Each item shape not seen with this page shape yet costs one probe; at most one per item.
+        for _ in 0...walk.extras.reduce(0, { $0 + $1.count }) {
+            lock.lock()
+            let filled = entry.filled
+            lock.unlock()
+            switch ListSkeleton.fill(filled, with: walk) {
+            case .done(let bytes):
+                lock.lock()
+                listFills += 1
+                lock.unlock()
+                return bytes
+            case .unusable: return render(context.any)
+            case .missing(let list, let item):
+                let extra = walk.extras[list][item]
+                var numbering = 0
+                let probe = walk.placeholders(context, numbering: &numbering, probe: (list, extra.item))
+                let rendered = render(probe.any)
+                lock.lock()
+                entry.add(rendered, list: list, shape: extra.shape, lineBreaks: extra.values.map(\.endsInLineBreak))
+                lock.unlock()
+            }
+        }
+        return render(context.any)
     }
 
     /// Fills the skeleton of the walked shape, rendering it first (`render` of the `placeholders` context)
@@ -95,47 +159,67 @@ final class TemplateSkeletons: @unchecked Sendable {
     /// Splits rendered placeholder output into text and value pieces; nil when a placeholder is not intact.
     static func cut(_ rendered: String, values: [ShapeWalk.Value]) -> Skeleton? {
         let bytes = Array(rendered.utf8)
+        return cut(bytes[...]) { number in
+            number < values.count ? (.value(number, escaped: false), values[number].endsInLineBreak) : nil
+        }.map(Skeleton.init)
+    }
+
+    /// Splits placeholder output into pieces; `piece` names the piece (with `escaped: false`) for a
+    /// placeholder number and whether its value ends in a line break, nil for a number that cannot be
+    /// there (then the whole cut is nil, as for a broken placeholder).
+    static func cut(_ bytes: ArraySlice<UInt8>, piece: (Int) -> (Skeleton.Piece, lineBreak: Bool)?) -> [Skeleton.Piece]? {
         var pieces: [Skeleton.Piece] = []
-        var textStart = 0
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == open[0], i + 2 < bytes.count, bytes[i + 1] == open[1], bytes[i + 2] == open[2] else {
+        var textStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard bytes[i] == open[0], i + 2 < bytes.endIndex, bytes[i + 1] == open[1], bytes[i + 2] == open[2] else {
                 i += 1
                 continue
             }
             if textStart < i { pieces.append(.text(Array(bytes[textStart..<i]))) }
-            var j = i + 3
-            var number = 0
-            var digits = 0
-            while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 9 {
-                number = number * 10 + Int(bytes[j] - 0x30)
-                j += 1
-                digits += 1
-            }
-            guard digits > 0, number < values.count else { return nil }
-            let escaped: Bool
-            if j + 5 <= bytes.count, Array(bytes[j..<(j + 5)]) == Array("&amp;".utf8) {
-                escaped = true
-                j += 5
-            } else if j < bytes.count, bytes[j] == UInt8(ascii: "&") {
-                escaped = false
-                j += 1
-            } else {
-                return nil
-            }
-            guard j + 3 <= bytes.count, Array(bytes[j..<(j + 3)]) == close else { return nil }
-            j += 3
+            guard let (number, escaped, end) = placeholder(in: bytes, at: i), let (found, lineBreak) = piece(number) else { return nil }
+            var j = end
             // The placeholder of a value ending in a line break carries one (see `ShapeWalk.placeholder`).
-            if values[number].endsInLineBreak {
-                guard j < bytes.count, bytes[j] == 0x0A else { return nil }
+            if lineBreak {
+                guard j < bytes.endIndex, bytes[j] == 0x0A else { return nil }
                 j += 1
             }
-            pieces.append(.value(number, escaped: escaped))
+            switch found {
+            case .value(let n, _): pieces.append(.value(n, escaped: escaped))
+            case .item(let n, _): pieces.append(.item(n, escaped: escaped))
+            default: return nil
+            }
             i = j
             textStart = i
         }
-        if textStart < bytes.count { pieces.append(.text(Array(bytes[textStart...]))) }
-        return Skeleton(pieces: pieces)
+        if textStart < bytes.endIndex { pieces.append(.text(Array(bytes[textStart...]))) }
+        return pieces
+    }
+
+    /// The placeholder starting at `i` (at its U+E001): its number, whether it was escaped, and where it
+    /// ends (before a line break it carries); nil when it is not intact.
+    static func placeholder(in bytes: ArraySlice<UInt8>, at i: Int) -> (number: Int, escaped: Bool, end: Int)? {
+        var j = i + 3
+        var number = 0
+        var digits = 0
+        while j < bytes.endIndex, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 9 {
+            number = number * 10 + Int(bytes[j] - 0x30)
+            j += 1
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        let escaped: Bool
+        if j + 5 <= bytes.endIndex, bytes[j..<(j + 5)].elementsEqual("&amp;".utf8) {
+            escaped = true
+            j += 5
+        } else if j < bytes.endIndex, bytes[j] == UInt8(ascii: "&") {
+            escaped = false
+            j += 1
+        } else {
+            return nil
+        }
+        guard j + 3 <= bytes.endIndex, bytes[j..<(j + 3)].elementsEqual(close) else { return nil }
+        return (number, escaped, j + 3)
     }
 
     static func fill(_ skeleton: Skeleton, with values: [ShapeWalk.Value]) -> [UInt8] {
@@ -145,21 +229,228 @@ final class TemplateSkeletons: @unchecked Sendable {
             switch piece {
             case .text(let t): capacity += t.count
             case .value(let n, _): capacity += values[n].byteCount
+            case .item, .items: break
             }
         }
         out.reserveCapacity(capacity + 256)
         for piece in skeleton.pieces {
             switch piece {
             case .text(let t): out += t
-            case .value(let n, let escaped):
-                switch values[n] {
-                case .text(let text): if escaped { HTML.appendEscaped(text, to: &out) } else { out += text.utf8 }
-                case .utf8(let bytes):
-                    if escaped { bytes.withUnsafeBufferPointer { HTML.appendEscaped(bytes: $0, to: &out) } } else { out += bytes }
-                }
+            case .value(let n, let escaped): append(values[n], escaped: escaped, to: &out)
+            case .item, .items: break
             }
         }
         return out
+    }
+
+    /// Appends a value as the template inserted it: escaped (`{{ }}`) or raw (`{{{ }}}`).
+    @inline(__always)
+    static func append(_ value: ShapeWalk.Value, escaped: Bool, to out: inout [UInt8]) {
+        switch value {
+        case .text(let text): if escaped { HTML.appendEscaped(text, to: &out) } else { out += text.utf8 }
+        case .utf8(let bytes):
+            if escaped { bytes.withUnsafeBufferPointer { HTML.appendEscaped(bytes: $0, to: &out) } } else { out += bytes }
+        }
+    }
+}
+
+/// The skeleton of a typed context shape whose top-level lists render item by item.
+///
+/// `first` is the page rendered with each such list cut to its first item. A list's further items each
+/// add the same text for the same item shape (a Mustache section renders its body once per item, and
+/// nothing but the item differs), inserted after the first item's. A probe renders the list as its first
+/// item and two more of the shape with their own placeholder numbers; the skeleton accepts the item
+/// text only when the probe is `first` with one insertion that repeats, so the text is found by where the
+/// probe departs from `first` and checked by its repeat. A list whose text cannot be found so (rendered
+/// twice, inside another list, ...) makes its pages render directly. Mutated only under
+/// `TemplateSkeletons`' lock; readers copy `filled`.
+final class ListSkeleton {
+    /// Placeholder numbers of a probe's two extra items start here (item values 0, 1, ... follow).
+    static let probeBases = (1_000_000, 2_000_000)
+
+    struct Probe {
+        var rendered: [UInt8]
+        var lineBreaks: [Bool]
+        /// The latest point of `first` where the probe's insertion can start.
+        var latestStart: Int
+    }
+
+    /// What pages are filled from: `first` cut into pieces with a marker where each list's further items
+    /// go, and per list the pieces one more item adds by item shape (nil: that shape cannot be filled).
+    struct Filled {
+        var pieces: [TemplateSkeletons.Skeleton.Piece]?
+        var items: [[[UInt8]: [TemplateSkeletons.Skeleton.Piece]?]]
+    }
+
+    let first: [UInt8]?
+    let lineBreaks: [Bool]
+    private var probes: [[[UInt8]: Probe]]
+    private(set) var filled: Filled
+
+    init(first: [UInt8]?, lineBreaks: [Bool], lists: Int) {
+        self.first = first
+        self.lineBreaks = lineBreaks
+        self.probes = Array(repeating: [:], count: lists)
+        self.filled = Filled(pieces: nil, items: Array(repeating: [:], count: lists))
+        rebuild()
+    }
+
+    /// Records the probe of one item shape of list `list` (nil: it did not render) and recomputes `filled`.
+    func add(_ rendered: [UInt8]?, list: Int, shape: [UInt8], lineBreaks itemBreaks: [Bool]) {
+        guard probes[list][shape] == nil else { return }
+        guard let rendered, let first else {
+            probes[list][shape] = Probe(rendered: [], lineBreaks: itemBreaks, latestStart: -1)
+            rebuild()
+            return
+        }
+        var common = 0
+        let limit = min(first.count, rendered.count)
+        while common < limit, first[common] == rendered[common] { common += 1 }
+        probes[list][shape] = Probe(rendered: rendered, lineBreaks: itemBreaks, latestStart: alignedStart(common))
+        rebuild()
+    }
+
+    /// `position`, moved back to the start of a placeholder of `first` it would fall inside.
+    private func alignedStart(_ position: Int) -> Int {
+        guard let first else { return position }
+        var i = position - 1
+        while i >= 0, first[i] != TemplateSkeletons.open[0] { i -= 1 }
+        guard i >= 0, let (number, _, end) = TemplateSkeletons.placeholder(in: first[...], at: i) else { return position }
+        let unitEnd = end + (number < lineBreaks.count && lineBreaks[number] ? 1 : 0)
+        return unitEnd > position ? i : position
+    }
+
+    /// Every list's insertion point is the earliest of its probes' latest starts (all of them lie within
+    /// each probe's range of valid starts, which contains the true end of the first item's text).
+    private func rebuild() {
+        guard let first else { return }
+        var items: [[[UInt8]: [TemplateSkeletons.Skeleton.Piece]?]] = Array(repeating: [:], count: probes.count)
+        var starts: [(at: Int, list: Int)] = []
+        for (list, byShape) in probes.enumerated() where !byShape.isEmpty {
+            // A probe that renders as `first` adds nothing per item (a list left out, or an empty body) and
+            // needs no insertion point.
+            var inserting: [[UInt8]: Probe] = [:]
+            for (shape, probe) in byShape {
+                if probe.latestStart < 0 {
+                    items[list][shape] = .some(nil)
+                } else if probe.rendered == first {
+                    items[list][shape] = .some([])
+                } else {
+                    inserting[shape] = probe
+                }
+            }
+            guard let at = inserting.values.map(\.latestStart).min() else { continue }
+            if starts.contains(where: { $0.at == at }) {
+                // Two lists inserting at one point: which goes first is not known.
+                for shape in inserting.keys { items[list][shape] = .some(nil) }
+                continue
+            }
+            starts.append((at, list))
+            for (shape, probe) in inserting { items[list][shape] = .some(itemPieces(probe, at: at)) }
+        }
+        starts.sort { $0.at < $1.at }
+        var pieces: [TemplateSkeletons.Skeleton.Piece] = []
+        var from = 0
+        let main = { (n: Int) -> (TemplateSkeletons.Skeleton.Piece, lineBreak: Bool)? in
+            n < self.lineBreaks.count ? (.value(n, escaped: false), self.lineBreaks[n]) : nil
+        }
+        for start in starts {
+            guard let cut = TemplateSkeletons.cut(first[from..<start.at], piece: main) else {
+                filled = Filled(pieces: nil, items: items)
+                return
+            }
+            pieces += cut
+            pieces.append(.items(start.list))
+            from = start.at
+        }
+        guard let rest = TemplateSkeletons.cut(first[from...], piece: main) else {
+            filled = Filled(pieces: nil, items: items)
+            return
+        }
+        filled = Filled(pieces: pieces + rest, items: items)
+    }
+
+    /// The pieces one item of the probe's shape adds when inserted at `at`; nil unless the probe is
+    /// `first` with the same item text inserted there twice.
+    private func itemPieces(_ probe: Probe, at: Int) -> [TemplateSkeletons.Skeleton.Piece]? {
+        guard let first else { return nil }
+        let rendered = probe.rendered
+        let added = rendered.count - first.count
+        guard added >= 0, added % 2 == 0, at <= first.count, at <= rendered.count,
+            rendered[..<at].elementsEqual(first[..<at]), rendered[(at + added)...].elementsEqual(first[at...])
+        else { return nil }
+        let half = added / 2
+        let piece = { (base: Int) -> (Int) -> (TemplateSkeletons.Skeleton.Piece, lineBreak: Bool)? in
+            { n in
+                if n < self.lineBreaks.count { return (.value(n, escaped: false), self.lineBreaks[n]) }
+                let k = n - base
+                return k >= 0 && k < probe.lineBreaks.count ? (.item(k, escaped: false), probe.lineBreaks[k]) : nil
+            }
+        }
+        guard let once = TemplateSkeletons.cut(rendered[at..<(at + half)], piece: piece(Self.probeBases.0)),
+            let twice = TemplateSkeletons.cut(rendered[(at + half)..<(at + added)], piece: piece(Self.probeBases.1)), once == twice
+        else { return nil }
+        return once
+    }
+
+    enum FillResult {
+        case done([UInt8])
+        /// Item `item` of list `list` has a shape without a probe yet.
+        case missing(list: Int, item: Int)
+        case unusable
+    }
+
+    static func fill(_ filled: Filled, with walk: ShapeWalk) -> FillResult {
+        guard let pieces = filled.pieces else { return .unusable }
+        var capacity = 0
+        for piece in pieces {
+            switch piece {
+            case .text(let t): capacity += t.count
+            case .value(let n, _): capacity += walk.values[n].byteCount
+            case .item: return .unusable
+            case .items: break
+            }
+        }
+        // Every further item's pieces, found before anything is written.
+        var itemPieces: [[[TemplateSkeletons.Skeleton.Piece]]] = []
+        itemPieces.reserveCapacity(walk.extras.count)
+        for (list, extras) in walk.extras.enumerated() {
+            var found: [[TemplateSkeletons.Skeleton.Piece]] = []
+            found.reserveCapacity(extras.count)
+            for (index, extra) in extras.enumerated() {
+                guard let known = filled.items[list][extra.shape] else { return .missing(list: list, item: index) }
+                guard let known else { return .unusable }
+                found.append(known)
+            }
+            itemPieces.append(found)
+        }
+        // A list whose further items add text needs its insertion point.
+        var placed = Array(repeating: false, count: walk.extras.count)
+        for piece in pieces { if case .items(let list) = piece { placed[list] = true } }
+        for (list, found) in itemPieces.enumerated() where !placed[list] && found.contains(where: { !$0.isEmpty }) {
+            return .unusable
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity + 4096)
+        for piece in pieces {
+            switch piece {
+            case .text(let t): out += t
+            case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
+            case .item: return .unusable
+            case .items(let list):
+                for (extra, itemPieces) in zip(walk.extras[list], itemPieces[list]) {
+                    for piece in itemPieces {
+                        switch piece {
+                        case .text(let t): out += t
+                        case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
+                        case .item(let n, let escaped): TemplateSkeletons.append(extra.values[n], escaped: escaped, to: &out)
+                        case .items: return .unusable
+                        }
+                    }
+                }
+            }
+        }
+        return .done(out)
     }
 }
 
@@ -190,10 +481,52 @@ struct ShapeWalk {
     var shape: [UInt8] = []
     var values: [Value] = []
 
+    /// A further item of a list rendered item by item: its own shape and values, and the item itself
+    /// (for a probe).
+    struct Extra {
+        var shape: [UInt8]
+        var values: [Value]
+        var item: TemplateValue
+    }
+    /// The top-level lists rendered item by item (`ListSkeleton`), by the key of the map holding them ("" for
+    /// the top) and their own: the shape holds only their first items; `extras` the rest, per such list in
+    /// walk order.
+    var itemLists: Set<TemplateListAnalysis.Name> = []
+    var extras: [[Extra]] = []
+    /// What the template prints, to catch a map or list printed whole; set when it may be.
+    var rules: TemplateListAnalysis.Rules?
+    var printsContainer = false
+
     init(template: String) {
         shape.reserveCapacity(2048)
         shape += template.utf8
         shape.append(UInt8(ascii: "|"))
+    }
+
+    /// A walk of one list item.
+    init() {}
+
+    /// The "parent" of a list item's values: no dotted name reaches into a list's items.
+    static let insideList = "\u{0}"
+
+    /// The non-empty lists reachable from `map` through maps alone that `rules` lets render item by item.
+    static func itemLists(of map: TemplateMap, rules: TemplateListAnalysis.Rules) -> Set<TemplateListAnalysis.Name> {
+        var candidates: [TemplateListAnalysis.Name] = []
+        func collect(_ map: TemplateMap, parent: String) {
+            for (key, value) in map.entries {
+                switch value {
+                case .maps(let a):
+                    if !a.isEmpty && rules.isCandidate(parent: parent, key: key) { candidates.append(.init(parent: parent, key: key)) }
+                case .texts(let a):
+                    if !a.isEmpty && rules.isCandidate(parent: parent, key: key) { candidates.append(.init(parent: parent, key: key)) }
+                case .map(let m): collect(m, parent: key)
+                default: break
+                }
+            }
+        }
+        collect(map, parent: "")
+        let keys = Set(candidates.map(\.key))
+        return Set(candidates.filter { rules.allows(parent: $0.parent!, key: $0.key, besides: keys) })
     }
 
     /// Records a value: an empty one stays itself (the output around it depends on its being empty: partial
@@ -248,6 +581,10 @@ struct ShapeWalk {
             for (key, element) in d.sorted(by: { $0.key < $1.key }) {
                 shape += key.utf8
                 shape.append(UInt8(ascii: ":"))
+                // A map or list the template may print whole (see `Rules.mayPrint`): render directly.
+                if let rules, rules.printedKeys.contains(key), !(element is String || element is Bool || element is Int) {
+                    return false
+                }
                 guard measure(element) else { return false }
             }
             shape.append(UInt8(ascii: "}"))
@@ -271,8 +608,9 @@ struct ShapeWalk {
         return true
     }
 
-    /// Walks a typed context: the same shape and value order as `measure(_: Any)` gives its `any`.
-    mutating func measure(_ map: TemplateMap) {
+    /// Walks a typed context: the same shape and value order as `measure(_: Any)` gives its `any`, except
+    /// that lists under `itemLists` keys (at the top, `topLevel`) are walked as their first item alone.
+    mutating func measure(_ map: TemplateMap, topLevel: Bool = true, parent: String = "") {
         shape.append(UInt8(ascii: "{"))
         for (key, value) in map.entries {
             append(key: key)
@@ -283,14 +621,41 @@ struct ShapeWalk {
             case .flag(let b): shape.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             case .number(let n): record(String(n))
             case .texts(let a):
-                count(a.count)
-                for element in a { record(element) }
+                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: false) { printsContainer = true }
+                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                    count(1)
+                    record(a[0])
+                    extras.append(
+                        a.dropFirst().map { text in
+                            var walk = ShapeWalk()
+                            walk.record(text)
+                            return Extra(shape: walk.shape, values: walk.values, item: .text(text))
+                        })
+                } else {
+                    count(a.count)
+                    for element in a { record(element) }
+                }
                 shape.append(UInt8(ascii: "]"))
             case .maps(let a):
-                count(a.count)
-                for element in a { measure(element) }
+                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                    count(1)
+                    measure(a[0], topLevel: false, parent: Self.insideList)
+                    extras.append(
+                        a.dropFirst().map { item in
+                            var walk = ShapeWalk()
+                            walk.rules = rules
+                            walk.measure(item, topLevel: false, parent: Self.insideList)
+                            return Extra(shape: walk.shape, values: walk.values, item: .map(item))
+                        })
+                } else {
+                    count(a.count)
+                    for element in a { measure(element, topLevel: false, parent: Self.insideList) }
+                }
                 shape.append(UInt8(ascii: "]"))
-            case .map(let m): measure(m)
+            case .map(let m):
+                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+                measure(m, topLevel: topLevel, parent: key)
             }
         }
         shape.append(UInt8(ascii: "}"))
@@ -347,18 +712,59 @@ struct ShapeWalk {
         return "\u{E001}\(numbering)&\u{E002}" + (lineBreak ? "\n" : "")
     }
 
-    /// `placeholders` for a typed context, numbered in `measure(_: TemplateMap)` order.
-    static func placeholders(_ map: TemplateMap, numbering: inout Int) -> TemplateMap {
+    /// The context this walk's skeleton renders: placeholders in `measure` order, lists under `itemLists`
+    /// cut to their first item, and with `probe` its list followed by two copies of its item numbered from
+    /// `ListSkeleton.probeBases`.
+    func placeholders(_ map: TemplateMap, numbering: inout Int, probe: (list: Int, item: TemplateValue)?) -> TemplateMap {
+        var ordinal = 0
+        return placeholders(map, numbering: &numbering, probe: probe, topLevel: true, parent: "", ordinal: &ordinal)
+    }
+
+    private func placeholders(
+        _ map: TemplateMap, numbering: inout Int, probe: (list: Int, item: TemplateValue)?, topLevel: Bool, parent: String,
+        ordinal: inout Int
+    ) -> TemplateMap {
         var out = TemplateMap()
         for (key, value) in map.entries {
             switch value {
-            case .text(let s): out[key] = .text(placeholder(s, &numbering))
-            case .utf8(let bytes): out[key] = .text(placeholder(empty: bytes.isEmpty, lineBreak: bytes.last == 0x0A, &numbering))
+            case .text(let s): out[key] = .text(Self.placeholder(s, &numbering))
+            case .utf8(let bytes):
+                out[key] = .text(Self.placeholder(empty: bytes.isEmpty, lineBreak: bytes.last == 0x0A, &numbering))
             case .flag: out[key] = value
-            case .number(let n): out[key] = .text(placeholder(String(n), &numbering))
-            case .texts(let a): out[key] = .texts(a.map { placeholder($0, &numbering) })
-            case .maps(let a): out[key] = .maps(a.map { placeholders($0, numbering: &numbering) })
-            case .map(let m): out[key] = .map(placeholders(m, numbering: &numbering))
+            case .number(let n): out[key] = .text(Self.placeholder(String(n), &numbering))
+            case .texts(let a):
+                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                    var items = [Self.placeholder(a[0], &numbering)]
+                    if let probe, probe.list == ordinal, case .text(let text) = probe.item {
+                        for base in [ListSkeleton.probeBases.0, ListSkeleton.probeBases.1] {
+                            var n = base
+                            items.append(Self.placeholder(text, &n))
+                        }
+                    }
+                    ordinal += 1
+                    out[key] = .texts(items)
+                } else {
+                    out[key] = .texts(a.map { Self.placeholder($0, &numbering) })
+                }
+            case .maps(let a):
+                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                    var unused = 0
+                    var items = [placeholders(a[0], numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused)]
+                    if let probe, probe.list == ordinal, case .map(let item) = probe.item {
+                        for base in [ListSkeleton.probeBases.0, ListSkeleton.probeBases.1] {
+                            var n = base
+                            items.append(placeholders(item, numbering: &n, probe: nil, topLevel: false, parent: key, ordinal: &unused))
+                        }
+                    }
+                    ordinal += 1
+                    out[key] = .maps(items)
+                } else {
+                    var unused = 0
+                    out[key] = .maps(
+                        a.map { placeholders($0, numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused) })
+                }
+            case .map(let m):
+                out[key] = .map(placeholders(m, numbering: &numbering, probe: probe, topLevel: topLevel, parent: key, ordinal: &ordinal))
             }
         }
         return out

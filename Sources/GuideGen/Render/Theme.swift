@@ -95,12 +95,12 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var files: [String: [UInt8]] = [:]
         var names = Set<String>()
-        var sources: [String] = []
+        var sources: [String: String] = [:]
         for (relative, data) in themeFiles.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
                 let text = String(decoding: data, as: UTF8.self)
-                sources.append(text)
+                sources[name] = text
                 do {
                     library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
                     names.insert(name)
@@ -122,7 +122,9 @@ public struct Theme: Sendable {
                 files["theme/" + relative] = data
             }
         }
-        let skeletons = useSkeletons && TemplateSkeletons.allowed(templateSources: sources) ? TemplateSkeletons() : nil
+        let skeletons =
+            useSkeletons && TemplateSkeletons.allowed(templateSources: Array(sources.values))
+            ? TemplateSkeletons(templates: sources) : nil
         return (Theme(library: library, files: files, templateNames: names, skeletons: skeletons), diagnostics)
     }
 

@@ -1,0 +1,156 @@
+/// Which lists of a template's context may be rendered item by item from probes (see
+/// `TemplateSkeletons`), read from the template's text with its partials written in.
+///
+/// A list qualifies when at most one section of the expanded template may mean it (`{{#toc}}` or
+/// `{{#page.toc}}` for `page.toc`, not `{{#strings.toc}}`), nothing prints it or reaches through it
+/// (`{{toc}}`, `{{toc.x}}`), and that section's body names no other candidate list of the context: then
+/// its items render one after another in one place, and no other list's items render inside them (the
+/// probes check the rest). An inverted section (`{{^list}}`) depends only on the
+/// list being empty, which the context shape keeps. Inheritance (`{{<parent}}`, `{{$block}}`) or partials
+/// nested deeper than `maxDepth` qualify nothing.
+enum TemplateListAnalysis {
+    static let maxDepth = 8
+
+    /// A name as a tag writes it, for matching against a list's place: its last part and the part before
+    /// it (nil for a plain name, or one starting with `.`, which may find any map holding the key).
+    struct Name: Hashable, Sendable {
+        var parent: String?
+        var key: String
+
+        /// Whether the tag may mean the list under `key` in the map that is itself under `parent` ("" for
+        /// the context's top): a dotted name finds its last part in the map under the part before it.
+        func mayMean(parent listParent: String, key listKey: String) -> Bool {
+            key == listKey && (parent == nil || parent == listParent)
+        }
+    }
+
+    /// What a template's text says about each name, with its partials written in.
+    struct Rules: Sendable {
+        /// How many sections (`{{#name}}`) open with each name.
+        var sectionCount: [Name: Int] = [:]
+        /// Names printed (`{{name}}`, `{{{name}}}`, `{{&name}}`).
+        var printed = Set<Name>()
+        /// Sections whose current item is printed (`{{.}}` directly inside them).
+        var printedViaDot = Set<Name>()
+        /// The keys of `printed` and `printedViaDot`, for a quick first test.
+        var printedKeys = Set<String>()
+        /// Parts a dotted name reaches through (all but its last).
+        var reachedThrough = Set<String>()
+        /// Every name part used inside each name's sections (inverted ones too).
+        var inner: [Name: Set<String>] = [:]
+        var qualifiesNothing = false
+
+        /// Rules under which no list qualifies.
+        static let nothing = Rules(qualifiesNothing: true)
+
+        /// Whether the list under `key` in the map under `parent` may render item by item: at most one
+        /// section may mean it, and nothing prints it or reaches through it.
+        func isCandidate(parent: String, key: String) -> Bool {
+            guard !qualifiesNothing, !reachedThrough.contains(key) else { return false }
+            if printed.contains(where: { $0.mayMean(parent: parent, key: key) }) { return false }
+            let sections = sectionCount.reduce(0) { $0 + ($1.key.mayMean(parent: parent, key: key) ? $1.value : 0) }
+            return sections <= 1
+        }
+
+        /// Whether the template may print the map or list under `key` in the map under `parent` (a list of
+        /// maps or a map when `holdsMaps`): swift-mustache prints it as Swift describes it (a dictionary in no
+        /// fixed order, strings quoted), which no skeleton can fill in.
+        func mayPrint(parent: String, key: String, holdsMaps: Bool) -> Bool {
+            guard printedKeys.contains(key) else { return false }
+            if printed.contains(where: { $0.mayMean(parent: parent, key: key) }) { return true }
+            return holdsMaps && printedViaDot.contains(where: { $0.mayMean(parent: parent, key: key) })
+        }
+
+        /// Whether that list's section names none of `others` (the keys of the context's other candidate
+        /// lists), so no other list's items render inside its items.
+        func allows(parent: String, key: String, besides others: Set<String>) -> Bool {
+            let rest = others.subtracting([key])
+            return inner.allSatisfy { name, parts in !name.mayMean(parent: parent, key: key) || parts.isDisjoint(with: rest) }
+        }
+    }
+
+    /// The rules of each template, by template name.
+    static func rules(templates: [String: String]) -> [String: Rules] {
+        var result: [String: Rules] = [:]
+        for name in templates.keys {
+            result[name] = expand(name, templates: templates, depth: 0).map(rules(in:)) ?? .nothing
+        }
+        return result
+    }
+    /// The template's text with each `{{> partial}}` replaced by the partial's expanded text; nil past
+    /// `maxDepth` or when the template uses inheritance.
+    static func expand(_ name: String, templates: [String: String], depth: Int) -> String? {
+        guard depth <= maxDepth else { return nil }
+        // A missing partial renders as nothing.
+        guard let text = templates[name] else { return depth == 0 ? nil : "" }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix("<") || tag.hasPrefix("$") { return nil }
+            if tag.hasPrefix(">") {
+                out += rest[..<open.lowerBound]
+                let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                guard let inner = expand(partial, templates: templates, depth: depth + 1) else { return nil }
+                out += inner
+                rest = rest[close.upperBound...]
+            } else {
+                out += rest[..<close.upperBound]
+                rest = rest[close.upperBound...]
+            }
+        }
+        out += rest
+        return out
+    }
+
+    /// The rules of an expanded template.
+    static func rules(in text: String) -> Rules {
+        var rules = Rules()
+        var open: [(name: Name, parts: Set<String>)] = []
+        var rest = text[...]
+        while let start = rest.range(of: "{{") {
+            guard let end = rest[start.upperBound...].range(of: "}}") else { break }
+            var tag = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[end.upperBound...]
+            guard let sigil = tag.first else { continue }
+            if sigil == "!" || sigil == "%" { continue }
+            var kind: Character = " "
+            if "#^/&{".contains(sigil) {
+                kind = sigil
+                tag = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            }
+            let parts = tag.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard let last = parts.last else { continue }
+            let parent = parts.count >= 2 && !parts[parts.count - 2].isEmpty ? parts[parts.count - 2] : nil
+            let name = Name(parent: parent, key: last)
+            for part in parts.dropLast() { rules.reachedThrough.insert(part) }
+            for index in open.indices { open[index].parts.formUnion(parts) }
+            switch kind {
+            case "#":
+                rules.sectionCount[name, default: 0] += 1
+                open.append((name, []))
+            case "^":
+                open.append((name, []))
+            case "/":
+                if let index = open.lastIndex(where: { $0.name.key == last }) {
+                    for closed in open[index...] { rules.inner[closed.name, default: []].formUnion(closed.parts) }
+                    open.removeSubrange(index...)
+                }
+            default:
+                if tag == "." {
+                    if let section = open.last?.name {
+                        rules.printedViaDot.insert(section)
+                        rules.printedKeys.insert(section.key)
+                    }
+                } else {
+                    rules.printed.insert(name)
+                    rules.printedKeys.insert(name.key)
+                }
+            }
+        }
+        // A section left open (the parser refuses it, but the rules must not depend on that) covers the rest.
+        for unclosed in open { rules.inner[unclosed.name, default: []].formUnion(unclosed.parts) }
+        return rules
+    }
+}
