@@ -124,28 +124,34 @@ public struct SiteIndex: Sendable {
     public func sourceLinkKey(_ target: String, from page: PageSource, fromContentRoot: Bool = false, language: String? = nil) -> (
         key: String, language: String
     )? {
-        var segments =
-            page.section.isEmpty || fromContentRoot ? [] : page.section.utf8.split(separator: 0x2F).map { String(Substring($0)) }
-        for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map({ String(Substring($0)) }) {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." {
+        // Segments as byte slices of the two strings; the key is decoded once at the end.
+        var segments = page.section.isEmpty || fromContentRoot ? [] : page.section.utf8.split(separator: 0x2F)
+        for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false) {
+            if part.isEmpty || (part.count == 1 && part.first == 0x2E) { continue }
+            if part.count == 2 && part.first == 0x2E && part.last == 0x2E {
                 guard !segments.isEmpty else { return nil }
                 segments.removeLast()
             } else {
                 segments.append(part)
             }
         }
-        guard let file = segments.popLast(), file.hasSuffix(".md") else { return nil }
-        let name = String(file.dropLast(3))
-        var slug = name
+        guard let file = segments.popLast(), file.count >= 3, file.suffix(3).elementsEqual(".md".utf8) else { return nil }
+        var slug = file.dropLast(3)
         var language = language ?? page.language
-        if let dot = name.firstIndex(of: "."), config.languages.contains(String(name[name.index(after: dot)...])) {
-            slug = String(name[..<dot])
-            language = String(name[name.index(after: dot)...])
+        if let dot = slug.firstIndex(of: 0x2E) {
+            let suffix = String(Substring(slug[slug.index(after: dot)...]))
+            if config.languages.contains(suffix) {
+                slug = slug[..<dot]
+                language = suffix
+            }
         }
-        let section = segments.joined(separator: "/")
-        let key = section.isEmpty ? slug : "\(section)/\(slug)"
-        return (key, language)
+        var key: [UInt8] = []
+        for segment in segments {
+            key += segment
+            key.append(0x2F)
+        }
+        key += slug
+        return (String(decoding: key, as: UTF8.self), language)
     }
 
     /// How a page in `section` links to the source of page `key`: `../returns/refund.md`, `other.md`.
