@@ -24,20 +24,19 @@ enum TemplateListAnalysis {
         }
     }
 
-    /// What a template's text says about each name, with its partials written in.
+    /// What a template's text says about each name, with its partials written in; names are filed by
+    /// key, as a page's lists are looked up.
     struct Rules: Sendable {
-        /// How many sections (`{{#name}}`) open with each name.
-        var sectionCount: [Name: Int] = [:]
+        /// Each section (`{{#name}}`) opened.
+        var sections: [String: [Name]] = [:]
         /// Names printed (`{{name}}`, `{{{name}}}`, `{{&name}}`).
-        var printed = Set<Name>()
+        var printed: [String: [Name]] = [:]
         /// Sections whose current item is printed (`{{.}}` directly inside them).
-        var printedViaDot = Set<Name>()
-        /// The keys of `printed` and `printedViaDot`, for a quick first test.
-        var printedKeys = Set<String>()
+        var printedViaDot: [String: [Name]] = [:]
         /// Parts a dotted name reaches through (all but its last).
         var reachedThrough = Set<String>()
-        /// Every name part used inside each name's sections (inverted ones too).
-        var inner: [Name: Set<String>] = [:]
+        /// Every name part used inside each section (inverted ones too).
+        var inner: [String: [(name: Name, parts: Set<String>)]] = [:]
         var qualifiesNothing = false
 
         /// Rules under which no list qualifies.
@@ -47,25 +46,27 @@ enum TemplateListAnalysis {
         /// section may mean it, and nothing prints it or reaches through it.
         func isCandidate(parent: String, key: String) -> Bool {
             guard !qualifiesNothing, !reachedThrough.contains(key) else { return false }
-            if printed.contains(where: { $0.mayMean(parent: parent, key: key) }) { return false }
-            let sections = sectionCount.reduce(0) { $0 + ($1.key.mayMean(parent: parent, key: key) ? $1.value : 0) }
-            return sections <= 1
+            if let names = printed[key], names.contains(where: { $0.mayMean(parent: parent, key: key) }) { return false }
+            guard let names = sections[key] else { return true }
+            return names.lazy.filter { $0.mayMean(parent: parent, key: key) }.count <= 1
         }
 
         /// Whether the template may print the map or list under `key` in the map under `parent` (a list of
         /// maps or a map when `holdsMaps`): swift-mustache prints it as Swift describes it (a dictionary in no
         /// fixed order, strings quoted), which no skeleton can fill in.
         func mayPrint(parent: String, key: String, holdsMaps: Bool) -> Bool {
-            guard printedKeys.contains(key) else { return false }
-            if printed.contains(where: { $0.mayMean(parent: parent, key: key) }) { return true }
-            return holdsMaps && printedViaDot.contains(where: { $0.mayMean(parent: parent, key: key) })
+            if let names = printed[key], names.contains(where: { $0.mayMean(parent: parent, key: key) }) { return true }
+            guard holdsMaps, let names = printedViaDot[key] else { return false }
+            return names.contains { $0.mayMean(parent: parent, key: key) }
         }
 
         /// Whether that list's section names none of `others` (the keys of the context's other candidate
         /// lists), so no other list's items render inside its items.
         func allows(parent: String, key: String, besides others: Set<String>) -> Bool {
-            let rest = others.subtracting([key])
-            return inner.allSatisfy { name, parts in !name.mayMean(parent: parent, key: key) || parts.isDisjoint(with: rest) }
+            guard let sections = inner[key] else { return true }
+            return sections.allSatisfy { name, parts in
+                !name.mayMean(parent: parent, key: key) || others.allSatisfy { $0 == key || !parts.contains($0) }
+            }
         }
     }
 
@@ -128,29 +129,25 @@ enum TemplateListAnalysis {
             for index in open.indices { open[index].parts.formUnion(parts) }
             switch kind {
             case "#":
-                rules.sectionCount[name, default: 0] += 1
+                rules.sections[name.key, default: []].append(name)
                 open.append((name, []))
             case "^":
                 open.append((name, []))
             case "/":
                 if let index = open.lastIndex(where: { $0.name.key == last }) {
-                    for closed in open[index...] { rules.inner[closed.name, default: []].formUnion(closed.parts) }
+                    for closed in open[index...] { rules.inner[closed.name.key, default: []].append((closed.name, closed.parts)) }
                     open.removeSubrange(index...)
                 }
             default:
                 if tag == "." {
-                    if let section = open.last?.name {
-                        rules.printedViaDot.insert(section)
-                        rules.printedKeys.insert(section.key)
-                    }
+                    if let section = open.last?.name { rules.printedViaDot[section.key, default: []].append(section) }
                 } else {
-                    rules.printed.insert(name)
-                    rules.printedKeys.insert(name.key)
+                    rules.printed[name.key, default: []].append(name)
                 }
             }
         }
         // A section left open (the parser refuses it, but the rules must not depend on that) covers the rest.
-        for unclosed in open { rules.inner[unclosed.name, default: []].formUnion(unclosed.parts) }
+        for unclosed in open { rules.inner[unclosed.name.key, default: []].append((unclosed.name, unclosed.parts)) }
         return rules
     }
 }

@@ -99,7 +99,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         if entry == nil {
             var numbering = 0
             let first = render(walk.placeholders(context, numbering: &numbering, probe: nil).any)
-            let made = ListSkeleton(first: first, lineBreaks: walk.values.map(\.endsInLineBreak), lists: walk.extras.count)
+            let made = ListSkeleton(first: first, lineBreaks: walk.values.map(\.endsInLineBreak), lists: walk.lists.count)
             lock.lock()
             entry = listSkeletons[key] ?? made
             listSkeletons[key] = entry
@@ -107,7 +107,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         }
         guard let entry else { return nil }
         // Each item shape not seen with this page shape yet costs one probe; at most one per item.
-        for _ in 0...walk.extras.reduce(0, { $0 + $1.count }) {
+        for _ in 0...walk.extras.count {
             lock.lock()
             let filled = entry.filled
             lock.unlock()
@@ -118,13 +118,14 @@ final class TemplateSkeletons: @unchecked Sendable {
                 lock.unlock()
                 return bytes
             case .unusable: return render(context.any)
-            case .missing(let list, let item):
-                let extra = walk.extras[list][item]
+            case .missing(let extra):
                 var numbering = 0
-                let probe = walk.placeholders(context, numbering: &numbering, probe: (list, extra.item))
+                let probe = walk.placeholders(context, numbering: &numbering, probe: (extra.list, walk.item(extra)))
                 let rendered = render(probe.any)
                 lock.lock()
-                entry.add(rendered, list: list, shape: extra.shape, lineBreaks: extra.values.map(\.endsInLineBreak))
+                entry.add(
+                    rendered, list: extra.list, shape: Array(walk.extraShape[extra.shape]),
+                    lineBreaks: walk.extraValues[extra.values].map(\.endsInLineBreak))
                 lock.unlock()
             }
         }
@@ -277,9 +278,10 @@ final class ListSkeleton {
 
     /// What pages are filled from: `first` cut into pieces with a marker where each list's further items
     /// go, and per list the pieces one more item adds by item shape (nil: that shape cannot be filled).
+    /// Lists hold a few item shapes, so they are found by comparing bytes, not by hashing.
     struct Filled {
         var pieces: [TemplateSkeletons.Skeleton.Piece]?
-        var items: [[[UInt8]: [TemplateSkeletons.Skeleton.Piece]?]]
+        var items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]
     }
 
     let first: [UInt8]?
@@ -291,7 +293,7 @@ final class ListSkeleton {
         self.first = first
         self.lineBreaks = lineBreaks
         self.probes = Array(repeating: [:], count: lists)
-        self.filled = Filled(pieces: nil, items: Array(repeating: [:], count: lists))
+        self.filled = Filled(pieces: nil, items: Array(repeating: [], count: lists))
         rebuild()
     }
 
@@ -324,7 +326,7 @@ final class ListSkeleton {
     /// each probe's range of valid starts, which contains the true end of the first item's text).
     private func rebuild() {
         guard let first else { return }
-        var items: [[[UInt8]: [TemplateSkeletons.Skeleton.Piece]?]] = Array(repeating: [:], count: probes.count)
+        var items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]] = Array(repeating: [], count: probes.count)
         var starts: [(at: Int, list: Int)] = []
         for (list, byShape) in probes.enumerated() where !byShape.isEmpty {
             // A probe that renders as `first` adds nothing per item (a list left out, or an empty body) and
@@ -332,9 +334,9 @@ final class ListSkeleton {
             var inserting: [[UInt8]: Probe] = [:]
             for (shape, probe) in byShape {
                 if probe.latestStart < 0 {
-                    items[list][shape] = .some(nil)
+                    items[list].append((shape, nil))
                 } else if probe.rendered == first {
-                    items[list][shape] = .some([])
+                    items[list].append((shape, []))
                 } else {
                     inserting[shape] = probe
                 }
@@ -342,11 +344,11 @@ final class ListSkeleton {
             guard let at = inserting.values.map(\.latestStart).min() else { continue }
             if starts.contains(where: { $0.at == at }) {
                 // Two lists inserting at one point: which goes first is not known.
-                for shape in inserting.keys { items[list][shape] = .some(nil) }
+                for shape in inserting.keys { items[list].append((shape, nil)) }
                 continue
             }
             starts.append((at, list))
-            for (shape, probe) in inserting { items[list][shape] = .some(itemPieces(probe, at: at)) }
+            for (shape, probe) in inserting { items[list].append((shape, itemPieces(probe, at: at))) }
         }
         starts.sort { $0.at < $1.at }
         var pieces: [TemplateSkeletons.Skeleton.Piece] = []
@@ -395,8 +397,8 @@ final class ListSkeleton {
 
     enum FillResult {
         case done([UInt8])
-        /// Item `item` of list `list` has a shape without a probe yet.
-        case missing(list: Int, item: Int)
+        /// This further item has a shape without a probe yet.
+        case missing(ShapeWalk.Extra)
         case unusable
     }
 
@@ -412,24 +414,26 @@ final class ListSkeleton {
             }
         }
         // Every further item's pieces, found before anything is written.
-        var itemPieces: [[[TemplateSkeletons.Skeleton.Piece]]] = []
-        itemPieces.reserveCapacity(walk.extras.count)
-        for (list, extras) in walk.extras.enumerated() {
-            var found: [[TemplateSkeletons.Skeleton.Piece]] = []
-            found.reserveCapacity(extras.count)
-            for (index, extra) in extras.enumerated() {
-                guard let known = filled.items[list][extra.shape] else { return .missing(list: list, item: index) }
-                guard let known else { return .unusable }
-                found.append(known)
+        var chosen: [[TemplateSkeletons.Skeleton.Piece]] = []
+        chosen.reserveCapacity(walk.extras.count)
+        walk.extraShape.withUnsafeBufferPointer { shapes in
+            for extra in walk.extras {
+                let shape = UnsafeBufferPointer(rebasing: shapes[extra.shape])
+                guard let known = filled.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return }
+                guard let found = known.pieces else { return }
+                chosen.append(found)
             }
-            itemPieces.append(found)
+        }
+        if chosen.count < walk.extras.count {
+            let extra = walk.extras[chosen.count]
+            let shape = walk.extraShape[extra.shape]
+            let known = filled.items[extra.list].first { $0.shape.elementsEqual(shape) }
+            return known == nil ? .missing(extra) : .unusable
         }
         // A list whose further items add text needs its insertion point.
-        var placed = Array(repeating: false, count: walk.extras.count)
+        var placed = Array(repeating: false, count: walk.lists.count)
         for piece in pieces { if case .items(let list) = piece { placed[list] = true } }
-        for (list, found) in itemPieces.enumerated() where !placed[list] && found.contains(where: { !$0.isEmpty }) {
-            return .unusable
-        }
+        for (extra, found) in zip(walk.extras, chosen) where !placed[extra.list] && !found.isEmpty { return .unusable }
         var out: [UInt8] = []
         out.reserveCapacity(capacity + 4096)
         for piece in pieces {
@@ -438,12 +442,13 @@ final class ListSkeleton {
             case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
             case .item: return .unusable
             case .items(let list):
-                for (extra, itemPieces) in zip(walk.extras[list], itemPieces[list]) {
-                    for piece in itemPieces {
+                for index in walk.lists[list].extras {
+                    let base = walk.extras[index].values.lowerBound
+                    for piece in chosen[index] {
                         switch piece {
                         case .text(let t): out += t
                         case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
-                        case .item(let n, let escaped): TemplateSkeletons.append(extra.values[n], escaped: escaped, to: &out)
+                        case .item(let n, let escaped): TemplateSkeletons.append(walk.extraValues[base + n], escaped: escaped, to: &out)
                         case .items: return .unusable
                         }
                     }
@@ -481,18 +486,22 @@ struct ShapeWalk {
     var shape: [UInt8] = []
     var values: [Value] = []
 
-    /// A further item of a list rendered item by item: its own shape and values, and the item itself
-    /// (for a probe).
+    /// A further item of a list rendered item by item: which list, its shape and values (ranges of
+    /// `extraShape` and `extraValues`), and where it is in the list (for a probe).
     struct Extra {
-        var shape: [UInt8]
-        var values: [Value]
-        var item: TemplateValue
+        var list: Int
+        var shape: Range<Int>
+        var values: Range<Int>
+        var index: Int
     }
     /// The top-level lists rendered item by item (`ListSkeleton`), by the key of the map holding them ("" for
-    /// the top) and their own: the shape holds only their first items; `extras` the rest, per such list in
-    /// walk order.
+    /// the top) and their own: the shape holds only their first items; `extras` the rest, in walk order.
     var itemLists: Set<TemplateListAnalysis.Name> = []
-    var extras: [[Extra]] = []
+    var extras: [Extra] = []
+    var extraShape: [UInt8] = []
+    var extraValues: [Value] = []
+    /// Each item list met, in walk order (for probes), and its range of `extras`.
+    var lists: [(value: TemplateValue, extras: Range<Int>)] = []
     /// What the template prints, to catch a map or list printed whole; set when it may be.
     var rules: TemplateListAnalysis.Rules?
     var printsContainer = false
@@ -582,7 +591,9 @@ struct ShapeWalk {
                 shape += key.utf8
                 shape.append(UInt8(ascii: ":"))
                 // A map or list the template may print whole (see `Rules.mayPrint`): render directly.
-                if let rules, rules.printedKeys.contains(key), !(element is String || element is Bool || element is Int) {
+                if let rules, rules.printed[key] != nil || rules.printedViaDot[key] != nil,
+                    !(element is String || element is Bool || element is Int)
+                {
                     return false
                 }
                 guard measure(element) else { return false }
@@ -625,12 +636,7 @@ struct ShapeWalk {
                 if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
                     count(1)
                     record(a[0])
-                    extras.append(
-                        a.dropFirst().map { text in
-                            var walk = ShapeWalk()
-                            walk.record(text)
-                            return Extra(shape: walk.shape, values: walk.values, item: .text(text))
-                        })
+                    walkFurtherItems(of: value, count: a.count) { walk, index in walk.record(a[index]) }
                 } else {
                     count(a.count)
                     for element in a { record(element) }
@@ -641,13 +647,9 @@ struct ShapeWalk {
                 if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
                     count(1)
                     measure(a[0], topLevel: false, parent: Self.insideList)
-                    extras.append(
-                        a.dropFirst().map { item in
-                            var walk = ShapeWalk()
-                            walk.rules = rules
-                            walk.measure(item, topLevel: false, parent: Self.insideList)
-                            return Extra(shape: walk.shape, values: walk.values, item: .map(item))
-                        })
+                    walkFurtherItems(of: value, count: a.count) { walk, index in
+                        walk.measure(a[index], topLevel: false, parent: Self.insideList)
+                    }
                 } else {
                     count(a.count)
                     for element in a { measure(element, topLevel: false, parent: Self.insideList) }
@@ -659,6 +661,34 @@ struct ShapeWalk {
             }
         }
         shape.append(UInt8(ascii: "}"))
+    }
+
+    /// Walks items 1... of an item list into `extraShape` and `extraValues` (swapped in for the walk, so
+    /// the same recording code fills them), one `Extra` each.
+    private mutating func walkFurtherItems(of value: TemplateValue, count: Int, _ walkItem: (inout ShapeWalk, Int) -> Void) {
+        let list = lists.count
+        let first = extras.count
+        if count > 1 {
+            swap(&shape, &extraShape)
+            swap(&values, &extraValues)
+            for index in 1..<count {
+                let (shapeStart, valueStart) = (shape.count, values.count)
+                walkItem(&self, index)
+                extras.append(Extra(list: list, shape: shapeStart..<shape.count, values: valueStart..<values.count, index: index))
+            }
+            swap(&shape, &extraShape)
+            swap(&values, &extraValues)
+        }
+        lists.append((value, first..<extras.count))
+    }
+
+    /// The item `extra` stands for, as a probe puts it in its list.
+    func item(_ extra: Extra) -> TemplateValue {
+        switch lists[extra.list].value {
+        case .maps(let a): .map(a[extra.index])
+        case .texts(let a): .text(a[extra.index])
+        default: lists[extra.list].value
+        }
     }
 
     /// Values of other static types that cast to the known ones (`[[String: String]]` is a list of
