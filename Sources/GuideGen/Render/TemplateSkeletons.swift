@@ -30,6 +30,8 @@ final class TemplateSkeletons: @unchecked Sendable {
     private var skeletons: [String: Skeleton?] = [:]
     /// Typed page contexts' skeletons, whose lists may render item by item (`ListSkeleton`).
     private var listSkeletons: [String: ListSkeleton] = [:]
+    /// `itemLists` by template and list places.
+    private var listDecisions: [[UInt8]: [Bool]] = [:]
     private let lock = NSLock()
     /// How many times typed contexts went to swift-mustache (skeletons, probes, pages rendered directly).
     private(set) var mustacheRenders = 0
@@ -87,7 +89,7 @@ final class TemplateSkeletons: @unchecked Sendable {
         }
         var walk = ShapeWalk(template: template)
         if let rules = listRules[template] {
-            walk.itemLists = ShapeWalk.itemLists(of: context, rules: rules)
+            walk.itemLists = itemLists(of: context, template: template, rules: rules)
             walk.rules = rules
         }
         walk.measure(context)
@@ -130,6 +132,29 @@ final class TemplateSkeletons: @unchecked Sendable {
             }
         }
         return render(context.any)
+    }
+
+    /// Which of the context's top-level lists render item by item (`ShapeWalk.itemLists`), decided once per
+    /// template and set of list places.
+    private func itemLists(of context: TemplateMap, template: String, rules: TemplateListAnalysis.Rules) -> [Bool] {
+        var signature = Array(template.utf8)
+        signature.append(0)
+        ShapeWalk.topLists(of: context, parent: "", signature: &signature)
+        lock.lock()
+        let known = listDecisions[signature]
+        lock.unlock()
+        if let known { return known }
+        var names: [TemplateListAnalysis.Name] = []
+        ShapeWalk.topLists(of: context, parent: "", names: &names)
+        let candidates = names.map { rules.isCandidate(parent: $0.parent ?? "", key: $0.key) }
+        let keys = Set(zip(names, candidates).filter(\.1).map(\.0.key))
+        let decided = zip(names, candidates).map { name, candidate in
+            candidate && rules.allows(parent: name.parent ?? "", key: name.key, besides: keys)
+        }
+        lock.lock()
+        listDecisions[signature] = decided
+        lock.unlock()
+        return decided
     }
 
     /// Fills the skeleton of the walked shape, rendering it first (`render` of the `placeholders` context)
@@ -494,9 +519,11 @@ struct ShapeWalk {
         var values: Range<Int>
         var index: Int
     }
-    /// The top-level lists rendered item by item (`ListSkeleton`), by the key of the map holding them ("" for
-    /// the top) and their own: the shape holds only their first items; `extras` the rest, in walk order.
-    var itemLists: Set<TemplateListAnalysis.Name> = []
+    /// Whether each top-level list (non-empty, reached through maps alone, in walk order) renders item by
+    /// item (`ListSkeleton`): the shape holds only such a list's first item; `extras` the rest, in walk order.
+    var itemLists: [Bool] = []
+    /// The next top-level list's place in `itemLists` during `measure`.
+    private var topListSlot = 0
     var extras: [Extra] = []
     var extraShape: [UInt8] = []
     var extraValues: [Value] = []
@@ -518,24 +545,42 @@ struct ShapeWalk {
     /// The "parent" of a list item's values: no dotted name reaches into a list's items.
     static let insideList = "\u{0}"
 
-    /// The non-empty lists reachable from `map` through maps alone that `rules` lets render item by item.
-    static func itemLists(of map: TemplateMap, rules: TemplateListAnalysis.Rules) -> Set<TemplateListAnalysis.Name> {
-        var candidates: [TemplateListAnalysis.Name] = []
-        func collect(_ map: TemplateMap, parent: String) {
-            for (key, value) in map.entries {
-                switch value {
-                case .maps(let a):
-                    if !a.isEmpty && rules.isCandidate(parent: parent, key: key) { candidates.append(.init(parent: parent, key: key)) }
-                case .texts(let a):
-                    if !a.isEmpty && rules.isCandidate(parent: parent, key: key) { candidates.append(.init(parent: parent, key: key)) }
-                case .map(let m): collect(m, parent: key)
-                default: break
-                }
+    /// The non-empty lists reachable from `map` through maps alone, in walk order, as the bytes of their
+    /// places (the key of the map holding them and their own).
+    static func topLists(of map: TemplateMap, parent: String, signature: inout [UInt8]) {
+        for (key, value) in map.entries {
+            switch value {
+            case .maps(let a) where !a.isEmpty: break
+            case .texts(let a) where !a.isEmpty: break
+            case .map(let m):
+                topLists(of: m, parent: key, signature: &signature)
+                continue
+            default: continue
+            }
+            signature += parent.utf8
+            signature.append(0x2E)
+            signature += key.utf8
+            signature.append(0)
+        }
+    }
+
+    /// `topLists` as names.
+    static func topLists(of map: TemplateMap, parent: String, names: inout [TemplateListAnalysis.Name]) {
+        for (key, value) in map.entries {
+            switch value {
+            case .maps(let a) where !a.isEmpty: names.append(.init(parent: parent, key: key))
+            case .texts(let a) where !a.isEmpty: names.append(.init(parent: parent, key: key))
+            case .map(let m): topLists(of: m, parent: key, names: &names)
+            default: break
             }
         }
-        collect(map, parent: "")
-        let keys = Set(candidates.map(\.key))
-        return Set(candidates.filter { rules.allows(parent: $0.parent!, key: $0.key, besides: keys) })
+    }
+
+    /// Whether the next top-level list renders item by item (`measure` and `placeholders` meet the lists
+    /// in `topLists` order).
+    static func rendersItemByItem(_ itemLists: [Bool], _ slot: inout Int) -> Bool {
+        defer { slot += 1 }
+        return slot < itemLists.count && itemLists[slot]
     }
 
     /// Records a value: an empty one stays itself (the output around it depends on its being empty: partial
@@ -620,7 +665,7 @@ struct ShapeWalk {
     }
 
     /// Walks a typed context: the same shape and value order as `measure(_: Any)` gives its `any`, except
-    /// that lists under `itemLists` keys (at the top, `topLevel`) are walked as their first item alone.
+    /// that the top-level lists `itemLists` marks are walked as their first item alone.
     mutating func measure(_ map: TemplateMap, topLevel: Bool = true, parent: String = "") {
         shape.append(UInt8(ascii: "{"))
         for (key, value) in map.entries {
@@ -633,7 +678,7 @@ struct ShapeWalk {
             case .number(let n): record(String(n))
             case .texts(let a):
                 if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: false) { printsContainer = true }
-                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
                     count(1)
                     record(a[0])
                     walkFurtherItems(of: value, count: a.count) { walk, index in walk.record(a[index]) }
@@ -644,7 +689,7 @@ struct ShapeWalk {
                 shape.append(UInt8(ascii: "]"))
             case .maps(let a):
                 if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
-                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
                     count(1)
                     measure(a[0], topLevel: false, parent: Self.insideList)
                     walkFurtherItems(of: value, count: a.count) { walk, index in
@@ -742,17 +787,18 @@ struct ShapeWalk {
         return "\u{E001}\(numbering)&\u{E002}" + (lineBreak ? "\n" : "")
     }
 
-    /// The context this walk's skeleton renders: placeholders in `measure` order, lists under `itemLists`
+    /// The context this walk's skeleton renders: placeholders in `measure` order, lists `itemLists` marks
     /// cut to their first item, and with `probe` its list followed by two copies of its item numbered from
     /// `ListSkeleton.probeBases`.
     func placeholders(_ map: TemplateMap, numbering: inout Int, probe: (list: Int, item: TemplateValue)?) -> TemplateMap {
         var ordinal = 0
-        return placeholders(map, numbering: &numbering, probe: probe, topLevel: true, parent: "", ordinal: &ordinal)
+        var slot = 0
+        return placeholders(map, numbering: &numbering, probe: probe, topLevel: true, parent: "", ordinal: &ordinal, slot: &slot)
     }
 
     private func placeholders(
         _ map: TemplateMap, numbering: inout Int, probe: (list: Int, item: TemplateValue)?, topLevel: Bool, parent: String,
-        ordinal: inout Int
+        ordinal: inout Int, slot: inout Int
     ) -> TemplateMap {
         var out = TemplateMap()
         for (key, value) in map.entries {
@@ -763,7 +809,7 @@ struct ShapeWalk {
             case .flag: out[key] = value
             case .number(let n): out[key] = .text(Self.placeholder(String(n), &numbering))
             case .texts(let a):
-                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
+                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &slot) {
                     var items = [Self.placeholder(a[0], &numbering)]
                     if let probe, probe.list == ordinal, case .text(let text) = probe.item {
                         for base in [ListSkeleton.probeBases.0, ListSkeleton.probeBases.1] {
@@ -777,24 +823,33 @@ struct ShapeWalk {
                     out[key] = .texts(a.map { Self.placeholder($0, &numbering) })
                 }
             case .maps(let a):
-                if topLevel, !a.isEmpty, itemLists.contains(.init(parent: parent, key: key)) {
-                    var unused = 0
-                    var items = [placeholders(a[0], numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused)]
+                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &slot) {
+                    var (unused, unusedSlot) = (0, 0)
+                    var items = [
+                        placeholders(
+                            a[0], numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused, slot: &unusedSlot)
+                    ]
                     if let probe, probe.list == ordinal, case .map(let item) = probe.item {
                         for base in [ListSkeleton.probeBases.0, ListSkeleton.probeBases.1] {
                             var n = base
-                            items.append(placeholders(item, numbering: &n, probe: nil, topLevel: false, parent: key, ordinal: &unused))
+                            items.append(
+                                placeholders(
+                                    item, numbering: &n, probe: nil, topLevel: false, parent: key, ordinal: &unused, slot: &unusedSlot))
                         }
                     }
                     ordinal += 1
                     out[key] = .maps(items)
                 } else {
-                    var unused = 0
+                    var (unused, unusedSlot) = (0, 0)
                     out[key] = .maps(
-                        a.map { placeholders($0, numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused) })
+                        a.map {
+                            placeholders(
+                                $0, numbering: &numbering, probe: nil, topLevel: false, parent: key, ordinal: &unused, slot: &unusedSlot)
+                        })
                 }
             case .map(let m):
-                out[key] = .map(placeholders(m, numbering: &numbering, probe: probe, topLevel: topLevel, parent: key, ordinal: &ordinal))
+                out[key] = .map(
+                    placeholders(m, numbering: &numbering, probe: probe, topLevel: topLevel, parent: key, ordinal: &ordinal, slot: &slot))
             }
         }
         return out
