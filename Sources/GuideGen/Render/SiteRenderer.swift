@@ -300,7 +300,7 @@ public struct SiteRenderer: Sendable {
                     ])
                 }),
             "multilingual": .flag(config.languages.count > 1),
-            "sidebar": .text(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
+            "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
         if let base = config.baseURL {
@@ -360,7 +360,7 @@ public struct SiteRenderer: Sendable {
         return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
     }
 
-    func sidebar(_ nav: Navigation, language: String, outputPath: String, absolute: Bool = false) -> String {
+    func sidebar(_ nav: Navigation, language: String, outputPath: String, absolute: Bool = false) -> [UInt8] {
         let place = navPlace(nav, language: language, outputPath: outputPath)
         let depth = RelativeURL.folderDepth(outputPath) + 1
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
@@ -377,18 +377,17 @@ public struct SiteRenderer: Sendable {
             return theme.render("partials/sidebar", context) ?? ""
         }
         let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
-        var shared = html
-        guard let start = shared.withUTF8({ ByteSearch.firstIndex(of: anchor, in: $0) }) else { return html }
-        // Spliced as strings, before the anchor's `>`: valid text joined stays valid, so nothing is re-decoded.
-        let utf8 = shared.utf8
-        let cut = utf8.index(utf8.startIndex, offsetBy: start + anchor.count - 1)
-        guard let before = String(utf8[..<cut]), let after = String(utf8[cut...]) else { return html }
-        var out = ""
-        out.reserveCapacity(utf8.count + 24)
-        out += before
-        out += " aria-current=\"page\""
-        out += after
-        return out
+        // Spliced as bytes, before the anchor's `>`; the page inserts them as they are.
+        return UTF8Scan.withBytes(html) { shared in
+            guard let start = ByteSearch.firstIndex(of: anchor, in: shared) else { return Array(shared) }
+            let cut = start + anchor.count - 1
+            var out: [UInt8] = []
+            out.reserveCapacity(shared.count + 24)
+            out += UnsafeBufferPointer(rebasing: shared[..<cut])
+            out += #" aria-current="page""#.utf8
+            out += UnsafeBufferPointer(rebasing: shared[cut...])
+            return out
+        }
     }
 
     /// Pages listed on a home page section card before "See all".

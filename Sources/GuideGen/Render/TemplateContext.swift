@@ -13,7 +13,17 @@ struct TemplateMap: Sendable {
 
     init(_ pairs: KeyValuePairs<String, TemplateValue>) {
         entries.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        // Appended, then put in order by insertion (literals hold a few keys, often already sorted); a
+        // repeated key keeps its last value, as assigning one by one would.
+        for (key, value) in pairs {
+            var at = entries.count
+            while at > 0, entries[at - 1].key > key { at -= 1 }
+            if at > 0, entries[at - 1].key == key {
+                entries[at - 1].value = value
+            } else {
+                entries.insert((key, value), at: at)
+            }
+        }
     }
 
     /// The value for `key`; setting nil removes it.
@@ -53,8 +63,9 @@ struct TemplateMap: Sendable {
     }
 }
 
-/// One value of a `TemplateMap`: what a logic-less template can insert, test or iterate.
-indirect enum TemplateValue: Sendable {
+/// One value of a `TemplateMap`: what a logic-less template can insert, test or iterate. Not `indirect`
+/// (maps and lists hold their values in arrays already): an indirect case boxed every value of every page.
+enum TemplateValue: Sendable {
     case text(String)
     /// Text that is already UTF-8 (a page's body HTML): filled into skeletons as it is, decoded only for
     /// swift-mustache.

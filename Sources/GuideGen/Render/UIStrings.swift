@@ -33,6 +33,9 @@ public struct UIStrings: Sendable {
 
     /// The strings for a BCP 47 tag.
     public static func forLanguage(_ tag: String) -> UIStrings {
+        // The common tags first: pages ask several times each.
+        if tag == "en" { return .english }
+        if tag == "zh-Hans" { return .simplifiedChinese }
         if tag == "zh-Hant" || tag.hasPrefix("zh-Hant") || tag == "zh-TW" || tag == "zh-HK" { return .traditionalChinese }
         if tag.hasPrefix("zh") { return .simplifiedChinese }
         if hasBuiltInStrings(tag) { return .english }
