@@ -11,6 +11,18 @@
 enum TemplateListAnalysis {
     static let maxDepth = 8
 
+    /// Calls `body` with each `{{…}}` tag of `text` (its inside without surrounding spaces, and the range of
+    /// the whole tag) until `body` returns false: the one tag scan the theme's checks share.
+    static func forEachTag(in text: String, _ body: (_ tag: String, _ range: Range<String.Index>) -> Bool) {
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return }
+            guard body(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces), open.lowerBound..<close.upperBound)
+            else { return }
+            rest = rest[close.upperBound...]
+        }
+    }
+
     /// A name as a tag writes it, for matching against a list's place: its last part and the part before
     /// it (nil for a plain name, or one starting with `.`, which may find any map holding the key).
     struct Name: Hashable, Sendable {
@@ -85,23 +97,26 @@ enum TemplateListAnalysis {
         // A missing partial renders as nothing.
         guard let text = templates[name] else { return depth == 0 ? nil : "" }
         var out = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if tag.hasPrefix("<") || tag.hasPrefix("$") { return nil }
-            if tag.hasPrefix(">") {
-                out += rest[..<open.lowerBound]
-                let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                guard let inner = expand(partial, templates: templates, depth: depth + 1) else { return nil }
-                out += inner
-                rest = rest[close.upperBound...]
-            } else {
-                out += rest[..<close.upperBound]
-                rest = rest[close.upperBound...]
+        var copied = text.startIndex
+        var refused = false
+        forEachTag(in: text) { tag, range in
+            if tag.hasPrefix("<") || tag.hasPrefix("$") {
+                refused = true
+                return false
             }
+            guard tag.hasPrefix(">") else { return true }
+            let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard let inner = expand(partial, templates: templates, depth: depth + 1) else {
+                refused = true
+                return false
+            }
+            out += text[copied..<range.lowerBound]
+            out += inner
+            copied = range.upperBound
+            return true
         }
-        out += rest
+        if refused { return nil }
+        out += text[copied...]
         return out
     }
 
@@ -109,20 +124,16 @@ enum TemplateListAnalysis {
     static func rules(in text: String) -> Rules {
         var rules = Rules()
         var open: [(name: Name, parts: Set<String>)] = []
-        var rest = text[...]
-        while let start = rest.range(of: "{{") {
-            guard let end = rest[start.upperBound...].range(of: "}}") else { break }
-            var tag = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[end.upperBound...]
-            guard let sigil = tag.first else { continue }
-            if sigil == "!" || sigil == "%" { continue }
+        forEachTag(in: text) { found, _ in
+            var tag = found
+            guard let sigil = tag.first, sigil != "!", sigil != "%" else { return true }
             var kind: Character = " "
             if "#^/&{".contains(sigil) {
                 kind = sigil
                 tag = tag.dropFirst().trimmingCharacters(in: .whitespaces)
             }
             let parts = tag.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard let last = parts.last else { continue }
+            guard let last = parts.last else { return true }
             let parent = parts.count >= 2 && !parts[parts.count - 2].isEmpty ? parts[parts.count - 2] : nil
             let name = Name(parent: parent, key: last)
             for part in parts.dropLast() { rules.reachedThrough.insert(part) }
@@ -145,6 +156,7 @@ enum TemplateListAnalysis {
                     rules.printed[name.key, default: []].append(name)
                 }
             }
+            return true
         }
         // A section left open (the parser refuses it, but the rules must not depend on that) covers the rest.
         for unclosed in open { rules.inner[unclosed.name.key, default: []].append((unclosed.name, unclosed.parts)) }

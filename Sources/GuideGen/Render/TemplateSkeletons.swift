@@ -56,15 +56,13 @@ final class TemplateSkeletons: @unchecked Sendable {
     static func allowed(templateSources: [String]) -> Bool {
         for source in templateSources {
             if source.contains("\u{E001}") || source.contains("\u{E002}") { return false }
-            var rest = source[...]
-            while let start = rest.range(of: "{{") {
-                let afterOpen = rest[start.upperBound...]
-                guard let end = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-                if tag.contains("(") || tag.hasPrefix("=") { return false }
-                if tag.hasPrefix(">") && tag.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("*") { return false }
-                rest = afterOpen[end.upperBound...]
+            var allowed = true
+            TemplateListAnalysis.forEachTag(in: source) { tag, _ in
+                if tag.contains("(") || tag.hasPrefix("=") { allowed = false }
+                if tag.hasPrefix(">") && tag.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("*") { allowed = false }
+                return allowed
             }
+            if !allowed { return false }
         }
         return true
     }
@@ -142,13 +140,18 @@ final class TemplateSkeletons: @unchecked Sendable {
     private func itemLists(of context: TemplateMap, template: String, rules: TemplateListAnalysis.Rules) -> [Bool] {
         var signature = Array(template.utf8)
         signature.append(0)
-        ShapeWalk.topLists(of: context, parent: "", signature: &signature)
+        ShapeWalk.topLists(of: context) { parent, key in
+            signature += parent.utf8
+            signature.append(0x2E)
+            signature += key.utf8
+            signature.append(0)
+        }
         lock.lock()
         let known = listDecisions[signature]
         lock.unlock()
         if let known { return known }
         var names: [TemplateListAnalysis.Name] = []
-        ShapeWalk.topLists(of: context, parent: "", names: &names)
+        ShapeWalk.topLists(of: context) { names.append(.init(parent: $0, key: $1)) }
         let candidates = names.map { rules.isCandidate(parent: $0.parent ?? "", key: $0.key) }
         let keys = Set(zip(names, candidates).filter(\.1).map(\.0.key))
         let decided = zip(names, candidates).map { name, candidate in
@@ -444,20 +447,16 @@ final class ListSkeleton {
         // Every further item's pieces, found before anything is written.
         var chosen: [[TemplateSkeletons.Skeleton.Piece]] = []
         chosen.reserveCapacity(walk.extras.count)
-        walk.extraShape.withUnsafeBufferPointer { shapes in
+        let failure = walk.extraShape.withUnsafeBufferPointer { shapes -> FillResult? in
             for extra in walk.extras {
                 let shape = UnsafeBufferPointer(rebasing: shapes[extra.shape])
-                guard let known = filled.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return }
-                guard let found = known.pieces else { return }
+                guard let known = filled.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return .missing(extra) }
+                guard let found = known.pieces else { return .unusable }
                 chosen.append(found)
             }
+            return nil
         }
-        if chosen.count < walk.extras.count {
-            let extra = walk.extras[chosen.count]
-            let shape = walk.extraShape[extra.shape]
-            let known = filled.items[extra.list].first { $0.shape.elementsEqual(shape) }
-            return known == nil ? .missing(extra) : .unusable
-        }
+        if let failure { return failure }
         // A list whose further items add text needs its insertion point.
         var placed = Array(repeating: false, count: walk.lists.count)
         for piece in pieces { if case .items(let list) = piece { placed[list] = true } }
@@ -548,32 +547,14 @@ struct ShapeWalk {
     /// The "parent" of a list item's values: no dotted name reaches into a list's items.
     static let insideList = "\u{0}"
 
-    /// The non-empty lists reachable from `map` through maps alone, in walk order, as the bytes of their
-    /// places (the key of the map holding them and their own).
-    static func topLists(of map: TemplateMap, parent: String, signature: inout [UInt8]) {
+    /// Calls `visit` with the place (the key of the map holding it, "" for the top, and its own key) of each
+    /// non-empty list reachable from `map` through maps alone, in walk order.
+    static func topLists(of map: TemplateMap, parent: String = "", _ visit: (_ parent: String, _ key: String) -> Void) {
         for (key, value) in map.entries {
             switch value {
-            case .maps(let a) where !a.isEmpty: break
-            case .texts(let a) where !a.isEmpty: break
-            case .map(let m):
-                topLists(of: m, parent: key, signature: &signature)
-                continue
-            default: continue
-            }
-            signature += parent.utf8
-            signature.append(0x2E)
-            signature += key.utf8
-            signature.append(0)
-        }
-    }
-
-    /// `topLists` as names.
-    static func topLists(of map: TemplateMap, parent: String, names: inout [TemplateListAnalysis.Name]) {
-        for (key, value) in map.entries {
-            switch value {
-            case .maps(let a) where !a.isEmpty: names.append(.init(parent: parent, key: key))
-            case .texts(let a) where !a.isEmpty: names.append(.init(parent: parent, key: key))
-            case .map(let m): topLists(of: m, parent: key, names: &names)
+            case .maps(let a) where !a.isEmpty: visit(parent, key)
+            case .texts(let a) where !a.isEmpty: visit(parent, key)
+            case .map(let m): topLists(of: m, parent: key, visit)
             default: break
             }
         }

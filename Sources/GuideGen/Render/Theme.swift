@@ -172,17 +172,14 @@ extension Theme {
     /// The innermost `{{#name}}`/`{{^name}}` still open at the end of `text`.
     static func unclosedSection(in text: String) -> String? {
         var stack: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        TemplateListAnalysis.forEachTag(in: text) { tag, _ in
             if let first = tag.first, first == "#" || first == "^" {
                 stack.append(tag.dropFirst().trimmingCharacters(in: .whitespaces))
             } else if tag.first == "/" {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                 if let index = stack.lastIndex(of: name) { stack.removeSubrange(index...) }
             }
-            rest = rest[close.upperBound...]
+            return true
         }
         return stack.last
     }
