@@ -183,7 +183,7 @@ private struct LiteralScan {
             finish(start: start, end: n.end, quantity: nil, unit: nil)
             return n.end
         }
-        var value = n.value
+        var multiplier = 1.0
         var k = n.end
         var multiplied = false
         if let (s, length) = UTF8Scan.scalar(b, ifAt: k) {
@@ -192,11 +192,12 @@ private struct LiteralScan {
                 return k
             }
             if let m = moneyMultiplier(s) {
-                value = n.value(times: m)
+                multiplier = m
                 k += length
                 multiplied = true
             }
         }
+        let value = n.value(times: multiplier)
         if let end = percentEnd(after: k) {
             finish(start: start, end: end, quantity: nil, unit: nil)
             return end
@@ -207,7 +208,9 @@ private struct LiteralScan {
                 finish(start: start, end: k, quantity: nil, unit: nil)
                 return k
             }
-            return finish(start: start, value: value, unit: u, fourDigitInteger: n.isFourDigitInteger)
+            return finish(
+                start: start, value: n.mantissa * multiplier, dividedBy: Words.powersOfTen[n.fractionDigits], unit: u,
+                fourDigitInteger: n.isFourDigitInteger)
         }
         let plain = !multiplied && isPlainNumber(n, start: start, atLineStart: atLineStart)
         finish(start: start, end: k, quantity: plain ? Quantity(amount: value, unit: .plain) : nil, unit: nil)
@@ -441,7 +444,11 @@ private struct LiteralScan {
     }
 
     /// Emits the literal for a number with a unit, unless the unit word makes it a date or an age.
-    mutating func finish(start: Int, value: Double, unit u: UnitLexicon.Match, fourDigitInteger: Bool) -> Int {
+    /// The amount is `value / divisor` in the unit: the division comes last, after the unit's scale and any 半, so
+    /// that `3914.8周` is the same Double as a table's `27403.6 days` (one rounding, as `Double("27403.6")` does).
+    mutating func finish(
+        start: Int, value: Double, dividedBy divisor: Double = 1, unit u: UnitLexicon.Match, fourDigitInteger: Bool
+    ) -> Int {
         let notAQuantity: Bool
         switch u.word {
         case .chineseYear: notAQuantity = fourDigitInteger || isMonthAhead(u.end)  // 2026年, 26年11月
@@ -453,7 +460,7 @@ private struct LiteralScan {
             finish(start: start, end: u.end, quantity: nil, unit: nil)
             return u.end
         }
-        var amount = (value + (u.addsHalf ? 0.5 : 0)) * u.scale
+        var halves = u.addsHalf ? 1.0 : 0
         var end = u.end
         // A trailing 半 belongs to the unit unless it starts the next literal (十天半个月 is 十天 + 半个月).
         if u.word.takesTrailingHalf, UTF8Scan.hasPrefix(b, at: end, Words.ban),
@@ -463,9 +470,10 @@ private struct LiteralScan {
                 finish(start: start, end: end, quantity: nil, unit: nil)
                 return end + Words.ban.count + Words.zai.count
             }
-            amount += 0.5 * u.scale
+            halves += 1
             end += Words.ban.count
         }
+        let amount = (value + halves * 0.5 * divisor) * u.scale / divisor
         // A run of digits long enough to be inexact (or infinite) in a Double states no rule value.
         let sane = amount.isFinite && amount < 1e15
         finish(start: start, end: end, quantity: sane ? Quantity(amount: amount, unit: u.unit) : nil, unit: sane ? u.unit : nil)

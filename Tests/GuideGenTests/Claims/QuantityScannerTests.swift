@@ -200,6 +200,18 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         #expect(found == [], "found \(found.map { "«\(MarkedText.slice(text, $0.range))» \($0.quantity)" })")
     }
 
+    /// Weeks become days and 半 adds a half before the one division by the decimal's power of ten, so prose
+    /// reads as the same Double a table cell parses to (0.1 × 7 would be 0.7000000000000001, not 0.7).
+    @Test(arguments: [
+        ("0.1 weeks", "0.7 days"), ("3914.8周", "27403.6 days"), ("1.3周", "9.1 days"), ("0.3个星期", "2.1 days"),
+        ("2.2个半月", "2.7 months"), ("1.5万元", "CNY 15000"), ("9.9元", "CNY 9.90"), ("0.07 weeks", "0.49 days"),
+    ])
+    func scaledDecimalsMatchTableCells(_ prose: String, _ cell: String) throws {
+        let kind: QuantityKind = cell.hasPrefix("CNY") ? .money : .duration
+        let table = try QuantityParser.parseCanonical(cell, expecting: kind).get()
+        #expect(QuantityScanner.scan(prose).map(\.quantity) == [table], "«\(prose)» against `\(cell)`")
+    }
+
     @Test func rangesAreUTF8ByteOffsets() {
         // 售后期为 is 12 bytes, 15天 is 5.
         #expect(QuantityScanner.scan("售后期为15天") == [QuantityLiteral(range: 12..<17, quantity: days(15))])
