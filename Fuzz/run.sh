@@ -10,6 +10,8 @@
 # per-input limit in seconds (default 1; the instrumented build is 5-50x slower than release, so confirm a
 # timeout with the release CLI before reporting it); FUZZ_NO_SNAPSHOT=1 builds
 # against the working tree instead of a copy; FUZZ_ALLOW=check,... skips named invariants (local only).
+# FUZZ_SEED=N fixes libFuzzer's random seed, so a run from the same corpus tries the same inputs in the
+# same order (the test script sets it: a CI run then fails only on what a local run with that seed finds).
 set -uo pipefail
 
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
@@ -103,6 +105,8 @@ for target in "${targets[@]}"; do
   [ -f "$fuzz_dir/dicts/$target.dict" ] && dict=(-dict="$fuzz_dir/dicts/$target.dict")
   extra=()
   [ "$jobs" -gt 1 ] && extra=(-jobs="$jobs" -workers="$jobs")
+  # Swift seeds its hashing per process; dictionary order steers coverage, so a fixed seed needs it fixed too.
+  [ -n "${FUZZ_SEED:-}" ] && extra+=(-seed="$FUZZ_SEED") && export SWIFT_DETERMINISTIC_HASHING=1
   rm -f "$work"/fuzz-*.log
   (cd "$work" && "$bin/$target" "$corpus" "$work/seeds/$target" "${dict[@]}" "${extra[@]}" \
     -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 \

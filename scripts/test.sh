@@ -9,8 +9,9 @@ swift build --product guidegen
 swift test
 # The slow tier: hostile-input timing bounds, asserted on a release build.
 GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter "HostileInputTests|FlowLimitTests"
-# libFuzzer targets (-sanitize=fuzzer,address): every saved finding replays clean, then 20 s per target.
-bash Fuzz/run.sh 20
+# libFuzzer targets (-sanitize=fuzzer,address): every saved finding replays clean, then 20 s per target
+# with a fixed seed, so this step is repeatable; exploring (any seed, longer) is `bash Fuzz/run.sh 600`.
+FUZZ_SEED=${FUZZ_SEED:-1} bash Fuzz/run.sh 20
 # The benchmark at a small size, only to prove it works (timings are never asserted).
 BENCH_RUNS=1 BENCH_WARMUP=0 BENCH_OUT="${TMPDIR:-/tmp}/guidegen-bench-smoke" bash bench/run.sh 200 >/dev/null
 # The stage micro-benchmarks on the shipped content, likewise only to prove they run.
