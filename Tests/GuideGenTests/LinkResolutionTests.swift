@@ -46,6 +46,26 @@ import Testing
             ])
     }
 
+    /// A slug in Chinese (or any script) is a page like any other: its output folder keeps the name, links to
+    /// it resolve however they are written, and URLs percent-encode it.
+    @Test func aChineseSlugIsAPageAndLinksToItResolve() throws {
+        var files = ["guidegen.yaml": Self.config + "base_url: https://example.org/\n"]
+        for lang in ["zh-Hans", "en"] {
+            files["退货/退货政策.\(lang).md"] = Self.page("Policy \(lang)")
+            files["faq/links.\(lang).md"] = Self.page("Links", "[a](../退货/退货政策.md) [b](/退货/退货政策.zh-Hans.md)")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(TestSupport.lines(result.diagnostics) == [])
+        #expect(result.files["en/退货/退货政策/index.html"] != nil)
+        let html = String(decoding: try #require(result.files["en/faq/links/index.html"]), as: UTF8.self)
+        let encoded = "%E9%80%80%E8%B4%A7/%E9%80%80%E8%B4%A7%E6%94%BF%E7%AD%96/"
+        #expect(Self.targets(html) == ["../../../en/\(encoded)", "../../../zh-Hans/\(encoded)"])
+        let sitemap = String(decoding: try #require(result.files["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://example.org/en/\(encoded)</loc>"))
+    }
+
     /// A page directly in content/ is listed on the home page, in the sitemap and in reading order.
     @Test func aPageAtTheContentRootIsLinked() throws {
         var files = ["guidegen.yaml": Self.config]

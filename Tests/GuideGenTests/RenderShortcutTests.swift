@@ -166,7 +166,13 @@ import Testing
         #expect(PageValidator.parseName("a/b/_index.en.md")! == ("a/b", "_index", "en"))
         #expect(PageValidator.parseName("faq.en.md")! == ("", "faq", "en"))
         #expect(PageValidator.parseName("退货/faq.en.md")! == ("退货", "faq", "en"))
-        for bad in ["faq.md", "faq.en.txt", "a/.en.md", "a/faq..md", "a/faq.en.x.md"] {
+        // Slugs are letters and digits of any script, as Hugo keeps them in URLs: 退货政策, Rückgabe, ２４.
+        #expect(PageValidator.parseName("退货/退货政策.zh-Hans.md")! == ("退货", "退货政策", "zh-Hans"))
+        #expect(PageValidator.parseName("r/Rückgabe_2.de.md")! == ("r", "Rückgabe_2", "de"))
+        #expect(PageValidator.parseName("r/２４.en.md")! == ("r", "２４", "en"))
+        for bad in [
+            "faq.md", "faq.en.txt", "a/.en.md", "a/faq..md", "a/faq.en.x.md", "a/退货！.en.md", "a/my page.en.md", "a/a%2F.en.md",
+        ] {
             #expect(PageValidator.parseName(bad) == nil, "\(bad)")
         }
     }

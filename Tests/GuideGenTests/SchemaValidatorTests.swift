@@ -109,9 +109,10 @@ import Testing
 /// A page file whose name cannot be a page says what is wrong with it and a name that works.
 @Suite struct PageFileNameTests {
     @Test(arguments: [
-        ("sec/退货.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not `退`; e.g. `sec/page.en.md`"),
-        ("sec/my page.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not ` `; e.g. `sec/my-page.en.md`"),
-        ("sec/a.b.en.md", "a slug may hold only letters a–z, digits, `-` and `_`, not `.`; e.g. `sec/a-b.en.md`"),
+        ("sec/退货！.en.md", "a slug may hold only letters, digits, `-` and `_`, not `！`; e.g. `sec/退货.en.md`"),
+        ("sec/my page.en.md", "a slug may hold only letters, digits, `-` and `_`, not ` `; e.g. `sec/my-page.en.md`"),
+        ("sec/a.b.en.md", "a slug may hold only letters, digits, `-` and `_`, not `.`; e.g. `sec/a-b.en.md`"),
+        ("sec/退货 政策.zh-Hans.md", "a slug may hold only letters, digits, `-` and `_`, not ` `; e.g. `sec/退货-政策.zh-Hans.md`"),
         ("notes.md", "name it `<slug>.<lang>.md`, e.g. `notes.zh-Hans.md`"),
     ])
     func help(_ path: String, _ expected: String) {

@@ -93,10 +93,21 @@ public enum PageValidator {
         guard let dot = name.firstIndex(of: ".") else { return nil }
         let slug = String(name[..<dot])
         let language = String(name[name.index(after: dot)...])
-        guard !slug.isEmpty, !language.isEmpty, slug == "_index" || RuleTableValidator.isIdentifier(slug), !language.contains(".") else {
+        guard !slug.isEmpty, !language.isEmpty, slug == "_index" || isSlug(slug), !language.contains(".") else {
             return nil
         }
         return (folder, slug, language)
+    }
+
+    /// A slug is one URL path segment: ASCII letters, digits, `-` and `_`, and letters and digits of any script
+    /// (`退货政策`, as Hugo keeps them in URLs). Spaces, dots and punctuation are refused with a suggestion.
+    static func isSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.unicodeScalars.allSatisfy(isSlugScalar)
+    }
+
+    static func isSlugScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return RuleTableValidator.isIdentifier(String(c)) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// What is wrong with a page file's name, and a name that would work.
@@ -116,14 +127,14 @@ public enum PageValidator {
             slug = String(name[..<dot])
             language = String(name[name.index(after: dot)...])
         }
-        let allowed = { (c: Character) in RuleTableValidator.isIdentifier(String(c)) }
+        let allowed = { (c: Character) in c.unicodeScalars.allSatisfy(isSlugScalar) }
         let fixed = slug.split(whereSeparator: { !allowed($0) }).joined(separator: "-")
         let suggestion = "\(folder)\(fixed.isEmpty ? "page" : fixed).\(language).md"
         if slug == name && !config.languages.contains(language) || !name.contains(".") {
             return "name it `<slug>.<lang>.md`, e.g. `\(suggestion)`"
         }
         if let bad = slug.first(where: { !allowed($0) }) {
-            return "a slug may hold only letters a–z, digits, `-` and `_`, not `\(bad)`; e.g. `\(suggestion)`"
+            return "a slug may hold only letters, digits, `-` and `_`, not `\(bad)`; e.g. `\(suggestion)`"
         }
         return "rename it to e.g. `\(suggestion)`"
     }
