@@ -263,4 +263,48 @@ import Testing
                 "s/p.en.md:5:30 claim-contradicts-rule"
             ])
     }
+
+}
+
+@Suite struct ClaimAttributionTests {
+    /// 三包耐用品的维权期是 180 天 names durable goods and the claim period together: the nearest term (维权期) is not
+    /// the only row the number may be about, so the durable row's value is a repeat, not a contradiction.
+    @Test func termsLeadingUpToANumberNameItTogether() throws {
+        let table = """
+            title: {zh-Hans: 期限, en: Windows}
+            changed: 2026-11-01
+            columns:
+              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+            rows:
+              general:
+                label: {zh-Hans: 一般商品, en: Ordinary goods}
+                terms: {zh-Hans: [维权期], en: [claim period]}
+                window: 90 days
+              durable:
+                label: {zh-Hans: 三包耐用品, en: Durable goods}
+                terms: {zh-Hans: [三包耐用品], en: [durable goods]}
+                window: 180 days
+
+            """
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table,
+            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n三包耐用品的维权期是 180 天。\n\n三包耐用品的维权期是 60 天。\n",
+            "s/p.en.md":
+                "---\ntitle: P\ntype: article\n---\nDurable goods have a claim period of 180 days.\n\n"
+                + "The claim period is 90 days, and durable goods get 180 days.\n\nDurable goods have a claim period of 30 days.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
+                "s/p.en.md:5:38 warning[hard-coded-rule-value] `180 days` repeats the rule `w.durable.window` by hand",
+                // One term before each number: the nearest decides, as before.
+                "s/p.en.md:7:21 warning[hard-coded-rule-value] `90 days` repeats the rule `w.general.window` by hand",
+                "s/p.en.md:7:52 warning[hard-coded-rule-value] `180 days` repeats the rule `w.durable.window` by hand",
+                // A value of neither row contradicts the nearest term's.
+                "s/p.en.md:9:38 error[claim-contradicts-rule] `30 days` contradicts the rule `w.general.window` (90 days) that “claim period” refers to",
+                "s/p.zh-Hans.md:5:12 warning[hard-coded-rule-value] `180 天` repeats the rule `w.durable.window` by hand",
+                "s/p.zh-Hans.md:7:12 error[claim-contradicts-rule] `60 天` contradicts the rule `w.general.window` (90 天) that “维权期” refers to",
+            ])
+    }
 }

@@ -88,24 +88,45 @@ public struct ClaimChecker: Sendable {
                 sentence.contains(term.range.lowerBound) && !block.generated.contains { $0.overlaps(term.range) }
             }
             guard !sentenceTerms.isEmpty else { continue }
+            var previousLiteralEnd = sentence.lowerBound
             for literal in literals where sentence.contains(literal.range.lowerBound) {
-                // The nearest term decides which row the literal is about.
-                // The nearest term in the literal's own clause wins; otherwise the nearest in the sentence.
+                defer { previousLiteralEnd = literal.range.upperBound }
+                // The nearest term in the literal's own clause decides which row it is about (else the nearest in
+                // the sentence). Several terms leading up to the literal, after the previous one, name it
+                // together: 三包耐用品的维权期是 180 天 is about durable goods, though 维权期 is nearer, so a
+                // value of any of their rows is a repeat and only a value of none contradicts (the nearest).
                 let sameClause = sentenceTerms.filter { !Self.clauseBreak(between: $0.range, and: literal.range, in: bytes) }
-                let candidates = sameClause.isEmpty ? sentenceTerms : sameClause
-                var nearest = candidates[0]
-                for term in candidates.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
-                    nearest = term
+                let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
+                let leading = inReach.filter {
+                    $0.range.lowerBound >= previousLiteralEnd && $0.range.upperBound <= literal.range.lowerBound
                 }
-                let target = targets[nearest.id]
-                let sameKind = target.table.columns.filter { column in
-                    if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
-                    return false
+                var candidates: [(range: Range<Int>, id: Int)]
+                if leading.count > 1 {
+                    candidates = leading.reversed()
+                } else {
+                    var nearest = inReach[0]
+                    for term in inReach.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
+                        nearest = term
+                    }
+                    candidates = [nearest]
                 }
-                guard !sameKind.isEmpty else { continue }
+                var repeated: (target: Target, column: RuleColumn)?
+                var contradicted: (term: Range<Int>, target: Target, column: RuleColumn)?
+                for term in candidates {
+                    let target = targets[term.id]
+                    let sameKind = target.table.columns.filter { column in
+                        if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
+                        return false
+                    }
+                    if let match = sameKind.first(where: { target.row.values[$0.id] == .quantity(literal.quantity) }) {
+                        repeated = (target, match)
+                        break
+                    }
+                    if contradicted == nil, let column = sameKind.first { contradicted = (term.range, target, column) }
+                }
                 let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
                 let location = block.location(ofOffset: literal.range.lowerBound, file: file)
-                if let match = sameKind.first(where: { target.row.values[$0.id] == .quantity(literal.quantity) }) {
+                if let (target, match) = repeated {
                     guard checkHardCoded else { continue }
                     let key = "\(target.table.id).\(target.row.id).\(match.id)"
                     out.append(
@@ -119,12 +140,11 @@ public struct ClaimChecker: Sendable {
                                         file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
                                     "the rule's value")
                             ]))
-                } else {
+                } else if let (nearest, target, column) = contradicted {
                     guard checkContradictions else { continue }
-                    let column = sameKind[0]
                     let key = "\(target.table.id).\(target.row.id).\(column.id)"
                     let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
-                    let termText = String(decoding: bytes[nearest.range], as: UTF8.self)
+                    let termText = String(decoding: bytes[nearest], as: UTF8.self)
                     out.append(
                         Diagnostic(
                             .error, .claimContradictsRule, at: location,
