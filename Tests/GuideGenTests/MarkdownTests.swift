@@ -73,6 +73,19 @@ import Testing
         #expect(result.headings.map(\.id) == ["a", "a-1", "a-2", "a-3", "b", "a-2-1", "a-2-2"])
     }
 
+    /// cmark-gfm labels every footnote back-link "Back to content"; a page in another language says it in its own.
+    @Test func footnoteBackLinksAreLabelledInThePagesLanguage() {
+        var options = MarkdownOptions()
+        options.footnoteBackLabel = "返回<正文>"
+        let markdown = "一[^a]，二[^b]。\n\n[^a]: 甲\n[^b]: 乙\n"
+        let html = MarkdownRenderer.render(markdown, file: "f", firstLine: 1, options: options, hooks: PlainMarkdownHooks()).html
+        #expect(html.components(separatedBy: #"aria-label="返回&lt;正文&gt;""#).count == 3)
+        #expect(!html.contains("Back to content"))
+        let english = MarkdownRenderer.render(markdown, file: "f", firstLine: 1, options: MarkdownOptions(), hooks: PlainMarkdownHooks())
+            .html
+        #expect(english.components(separatedBy: #"aria-label="Back to content""#).count == 3)
+    }
+
     @Test func plainTextOfGeneratedHTML() {
         #expect(HTML.plainText("<table><tr><th>A &amp; B</th><td>15 天</td></tr>\n<tr><td>x&lt;y</td></tr></table>") == "A & B 15 天 x<y")
     }

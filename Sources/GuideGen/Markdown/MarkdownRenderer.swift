@@ -15,6 +15,9 @@ public struct MarkdownOptions: Sendable {
     public var sectionTexts = true
     /// Render the HTML; `lint` needs only the checks, so the result's `html` stays empty.
     public var renderHTML = true
+    /// The `aria-label` of a footnote's link back to its reference, in the page's language (cmark-gfm writes
+    /// "Back to content"); nil keeps cmark's.
+    public var footnoteBackLabel: String?
 
     public init(
         unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true,
@@ -125,10 +128,36 @@ public enum MarkdownRenderer {
         let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
         defer { free(cString) }
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-        let html = walker.headings.isEmpty ? Array(rendered) : insertHeadingIDs(rendered, walker.headings.map(\.id))
+        var html = walker.headings.isEmpty ? Array(rendered) : insertHeadingIDs(rendered, walker.headings.map(\.id))
+        if let label = options.footnoteBackLabel, ByteSearch.contains(source, 0x5E) {  // `^`: footnotes are `[^1]`
+            html = relabelFootnoteBackLinks(html, label)
+        }
         return MarkdownResult(
             htmlBytes: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
             diagnostics: walker.diagnostics)
+    }
+
+    static let footnoteBackLabel = Array(#"data-footnote-backref aria-label="Back to content""#.utf8)
+
+    /// `html` with each footnote back-link's label replaced by `label` (HTML-escaped).
+    static func relabelFootnoteBackLinks(_ html: [UInt8], _ label: String) -> [UInt8] {
+        let needle = footnoteBackLabel
+        let replacement = Array(#"data-footnote-backref aria-label="\#(HTML.escape(label))""#.utf8)
+        return html.withUnsafeBufferPointer { bytes in
+            guard var hit = ByteSearch.firstIndex(of: needle, in: bytes) else { return html }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var copied = 0
+            while true {
+                out += UnsafeBufferPointer(rebasing: bytes[copied..<hit])
+                out += replacement
+                copied = hit + needle.count
+                guard let next = ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[copied...])) else { break }
+                hit = copied + next
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return out
+        }
     }
 
     /// Replaces each `<hN>` + marker with `<hN id="…">`, in document order; copies the spans between

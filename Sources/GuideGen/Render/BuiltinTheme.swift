@@ -104,7 +104,7 @@ enum BuiltinTheme {
 <div class="layout">
 {{{sidebar}}}
 <main id="main" class="content">
-  <nav class="breadcrumbs" aria-label="Breadcrumb">
+  <nav class="breadcrumbs" aria-label="{{strings.breadcrumb}}">
     <ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}<li aria-current="page">{{page.title}}</li></ol>
   </nav>
   <article lang="{{page.lang}}">
@@ -247,7 +247,7 @@ enum BuiltinTheme {
 <div class="layout">
 {{{sidebar}}}
 <main id="main" class="content">
-  <nav class="breadcrumbs" aria-label="Breadcrumb">
+  <nav class="breadcrumbs" aria-label="{{strings.breadcrumb}}">
     <ol>{{#section.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/section.breadcrumbs}}<li aria-current="page">{{section.title}}</li></ol>
   </nav>
   <header class="page-header">

@@ -48,6 +48,8 @@ public enum BodyRenderer {
             // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
             options.sectionTexts = page.frontMatter.kind == .faq
             options.renderHTML = drawFlows
+            let back = UIStrings.forLanguage(page.language).backToContent
+            if back != UIStrings.english.backToContent { options.footnoteBackLabel = back }
             return options
         }
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in

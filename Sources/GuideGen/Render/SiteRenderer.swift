@@ -405,7 +405,7 @@ public struct SiteRenderer: Sendable {
             "language": .text(s.languageLabel), "rules_used": .text(s.rulesUsed), "skip": .text(s.skipToContent),
             "sections": .text(s.sections), "platforms": .text(s.platforms), "not_found_title": .text(s.notFoundTitle),
             "not_found_text": .text(s.notFoundText), "colon": .text(s.colon), "list_separator": .text(s.listSeparator),
-            "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll),
+            "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll), "breadcrumb": .text(s.breadcrumb),
         ])
     }
 

@@ -28,6 +28,9 @@ public struct UIStrings: Sendable {
     public var sentenceSeparator: String
     /// "See all" on the home page's section cards.
     public var seeAll: String
+    /// Names the breadcrumb trail and a footnote's link back to its reference, for screen readers.
+    public var breadcrumb: String
+    public var backToContent: String
     public var kinds: [PageKind: String]
     public var alerts: [AlertKind: String]
 
@@ -76,7 +79,7 @@ public struct UIStrings: Sendable {
         rulesUsed: "Rules on this page", flowSteps: "Steps as a list", notFoundTitle: "Page not found",
         notFoundText: "The page you asked for does not exist. Try the home page or the sections below.",
         skipToContent: "Skip to content", sections: "Sections", platforms: "Platforms", colon: ": ", listSeparator: ", ",
-        sentenceSeparator: ". ", seeAll: "See all",
+        sentenceSeparator: ". ", seeAll: "See all", breadcrumb: "Breadcrumb", backToContent: "Back to content",
         kinds: [.policy: "Policy", .flow: "Step by step", .faq: "FAQ", .article: "Guide"],
         alerts: [.note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution"])
 
@@ -88,7 +91,7 @@ public struct UIStrings: Sendable {
         rulesUsed: "本页引用的规则", flowSteps: "文字版步骤", notFoundTitle: "页面不存在",
         notFoundText: "你要找的页面不存在。可以回到首页，或从下面的栏目开始浏览。",
         skipToContent: "跳到正文", sections: "栏目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
-        seeAll: "查看全部",
+        seeAll: "查看全部", breadcrumb: "当前位置", backToContent: "返回正文",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"])
 
@@ -100,7 +103,7 @@ public struct UIStrings: Sendable {
         rulesUsed: "本頁引用的規則", flowSteps: "文字版步驟", notFoundTitle: "頁面不存在",
         notFoundText: "你要找的頁面不存在。可以回到首頁，或從下面的欄目開始瀏覽。",
         skipToContent: "跳到正文", sections: "欄目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
-        seeAll: "查看全部",
+        seeAll: "查看全部", breadcrumb: "目前位置", backToContent: "返回正文",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"])
 }
