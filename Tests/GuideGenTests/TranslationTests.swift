@@ -173,4 +173,24 @@ import Testing
                 "9:1 error[translation-mismatch] this flow's steps or arrows differ from the zh-Hans original's (missing a->b, b; extra a->c, c) | keep the same node ids and edges in every language; only labels are translated",
             ])
     }
+
+    /// A flow with errors of its own still counts as a flow: its translation is not also "1 flow against 0".
+    @Test func aBrokenFlowIsReportedOnceNotAsAMissingFlow() throws {
+        let broken = "```mermaid\nflowchart TD\n  a[开始] --> f>旗帜]\n```\n"
+        let flowEn = "```mermaid\nflowchart TD\n  a[Start] --> f[Flag]\n```\n"
+        let result = try run([
+            "guidegen.yaml": Self.config,
+            "s/p.zh-Hans.md": page("流程", broken), "s/p.en.md": page("Flow", flowEn),
+            "s/q.zh-Hans.md": page("流程", broken + broken), "s/q.en.md": page("Flow", flowEn),
+        ])
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.sorted(by: Diagnostic.ordered).map {
+                "\($0.location.file):\($0.location.line) \($0.check) \($0.message)"
+            } == [
+                "s/p.zh-Hans.md:7 flow-syntax the shape `>…]` (flag) is not supported",
+                "s/q.en.md:1 translation-mismatch this translation has 1 flow; the zh-Hans original has 2 flows",
+                "s/q.zh-Hans.md:7 flow-syntax the shape `>…]` (flag) is not supported",
+                "s/q.zh-Hans.md:11 flow-syntax the shape `>…]` (flag) is not supported",
+            ])
+    }
 }

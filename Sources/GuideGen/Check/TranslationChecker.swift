@@ -106,14 +106,15 @@ public enum TranslationChecker {
                 diagnostics.append(
                     Diagnostic(
                         .error, .translationMismatch, at: start(file),
-                        "this translation has \(translation.flows.count) flow(s); the \(original.language) original has \(original.flows.count)",
+                        "this translation has \(Self.flows(translation.flows.count)); the \(original.language) original has \(Self.flows(original.flows.count))",
                         help: "every language needs the same flows", notes: pair))
             } else {
-                for (mineFlow, theirFlow) in zip(translation.flows, original.flows) where mineFlow.signature != theirFlow.signature {
+                for (mineFlow, theirFlow) in zip(translation.flows, original.flows) {
+                    guard let mine = mineFlow.signature, let theirs = theirFlow.signature, mine != theirs else { continue }
                     diagnostics.append(
                         Diagnostic(
                             .error, .translationMismatch, at: mineFlow.location,
-                            "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mineFlow.signature, theirs: theirFlow.signature)))",
+                            "this flow's steps or arrows differ from the \(original.language) original's (\(FlowSignatureDiff.describe(mine: mine, theirs: theirs)))",
                             help: "keep the same node ids and edges in every language; only labels are translated",
                             notes: [.init(theirFlow.location, "the original flow")]))
                 }
@@ -121,6 +122,9 @@ public enum TranslationChecker {
         }
         return diagnostics
     }
+
+    /// `1 flow`, `2 flows`.
+    static func flows(_ count: Int) -> String { count == 1 ? "1 flow" : "\(count) flows" }
 
     /// `policies/x.zh-Hans.md` → `policies/x.en.md`.
     static func expectedPath(of page: PageSource, language: String) -> String {

@@ -14,7 +14,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// Every reference the page makes, in order, with where it was written.
     private(set) var references: [(RuleReference, SourceLocation)] = []
     /// Structure signatures of the page's flows, in order, with their positions.
-    private(set) var flows: [(signature: String, location: SourceLocation)] = []
+    private(set) var flows: [(signature: String?, location: SourceLocation)] = []
     /// False for `lint`: flows are checked but not laid out or drawn.
     var drawFlows = true
     /// Tables already shown on the page: a second `{{table}}` of one gets no ids.
@@ -297,7 +297,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             label, labelLocation in
             self.expandLabel(label, at: labelLocation)
         }
-        if let signature = result.signature { flows.append((signature, location)) }
+        flows.append((result.signature, location))
         return (result.html, result.prose, result.diagnostics)
     }
 

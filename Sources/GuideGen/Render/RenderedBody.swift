@@ -26,7 +26,9 @@ public struct RenderedBody: Sendable {
 
     /// One flow on the page.
     public struct FlowUse: Sendable {
-        public var signature: String
+        /// Its node ids and edges; nil when the flow has errors of its own (already reported), so its
+        /// translations are compared with it by count only.
+        public var signature: String?
         public var location: SourceLocation
     }
 }
