@@ -43,7 +43,11 @@ public enum FlowChecker {
     private static func unreachable(
         _ diagram: FlowDiagram, endpoints: [(from: Int, to: Int)?], outgoing: [[Int]], hasIncoming: [Bool]
     ) -> [FlowIssue] {
-        var starts = diagram.nodes.indices.filter { !hasIncoming[$0] }
+        // A step with no edge at all starts nothing: in a flow that has edges it is a forgotten step, not a
+        // second entry point (a flow of one step is fine).
+        let isolated = { (node: Int) in !hasIncoming[node] && outgoing[node].allSatisfy { endpoints[$0]?.to == node } }
+        let hasEdges = endpoints.contains { $0 != nil }
+        var starts = diagram.nodes.indices.filter { !hasIncoming[$0] && !(hasEdges && isolated($0)) }
         if starts.isEmpty { starts = [0] }
         var reached = Array(repeating: false, count: diagram.nodes.count)
         var queue = starts
@@ -64,7 +68,9 @@ public enum FlowChecker {
             let node = diagram.nodes[position]
             return FlowIssue(
                 line: node.line, column: node.column, severity: .error, check: FlowIssue.unreachable,
-                message: "step `\(node.id)` cannot be reached from \(from)",
+                message: isolated(position)
+                    ? "step `\(node.id)` has no arrow to or from another step, so it cannot be reached from \(from)"
+                    : "step `\(node.id)` cannot be reached from \(from)",
                 help: "add an edge into it from an earlier step, or remove it")
         }
     }

@@ -52,6 +52,22 @@ struct FlowCheckerTests {
             ])
     }
 
+    /// A step with no arrow to or from another step is not a start of its own: it was left out of the flow.
+    @Test func reportsAStepWithNoArrows() throws {
+        let diagram = try flowParseClean("flowchart TD\na[A] --> b[B]\nc[Forgotten]\nd[Waits] --> d\n")
+        let help = "add an edge into it from an earlier step, or remove it"
+        #expect(
+            FlowChecker.check(diagram) == [
+                FlowIssue(
+                    line: 3, column: 1, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `c` has no arrow to or from another step, so it cannot be reached from the start step `a`", help: help),
+                FlowIssue(
+                    line: 4, column: 1, severity: .error, check: FlowIssue.unreachable,
+                    message: "step `d` has no arrow to or from another step, so it cannot be reached from the start step `a`", help: help),
+            ])
+        #expect(FlowChecker.check(try flowParseClean("flowchart TD\nonly[The only step]")) == [])
+    }
+
     @Test func namesEveryStartWhenThereAreSeveral() throws {
         let diagram = try flowParseClean(
             """
