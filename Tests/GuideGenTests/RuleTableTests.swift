@@ -99,6 +99,23 @@ import Testing
             ])
     }
 
+    /// A column with a bad type is reported once: its values are not also "values of a column that does not
+    /// exist", and the list of known columns names columns only.
+    @Test func aBrokenColumnIsReportedOnce() {
+        let (_, diagnostics) = validate(
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: durration, title: {zh-Hans: 期限, en: W}}\n"
+                + "  n: {type: number, title: {zh-Hans: 数, en: N}}\n  t: {title: {zh-Hans: 无, en: None}}\n"
+                + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 dayz\n    t: x\n    n: 2\n    extra: 1\n    lable: {zh-Hans: 乙}\n"
+        )
+        #expect(
+            diagnostics == [
+                "4:13 error[rule-table] `durration` is not a column type | did you mean `duration`?",
+                "6:3 error[rule-table] column `t` has no `type` | add `type: duration` (or money, number, boolean, choice, text)",
+                "13:5 error[rule-table] `extra`: row `a` has a value for a column that does not exist | known columns: `n`",
+                "14:5 error[rule-table] `lable`: row `a` has a value for a column that does not exist | did you mean `label`?",
+            ])
+    }
+
     @Test func referencesResolveWithSuggestions() {
         let (table, _) = validate(Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n")
         let book = RuleBook([table!])

@@ -33,12 +33,13 @@ public enum RuleTableValidator {
         var table = RuleTable(id: id, path: source.path, title: Localized(), changed: "", sources: [], columns: [], rows: [])
         guard let pairs = fields.pairs(node, what: "a rule table") else { return (nil, fields.diagnostics) }
         var rowsNode: YAMLNode?
+        var brokenColumns: Set<String> = []
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": table.title = fields.localized(value, key: "title", languages: languages) ?? Localized()
             case "changed": table.changed = fields.date(value, key: "changed") ?? ""
             case "sources": table.sources = SchemaValidator.sources(value, fields: &fields)
-            case "columns": table.columns = columns(value, languages: languages, fields: &fields)
+            case "columns": table.columns = columns(value, languages: languages, fields: &fields, broken: &brokenColumns)
             case "rows": rowsNode = value
             default:
                 fields.error(
@@ -49,7 +50,9 @@ public enum RuleTableValidator {
         for required in ["title", "changed", "columns", "rows"] where !pairs.contains(where: { $0.key == required }) {
             fields.error(.missingKey, node, "the rule table has no `\(required)`")
         }
-        if let rowsNode { table.rows = rows(rowsNode, columns: table.columns, languages: languages, fields: &fields) }
+        if let rowsNode {
+            table.rows = rows(rowsNode, columns: table.columns, broken: brokenColumns, languages: languages, fields: &fields)
+        }
         return (
             table,
             fields.diagnostics.map {
@@ -60,7 +63,9 @@ public enum RuleTableValidator {
         )
     }
 
-    static func columns(_ node: YAMLNode, languages: [String], fields: inout YAMLFields) -> [RuleColumn] {
+    /// The table's valid columns; `broken` gets the ids of columns declared with errors (already reported),
+    /// whose values the rows then skip instead of calling them values of no column.
+    static func columns(_ node: YAMLNode, languages: [String], fields: inout YAMLFields, broken: inout Set<String>) -> [RuleColumn] {
         guard let pairs = fields.pairs(node, what: "`columns`") else { return [] }
         var out: [RuleColumn] = []
         for (columnID, columnNode, value) in pairs {
@@ -68,7 +73,10 @@ public enum RuleTableValidator {
                 fields.error(.ruleTable, columnNode, "`\(columnID)` is not a valid column id", help: "use letters, digits, `-` and `_`")
                 continue
             }
-            guard let props = fields.pairs(value, what: "column `\(columnID)`") else { continue }
+            guard let props = fields.pairs(value, what: "column `\(columnID)`") else {
+                broken.insert(columnID)
+                continue
+            }
             var type: RuleColumnType?
             var title = Localized()
             var options: [(key: String, label: Localized)] = []
@@ -96,6 +104,7 @@ public enum RuleTableValidator {
                 }
             }
             guard let type else {
+                broken.insert(columnID)
                 if !props.contains(where: { $0.key == "type" }) {
                     fields.error(
                         .ruleTable, columnNode, "column `\(columnID)` has no `type`",
@@ -109,10 +118,17 @@ public enum RuleTableValidator {
         return out
     }
 
-    static func rows(_ node: YAMLNode, columns: [RuleColumn], languages: [String], fields: inout YAMLFields) -> [RuleRow] {
+    static func rows(
+        _ node: YAMLNode, columns: [RuleColumn], broken: Set<String> = [], languages: [String], fields: inout YAMLFields
+    ) -> [RuleRow] {
         guard let pairs = fields.pairs(node, what: "`rows`") else { return [] }
         var out: [RuleRow] = []
         let known = ["label", "terms"] + columns.map(\.id)
+        func help(for key: String) -> String {
+            // A near miss of `label` or `terms` is suggested; the list names only the columns.
+            if let match = Suggestion.closest(to: key, in: known) { return "did you mean `\(match)`?" }
+            return Suggestion.help(for: key, in: columns.map(\.id), noun: "columns")
+        }
         for (rowID, rowNode, value) in pairs {
             guard isIdentifier(rowID) else {
                 fields.error(.ruleTable, rowNode, "`\(rowID)` is not a valid row id", help: "use letters, digits, `-` and `_`")
@@ -136,10 +152,10 @@ public enum RuleTableValidator {
                 } else if let column = columns.first(where: { $0.id == key }) {
                     row.valueLines[key] = v.mark.line
                     if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
-                } else {
+                } else if !broken.contains(key) {
                     fields.error(
                         .ruleTable, keyNode, "`\(key)`: row `\(rowID)` has a value for a column that does not exist",
-                        help: Suggestion.help(for: key, in: known, noun: "columns"))
+                        help: help(for: key))
                 }
             }
             if !props.contains(where: { $0.key == "label" }) { fields.error(.ruleTable, rowNode, "row `\(rowID)` has no `label`") }
