@@ -15,7 +15,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     private(set) var references: [(RuleReference, SourceLocation)] = []
     /// Structure signatures of the page's flows, in order, with their positions.
     private(set) var flows: [(signature: String?, location: SourceLocation)] = []
-    /// False for `lint`: flows are checked but not laid out or drawn.
+    /// False for `lint`: flows are checked but not laid out or drawn, and `{{table}}` blocks make no HTML.
     var drawFlows = true
     /// Tables already shown on the page: a second `{{table}}` of one gets no ids.
     private var tablesShown: Set<String> = []
@@ -150,6 +150,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         switch rules.lookup(ref) {
         case .table(let table):
             references.append((ref, location))
+            // `lint` makes no HTML: the reference and its errors are all it needs from the table.
+            guard drawFlows else { return ("", []) }
             let first = tablesShown.insert(table.id).inserted
             return (
                 RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings, anchors: first), []
