@@ -267,25 +267,28 @@ import Testing
 }
 
 @Suite struct ClaimAttributionTests {
+    /// Two rows whose terms share sentences: 维权期 / claim period (90 days) and 三包耐用品 / durable goods (180 days).
+    static let windows = """
+        title: {zh-Hans: 期限, en: Windows}
+        changed: 2026-11-01
+        columns:
+          window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+        rows:
+          general:
+            label: {zh-Hans: 一般商品, en: Ordinary goods}
+            terms: {zh-Hans: [维权期], en: [claim period]}
+            window: 90 days
+          durable:
+            label: {zh-Hans: 三包耐用品, en: Durable goods}
+            terms: {zh-Hans: [三包耐用品], en: [durable goods]}
+            window: 180 days
+
+        """
+
     /// 三包耐用品的维权期是 180 天 names durable goods and the claim period together: the nearest term (维权期) is not
     /// the only row the number may be about, so the durable row's value is a repeat, not a contradiction.
     @Test func termsLeadingUpToANumberNameItTogether() throws {
-        let table = """
-            title: {zh-Hans: 期限, en: Windows}
-            changed: 2026-11-01
-            columns:
-              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
-            rows:
-              general:
-                label: {zh-Hans: 一般商品, en: Ordinary goods}
-                terms: {zh-Hans: [维权期], en: [claim period]}
-                window: 90 days
-              durable:
-                label: {zh-Hans: 三包耐用品, en: Durable goods}
-                terms: {zh-Hans: [三包耐用品], en: [durable goods]}
-                window: 180 days
-
-            """
+        let table = Self.windows
         let root = try TestSupport.site([
             "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table,
             "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n三包耐用品的维权期是 180 天。\n\n三包耐用品的维权期是 60 天。\n",
@@ -305,6 +308,52 @@ import Testing
                 "s/p.en.md:9:38 error[claim-contradicts-rule] `30 days` contradicts the rule `w.general.window` (90 days) that “claim period” refers to",
                 "s/p.zh-Hans.md:5:12 warning[hard-coded-rule-value] `180 天` repeats the rule `w.durable.window` by hand",
                 "s/p.zh-Hans.md:7:12 error[claim-contradicts-rule] `60 天` contradicts the rule `w.general.window` (90 天) that “维权期” refers to",
+            ])
+    }
+
+    /// A term before the number names it, though a later term is nearer: "… is 15 days and for durable goods".
+    @Test func aTermBeforeTheNumberWinsOverANearerOneAfterIt() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows,
+            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n维权期按平台规定为90天而三包耐用品为180天。\n",
+            "s/p.en.md":
+                "---\ntitle: P\ntype: article\n---\nThe claim period for ordinary goods is 90 days and durable goods 180 days.\n\n"
+                + "Expect 180 days for durable goods.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(diagnostics.map(\.check) == Array(repeating: CheckID.hardCodedRuleValue.rawValue, count: 5))
+    }
+
+    /// Units that convert exactly state the same amount: 360 hours is 15 days, 1 year is 12 months; weeks,
+    /// working days and months against days do not.
+    @Test(arguments: [
+        (Quantity(amount: 360, unit: .hours), Quantity(amount: 15, unit: .days), true),
+        (Quantity(amount: 48, unit: .hours), Quantity(amount: 2, unit: .days), true),
+        (Quantity(amount: 1, unit: .years), Quantity(amount: 12, unit: .months), true),
+        (Quantity(amount: 1.5, unit: .years), Quantity(amount: 18, unit: .months), true),
+        (Quantity(amount: 36, unit: .hours), Quantity(amount: 1.5, unit: .days), true),
+        (Quantity(amount: 14, unit: .days), Quantity(amount: 15, unit: .days), false),
+        (Quantity(amount: 2, unit: .workingDays), Quantity(amount: 2, unit: .days), false),
+        (Quantity(amount: 6, unit: .months), Quantity(amount: 180, unit: .days), false),
+        (Quantity(amount: 50, unit: .cny), Quantity(amount: 50, unit: .plain), false),
+    ])
+    func exactConversions(_ a: Quantity, _ b: Quantity, _ same: Bool) {
+        #expect(a.statesTheSameAmount(as: b) == same)
+        #expect(b.statesTheSameAmount(as: a) == same)
+    }
+
+    @Test func aClaimInAnotherUnitOfTheSameAmountIsARepeat() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows,
+            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n维权期为 2160 小时。\n\n维权期为 89 天。\n",
+            "s/p.en.md": "---\ntitle: P\ntype: article\n---\nThe claim period is 2,160 hours.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.file):\($0.location.line) \($0.check)" } == [
+                "s/p.en.md:5 hard-coded-rule-value", "s/p.zh-Hans.md:5 hard-coded-rule-value", "s/p.zh-Hans.md:7 claim-contradicts-rule",
             ])
     }
 }

@@ -92,7 +92,7 @@ public struct ClaimChecker: Sendable {
             for literal in literals where sentence.contains(literal.range.lowerBound) {
                 defer { previousLiteralEnd = literal.range.upperBound }
                 // The nearest term in the literal's own clause decides which row it is about (else the nearest in
-                // the sentence). Several terms leading up to the literal, after the previous one, name it
+                // the sentence), a term before it over one after. Several terms leading up to the literal, after the previous one, name it
                 // together: 三包耐用品的维权期是 180 天 is about durable goods, though 维权期 is nearer, so a
                 // value of any of their rows is a repeat and only a value of none contradicts (the nearest).
                 let sameClause = sentenceTerms.filter { !Self.clauseBreak(between: $0.range, and: literal.range, in: bytes) }
@@ -104,8 +104,12 @@ public struct ClaimChecker: Sendable {
                 if leading.count > 1 {
                     candidates = leading.reversed()
                 } else {
-                    var nearest = inReach[0]
-                    for term in inReach.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
+                    // A term before the number names it ("the after-sales window is 15 days and for durable
+                    // goods 180 days"); one after it only when none comes before ("15 days of after-sales window").
+                    let before = inReach.filter { $0.range.upperBound <= literal.range.lowerBound }
+                    let pool = before.isEmpty ? inReach : before
+                    var nearest = pool[0]
+                    for term in pool.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
                         nearest = term
                     }
                     candidates = [nearest]
@@ -118,7 +122,10 @@ public struct ClaimChecker: Sendable {
                         if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
                         return false
                     }
-                    if let match = sameKind.first(where: { target.row.values[$0.id] == .quantity(literal.quantity) }) {
+                    if let match = sameKind.first(where: {
+                        if case .quantity(let value)? = target.row.values[$0.id] { return value.statesTheSameAmount(as: literal.quantity) }
+                        return false
+                    }) {
                         repeated = (target, match)
                         break
                     }

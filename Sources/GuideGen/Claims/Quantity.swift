@@ -13,4 +13,20 @@ public struct Quantity: Sendable, Hashable {
 
     /// The column type this quantity can fill.
     public var kind: QuantityKind { unit.kind }
+
+    /// Whether the two state the same amount, in units that convert exactly: `360 hours` is `15 days` and
+    /// `1 year` is `12 months`. Calendar and working days, and days and months, never convert.
+    public func statesTheSameAmount(as other: Quantity) -> Bool {
+        let (a, b) = (comparable, other.comparable)
+        return a.unit == b.unit && a.amount == b.amount
+    }
+
+    /// Days in hours and years in months (products of small whole numbers and halves, so exact in a Double).
+    private var comparable: Quantity {
+        switch unit {
+        case .days: Quantity(amount: amount * 24, unit: .hours)
+        case .years: Quantity(amount: amount * 12, unit: .months)
+        default: self
+        }
+    }
 }
