@@ -52,8 +52,19 @@ import Testing
         let problems = diagnostics.filter { ["broken-link", "unsafe-path"].contains($0.check) && $0.location.file == "s/p.en.md" }
         // Every attempt is reported twice (as a link and as an image).
         #expect(problems.count == Self.escapes.count * 2)
+        // And the rendered page links to none of them.
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(
+            PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: true)
+        // The page's body (the errors keep the build from writing the site).
+        let page = try #require(result.bodies.first { $0.source.path == "s/p.en.md" }?.markdown.htmlBytes)
+        let targets = String(decoding: page, as: UTF8.self).matches(of: /(?:href|src)="([^"]*)"/).map { String($0.output.1) }
+        // Each stays as written (a page build with these errors is never written) or is blanked
+        // (`file:`); none became a page or asset URL.
+        #expect(targets.count == Self.escapes.count * 2)
+        #expect(targets.filter(\.isEmpty).count == 2)
+        #expect(!targets.contains { $0.hasSuffix("index.html") })
     }
 
     @Test func symlinkOutOfTheContentFolderIsRefused() throws {
@@ -67,7 +78,10 @@ import Testing
         let result = Pipeline.run(
             PipelineOptions(content: root, templates: TestSupport.repository.appendingPathComponent("site-templates")), render: true)
         #expect(result.diagnostics.map(\.check).contains("unsafe-path"))
-        #expect(!result.files.values.contains { String(decoding: $0, as: UTF8.self).contains("TOP SECRET") })
+        // The file is not read at all: no page holds its text (the error keeps the site from being written).
+        #expect(result.files.isEmpty)
+        #expect(!result.bodies.contains { String(decoding: $0.markdown.htmlBytes, as: UTF8.self).contains("TOP SECRET") })
+        #expect(!result.bodies.contains { $0.source.body.contains("TOP SECRET") })
     }
 
     /// cmark's pathological cases and the advisories' reproducers: rendered fast or refused at once.

@@ -92,9 +92,10 @@ public struct ClaimChecker: Sendable {
             for literal in literals where sentence.contains(literal.range.lowerBound) {
                 defer { previousLiteralEnd = literal.range.upperBound }
                 // The nearest term in the literal's own clause decides which row it is about (else the nearest in
-                // the sentence), a term before it over one after. Several terms leading up to the literal, after the previous one, name it
-                // together: 三包耐用品的维权期是 180 天 is about durable goods, though 维权期 is nearer, so a
-                // value of any of their rows is a repeat and only a value of none contradicts (the nearest).
+                // the sentence), a term before it over one after. Several terms leading up to the literal (after
+                // the previous one) name it together: 三包耐用品的维权期是 180 天 is about durable goods, though
+                // 维权期 is nearer, so a value of any of their rows is a repeat and only a value of none
+                // contradicts (the nearest).
                 let sameClause = sentenceTerms.filter { !Self.clauseBreak(between: $0.range, and: literal.range, in: bytes) }
                 let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
                 let leading = inReach.filter {

@@ -35,8 +35,40 @@ struct YAMLEventComposer {
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
             var events = EventReader(parser: parser)
             defer { events.finish() }
-            return compose(&events)
+            return compose(&events).mapError { failure in
+                // libyaml marks a node at its first property; a tag may come before the anchor (`! &a {…}`).
+                guard case .anchorOrAlias(let mark) = failure else { return failure }
+                return .anchorOrAlias(at: Self.anchor(from: mark, in: bytes))
+            }
         }
+    }
+
+    /// The `&` of the anchor whose node starts at `mark` (the mark itself for an alias, or when there is no
+    /// `&` after it on its line). Columns count Unicode scalars, as libyaml's do.
+    static func anchor(from mark: YAMLMark, in bytes: UTF8Scan.Bytes) -> YAMLMark {
+        var i = 0
+        var line = 1
+        while line < mark.line, i < bytes.count {
+            // libyaml breaks lines at LF, CRLF and a lone CR.
+            if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+            i += 1
+        }
+        var column = 1
+        while column < mark.column, i < bytes.count, bytes[i] != 0x0A {
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
+        }
+        guard i < bytes.count, bytes[i] != 0x26, bytes[i] != 0x2A else { return mark }
+        var previous: UInt8 = 0
+        while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D {
+            if bytes[i] == 0x26, previous == 0x20 || previous == 0x09 { return YAMLMark(line: mark.line, column: column) }
+            previous = bytes[i]
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
+        }
+        return mark
     }
 
     /// One libyaml event at a time, deleted when the next is read.
