@@ -251,19 +251,13 @@ import Testing
                 window: 15 days
 
             """
-        let root = try TestSupport.site([
-            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table,
-            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n请在售后期内申请。\n",
-            "s/p.en.md": "---\ntitle: P\ntype: article\n---\nAll after-sales windows last 7 days.\n",
-        ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        let diagnostics = try ClaimAttributionTests.lint(
+            ["s/p.zh-Hans.md": "请在售后期内申请。\n", "s/p.en.md": "All after-sales windows last 7 days.\n"], table: table)
         #expect(
             diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == [
                 "s/p.en.md:5:30 claim-contradicts-rule"
             ])
     }
-
 }
 
 @Suite struct ClaimAttributionTests {
@@ -285,19 +279,24 @@ import Testing
 
         """
 
+    /// Lints a two-language site of the rule table `w` and `pages` (path → Markdown body; front matter is added).
+    static func lint(_ pages: [String: String], table: String = windows) throws -> [Diagnostic] {
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
+        for (path, body) in pages { files[path] = "---\ntitle: P\ntype: article\n---\n" + body }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+    }
+
     /// 三包耐用品的维权期是 180 天 names durable goods and the claim period together: the nearest term (维权期) is not
     /// the only row the number may be about, so the durable row's value is a repeat, not a contradiction.
     @Test func termsLeadingUpToANumberNameItTogether() throws {
-        let table = Self.windows
-        let root = try TestSupport.site([
-            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table,
-            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n三包耐用品的维权期是 180 天。\n\n三包耐用品的维权期是 60 天。\n",
+        let diagnostics = try Self.lint([
+            "s/p.zh-Hans.md": "三包耐用品的维权期是 180 天。\n\n三包耐用品的维权期是 60 天。\n",
             "s/p.en.md":
-                "---\ntitle: P\ntype: article\n---\nDurable goods have a claim period of 180 days.\n\n"
+                "Durable goods have a claim period of 180 days.\n\n"
                 + "The claim period is 90 days, and durable goods get 180 days.\n\nDurable goods have a claim period of 30 days.\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
         #expect(
             ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
                 "s/p.en.md:5:38 warning[hard-coded-rule-value] `180 days` repeats the rule `w.durable.window` by hand",
@@ -313,15 +312,12 @@ import Testing
 
     /// A term before the number names it, though a later term is nearer: "… is 15 days and for durable goods".
     @Test func aTermBeforeTheNumberWinsOverANearerOneAfterIt() throws {
-        let root = try TestSupport.site([
-            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows,
-            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n维权期按平台规定为90天而三包耐用品为180天。\n",
+        let diagnostics = try Self.lint([
+            "s/p.zh-Hans.md": "维权期按平台规定为90天而三包耐用品为180天。\n",
             "s/p.en.md":
-                "---\ntitle: P\ntype: article\n---\nThe claim period for ordinary goods is 90 days and durable goods 180 days.\n\n"
+                "The claim period for ordinary goods is 90 days and durable goods 180 days.\n\n"
                 + "Expect 180 days for durable goods.\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
         #expect(diagnostics.map(\.check) == Array(repeating: CheckID.hardCodedRuleValue.rawValue, count: 5))
     }
 
@@ -344,13 +340,10 @@ import Testing
     }
 
     @Test func aClaimInAnotherUnitOfTheSameAmountIsARepeat() throws {
-        let root = try TestSupport.site([
-            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows,
-            "s/p.zh-Hans.md": "---\ntitle: P\ntype: article\n---\n维权期为 2160 小时。\n\n维权期为 89 天。\n",
-            "s/p.en.md": "---\ntitle: P\ntype: article\n---\nThe claim period is 2,160 hours.\n",
+        let diagnostics = try Self.lint([
+            "s/p.zh-Hans.md": "维权期为 2160 小时。\n\n维权期为 89 天。\n",
+            "s/p.en.md": "The claim period is 2,160 hours.\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
         #expect(
             diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.file):\($0.location.line) \($0.check)" } == [
                 "s/p.en.md:5 hard-coded-rule-value", "s/p.zh-Hans.md:5 hard-coded-rule-value", "s/p.zh-Hans.md:7 claim-contradicts-rule",
