@@ -563,10 +563,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// heading called "main" must not take the skip link's target.
     static func isReserved(_ id: String) -> Bool {
         let bytes = id.utf8
-        guard let first = bytes.first, first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66
-        else { return false }  // m, t, s, r, c, f: the only first letters below
+        guard
+            let first = bytes.first,
+            first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66 || first == 0x68
+        else { return false }  // m, t, s, r, c, f, h: the only first letters below
         switch id {
-        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top": return true
+        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title": return true
         default: break
         }
         // `fn-3`, `fnref-3`.

@@ -84,6 +84,10 @@ enum BuiltinTheme {
     </li>
     {{/home.sections}}
   </ul>
+  {{#home.platforms_url}}<nav class="home__platforms" aria-labelledby="home-platforms-title">
+    <h2 id="home-platforms-title"><a href="{{home.platforms_url}}">{{strings.platforms}}</a></h2>
+    <ul>{{#home.platforms}}<li><a class="platform" href="{{url}}">{{name}}</a></li>{{/home.platforms}}</ul>
+  </nav>{{/home.platforms_url}}
 </main>
 {{> partials/footer}}
 </body>
@@ -109,7 +113,7 @@ enum BuiltinTheme {
   </nav>
   <article lang="{{page.lang}}">
     <header class="page-header">
-      <p class="page-kind">{{page.kind_label}}{{#page.platforms}}<span class="platform">{{name}}</span>{{/page.platforms}}</p>
+      <p class="page-kind">{{page.kind_label}}{{#page.platforms}}{{#url}}<a class="platform" href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span class="platform">{{name}}</span>{{/url}}{{/page.platforms}}</p>
       <h1>{{page.title}}</h1>
       {{#page.summary}}<p class="page-summary">{{page.summary}}</p>{{/page.summary}}
       {{#page.reviewed}}<p class="page-meta">{{strings.reviewed}} <time datetime="{{page.reviewed}}">{{page.reviewed}}</time></p>{{/page.reviewed}}
@@ -377,6 +381,13 @@ pre code { background: none; padding: 0; }
 .page-header h1 { font-size: 2rem; line-height: 1.3; margin: 0.2rem 0 0.6rem; }
 .page-kind { margin: 0; font-size: 0.8rem; font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em; color: var(--accent); }
 .platform { margin-left: 0.5rem; padding: 0 0.5rem; border-radius: 999px; background: var(--bg-soft); color: var(--fg-soft); text-transform: none; letter-spacing: 0; font-weight: 500; }
+a.platform { text-decoration: none; }
+.home__platforms { margin-top: 2rem; }
+.home__platforms h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+.home__platforms h2 a { color: inherit; }
+.home__platforms ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; margin: 0; padding: 0; }
+.home__platforms .platform { margin-left: 0; padding: 0.2rem 0.75rem; }
+a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: underline; }
 .page-summary { font-size: 1.1rem; color: var(--fg-soft); margin: 0 0 0.5rem; }
 .page-meta { font-size: 0.85rem; color: var(--fg-soft); margin: 0 0 1.5rem; }
 .notice { border-radius: var(--radius); padding: 0.75rem 1rem; background: var(--accent-soft); border-left: 4px solid var(--accent); }

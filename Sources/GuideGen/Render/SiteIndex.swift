@@ -54,6 +54,14 @@ public struct SiteIndex: Sendable {
     public let rootPages: [Entry]
     /// Pages left out as drafts: a link to one is broken, and the message says why.
     public var draftKeys: Set<String> = []
+    /// The platform pages (`<lang>/platforms/<key>/`, as a Hugo taxonomy): each platform of `guidegen.yaml`
+    /// that some page names in `platforms:` (in any language), with those pages in reading order. None when
+    /// a section or page is called `platforms` (the URL is taken), and none for a key that is not a slug.
+    public let platformPages: [(key: String, entries: [Entry])]
+    /// The keys of `platformPages`, for linking a page's platform names.
+    public let platformPageKeys: Set<String>
+    /// The folder the platform pages live in, under each language.
+    public static let platformsFolder = "platforms"
 
     public init(pages: [PageSource], config: SiteConfig) {
         self.config = config
@@ -93,7 +101,25 @@ public struct SiteIndex: Sendable {
         self.readingOrder = rootPages.map(\.key) + sections.flatMap { $0.pages.map(\.key) }
         self.readingPosition = Dictionary(readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         self.home = entries["_index"]
+
+        let taken = sections.contains { $0.name == Self.platformsFolder } || rootPages.contains { $0.slug == Self.platformsFolder }
+        var platformPages: [(key: String, entries: [Entry])] = []
+        if !taken {
+            let ordered = rootPages + sections.flatMap(\.pages)
+            for platform in config.platforms where PageValidator.isSlug(platform.key) {
+                let members = ordered.filter { entry in entry.sources.values.contains { $0.frontMatter.platforms.contains(platform.key) } }
+                if !members.isEmpty { platformPages.append((platform.key, members)) }
+            }
+        }
+        self.platformPages = platformPages
+        self.platformPageKeys = Set(platformPages.map(\.key))
     }
+
+    /// Output path of the page listing a platform's pages.
+    public func platformPath(_ key: String, language: String) -> String { "\(language)/\(Self.platformsFolder)/\(key)/index.html" }
+
+    /// Output path of the page listing the platforms.
+    public func platformsPath(language: String) -> String { "\(language)/\(Self.platformsFolder)/index.html" }
 
     /// Output path (relative to the output root) of a page in a language.
     public func outputPath(key: String, language: String) -> String {

@@ -66,6 +66,14 @@ public struct SiteRenderer: Sendable {
                 let path = index.sectionPath(section.name, language: language)
                 files[path] = Array((renderSection(section, body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
             }
+            if !index.platformPages.isEmpty {
+                let nav = navigation[language]!
+                files[index.platformsPath(language: language)] = Array((renderPlatforms(language: language, nav: nav) ?? "").utf8)
+                for group in index.platformPages {
+                    files[index.platformPath(group.key, language: language)] = Array(
+                        (renderPlatform(group.key, entries: group.entries, language: language, nav: nav) ?? "").utf8)
+                }
+            }
             if index.home == nil || bodyByKey["_index"]?[language] == nil {
                 files["\(language)/index.html"] = Array((renderHome(body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
             }
@@ -121,10 +129,15 @@ public struct SiteRenderer: Sendable {
             page["has_sources"] = .flag(true)
         }
         if !front.tags.isEmpty { page["tags"] = .texts(front.tags) }
-        let platformNames = front.platforms.compactMap { key in
-            config.platforms.first { $0.key == key }?.name.text(body.language, fallback: defaultLanguage)
+        let index = index
+        let platforms = front.platforms.compactMap { key -> TemplateMap? in
+            guard let name = config.platforms.first(where: { $0.key == key })?.name.text(body.language, fallback: defaultLanguage)
+            else { return nil }
+            var platform = TemplateMap(["name": .text(name)])
+            if index.platformPageKeys.contains(key) { platform["url"] = .text(link(index.platformPath(key, language: body.language))) }
+            return platform
         }
-        if !platformNames.isEmpty { page["platforms"] = .maps(platformNames.map { TemplateMap(["name": .text($0)]) }) }
+        if !platforms.isEmpty { page["platforms"] = .maps(platforms) }
         let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             TemplateMap(["id": .text($0.id), "text": .text($0.text), "level": .number($0.level), "sub": .flag($0.level == 3)])
         }
@@ -229,6 +242,56 @@ public struct SiteRenderer: Sendable {
         return theme.render("section", context)
     }
 
+    /// A platform's page: its pages as cards, through the theme's `section` template (as a Hugo term page
+    /// uses the list layout).
+    func renderPlatform(_ key: String, entries: [SiteIndex.Entry], language: String, nav: Navigation) -> String? {
+        let path = index.platformPath(key, language: language)
+        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
+        let strings = UIStrings.forLanguage(language)
+        let title = config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage) ?? key
+        var context = common(language: language, outputPath: path, key: nil, nav: nav, title: title).any
+        context["section"] =
+            [
+                "title": title,
+                "pages": entries.map { entry -> [String: Any] in
+                    let source = entry.source(language, fallback: config.defaultLanguage)
+                    var p: [String: Any] = [
+                        "title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)),
+                        "kind_label": strings.kinds[source.frontMatter.kind] ?? "",
+                    ]
+                    if let summary = source.frontMatter.summary { p["summary"] = summary }
+                    return p
+                },
+                "breadcrumbs": [
+                    ["title": strings.home, "url": link("\(language)/index.html")],
+                    ["title": strings.platforms, "url": link(index.platformsPath(language: language))],
+                ],
+            ] as [String: Any]
+        return theme.render("section", context)
+    }
+
+    /// The list of platforms that have pages.
+    func renderPlatforms(language: String, nav: Navigation) -> String? {
+        let path = index.platformsPath(language: language)
+        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
+        let strings = UIStrings.forLanguage(language)
+        var context = common(language: language, outputPath: path, key: nil, nav: nav, title: strings.platforms).any
+        context["section"] =
+            [
+                "title": strings.platforms,
+                "pages": index.platformPages.map { group -> [String: Any] in
+                    [
+                        "title": config.platforms.first { $0.key == group.key }?.name.text(language, fallback: config.defaultLanguage)
+                            ?? group.key,
+                        "url": link(index.platformPath(group.key, language: language)),
+                        "kind_label": strings.pages(group.entries.count),
+                    ]
+                },
+                "breadcrumbs": [["title": strings.home, "url": link("\(language)/index.html")]],
+            ] as [String: Any]
+        return theme.render("section", context)
+    }
+
     func renderHome(body: RenderedBody?, language: String, nav: Navigation) -> String? {
         let path = "\(language)/index.html"
         var context = common(
@@ -264,6 +327,16 @@ public struct SiteRenderer: Sendable {
         if !rootPages.isEmpty {
             home["pages"] = rootPages
             home["has_pages"] = true
+        }
+        if !index.platformPages.isEmpty {
+            home["platforms"] = index.platformPages.map { group -> [String: Any] in
+                [
+                    "name": config.platforms.first { $0.key == group.key }?.name.text(language, fallback: config.defaultLanguage)
+                        ?? group.key,
+                    "url": RelativeURL.between(from: path, to: index.platformPath(group.key, language: language), prettyURLs: prettyURLs),
+                ]
+            }
+            home["platforms_url"] = RelativeURL.between(from: path, to: index.platformsPath(language: language), prettyURLs: prettyURLs)
         }
         if let body {
             home["content"] = body.markdown.html

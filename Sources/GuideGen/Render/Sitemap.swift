@@ -10,6 +10,10 @@ enum Sitemap {
             paths.append((nil, { index.sectionPath(section.name, language: $0) }))
             for entry in section.pages { paths.append((entry.key, { index.outputPath(key: entry.key, language: $0) })) }
         }
+        if !index.platformPages.isEmpty {
+            paths.append((nil, { index.platformsPath(language: $0) }))
+            for group in index.platformPages { paths.append((nil, { index.platformPath(group.key, language: $0) })) }
+        }
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for item in paths {
