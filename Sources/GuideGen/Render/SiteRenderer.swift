@@ -60,20 +60,34 @@ public struct SiteRenderer: Sendable {
                         "the template produced nothing for \(path)"))
             }
         }
-        // Sections without an _index file, and each language's home page.
+        // List pages: sections without an _index file and the platform pages, in parallel (a large site's
+        // lists are long).
+        var lists: [(path: String, render: @Sendable () -> [UInt8]?)] = []
         for language in config.languages {
+            let nav = navigation[language]!
             for section in index.sections where section.index == nil || bodyByKey[section.index!.key]?[language] == nil {
-                let path = index.sectionPath(section.name, language: language)
-                files[path] = Array((renderSection(section, body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
+                lists.append(
+                    (
+                        index.sectionPath(section.name, language: language),
+                        { renderSection(section, body: nil, language: language, nav: nav) }
+                    ))
             }
             if !index.platformPages.isEmpty {
-                let nav = navigation[language]!
-                files[index.platformsPath(language: language)] = Array((renderPlatforms(language: language, nav: nav) ?? "").utf8)
+                lists.append((index.platformsPath(language: language), { renderPlatforms(language: language, nav: nav) }))
                 for group in index.platformPages {
-                    files[index.platformPath(group.key, language: language)] = Array(
-                        (renderPlatform(group.key, entries: group.entries, language: language, nav: nav) ?? "").utf8)
+                    lists.append(
+                        (
+                            index.platformPath(group.key, language: language),
+                            { renderPlatform(group.key, entries: group.entries, language: language, nav: nav) }
+                        ))
                 }
             }
+        }
+        for (path, bytes) in zip(lists.map(\.path), ParallelMap.map(lists.map(\.render), threads: threads) { $0() }) {
+            files[path] = bytes ?? []
+        }
+        // Each language's home page.
+        for language in config.languages {
             if index.home == nil || bodyByKey["_index"]?[language] == nil {
                 files["\(language)/index.html"] = Array((renderHome(body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
             }
@@ -99,7 +113,7 @@ public struct SiteRenderer: Sendable {
         if entry.isSectionIndex {
             if entry.section.isEmpty { return renderHome(body: body, language: body.language, nav: nav).map { Array($0.utf8) } }
             let section = index.sections.first { $0.name == entry.section }
-            if let section { return renderSection(section, body: body, language: body.language, nav: nav).map { Array($0.utf8) } }
+            if let section { return renderSection(section, body: body, language: body.language, nav: nav) }
         }
         var context = common(
             language: body.language, outputPath: body.outputPath, key: body.key, nav: nav, title: body.source.frontMatter.title)
@@ -212,84 +226,85 @@ public struct SiteRenderer: Sendable {
         return TemplateMap(["title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: language)))])
     }
 
-    func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> String? {
+    func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> [UInt8]? {
         let path = index.sectionPath(section.name, language: language)
-        let navSection = nav.sections.first { $0.name == section.name }
-        var context = common(
-            language: language, outputPath: path, key: section.index?.key, nav: nav, title: navSection?.title ?? section.name
-        ).any
-        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
+        let title = nav.sections.first { $0.name == section.name }?.title ?? section.name
         let strings = UIStrings.forLanguage(language)
-        var s: [String: Any] = [
-            "title": navSection?.title ?? section.name,
-            "pages": section.pages.map { entry -> [String: Any] in
-                let source = entry.source(language, fallback: config.defaultLanguage)
-                var p: [String: Any] = [
-                    "title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)),
-                    "kind_label": strings.kinds[source.frontMatter.kind] ?? "",
-                ]
-                if let summary = source.frontMatter.summary { p["summary"] = summary }
-                return p
-            },
-            "breadcrumbs": [["title": strings.home, "url": link("\(language)/index.html")]],
-        ]
-        if let body {
-            s["content"] = body.markdown.html
-            if let summary = body.source.frontMatter.summary { s["summary"] = summary }
-            if body.isFallback { s["fallback_notice"] = strings.fallbackNotice }
-        }
-        context["section"] = s
-        return theme.render("section", context)
+        return renderListing(
+            path: path, language: language, nav: nav, key: section.index?.key, title: title,
+            cards: section.pages.map { pageCard($0, from: path, language: language) },
+            breadcrumbs: [(strings.home, "\(language)/index.html")], body: body)
     }
 
     /// A platform's page: its pages as cards, through the theme's `section` template (as a Hugo term page
     /// uses the list layout).
-    func renderPlatform(_ key: String, entries: [SiteIndex.Entry], language: String, nav: Navigation) -> String? {
+    func renderPlatform(_ key: String, entries: [SiteIndex.Entry], language: String, nav: Navigation) -> [UInt8]? {
         let path = index.platformPath(key, language: language)
-        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
         let strings = UIStrings.forLanguage(language)
-        let title = config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage) ?? key
-        var context = common(language: language, outputPath: path, key: nil, nav: nav, title: title).any
-        context["section"] =
-            [
-                "title": title,
-                "pages": entries.map { entry -> [String: Any] in
-                    let source = entry.source(language, fallback: config.defaultLanguage)
-                    var p: [String: Any] = [
-                        "title": source.frontMatter.title, "url": link(index.outputPath(key: entry.key, language: language)),
-                        "kind_label": strings.kinds[source.frontMatter.kind] ?? "",
-                    ]
-                    if let summary = source.frontMatter.summary { p["summary"] = summary }
-                    return p
-                },
-                "breadcrumbs": [
-                    ["title": strings.home, "url": link("\(language)/index.html")],
-                    ["title": strings.platforms, "url": link(index.platformsPath(language: language))],
-                ],
-            ] as [String: Any]
-        return theme.render("section", context)
+        return renderListing(
+            path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language),
+            cards: entries.map { pageCard($0, from: path, language: language) },
+            breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.platforms, index.platformsPath(language: language))])
     }
 
     /// The list of platforms that have pages.
-    func renderPlatforms(language: String, nav: Navigation) -> String? {
+    func renderPlatforms(language: String, nav: Navigation) -> [UInt8]? {
         let path = index.platformsPath(language: language)
-        let link = { (p: String) in RelativeURL.between(from: path, to: p, prettyURLs: self.prettyURLs) }
         let strings = UIStrings.forLanguage(language)
-        var context = common(language: language, outputPath: path, key: nil, nav: nav, title: strings.platforms).any
-        context["section"] =
-            [
-                "title": strings.platforms,
-                "pages": index.platformPages.map { group -> [String: Any] in
-                    [
-                        "title": config.platforms.first { $0.key == group.key }?.name.text(language, fallback: config.defaultLanguage)
-                            ?? group.key,
-                        "url": link(index.platformPath(group.key, language: language)),
-                        "kind_label": strings.pages(group.entries.count),
-                    ]
-                },
-                "breadcrumbs": [["title": strings.home, "url": link("\(language)/index.html")]],
-            ] as [String: Any]
-        return theme.render("section", context)
+        let cards = index.platformPages.map { group in
+            TemplateMap([
+                "title": .text(platformName(group.key, language: language)),
+                "url": .text(
+                    RelativeURL.between(from: path, to: index.platformPath(group.key, language: language), prettyURLs: prettyURLs)),
+                "kind_label": .text(strings.pages(group.entries.count)),
+            ])
+        }
+        return renderListing(
+            path: path, language: language, nav: nav, key: nil, title: strings.platforms, cards: cards,
+            breadcrumbs: [(strings.home, "\(language)/index.html")])
+    }
+
+    func platformName(_ key: String, language: String) -> String {
+        config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage) ?? key
+    }
+
+    /// A page's card on a list page: kind, title and summary in `language` (the default language's when
+    /// the page is not translated).
+    func pageCard(_ entry: SiteIndex.Entry, from path: String, language: String) -> TemplateMap {
+        let source = entry.source(language, fallback: config.defaultLanguage)
+        var card = TemplateMap([
+            "title": .text(source.frontMatter.title),
+            "url": .text(RelativeURL.between(from: path, to: index.outputPath(key: entry.key, language: language), prettyURLs: prettyURLs)),
+            "kind_label": .text(UIStrings.forLanguage(language).kinds[source.frontMatter.kind] ?? ""),
+        ])
+        if let summary = source.frontMatter.summary { card["summary"] = .text(summary) }
+        return card
+    }
+
+    /// A list page (a section, a platform, the platforms) through the theme's `section` template, typed so
+    /// that long lists fill the template's skeleton item by item.
+    func renderListing(
+        path: String, language: String, nav: Navigation, key: String?, title: String, cards: [TemplateMap],
+        breadcrumbs: [(title: String, path: String)], body: RenderedBody? = nil
+    ) -> [UInt8]? {
+        var context = common(language: language, outputPath: path, key: key, nav: nav, title: title)
+        var section = TemplateMap([
+            "title": .text(title),
+            "pages": .maps(cards),
+            "breadcrumbs": .maps(
+                breadcrumbs.map {
+                    TemplateMap([
+                        "title": .text($0.title), "url": .text(RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)),
+                    ])
+                }),
+        ])
+        if let body {
+            section["content"] = .utf8(body.markdown.htmlBytes)
+            if let summary = body.source.frontMatter.summary { section["summary"] = .text(summary) }
+            if body.isFallback { section["fallback_notice"] = .text(UIStrings.forLanguage(language).fallbackNotice) }
+        }
+        context["section"] = .map(section)
+        return theme.renderBytes("section", context)
     }
 
     func renderHome(body: RenderedBody?, language: String, nav: Navigation) -> String? {
