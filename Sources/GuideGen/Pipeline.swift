@@ -99,6 +99,7 @@ public enum Pipeline {
         diagnostics += TranslationChecker.check(
             bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules, threads: options.threads)
+        diagnostics += AnchorChecker.check(bodies: bodies)
         PhaseClock.mark("checks")
 
         var files: [String: [UInt8]] = [:]

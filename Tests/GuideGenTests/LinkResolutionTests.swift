@@ -29,9 +29,9 @@ import Testing
         var files = ["guidegen.yaml": Self.config, "assets/pic.png": "PNG"]
         for lang in ["zh-Hans", "en"] {
             files["returns/_index.\(lang).md"] = Self.page("Returns")
-            files["returns/refund.\(lang).md"] = Self.page("Refund")
+            files["returns/refund.\(lang).md"] = Self.page("Refund", "## Fees\n\nText.")
             files["faq/other.\(lang).md"] = Self.page("Other")
-            files["faq/links.\(lang).md"] = Self.page("Links", links)
+            files["faq/links.\(lang).md"] = Self.page("Links", links + "\n\n## Here")
         }
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -175,6 +175,31 @@ import Testing
             TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
                 "5:1 error[broken-link] link `/en/s/` points at a file that does not exist | link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL",
                 "5:13 error[broken-link] link to `/../outside.md`, which is not a page of this site | link to a page's source file, relative to this one (`../section/page.md`) or to content/ (`/section/page.md`)",
+            ])
+    }
+
+    /// A link to a heading the target page does not have is a warning with the nearest heading; ids guidegen
+    /// writes itself (footnotes, rule tables) and headings written percent-encoded count as found.
+    @Test func linksToMissingHeadingsAreWarnings() throws {
+        let rules =
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: W}}\n"
+            + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
+        let body =
+            "## Fees\n\n## 运费\n\n{{table t}}\n\nA note[^n].\n\n[^n]: Note.\n\n"
+            + "[a](#fees) [b](#feess) [c](#%E8%BF%90%E8%B4%B9) [d](#fn-n) [e](#rules-t) [f](#rule-t-a) [g](other.md#nothing) "
+            + "[h](other.md#intro) [i](other.zh-Hans.md#简介) [j](other.zh-Hans.md#intro)\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config, "rules/t.yaml": rules,
+            "s/links.zh-Hans.md": Self.page("链接", body), "s/links.en.md": Self.page("Links", body),
+            "s/other.zh-Hans.md": Self.page("其他", "## 简介\n\n正文。"), "s/other.en.md": Self.page("Other", "## Intro\n\nText."),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        #expect(
+            TestSupport.lines(result.diagnostics.filter { $0.location.file == "s/links.en.md" }) == [
+                "15:12 warning[broken-anchor] link `#feess`: this page has no heading with the id `feess` | did you mean `#fees`?",
+                "15:89 warning[broken-anchor] link `other.md#nothing`: `s/other` has no heading with the id `nothing` | its headings: `#intro`",
+                "15:156 warning[broken-anchor] link `other.zh-Hans.md#intro`: `s/other` has no heading with the id `intro` | its headings: `#简介`",
             ])
     }
 }

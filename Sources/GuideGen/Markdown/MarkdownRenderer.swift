@@ -36,6 +36,23 @@ public struct MarkdownOptions: Sendable {
 /// The bridge to cmark-gfm: parses, lets hooks rewrite the tree, renders HTML and copies out what later
 /// stages need. No cmark pointer leaves this file.
 public enum MarkdownRenderer {
+    /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
+    /// heading called "main" must not take the skip link's target.
+    static func isReserved(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard
+            let first = bytes.first,
+            first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66 || first == 0x68
+        else { return false }  // m, t, s, r, c, f, h: the only first letters below
+        switch id {
+        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title": return true
+        default: break
+        }
+        // `fn-3`, `fnref-3`.
+        let rest = id.hasPrefix("fn-") ? bytes.dropFirst(3) : id.hasPrefix("fnref-") ? bytes.dropFirst(6) : bytes[bytes.endIndex...]
+        return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The GFM extensions every document is parsed with.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -547,33 +564,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// that was already taken (a base that is free now was never asked for before, so it had none).
     mutating func uniqueID(_ base: String) -> String {
         let root = base.isEmpty ? "section" : base
-        if !Self.isReserved(root), takenIDs.insert(root).inserted { return root }
+        if !MarkdownRenderer.isReserved(root), takenIDs.insert(root).inserted { return root }
         var n = nextSuffix[root, default: 1]
         var candidate: String
         repeat {
             candidate = "\(root)-\(n)"
             n += 1
-        } while takenIDs.contains(candidate) || Self.isReserved(candidate)
+        } while takenIDs.contains(candidate) || MarkdownRenderer.isReserved(candidate)
         nextSuffix[root] = n
         takenIDs.insert(candidate)
         return candidate
-    }
-
-    /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
-    /// heading called "main" must not take the skip link's target.
-    static func isReserved(_ id: String) -> Bool {
-        let bytes = id.utf8
-        guard
-            let first = bytes.first,
-            first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66 || first == 0x68
-        else { return false }  // m, t, s, r, c, f, h: the only first letters below
-        switch id {
-        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title": return true
-        default: break
-        }
-        // `fn-3`, `fnref-3`.
-        let rest = id.hasPrefix("fn-") ? bytes.dropFirst(3) : id.hasPrefix("fnref-") ? bytes.dropFirst(6) : bytes[bytes.endIndex...]
-        return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.

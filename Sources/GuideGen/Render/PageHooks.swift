@@ -15,6 +15,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     private(set) var references: [(RuleReference, SourceLocation)] = []
     /// Structure signatures of the page's flows, in order, with their positions.
     private(set) var flows: [(signature: String?, location: SourceLocation)] = []
+    /// Links with a `#fragment` to this page (`key` nil) or another, as written, for the anchor check.
+    private(set) var anchorLinks: [RenderedBody.AnchorLink] = []
     /// False for `lint`: flows are checked but not laid out or drawn, and `{{table}}` blocks make no HTML.
     var drawFlows = true
     /// Tables already shown on the page: a second `{{table}}` of one gets no ids.
@@ -164,7 +166,13 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     }
 
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
-        if url.isEmpty || url.hasPrefix("#") { return .keep }
+        if url.isEmpty || url.hasPrefix("#") {
+            if url.utf8.count > 1 {
+                anchorLinks.append(
+                    .init(url: url, key: nil, language: page.language, fragment: String(url.dropFirst()), location: location))
+            }
+            return .keep
+        }
         if ByteSearch.contains(url, 0x5C) || Self.hasFileScheme(url) {
             return .broken(
                 Diagnostic(
@@ -206,6 +214,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 return .broken(
                     Diagnostic(
                         .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(named)))
+            }
+            if fragment.utf8.count > 1 {
+                anchorLinks.append(
+                    .init(url: url, key: key, language: language, fragment: String(fragment.dropFirst()), location: location))
             }
             return .replace(
                 RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment

@@ -17,6 +17,17 @@ public struct RenderedBody: Sendable {
     public var flows: [FlowUse]
     /// What the claims checker found, when it ran with the Markdown stage.
     public var claims: [Diagnostic] = []
+    /// Links to a heading (`#fees`, `refund.md#fees`), checked once every page's headings are known.
+    public var anchorLinks: [AnchorLink] = []
+
+    /// A link with a fragment: to this page when `key` is nil.
+    public struct AnchorLink: Sendable {
+        public var url: String
+        public var key: String?
+        public var language: String
+        public var fragment: String
+        public var location: SourceLocation
+    }
 
     /// One use of a rule reference.
     public struct ReferenceUse: Sendable {
@@ -63,6 +74,7 @@ public enum BodyRenderer {
                 key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
                 flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
+            body.anchorLinks = hooks.anchorLinks
             if let claims {
                 body.claims = claims.check(body)
                 if !keepProse { body.markdown.prose = [] }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Links to a heading that is not there: `[fees](#fees)` on a page without a "Fees" heading, or
+/// `[x](refund.md#feees)`. A warning, as in MkDocs' anchor validation: the link still leads to the page.
+///
+/// A fragment counts as found when it is a heading id of the target page (in the language the link leads
+/// to) or an id guidegen or the theme writes itself: footnotes (`fn-1`, `fnref-1`), rule tables (`rules-…`,
+/// `rule-…`), flows (`flow1…`) and the theme's landmarks (`main`, `toc-title`, …).
+public enum AnchorChecker {
+    public static func check(bodies: [RenderedBody]) -> [Diagnostic] {
+        var headingIDs: [String: [String]] = [:]
+        for body in bodies { headingIDs[body.key + "\u{0}" + body.language] = body.markdown.headings.map(\.id) }
+        var out: [Diagnostic] = []
+        for body in bodies where !body.isFallback {
+            for link in body.anchorLinks {
+                let key = link.key ?? body.key
+                guard let ids = headingIDs[key + "\u{0}" + link.language] else { continue }
+                let fragment = link.fragment.removingPercentEncoding ?? link.fragment
+                if ids.contains(fragment) || isGenerated(fragment) { continue }
+                let page = link.key == nil ? "this page" : "`\(key)`"
+                let help: String
+                if let near = Suggestion.closest(to: fragment, in: ids) {
+                    help = "did you mean `#\(near)`?"
+                } else if ids.isEmpty {
+                    help = "\(link.key == nil ? "this page" : "that page") has no headings; link to the page without `#…`"
+                } else {
+                    help = "its headings: " + ids.prefix(8).map { "`#\($0)`" }.joined(separator: ", ") + (ids.count > 8 ? ", …" : "")
+                }
+                out.append(
+                    Diagnostic(
+                        .warning, .brokenAnchor, at: link.location,
+                        "link `\(link.url)`: \(page) has no heading with the id `\(fragment)`", help: help))
+            }
+        }
+        return out
+    }
+
+    /// Ids that are not headings but are on every page that needs them.
+    static func isGenerated(_ id: String) -> Bool {
+        if MarkdownRenderer.isReserved(id) { return true }
+        for prefix in ["fn-", "fnref-", "rules-", "rule-", "flow"] where id.hasPrefix(prefix) { return true }
+        return false
+    }
+}
