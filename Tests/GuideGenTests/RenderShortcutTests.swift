@@ -304,3 +304,34 @@ import Testing
         #expect(FileManager.default.contents(atPath: output.path + "/a.html") == Data("keep".utf8))
     }
 }
+
+/// On a site with more than `fullNavigationLimit` pages per language, each sidebar lists every section but
+/// only the 40-page block of the current one that holds the page (it listed no pages at all before).
+@Suite struct LargeSiteSidebarTests {
+    @Test func theCurrentSectionShowsTheBlockAroundThePage() throws {
+        var files = ["guidegen.yaml": "title: {en: Guide}\nlanguages: [en]\n"]
+        for i in 0..<(SiteRenderer.fullNavigationLimit + 10) {
+            files["big/p\(String(format: "%03d", i)).en.md"] =
+                "---\ntitle: P\(String(format: "%03d", i))\ntype: article\norder: \(i)\n---\nText.\n"
+        }
+        files["small/only.en.md"] = "---\ntitle: Only\ntype: article\n---\nText.\n"
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(!result.diagnostics.hasErrors)
+        func sidebar(_ path: String) throws -> String {
+            let html = String(decoding: try #require(result.files[path]), as: UTF8.self)
+            return String(try #require(html.firstMatch(of: /<nav class="sidebar".*?<\/nav>/.dotMatchesNewlines())).output)
+        }
+        let page45 = try sidebar("en/big/p045/index.html")
+        let links = page45.matches(of: /<a href="\.\.\/\.\.\/\.\.\/en\/big\/(p\d+)\/index\.html"( aria-current="page")?>/).map {
+            "\($0.output.1)\($0.output.2 == nil ? "" : "*")"
+        }
+        #expect(links == (40..<80).map { "p0\($0)" + ($0 == 45 ? "*" : "") })
+        #expect(page45.contains(#"<li><a href="../../../en/big/index.html">…</a></li>"#))
+        #expect(!page45.contains("en/small/only/"))
+        // Another page of the same block shares the sidebar, with its own page marked.
+        #expect(try sidebar("en/big/p079/index.html").contains(#"<a href="../../../en/big/p079/index.html" aria-current="page">"#))
+        #expect(try sidebar("en/small/only/index.html").contains(#"<a href="../../../en/small/only/index.html" aria-current="page">"#))
+    }
+}

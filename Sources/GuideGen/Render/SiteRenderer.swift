@@ -407,8 +407,12 @@ public struct SiteRenderer: Sendable {
     /// Every section, with its pages listed when the site is small or the section is the current one;
     /// a long current section shows the block of pages around the current one. Keeps each page's sidebar
     /// O(1) in size, so a large site is never quadratic in output (MkDocs' full nav on every page is).
-    func navContext(_ nav: Navigation, language: String, outputPath: String, link: (String) -> String) -> [[String: Any]] {
-        let place = navPlace(nav, language: language, outputPath: outputPath)
+    /// `place` is where the sidebar is for (default: `outputPath`'s place); `outputPath` marks the current page.
+    func navContext(
+        _ nav: Navigation, language: String, outputPath: String, place: (section: String?, block: Int, smallSite: Bool)? = nil,
+        link: (String) -> String
+    ) -> [[String: Any]] {
+        let place = place ?? navPlace(nav, language: language, outputPath: outputPath)
         return nav.sections.map { s -> [String: Any] in
             let current = s.name == place.section
             var items = s.pages[...]
@@ -455,7 +459,9 @@ public struct SiteRenderer: Sendable {
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let html = sidebarCache.value(for: key) {
             let context: [String: Any] = [
-                "nav": navContext(nav, language: language, outputPath: "", link: link).map { section -> [String: Any] in
+                // The place decides which block of the current section is listed; no page is marked current
+                // here (one sidebar serves the block's pages; `aria-current` is added below).
+                "nav": navContext(nav, language: language, outputPath: "", place: place, link: link).map { section -> [String: Any] in
                     var section = section
                     section["current"] = (section["url"] as? String) == link(index.sectionPath(place.section ?? "", language: language))
                     return section
