@@ -412,8 +412,16 @@ public struct SiteRenderer: Sendable {
         _ nav: Navigation, language: String, outputPath: String, place: (section: String?, block: Int, smallSite: Bool)? = nil,
         link: (String) -> String
     ) -> [[String: Any]] {
+        navItems(nav, language: language, outputPath: outputPath, place: place, link: link).map(\.any)
+    }
+
+    /// `navContext` typed, for the sidebar's skeleton.
+    func navItems(
+        _ nav: Navigation, language: String, outputPath: String, place: (section: String?, block: Int, smallSite: Bool)? = nil,
+        link: (String) -> String
+    ) -> [TemplateMap] {
         let place = place ?? navPlace(nav, language: language, outputPath: outputPath)
-        return nav.sections.map { s -> [String: Any] in
+        return nav.sections.map { s -> TemplateMap in
             let current = s.name == place.section
             var items = s.pages[...]
             if !place.smallSite {
@@ -424,11 +432,14 @@ public struct SiteRenderer: Sendable {
                     items = s.pages[start..<min(start + Self.sectionWindow, s.pages.count)]
                 }
             }
-            var section: [String: Any] = [
-                "title": s.title, "url": link(index.sectionPath(s.name, language: language)), "current": current,
-                "pages": items.map { ["title": $0.title, "url": link($0.path), "current": $0.path == outputPath] as [String: Any] },
-            ]
-            if items.count < s.pages.count && current { section["more"] = true }
+            var section = TemplateMap([
+                "title": .text(s.title), "url": .text(link(index.sectionPath(s.name, language: language))), "current": .flag(current),
+                "pages": .maps(
+                    items.map {
+                        TemplateMap(["title": .text($0.title), "url": .text(link($0.path)), "current": .flag($0.path == outputPath)])
+                    }),
+            ])
+            if items.count < s.pages.count && current { section["more"] = .flag(true) }
             return section
         }
     }
@@ -458,17 +469,19 @@ public struct SiteRenderer: Sendable {
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let html = sidebarCache.value(for: key) {
-            let context: [String: Any] = [
+            let currentURL = link(index.sectionPath(place.section ?? "", language: language))
+            let context = TemplateMap([
                 // The place decides which block of the current section is listed; no page is marked current
                 // here (one sidebar serves the block's pages; `aria-current` is added below).
-                "nav": navContext(nav, language: language, outputPath: "", place: place, link: link).map { section -> [String: Any] in
-                    var section = section
-                    section["current"] = (section["url"] as? String) == link(index.sectionPath(place.section ?? "", language: language))
-                    return section
-                },
-                "strings": Self.stringsContext(UIStrings.forLanguage(language)).any,
-            ]
-            return theme.render("partials/sidebar", context) ?? ""
+                "nav": .maps(
+                    navItems(nav, language: language, outputPath: "", place: place, link: link).map { section -> TemplateMap in
+                        var section = section
+                        if case .text(let url)? = section["url"] { section["current"] = .flag(url == currentURL) }
+                        return section
+                    }),
+                "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
+            ])
+            return theme.renderBytes("partials/sidebar", context).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
         let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
         // Spliced as bytes, before the anchor's `>`; the page inserts them as they are.
