@@ -202,4 +202,24 @@ import Testing
                 "15:156 warning[broken-anchor] link `other.zh-Hans.md#intro`: `s/other` has no heading with the id `intro` | its headings: `#简介`",
             ])
     }
+
+    /// An ignore marker silences the checks it names for its block and the blocks inside it, link checks and
+    /// flow checks too; safety checks (`unsafe-path`) stay.
+    @Test func ignoreMarkersSilenceTheChecksTheyName() throws {
+        let body =
+            "<!-- guidegen-ignore: broken-link, broken-anchor, flow-decision, unsafe-path -->\n"
+            + "- [a](missing.md) [b](#nowhere) ![c](../../x.png)\n"
+            + "- ```mermaid\n  flowchart TD\n    q{Ready?} --> go[Go]\n  ```\n\n"
+            + "[d](missing.md) [e](#nowhere)\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config, "s/p.zh-Hans.md": Self.page("页", body), "s/p.en.md": Self.page("Page", body),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        #expect(
+            result.diagnostics.filter { $0.location.file == "s/p.en.md" }.map { "\($0.location.line):\($0.location.column) \($0.check)" }
+                == [
+                    "6:33 unsafe-path", "12:1 broken-link", "12:17 broken-anchor",
+                ])
+    }
 }

@@ -15,6 +15,12 @@ public protocol MarkdownHooks: Sendable {
     )?
     /// The visible title of a GitHub-style alert in the page's language.
     func alertTitle(_ kind: AlertKind) -> String
+    /// The check ids a `guidegen-ignore` marker silences for the blocks walked from now on (empty: none).
+    func silence(_ checks: Set<String>)
+}
+
+extension MarkdownHooks {
+    public func silence(_ checks: Set<String>) {}
 }
 
 /// A piece of a text run after references are expanded.

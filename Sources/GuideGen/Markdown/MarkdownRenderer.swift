@@ -36,6 +36,11 @@ public struct MarkdownOptions: Sendable {
 /// The bridge to cmark-gfm: parses, lets hooks rewrite the tree, renders HTML and copies out what later
 /// stages need. No cmark pointer leaves this file.
 public enum MarkdownRenderer {
+    /// Safety checks an ignore marker cannot silence.
+    static let unsilenceable: Set<String> = [
+        CheckID.unsafePath.rawValue, CheckID.markdownLimit.rawValue, CheckID.markdownTimeout.rawValue,
+    ]
+
     /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
     /// heading called "main" must not take the skip link's target.
     static func isReserved(_ id: String) -> Bool {
@@ -234,6 +239,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     private var takenIDs = Set<String>(minimumCapacity: 16)
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
+    /// The checks silenced for the block being walked (its own marker's and its parents').
+    private var activeIgnored: Set<String> = []
 
     init(file: String, lineOffset: Int, columns: ColumnTable, options: MarkdownOptions, hooks: Hooks) {
         self.file = file
@@ -278,6 +285,26 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         let type = cmark_node_get_type(node)
         let ignoredHere = pendingIgnore
         if type != CMARK_NODE_HTML_BLOCK { pendingIgnore = [] }
+        // A `guidegen-ignore` marker silences the checks it names for this block and the blocks inside it:
+        // what the walk reports here, and what the hooks record for later checks (heading links).
+        let outerIgnored = activeIgnored
+        let diagnosticsStart = diagnostics.count
+        if ignoredHere != outerIgnored {
+            activeIgnored = ignoredHere
+            hooks.silence(ignoredHere)
+        }
+        defer {
+            if ignoredHere != outerIgnored {
+                activeIgnored = outerIgnored
+                hooks.silence(outerIgnored)
+            }
+            if !ignoredHere.isEmpty, diagnostics.count > diagnosticsStart {
+                let kept = diagnostics[diagnosticsStart...].filter {
+                    !ignoredHere.contains($0.check) || MarkdownRenderer.unsilenceable.contains($0.check)
+                }
+                diagnostics.replaceSubrange(diagnosticsStart..., with: kept)
+            }
+        }
         switch type {
         case CMARK_NODE_HTML_BLOCK:
             let literal = String(cString: cmark_node_get_literal(node))

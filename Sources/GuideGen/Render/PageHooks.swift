@@ -17,6 +17,15 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     private(set) var flows: [(signature: String?, location: SourceLocation)] = []
     /// Links with a `#fragment` to this page (`key` nil) or another, as written, for the anchor check.
     private(set) var anchorLinks: [RenderedBody.AnchorLink] = []
+    /// Checks an ignore marker silences for the block being walked.
+    private var silenced: Set<String> = []
+
+    func silence(_ checks: Set<String>) { silenced = checks }
+
+    private func recordAnchorLink(_ link: RenderedBody.AnchorLink) {
+        if !silenced.contains(CheckID.brokenAnchor.rawValue) { anchorLinks.append(link) }
+    }
+
     /// False for `lint`: flows are checked but not laid out or drawn, and `{{table}}` blocks make no HTML.
     var drawFlows = true
     /// Tables already shown on the page: a second `{{table}}` of one gets no ids.
@@ -168,7 +177,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     func resolveLink(_ url: String, isImage: Bool, at location: SourceLocation) -> LinkResolution {
         if url.isEmpty || url.hasPrefix("#") {
             if url.utf8.count > 1 {
-                anchorLinks.append(
+                recordAnchorLink(
                     .init(url: url, key: nil, language: page.language, fragment: String(url.dropFirst()), location: location))
             }
             return .keep
@@ -216,7 +225,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                         .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(named)))
             }
             if fragment.utf8.count > 1 {
-                anchorLinks.append(
+                recordAnchorLink(
                     .init(url: url, key: key, language: language, fragment: String(fragment.dropFirst()), location: location))
             }
             return .replace(
