@@ -92,4 +92,20 @@ import Testing
         #expect(try Self.text(result, "en/returns/exchange/index.html").contains(#"<span class="platform">Taobao</span>"#))
         #expect(!(try Self.text(result, "en/index.html")).contains("home__platforms"))
     }
+
+    /// A page's `tags:` are shown under its text, escaped, with the label in the page's language.
+    @Test func tagsAreShownUnderThePage() throws {
+        let tagged = "---\ntitle: T\ntype: article\ntags: [运费, \"<b>x</b>\"]\n---\nText.\n"
+        let result = try Self.build([
+            "faq/tagged.zh-Hans.md": tagged, "faq/tagged.en.md": tagged.replacingOccurrences(of: "运费", with: "shipping"),
+        ])
+        #expect(
+            try Self.text(result, "zh-Hans/faq/tagged/index.html").contains(
+                #"<p class="page-tags"><span class="page-tags__label">标签：</span><span class="tag">运费</span><span class="tag">&lt;b&gt;x&lt;/b&gt;</span></p>"#
+            ))
+        #expect(
+            try Self.text(result, "en/faq/tagged/index.html").contains(
+                #"<span class="page-tags__label">Tags: </span><span class="tag">shipping</span>"#))
+        #expect(!(try Self.text(result, "en/returns/refund/index.html")).contains("page-tags"))
+    }
 }

@@ -123,6 +123,9 @@ enum BuiltinTheme {
     <div class="prose">
 {{{page.content}}}
     </div>
+    {{#page.has_tags}}
+    <p class="page-tags"><span class="page-tags__label">{{strings.tags}}{{strings.colon}}</span>{{#page.tags}}<span class="tag">{{.}}</span>{{/page.tags}}</p>
+    {{/page.has_tags}}
     {{#page.has_rules_used}}
     <aside class="rules-used" aria-labelledby="rules-used-title">
       <h2 id="rules-used-title">{{strings.rules_used}}</h2>
@@ -382,6 +385,8 @@ pre code { background: none; padding: 0; }
 .page-kind { margin: 0; font-size: 0.8rem; font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em; color: var(--accent); }
 .platform { margin-left: 0.5rem; padding: 0 0.5rem; border-radius: 999px; background: var(--bg-soft); color: var(--fg-soft); text-transform: none; letter-spacing: 0; font-weight: 500; }
 a.platform { text-decoration: none; }
+.page-tags { margin: 1.5rem 0 0; color: var(--fg-soft); font-size: 0.9rem; }
+.page-tags .tag { display: inline-block; margin: 0 0.4rem 0.3rem 0; padding: 0 0.5rem; border-radius: 999px; background: var(--bg-soft); }
 .home__platforms { margin-top: 2rem; }
 .home__platforms h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
 .home__platforms h2 a { color: inherit; }

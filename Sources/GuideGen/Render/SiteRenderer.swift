@@ -142,7 +142,10 @@ public struct SiteRenderer: Sendable {
             page["sources"] = .maps(front.sources.map { TemplateMap(["title": .text($0.title), "url": .text($0.url)]) })
             page["has_sources"] = .flag(true)
         }
-        if !front.tags.isEmpty { page["tags"] = .texts(front.tags) }
+        if !front.tags.isEmpty {
+            page["tags"] = .texts(front.tags)
+            page["has_tags"] = .flag(true)
+        }
         let index = index
         let platforms = front.platforms.compactMap { key -> TemplateMap? in
             guard let name = config.platforms.first(where: { $0.key == key })?.name.text(body.language, fallback: defaultLanguage)
@@ -513,6 +516,7 @@ public struct SiteRenderer: Sendable {
             "sections": .text(s.sections), "platforms": .text(s.platforms), "not_found_title": .text(s.notFoundTitle),
             "not_found_text": .text(s.notFoundText), "colon": .text(s.colon), "list_separator": .text(s.listSeparator),
             "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll), "breadcrumb": .text(s.breadcrumb),
+            "tags": .text(s.tags),
         ])
     }
 

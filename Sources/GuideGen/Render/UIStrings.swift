@@ -34,6 +34,8 @@ public struct UIStrings: Sendable {
     /// How many pages a platform has, on the platforms page: `{n}` is the number (English has a singular).
     public var onePage: String
     public var pageCount: String
+    /// Labels a page's `tags:`.
+    public var tags: String
     public var kinds: [PageKind: String]
     public var alerts: [AlertKind: String]
 
@@ -88,7 +90,7 @@ public struct UIStrings: Sendable {
         notFoundText: "The page you asked for does not exist. Try the home page or the sections below.",
         skipToContent: "Skip to content", sections: "Sections", platforms: "Platforms", colon: ": ", listSeparator: ", ",
         sentenceSeparator: ". ", seeAll: "See all", breadcrumb: "Breadcrumb", backToContent: "Back to content",
-        onePage: "1 page", pageCount: "{n} pages",
+        onePage: "1 page", pageCount: "{n} pages", tags: "Tags",
         kinds: [.policy: "Policy", .flow: "Step by step", .faq: "FAQ", .article: "Guide"],
         alerts: [.note: "Note", .tip: "Tip", .important: "Important", .warning: "Warning", .caution: "Caution"])
 
@@ -101,7 +103,7 @@ public struct UIStrings: Sendable {
         notFoundText: "你要找的页面不存在。可以回到首页，或从下面的栏目开始浏览。",
         skipToContent: "跳到正文", sections: "栏目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
         seeAll: "查看全部", breadcrumb: "当前位置", backToContent: "返回正文", onePage: "1 篇",
-        pageCount: "{n} 篇",
+        pageCount: "{n} 篇", tags: "标签",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"])
 
@@ -114,7 +116,7 @@ public struct UIStrings: Sendable {
         notFoundText: "你要找的頁面不存在。可以回到首頁，或從下面的欄目開始瀏覽。",
         skipToContent: "跳到正文", sections: "欄目", platforms: "平台", colon: "：", listSeparator: "、", sentenceSeparator: "。",
         seeAll: "查看全部", breadcrumb: "目前位置", backToContent: "返回正文", onePage: "1 篇",
-        pageCount: "{n} 篇",
+        pageCount: "{n} 篇", tags: "標籤",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"])
 }
