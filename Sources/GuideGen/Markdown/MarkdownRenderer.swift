@@ -159,11 +159,11 @@ public enum MarkdownRenderer {
             diagnostics: walker.diagnostics)
     }
 
-    static let footnoteBackLabel = Array(#"data-footnote-backref aria-label="Back to content""#.utf8)
+    static let cmarkFootnoteBackLabel = Array(#"data-footnote-backref aria-label="Back to content""#.utf8)
 
     /// `html` with each footnote back-link's label replaced by `label` (HTML-escaped).
     static func relabelFootnoteBackLinks(_ html: [UInt8], _ label: String) -> [UInt8] {
-        let needle = footnoteBackLabel
+        let needle = cmarkFootnoteBackLabel
         let replacement = Array(#"data-footnote-backref aria-label="\#(HTML.escape(label))""#.utf8)
         return html.withUnsafeBufferPointer { bytes in
             guard var hit = ByteSearch.firstIndex(of: needle, in: bytes) else { return html }

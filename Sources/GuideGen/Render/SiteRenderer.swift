@@ -148,8 +148,7 @@ public struct SiteRenderer: Sendable {
         }
         let index = index
         let platforms = front.platforms.compactMap { key -> TemplateMap? in
-            guard let name = config.platforms.first(where: { $0.key == key })?.name.text(body.language, fallback: defaultLanguage)
-            else { return nil }
+            guard let name = platformName(key, language: body.language) else { return nil }
             var platform = TemplateMap(["name": .text(name)])
             if index.platformPageKeys.contains(key) { platform["url"] = .text(link(index.platformPath(key, language: body.language))) }
             return platform
@@ -245,7 +244,7 @@ public struct SiteRenderer: Sendable {
         let path = index.platformPath(key, language: language)
         let strings = UIStrings.forLanguage(language)
         return renderListing(
-            path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language),
+            path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language) ?? key,
             cards: entries.map { pageCard($0, from: path, language: language) },
             breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.platforms, index.platformsPath(language: language))])
     }
@@ -256,7 +255,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings.forLanguage(language)
         let cards = index.platformPages.map { group in
             TemplateMap([
-                "title": .text(platformName(group.key, language: language)),
+                "title": .text(platformName(group.key, language: language) ?? group.key),
                 "url": .text(
                     RelativeURL.between(from: path, to: index.platformPath(group.key, language: language), prettyURLs: prettyURLs)),
                 "kind_label": .text(strings.pages(group.entries.count)),
@@ -267,8 +266,9 @@ public struct SiteRenderer: Sendable {
             breadcrumbs: [(strings.home, "\(language)/index.html")])
     }
 
-    func platformName(_ key: String, language: String) -> String {
-        config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage) ?? key
+    /// A platform's name in `language`; nil for a key guidegen.yaml does not list.
+    func platformName(_ key: String, language: String) -> String? {
+        config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage)
     }
 
     /// A page's card on a list page: kind, title and summary in `language` (the default language's when
@@ -349,8 +349,7 @@ public struct SiteRenderer: Sendable {
         if !index.platformPages.isEmpty {
             home["platforms"] = index.platformPages.map { group -> [String: Any] in
                 [
-                    "name": config.platforms.first { $0.key == group.key }?.name.text(language, fallback: config.defaultLanguage)
-                        ?? group.key,
+                    "name": platformName(group.key, language: language) ?? group.key,
                     "url": RelativeURL.between(from: path, to: index.platformPath(group.key, language: language), prettyURLs: prettyURLs),
                 ]
             }
@@ -410,15 +409,12 @@ public struct SiteRenderer: Sendable {
     /// Every section, with its pages listed when the site is small or the section is the current one;
     /// a long current section shows the block of pages around the current one. Keeps each page's sidebar
     /// O(1) in size, so a large site is never quadratic in output (MkDocs' full nav on every page is).
-    /// `place` is where the sidebar is for (default: `outputPath`'s place); `outputPath` marks the current page.
-    func navContext(
-        _ nav: Navigation, language: String, outputPath: String, place: (section: String?, block: Int, smallSite: Bool)? = nil,
-        link: (String) -> String
-    ) -> [[String: Any]] {
-        navItems(nav, language: language, outputPath: outputPath, place: place, link: link).map(\.any)
+    func navContext(_ nav: Navigation, language: String, outputPath: String, link: (String) -> String) -> [[String: Any]] {
+        navItems(nav, language: language, outputPath: outputPath, link: link).map(\.any)
     }
 
-    /// `navContext` typed, for the sidebar's skeleton.
+    /// `navContext` typed, for the sidebar's skeleton. `place` is where the sidebar is for (default:
+    /// `outputPath`'s place); `outputPath` marks the current page.
     func navItems(
         _ nav: Navigation, language: String, outputPath: String, place: (section: String?, block: Int, smallSite: Bool)? = nil,
         link: (String) -> String
@@ -472,16 +468,10 @@ public struct SiteRenderer: Sendable {
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let html = sidebarCache.value(for: key) {
-            let currentURL = link(index.sectionPath(place.section ?? "", language: language))
             let context = TemplateMap([
-                // The place decides which block of the current section is listed; no page is marked current
-                // here (one sidebar serves the block's pages; `aria-current` is added below).
-                "nav": .maps(
-                    navItems(nav, language: language, outputPath: "", place: place, link: link).map { section -> TemplateMap in
-                        var section = section
-                        if case .text(let url)? = section["url"] { section["current"] = .flag(url == currentURL) }
-                        return section
-                    }),
+                // The place decides the current section and which block of it is listed; no page is marked
+                // current here (one sidebar serves the block's pages; `aria-current` is added below).
+                "nav": .maps(navItems(nav, language: language, outputPath: "", place: place, link: link)),
                 "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
             ])
             return theme.renderBytes("partials/sidebar", context).map { String(decoding: $0, as: UTF8.self) } ?? ""
