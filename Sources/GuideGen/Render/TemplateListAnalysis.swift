@@ -14,12 +14,28 @@ enum TemplateListAnalysis {
     /// Calls `body` with each `{{…}}` tag of `text` (its inside without surrounding spaces, and the range of
     /// the whole tag) until `body` returns false: the one tag scan the theme's checks share.
     static func forEachTag(in text: String, _ body: (_ tag: String, _ range: Range<String.Index>) -> Bool) {
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return }
-            guard body(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces), open.lowerBound..<close.upperBound)
-            else { return }
-            rest = rest[close.upperBound...]
+        // Bytes, not `range(of:)`: Foundation's search bridges to NSString and counts UTF-16 each call,
+        // which made this scan of a theme's templates cost more than rendering a page.
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        func brace(at index: String.Index) -> Bool {
+            utf8[index] == 0x7B && utf8.index(after: index) < utf8.endIndex && utf8[utf8.index(after: index)] == 0x7B
+        }
+        func closing(at index: String.Index) -> Bool {
+            utf8[index] == 0x7D && utf8.index(after: index) < utf8.endIndex && utf8[utf8.index(after: index)] == 0x7D
+        }
+        while i < utf8.endIndex {
+            guard brace(at: i) else {
+                i = utf8.index(after: i)
+                continue
+            }
+            let inside = utf8.index(i, offsetBy: 2)
+            var j = inside
+            while j < utf8.endIndex, !closing(at: j) { j = utf8.index(after: j) }
+            guard j < utf8.endIndex else { return }
+            let end = utf8.index(j, offsetBy: 2)
+            guard body(text[inside..<j].trimmingCharacters(in: .whitespaces), i..<end) else { return }
+            i = end
         }
     }
 
