@@ -82,7 +82,7 @@ public enum Pipeline {
             }
             tables.append(table)
         }
-        let site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
+        var site = Site(config: config, pages: pages, rules: tables.sorted { $0.id < $1.id }, assets: raw.assets)
 
         // Render bodies: Markdown, references, links, flows — in parallel, into memory; each page's claims
         // are checked as soon as it renders.
@@ -92,6 +92,13 @@ public enum Pipeline {
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
         for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics + body.claims }
+        // A title or summary with a `{{rule}}` in it reads expanded everywhere it is shown (navigation,
+        // cards, sitemap): the pages are indexed again, with the bodies' expanded sources.
+        if bodies.contains(where: { $0.source.frontMatter.writtenTitle != nil || $0.source.frontMatter.writtenSummary != nil }) {
+            site.pages = bodies.filter { !$0.isFallback }.map(\.source)
+            index = SiteIndex(pages: site.pages, config: config)
+            index.draftKeys = Set(drafts.map(\.pageKey))
+        }
         PhaseClock.mark("markdown and claims")
 
         // Check: translations, rule usage and reviews.

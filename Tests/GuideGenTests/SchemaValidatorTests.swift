@@ -74,6 +74,23 @@ import Testing
             ])
     }
 
+    @Test func tagsAreTextLikeTheTitle() {
+        #expect(
+            validate("title: T\ntype: faq\ntags: [returns, 2024, true, \"2025\"]\n").1 == [
+                "4:17 error[wrong-type] `tags` must be text; YAML reads `2024` as a number | quote it: `\"2024\"`",
+                "4:23 error[wrong-type] `tags` must be text; YAML reads `true` as a boolean | quote it: `\"true\"`",
+            ])
+        #expect(validate("title: T\ntype: faq\ntags: [returns, \"2025\"]\n").0.tags == ["returns", "2025"])
+    }
+
+    @Test func titleAndSummaryTextStartsArePastQuotesAndBlockIndicators() {
+        let (front, diagnostics) = validate("title: \"售后 {{x}}\"\ntype: faq\nsummary: >\n  Folded\n  text.\n")
+        #expect(diagnostics == [])
+        #expect(front.textStarts["title"] == SourceLocation(file: "p.en.md", line: 2, column: 9))
+        #expect(front.textStarts["summary"] == SourceLocation(file: "p.en.md", line: 5, column: 3))
+        #expect(validate("title: Plain\ntype: faq\n").0.textStarts["title"] == SourceLocation(file: "p.en.md", line: 2, column: 8))
+    }
+
     @Test func quotedNumbersAndBooleansSayToRemoveTheQuotes() {
         #expect(
             validate("title: T\ntype: faq\norder: \"3\"\ndraft: 'true'\n").1 == [

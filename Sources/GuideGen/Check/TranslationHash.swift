@@ -12,8 +12,8 @@ public enum TranslationHash {
             for b in s.utf8 { mix(b) }
             mix(0xFF)
         }
-        feed(page.frontMatter.title)
-        feed(page.frontMatter.summary ?? "")
+        feed(page.frontMatter.writtenTitle ?? page.frontMatter.title)
+        feed(page.frontMatter.writtenSummary ?? page.frontMatter.summary ?? "")
         // Lines end at "\n" but not at "\r\n" (one Character, which the hash has always kept inside a line);
         // each line loses its trailing spaces and tabs, and the blank lines at the end are left out. Bytes, not
         // Characters: this runs over every page's body.

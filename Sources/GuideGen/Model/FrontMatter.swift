@@ -16,6 +16,13 @@ public struct FrontMatter: Sendable {
     public var translationOf: String?
     /// 1-based line of each key, for diagnostics that point at a key.
     public var keyLines: [String: Int] = [:]
+    /// Where the text of `title` and `summary` starts in the file (past an opening quote), for
+    /// diagnostics inside them: their `{{rule}}` references and claims.
+    public var textStarts: [String: SourceLocation] = [:]
+    /// `title` and `summary` as written, when the page's rule references changed them (the hash a
+    /// translation records is of what was written, so a rule change does not outdate translations).
+    public var writtenTitle: String?
+    public var writtenSummary: String?
 
     public init() {}
 }

@@ -122,6 +122,55 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         return (segments, diagnostics)
     }
 
+    /// The page with its title and summary's `{{rule}}` references expanded, and both as prose for the
+    /// claim check: the title is the page's `<h1>` and the summary its description and card text, so the
+    /// contract's "references work in headings" and "a heading can be a claim" hold for them too.
+    func expandFrontMatterText() -> (page: PageSource, prose: [ProseBlock], diagnostics: [Diagnostic]) {
+        var page = self.page
+        var prose: [ProseBlock] = []
+        var diagnostics: [Diagnostic] = []
+        func expand(_ key: String, _ text: String, kind: ProseBlock.Kind) -> String {
+            let start =
+                page.frontMatter.textStarts[key]
+                ?? SourceLocation(file: page.path, line: page.frontMatter.keyLines[key] ?? 1, column: 1)
+            var block = ProseBlock(kind: kind, text: text, anchors: [.init(offset: 0, line: start.line, column: start.column)])
+            if let (segments, found) = expandReferences(in: text, at: start) {
+                diagnostics += found
+                var expanded: [UInt8] = []
+                var column = start.column
+                block.anchors = []
+                for segment in segments {
+                    switch segment {
+                    case .literal(let s):
+                        block.anchors.append(.init(offset: expanded.count, line: start.line, column: column))
+                        expanded += s.utf8
+                        column += ByteSearch.scalarCount(s)
+                    case .generated(let s, let source):
+                        block.generated.append(expanded.count..<(expanded.count + s.utf8.count))
+                        expanded += s.utf8
+                        column += ByteSearch.scalarCount(source)
+                    }
+                }
+                block.text = String(decoding: expanded, as: UTF8.self)
+            }
+            prose.append(block)
+            return block.text
+        }
+        let title = expand("title", page.frontMatter.title, kind: .heading)
+        if title != page.frontMatter.title {
+            page.frontMatter.writtenTitle = page.frontMatter.title
+            page.frontMatter.title = title
+        }
+        if let written = page.frontMatter.summary {
+            let summary = expand("summary", written, kind: .paragraph)
+            if summary != written {
+                page.frontMatter.writtenSummary = written
+                page.frontMatter.summary = summary
+            }
+        }
+        return (page, prose, diagnostics)
+    }
+
     /// True when `{{` occurs in the text (a byte scan; Foundation's `contains` was a hot spot).
     static func containsDoubleBrace(_ text: String) -> Bool {
         ByteSearch.containsPair(text, 0x7B)

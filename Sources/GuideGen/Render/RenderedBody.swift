@@ -69,9 +69,12 @@ public enum BodyRenderer {
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
             hooks.drawFlows = drawFlows
-            let markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
+            let (expanded, frontMatterProse, frontMatterDiagnostics) = hooks.expandFrontMatterText()
+            var markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
+            markdown.prose = frontMatterProse + markdown.prose
+            markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics
             var body = RenderedBody(
-                key: page.pageKey, language: page.language, source: page, isFallback: false, outputPath: outputPath, markdown: markdown,
+                key: page.pageKey, language: page.language, source: expanded, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
                 flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
             body.anchorLinks = hooks.anchorLinks

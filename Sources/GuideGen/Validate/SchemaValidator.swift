@@ -28,6 +28,9 @@ public enum SchemaValidator {
                 let s = key == "translation_of" ? fields.string(value, key: key) : fields.text(value, key: key)
                 if key == "title" { front.title = s ?? "" }
                 if key == "summary" { front.summary = s }
+                if key == "title" || key == "summary", case .scalar(let scalar) = value {
+                    front.textStarts[key] = fields.textStart(scalar, in: yaml)
+                }
                 if key == "translation_of" { front.translationOf = s }
             case .kind:
                 guard let s = fields.string(value, key: key) else { continue }
@@ -44,7 +47,8 @@ public enum SchemaValidator {
             case .boolean: front.draft = fields.boolean(value, key: key) ?? false
             case .date: front.reviewed = fields.date(value, key: key)
             case .stringList:
-                let list = fields.stringList(value, key: key, single: false)?.map(\.0) ?? []
+                // Tags are text, as `title` is: `tags: [2024]` is a number to YAML and must be quoted.
+                let list = fields.stringList(value, key: key, single: false, text: key == "tags")?.map(\.0) ?? []
                 if key == "rules" { front.rules = list } else { front.tags = list }
             case .platformList:
                 for (platform, itemNode) in fields.stringList(value, key: key, single: false) ?? [] {

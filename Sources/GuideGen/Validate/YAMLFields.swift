@@ -60,10 +60,11 @@ struct YAMLFields {
 
     /// A string scalar that YAML reads as text: `title: 123` or `title: true` is a number or a boolean to
     /// YAML (and to editors using `guidegen schema`), so it must be quoted to be a title.
-    mutating func text(_ node: YAMLNode, key: String) -> String? {
+    mutating func text(_ node: YAMLNode, key: String, listItem: Bool = false) -> String? {
         if case .scalar(let s) = node, s.isPlain, let kind = Self.nonTextKind(s.string) {
+            let quoted = listItem ? "\"\(s.string)\"" : "\(key): \"\(s.string)\""
             error(
-                .wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(key): \"\(s.string)\"`")
+                .wrongType, node, "`\(key)` must be text; YAML reads `\(s.string)` as \(kind)", help: "quote it: `\(quoted)`")
             return nil
         }
         return string(node, key: key)
@@ -150,7 +151,8 @@ struct YAMLFields {
 
     /// A list of strings; with `single`, a single string is accepted as a one-item list (rule terms and
     /// `languages`); front matter lists must be lists, as its JSON Schema says.
-    mutating func stringList(_ node: YAMLNode, key: String, single: Bool = true) -> [(String, YAMLNode)]? {
+    /// With `text`, items YAML reads as numbers or booleans are errors (see `text(_:key:)`).
+    mutating func stringList(_ node: YAMLNode, key: String, single: Bool = true, text: Bool = false) -> [(String, YAMLNode)]? {
         switch node {
         case .scalar(let scalar):
             guard single else {
@@ -163,13 +165,37 @@ struct YAMLFields {
         case .sequence(let seq, _):
             var out: [(String, YAMLNode)] = []
             for item in seq {
-                if let s = string(item, key: key) { out.append((s, item)) }
+                if let s = text ? self.text(item, key: key, listItem: true) : string(item, key: key) { out.append((s, item)) }
             }
             return out
         default:
             error(.wrongType, node, "`\(key)` must be a list of text, not \(node.kindName)", help: "write `\(key): [a, b]`")
             return nil
         }
+    }
+
+    /// Where a scalar's text starts in the file: past an opening quote, or on the line after a block
+    /// scalar's `|` or `>`, at its indentation. `yaml` is the text the marks count in.
+    func textStart(_ scalar: YAMLScalar, in yaml: String) -> SourceLocation {
+        var location = location(.scalar(scalar))
+        guard !scalar.isPlain else { return location }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = scalar.mark.line - 1
+        guard index >= 0, index < lines.count else { return location }
+        let line = lines[index].unicodeScalars
+        let at = line.index(line.startIndex, offsetBy: scalar.mark.column - 1, limitedBy: line.endIndex) ?? line.endIndex
+        guard at < line.endIndex else { return location }
+        switch line[at] {
+        case "\"", "'":
+            location.column += 1
+        case "|", ">":
+            if index + 1 < lines.count {
+                location.line += 1
+                location.column = lines[index + 1].unicodeScalars.prefix { $0 == " " }.count + 1
+            }
+        default: break
+        }
+        return location
     }
 
     /// A map of language tag to text. The first (default) language must be there; a missing other language
