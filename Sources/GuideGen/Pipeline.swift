@@ -121,6 +121,9 @@ public enum Pipeline {
                 diagnostics += renderDiagnostics
                 PhaseClock.mark("templates")
             }
+        } else if options.templates != nil {
+            // `lint` reports what `build` would: a site's own templates are compiled, not rendered.
+            diagnostics += Theme.load(from: options.templates).1
         }
         let sorted = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
         PhaseClock.mark("diagnostics")

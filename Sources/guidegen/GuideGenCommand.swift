@@ -102,11 +102,16 @@ struct SiteOptions: ParsableArguments {
         }
         // Paths are printed relative to the working directory, as compilers do.
         let prefix = content.hasSuffix("/") ? content : content + "/"
+        // Theme files are named from the theme folder already (`site-templates/page.mustache`).
+        let themePrefix = (themeFolder.map(Theme.folderName(of:)) ?? Theme.defaultFolderName) + "/"
+        func shownPath(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
         let shown = diagnostics.map { d -> Diagnostic in
             var d = d
-            if !d.location.file.hasPrefix("site-templates/") { d.location.file = prefix + d.location.file }
+            d.location.file = shownPath(d.location.file)
             d.notes = d.notes.map { n in
-                var n = n; if !n.location.file.hasPrefix("site-templates/") { n.location.file = prefix + n.location.file }; return n
+                var n = n
+                n.location.file = shownPath(n.location.file)
+                return n
             }
             return d
         }

@@ -154,7 +154,8 @@ final class ServeBuilder: @unchecked Sendable {
             }
         }
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
-        func shown(_ file: String) -> String { file.hasPrefix("site-templates/") ? file : prefix + file }
+        let themePrefix = (options.templates.map(Theme.folderName(of:)) ?? Theme.defaultFolderName) + "/"
+        func shown(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
         let diagnostics = result.diagnostics.map { d -> Diagnostic in
             var d = d
             d.location.file = shown(d.location.file)

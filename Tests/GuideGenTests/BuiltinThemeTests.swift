@@ -62,12 +62,18 @@ import Testing
         let root = try TestSupport.site(["page.mustache": "line one\n{{#page}} unclosed\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let (_, diagnostics) = Theme.load(from: root)
-        #expect(diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check)" } == ["site-templates/page.mustache:3 template"])
+        // Named from the folder as it was given, at the section's opening tag (the parser stops at the end).
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == [
+                "\(Theme.folderName(of: root))/page.mustache:2:1 template"
+            ])
         #expect(diagnostics.map(\.message) == ["template does not parse: section `{{#page}}` is never closed; add `{{/page}}`"])
     }
 
     @Test func theInnermostOpenSectionIsNamed() {
-        #expect(Theme.unclosedSection(in: "{{#a}}{{#b}}x{{/b}}{{^c}}") == "c")
+        #expect(Theme.unclosedSection(in: "{{#a}}{{#b}}x{{/b}}{{^c}}")?.name == "c")
         #expect(Theme.unclosedSection(in: "{{#a}}{{# b }}{{/ b }}{{/a}}") == nil)
+        let open = Theme.unclosedSection(in: "一行\n  标题 {{#page}}\n{{#x}}{{/x}}\n")
+        #expect(open?.name == "page" && open?.line == 2 && open?.column == 6)
     }
 }

@@ -24,6 +24,24 @@ def test_lint_broken_site_exits_1_with_positioned_findings(guidegen, site_copy):
     assert "  help: did you mean `title`?\n" in err
 
 
+def test_lint_reports_a_broken_template_as_build_does_naming_the_theme_folder(guidegen, site_copy):
+    """`build` runs the same checks as `lint`, so lint compiles the site's templates too; the finding names
+    the folder --templates gave, not the default one."""
+    project = site_copy("basic")
+    theme = project / "my-theme"
+    theme.mkdir()
+    (theme / "page.mustache").write_text("<main>\n{{#page}}{{title}}\n</main>\n")
+    expected = "my-theme/page.mustache:2:1: error[template]: template does not parse: section `{{#page}}` is never closed"
+    for command in ["lint", "build"]:
+        code, _, err = run(guidegen, command, "--templates", "my-theme", cwd=project)
+        assert code == 1, (command, err)
+        assert expected in err, (command, err)
+    # The default folder is checked by lint as well.
+    (project / "site-templates" / "page.mustache").write_text("{{#page}}\n")
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 1 and "site-templates/page.mustache:" in err and "error[template]" in err, err
+
+
 def test_bad_flags_and_missing_folders_exit_2(guidegen, tmp_path):
     assert run(guidegen, "lint", "--content", str(tmp_path / "nope"))[0] == 2
     assert run(guidegen, "lint", "--no-such-flag")[0] == 2

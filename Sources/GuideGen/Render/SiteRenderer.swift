@@ -56,7 +56,7 @@ public struct SiteRenderer: Sendable {
             } else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, .template, at: SourceLocation(file: "site-templates/page.mustache", line: 1, column: 1),
+                        .error, .template, at: SourceLocation(file: theme.folderName + "/page.mustache", line: 1, column: 1),
                         "the template produced nothing for \(path)"))
             }
         }

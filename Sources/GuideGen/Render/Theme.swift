@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     let skeletons: TemplateSkeletons?
     /// Whether pages render through skeletons (see `TemplateSkeletons`).
     public var usesSkeletons: Bool { skeletons != nil }
+    /// The theme folder as diagnostics name it (`site-templates`, or the path `--templates` gave).
+    public var folderName = Theme.defaultFolderName
+    public static let defaultFolderName = "site-templates"
 
     /// Templates the renderer uses (the built-in theme has them all; a site's theme may replace any).
     public static let requiredTemplates = ["page", "section", "home", "404", "root"]
@@ -38,11 +41,12 @@ public struct Theme: Sendable {
     /// the template files. `skeletons: false` renders every page through swift-mustache directly (the tests
     /// compare both ways).
     public static func load(from root: URL?, skeletons useSkeletons: Bool = true) -> (Theme?, [Diagnostic]) {
+        let folderName = root.map(folderName(of:)) ?? defaultFolderName
         var merged: [String: [UInt8]] = [:]
         for (path, text) in BuiltinTheme.files { merged[path] = Array(text.utf8) }
         var diagnostics: [Diagnostic] = []
         if let root {
-            guard let (siteFiles, readDiagnostics) = readFolder(root) else {
+            guard let (siteFiles, readDiagnostics) = readFolder(root, folderName: folderName) else {
                 return (
                     nil,
                     [
@@ -55,13 +59,20 @@ public struct Theme: Sendable {
             merged.merge(siteFiles) { _, site in site }
             diagnostics = readDiagnostics
         }
-        let (theme, compileDiagnostics) = compile(merged, skeletons: useSkeletons)
+        var (theme, compileDiagnostics) = compile(merged, skeletons: useSkeletons, folderName: folderName)
+        theme.folderName = folderName
         return (theme, diagnostics + compileDiagnostics)
+    }
+
+    /// A theme folder as the user named it: relative to the working directory when it was given so.
+    public static func folderName(of root: URL) -> String {
+        let path = root.relativePath
+        return path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
     }
 
     /// The non-hidden files under `root` by relative path; symbolic links leaving it are refused. Nil when
     /// the folder cannot be listed.
-    static func readFolder(_ root: URL) -> ([String: [UInt8]], [Diagnostic])? {
+    static func readFolder(_ root: URL, folderName: String = defaultFolderName) -> ([String: [UInt8]], [Diagnostic])? {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: rootPath) else { return nil }
@@ -75,7 +86,7 @@ public struct Theme: Sendable {
             guard resolved.hasPrefix(rootPath + "/") else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, .unsafePath, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1),
+                        .error, .unsafePath, at: SourceLocation(file: folderName + "/" + relative, line: 1, column: 1),
                         "symbolic link points outside the templates folder"))
                 continue
             }
@@ -90,7 +101,9 @@ public struct Theme: Sendable {
 
     /// Compiles `*.mustache` files (relative path without the extension is the template's name) and keeps
     /// the rest as static files under `theme/`.
-    static func compile(_ themeFiles: [String: [UInt8]], skeletons useSkeletons: Bool) -> (Theme, [Diagnostic]) {
+    static func compile(_ themeFiles: [String: [UInt8]], skeletons useSkeletons: Bool, folderName: String = defaultFolderName) -> (
+        Theme, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var files: [String: [UInt8]] = [:]
@@ -105,17 +118,20 @@ public struct Theme: Sendable {
                     library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
+                    // The parser stops at the end of the file for a section left open: point at its opening tag.
+                    var line = max(1, error.context.lineNumber - 1)
+                    var column = error.context.columnNumber
+                    if case .expectedSectionEnd = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: text) {
+                        (line, column) = (open.line, open.column)
+                    }
                     diagnostics.append(
                         Diagnostic(
-                            .error, .template,
-                            at: SourceLocation(
-                                file: "site-templates/" + relative, line: max(1, error.context.lineNumber - 1),
-                                column: error.context.columnNumber),
+                            .error, .template, at: SourceLocation(file: folderName + "/" + relative, line: line, column: column),
                             "template does not parse: \(Self.explain(error.error, in: text))"))
                 } catch {
                     diagnostics.append(
                         Diagnostic(
-                            .error, .template, at: SourceLocation(file: "site-templates/" + relative, line: 1, column: 1),
+                            .error, .template, at: SourceLocation(file: folderName + "/" + relative, line: 1, column: 1),
                             "template does not parse: \(error)"))
                 }
             } else {
@@ -157,7 +173,7 @@ extension Theme {
         guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
         switch error {
         case .expectedSectionEnd:
-            if let open = unclosedSection(in: text) { return "section `{{#\(open)}}` is never closed; add `{{/\(open)}}`" }
+            if let open = unclosedSection(in: text)?.name { return "section `{{#\(open)}}` is never closed; add `{{/\(open)}}`" }
             return "a section is never closed; every `{{#name}}` and `{{^name}}` needs its `{{/name}}`"
         case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
         case .unfinishedName: return "a tag is not finished; every `{{` needs its `}}`"
@@ -169,18 +185,23 @@ extension Theme {
         }
     }
 
-    /// The innermost `{{#name}}`/`{{^name}}` still open at the end of `text`.
-    static func unclosedSection(in text: String) -> String? {
-        var stack: [String] = []
-        TemplateListAnalysis.forEachTag(in: text) { tag, _ in
+    /// The innermost `{{#name}}`/`{{^name}}` still open at the end of `text`, with the 1-based line and
+    /// column (in scalars) of its tag.
+    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
+        var stack: [(name: String, at: String.Index)] = []
+        TemplateListAnalysis.forEachTag(in: text) { tag, range in
             if let first = tag.first, first == "#" || first == "^" {
-                stack.append(tag.dropFirst().trimmingCharacters(in: .whitespaces))
+                stack.append((tag.dropFirst().trimmingCharacters(in: .whitespaces), range.lowerBound))
             } else if tag.first == "/" {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                if let index = stack.lastIndex(of: name) { stack.removeSubrange(index...) }
+                if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
             }
             return true
         }
-        return stack.last
+        guard let open = stack.last else { return nil }
+        let before = text[..<open.at]
+        let line = before.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        return (open.name, line, text.unicodeScalars[lineStart..<open.at].count + 1)
     }
 }
