@@ -102,7 +102,8 @@ public enum Pipeline {
         PhaseClock.mark("markdown and claims")
 
         // Check: translations, rule usage and reviews.
-        let unreadable = Set(readDiagnostics.filter { $0.severity == .error }.map(\.location.file))
+        // A page file with errors of its own (unreadable, no front matter) exists: its twins are not told it is missing.
+        let unreadable = Set((readDiagnostics + pageDiagnostics).filter { $0.severity == .error }.map(\.location.file))
         diagnostics += TranslationChecker.check(
             bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules, threads: options.threads)

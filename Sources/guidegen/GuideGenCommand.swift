@@ -79,11 +79,12 @@ struct SiteOptions: ParsableArguments {
             threads: threads)
     }
 
+    /// Whether --check/--skip let a finding through.
+    func shows(_ d: Diagnostic) -> Bool { (onlyChecks.isEmpty || onlyChecks.contains(d.check)) && !skippedChecks.contains(d.check) }
+
     /// Applies --check/--skip and --strict.
     func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.filter { d in
-            (onlyChecks.isEmpty || onlyChecks.contains(d.check)) && !skippedChecks.contains(d.check)
-        }.map { d in
+        diagnostics.filter(shows).map { d in
             var d = d
             if strict, d.severity == .warning { d.severity = .error }
             return d
@@ -179,14 +180,20 @@ struct Build: ParsableCommand, ChecksFolders {
             throw ExitCode(2)
         }
         let site = self.site
-        let sink = OutputSink(accepts: { found in !site.filter(found).hasErrors }, emit: staging.write)
+        // Errors block the build whether or not --check/--skip show them.
+        let sink = OutputSink(accepts: { found in !site.filter(found).hasErrors && !found.hasErrors }, emit: staging.write)
         let result = Pipeline.run(site.pipelineOptions, render: true, sink: sink)
         let diagnostics = site.filter(result.diagnostics)
         site.report(diagnostics, result: result)
         PhaseClock.mark("report")
         if diagnostics.hasErrors || result.diagnostics.hasErrors {
             staging.discard()
-            FileHandle.standardError.write(Data("error: the site was not written; \(output) is unchanged\n".utf8))
+            let hidden = result.diagnostics.filter { $0.severity == .error && !site.shows($0) }.count
+            let why =
+                hidden > 0
+                ? ": \(hidden) error\(hidden == 1 ? "" : "s") not shown because of --check/--skip (run without them to see \(hidden == 1 ? "it" : "them"))"
+                : ""
+            FileHandle.standardError.write(Data("error: the site was not written\(why); \(output) is unchanged\n".utf8))
             throw ExitCode(1)
         }
         if let failure = staging.failure {

@@ -54,7 +54,11 @@ struct Translations: ParsableCommand {
         var rows: [[String]] = [["page"] + config.languages]
         for key in index.entries.keys.sorted() {
             let versions = index.entries[key]!.sources
-            rows.append([key] + config.languages.map { TranslationChecker.status(of: versions, language: $0, defaultLanguage: d).rawValue })
+            rows.append(
+                [key]
+                    + config.languages.map {
+                        TranslationChecker.status(of: versions, language: $0, defaultLanguage: d, languages: config.languages).rawValue
+                    })
         }
         let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
         for (i, row) in rows.enumerated() {

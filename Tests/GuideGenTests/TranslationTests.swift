@@ -145,6 +145,25 @@ import Testing
         #expect(diagnostics.map { "\($0.location.file) \($0.check)" } == ["p/x.en.md invalid-utf8"])
     }
 
+    @Test func aTranslationWithoutFrontMatterIsNotAlsoMissing() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config, "p/x.zh-Hans.md": "", "p/x.en.md": "---\ntitle: X\ntype: article\n---\nText.\n",
+        ]).diagnostics
+        #expect(diagnostics.map { "\($0.location.file) \($0.check)" } == ["p/x.zh-Hans.md front-matter"])
+    }
+
+    @Test func aPageOnlyInAnotherLanguageIsItsOwnOriginal() {
+        var en = FrontMatter()
+        en.title = "Only English"
+        let versions = [
+            "en": PageSource(path: "p/x.en.md", section: "p", slug: "x", language: "en", text: "", body: "", bodyLine: 1, frontMatter: en)
+        ]
+        let statuses = ["zh-Hans", "en"].map {
+            TranslationChecker.status(of: versions, language: $0, defaultLanguage: "zh-Hans", languages: ["zh-Hans", "en"])
+        }
+        #expect(statuses == [.missing, .original])
+    }
+
     @Test func missingTranslationIsServedFromTheDefaultLanguageWithANotice() throws {
         let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问？\n\n答。\n")], render: true)
         #expect(

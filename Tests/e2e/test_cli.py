@@ -42,6 +42,18 @@ def test_lint_reports_a_broken_template_as_build_does_naming_the_theme_folder(gu
     assert code == 1 and "site-templates/page.mustache:" in err and "error[template]" in err, err
 
 
+def test_build_names_errors_that_check_and_skip_hide(guidegen, site_copy):
+    """Errors block a build whether or not --check/--skip show them, and the refusal says how many it hid."""
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    page.write_text(page.read_text().replace("title: After-sales windows", "titel: After-sales windows"))
+    code, _, err = run(guidegen, "build", "--check", "raw-html", cwd=project)
+    assert code == 1
+    # `titel` is an unknown key, and `title` is then missing.
+    assert "error: the site was not written: 2 errors not shown because of --check/--skip (run without them to see them)" in err, err
+    assert "titel" not in err
+
+
 def test_bad_flags_and_missing_folders_exit_2(guidegen, tmp_path):
     assert run(guidegen, "lint", "--content", str(tmp_path / "nope"))[0] == 2
     assert run(guidegen, "lint", "--no-such-flag")[0] == 2

@@ -3,15 +3,19 @@ public enum TranslationChecker {
     /// Status of one translation, for `guidegen translations`.
     public enum Status: String, Sendable { case original, upToDate = "up to date", outdated, missing, untracked }
 
-    /// The status of `key` in `language`.
-    public static func status(of versions: [String: PageSource], language: String, defaultLanguage: String) -> Status {
+    /// The status of `key` in `language`. A page missing in the default language has its original in the
+    /// first of `languages` that has it (as the checks and the fallback pages take it).
+    public static func status(
+        of versions: [String: PageSource], language: String, defaultLanguage: String, languages: [String] = []
+    ) -> Status {
         if language == defaultLanguage { return versions[language] == nil ? .missing : .original }
         guard let page = versions[language] else { return .missing }
+        if versions[defaultLanguage] == nil, languages.first(where: { versions[$0] != nil }) == language { return .original }
         guard let original = versions[defaultLanguage], let recorded = page.frontMatter.translationOf else { return .untracked }
         return recorded == TranslationHash.of(original) ? .upToDate : .outdated
     }
 
-    /// `unreadable`: content files that could not be read (bad UTF-8, too large); their own error says so, so a
+    /// `unreadable`: content files that could not be read or have no valid front matter; their own error says so, so a
     /// translation among them is not also reported missing.
     /// `drafts`: paths of translations left out as drafts; they are missing for readers, and the message says why.
     public static func check(

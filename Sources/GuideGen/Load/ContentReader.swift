@@ -40,9 +40,10 @@ public struct ContentReader: Sendable {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         let files = listFiles(rootPath: rootPath, diagnostics: &diagnostics)
         assets = files.filter { $0.hasPrefix("assets/") }
-        let texts = files.filter { relative in
+        func isText(_ relative: String) -> Bool {
             !relative.hasPrefix("assets/") && (relative == "guidegen.yaml" || relative.hasSuffix(".md") || Self.isRuleTable(relative))
         }
+        let texts = files.filter(isText)
         // Anything else in rules/ was probably meant as a table: say why it is not read.
         for relative in files where relative.hasPrefix("rules/") && !relative.hasSuffix(".md") && !Self.isRuleTable(relative) {
             diagnostics.append(
@@ -50,6 +51,10 @@ public struct ContentReader: Sendable {
                     .warning, .badFileName, at: SourceLocation(file: relative, line: 1, column: 1),
                     "`\(relative)` is not a rule table; it is skipped",
                     help: "rule tables are YAML files directly in rules/, named `rules/<table-id>.yaml`"))
+        }
+        // Nothing else is read: say so, so that a file is never dropped without a word.
+        for relative in files where !relative.hasPrefix("assets/") && !relative.hasPrefix("rules/") && !isText(relative) {
+            diagnostics.append(Self.skipped(relative))
         }
         // Reading and decoding are independent per file; results come back in path order.
         let maxFileBytes = self.maxFileBytes
@@ -81,6 +86,31 @@ public struct ContentReader: Sendable {
             }
         }
         return (RawSite(config: config, pages: pages, rules: rules, assets: assets), diagnostics)
+    }
+
+    /// Why a file outside assets/ and rules/ that is not a page or guidegen.yaml is not read.
+    static func skipped(_ relative: String) -> Diagnostic {
+        let at = SourceLocation(file: relative, line: 1, column: 1)
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let lowered = name.lowercased()
+        for markdown in [".markdown", ".mdown", ".mkdn", ".mkd"] where lowered.hasSuffix(markdown) {
+            let renamed = String(relative.dropLast(markdown.count)) + ".md"
+            return Diagnostic(
+                .warning, .badFileName, at: at, "`\(relative)` is skipped: pages are `.md` files", help: "rename it to `\(renamed)`")
+        }
+        if lowered == "guidegen.yml" || lowered == "guidegen.yaml" {
+            return Diagnostic(
+                .warning, .badFileName, at: at, "`\(relative)` is not read: the configuration is `guidegen.yaml` at the top of content/",
+                help: "name it `guidegen.yaml` and put it directly in content/")
+        }
+        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
+            return Diagnostic(
+                .warning, .badFileName, at: at, "`\(relative)` is not read: rule tables live in rules/",
+                help: "move it to `rules/\(name)` if it is a rule table")
+        }
+        return Diagnostic(
+            .warning, .badFileName, at: at, "`\(relative)` is skipped: content/ holds pages, rules/ and assets/",
+            help: "put images and downloads in content/assets/ and link to them from the page")
     }
 
     /// `rules/<id>.yaml` (or `.yml`, as Hugo reads data files), directly in rules/.
@@ -124,10 +154,22 @@ public struct ContentReader: Sendable {
                         continue
                     }
                     var dirFlag: ObjCBool = false
-                    guard fm.fileExists(atPath: target, isDirectory: &dirFlag) else { continue }
+                    guard fm.fileExists(atPath: target, isDirectory: &dirFlag) else {
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1),
+                                "symbolic link points at nothing; it is skipped", help: "fix the link's target or remove the link"))
+                        continue
+                    }
                     isDirectory = dirFlag.boolValue
                 } else if format != S_IFREG && format != S_IFDIR {
                     continue
+                }
+                if isDirectory, name.hasSuffix(".md") {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .badFileName, at: SourceLocation(file: relative, line: 1, column: 1),
+                            "`\(relative)` is a folder, not a page", help: "pages are Markdown files; rename the folder if it holds pages"))
                 }
                 if isDirectory { stack.append(relative) } else { result.append(relative) }
             }

@@ -35,7 +35,12 @@ public enum ConfigValidator {
                     if !isLanguageTag(tag) {
                         fields.error(
                             .config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
-                    } else if seen.insert(tag).inserted {
+                    } else if !seen.insert(tag).inserted {
+                        fields.diagnostics.append(
+                            Diagnostic(
+                                .warning, .config, at: fields.location(tagNode), "`\(tag)` is listed twice in `languages:`",
+                                help: "keep its first place (the first language is the default one)"))
+                    } else {
                         tags.append(tag)
                         if !UIStrings.hasBuiltInStrings(tag) {
                             fields.diagnostics.append(

@@ -112,6 +112,10 @@ public enum PageValidator {
 
     /// What is wrong with a page file's name, and a name that would work.
     static func nameHelp(_ path: String, _ config: SiteConfig) -> String {
+        // rules/ holds tables: a note there (rules/README.md) is not a page to be renamed into one.
+        if path.hasPrefix("rules/") && !path.dropFirst(6).contains("/") {
+            return "rules/ holds rule tables (`rules/<table-id>.yaml`); keep notes about them outside content/"
+        }
         let folder = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
         var name = String(path.split(separator: "/").last ?? "")
         if name.hasSuffix(".md") { name.removeLast(3) }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// Loading never drops a file without a word: what is not a page, rule table, configuration or asset is
+/// reported where it is, with what to do about it.
+@Suite struct ContentReaderTests {
+    @Test func filesThatAreNotReadAreReportedWithAFix() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {en: Guide}\nlanguages: [en]\n",
+            "guide/ok.en.md": "---\ntitle: OK\ntype: article\n---\n",
+            "guide/draft.en.markdown": "---\ntitle: D\ntype: article\n---\n",
+            "guide/photo.png": "png",
+            "guide/fees.yaml": "title: {en: Fees}\n",
+            "assets/logo.png": "png",
+            "rules/README.md": "notes",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("guide/folder.en.md"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("guide/gone.en.md").path,
+            withDestinationPath: root.appendingPathComponent("nowhere.md").path)
+        let (raw, diagnostics) = ContentReader().read(root: root)
+        #expect(raw.pages.map(\.path) == ["guide/ok.en.md", "rules/README.md"])
+        #expect(raw.assets == ["assets/logo.png"])
+        #expect(
+            diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.help ?? "")" }
+                == [
+                    "guide/draft.en.markdown warning[bad-file-name] rename it to `guide/draft.en.md`",
+                    "guide/fees.yaml warning[bad-file-name] move it to `rules/fees.yaml` if it is a rule table",
+                    "guide/folder.en.md warning[bad-file-name] pages are Markdown files; rename the folder if it holds pages",
+                    "guide/gone.en.md warning[unreadable-file] fix the link's target or remove the link",
+                    "guide/photo.png warning[bad-file-name] put images and downloads in content/assets/ and link to them from the page",
+                ])
+        // A note in rules/ is not a page to rename into one.
+        let (_, found) = PageValidator.validate(raw.pages, config: TestSupport.config, includeDrafts: false)
+        #expect(found.first { $0.location.file == "rules/README.md" }?.help?.hasPrefix("rules/ holds rule tables") == true)
+    }
+
+    @Test func aLanguageListedTwiceIsAWarningAndCountsOnce() throws {
+        let text = SourceText(path: "guidegen.yaml", text: "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en, zh-Hans]\n")
+        let (config, diagnostics) = ConfigValidator.validate(text)
+        #expect(config.languages == ["zh-Hans", "en"])
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "2:26 warning[config] `zh-Hans` is listed twice in `languages:` | keep its first place (the first language is the default one)"
+            ])
+    }
+}
