@@ -194,6 +194,25 @@ import Testing
         #expect(html.components(separatedBy: "id=\"rule-w-general\"").count == 2)
     }
 
+    /// `{{table}}` works where a table can go: alone in a paragraph, a list item or a table cell (a table
+    /// inside the table); in a sentence or a heading it is an error.
+    @Test func aTableReferenceStandsAloneInAParagraphOrACell() throws {
+        let body = "| Window | Table |\n|---|---|\n| 15 | {{table w}} |\n\n- {{table w}}\n\n## Heading {{table w}}\n\nSee {{table w}}.\n"
+        let result = try Self.runSite(body: body, render: false)
+        #expect(
+            TestSupport.lines(result.diagnostics.filter { $0.check == CheckID.unknownRule.rawValue && $0.location.file == "s/p.en.md" })
+                .map { $0.prefix(58) } == [
+                    "11:12 error[unknown-rule] `{{table w}}` must stand alone i",
+                    "13:5 error[unknown-rule] `{{table w}}` must stand alone in",
+                ])
+        let clean = try Self.runSite(body: "| Window | Table |\n|---|---|\n| 15 | {{ table w }} |\n\n- {{table w}}\n", render: true)
+        #expect(TestSupport.lines(clean.diagnostics.filter { $0.severity == .error }) == [])
+        let html = String(decoding: try #require(clean.files["en/s/p/index.html"]), as: UTF8.self)
+        #expect(html.contains("<td><figure class=\"rule-table\""))
+        #expect(html.contains("<li>\n<figure class=\"rule-table\""))
+        #expect(!html.contains("{{"))
+    }
+
     @Test func anUnclosedReferenceIsAnErrorInLint() throws {
         let diagnostics = try Self.runSite(body: "Within {{rule w.general.window days.").diagnostics
         #expect(

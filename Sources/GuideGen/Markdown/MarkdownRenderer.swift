@@ -399,10 +399,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         while let r = row {
             var cell = cmark_node_first_child(r)
             while let c = cell {
+                cell = cmark_node_next(c)
+                // A cell holding only `{{table …}}` shows that table, as a paragraph of it does.
+                if Self.startsWithDoubleBrace(c), let (html, found) = hooks.blockReplacement(forParagraph: plainText(c), at: location(c)) {
+                    diagnostics += found
+                    replaceChildren(of: c, withHTML: html)
+                    continue
+                }
                 var proseBlock = ProseBlock(kind: .tableCell, ignored: ignored)
                 collect(c, into: &proseBlock)
                 prose.append(proseBlock)
-                cell = cmark_node_next(c)
             }
             row = cmark_node_next(r)
         }
@@ -507,6 +513,18 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             Diagnostic(
                 .warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out",
                 help: "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
+    }
+
+    /// Swaps a table cell's children for literal HTML. A cell may not hold a custom node, so this is an
+    /// inline HTML node: the walk has already replaced the author's raw HTML, and the HTML is rendered as is.
+    mutating func replaceChildren(of node: OpaquePointer, withHTML html: String) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_free(child)
+        }
+        guard let inline = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
+        cmark_node_set_literal(inline, html)
+        if cmark_node_append_child(node, inline) == 0 { cmark_node_free(inline) }
     }
 
     /// Swaps a node for literal HTML (a custom block, which cmark emits as is and tagfilter leaves alone).

@@ -86,8 +86,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             return (
                 nil,
                 Diagnostic(
-                    .error, .unknownRule, at: location, "`{{table \(ref.table)}}` must stand alone in its own paragraph",
-                    help: "put it on a line of its own with blank lines around it")
+                    .error, .unknownRule, at: location, "`{{table \(ref.table)}}` must stand alone in its own paragraph or table cell",
+                    help: "put it on a line of its own with blank lines around it (a table cannot go inside a sentence or a heading)")
             )
         case .value(let value, _, _, let column):
             references.append((ref, location))
