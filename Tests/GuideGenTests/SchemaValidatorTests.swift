@@ -91,6 +91,15 @@ import Testing
         #expect(validate("title: Plain\ntype: faq\n").0.textStarts["title"] == SourceLocation(file: "p.en.md", line: 2, column: 8))
     }
 
+    @Test func aLandingPageMayLeaveOutItsType() {
+        let landing = SchemaValidator.validate(
+            yaml: "title: 退货\n", file: "r/_index.zh-Hans.md", firstLine: 2, config: TestSupport.config, landingPage: true)
+        #expect(landing.1.isEmpty)
+        #expect(landing.0.kind == .article)
+        #expect(
+            validate("title: 退货\n").1 == ["1:1 error[missing-key] front matter has no `type` | add `type: policy` (or flow, faq, article)"])
+    }
+
     @Test func quotedNumbersAndBooleansSayToRemoveTheQuotes() {
         #expect(
             validate("title: T\ntype: faq\norder: \"3\"\ndraft: 'true'\n").1 == [

@@ -530,8 +530,14 @@ public struct SiteRenderer: Sendable {
     }
 
     func notFoundContext() -> [String: Any] {
+        // 404.html is served from any depth, so its links are absolute: under the base URL, or from the
+        // host's root without one (as Hugo's are). A file:// reader never meets a 404 page.
+        guard config.baseURL != nil else {
+            var rooted = site
+            rooted.config.baseURL = "/"
+            return SiteRenderer(site: rooted, index: index, theme: theme, assetBytes: [:]).notFoundContext()
+        }
         let d = config.defaultLanguage
-        // 404.html is served from any depth, so its links must be absolute when a base URL exists.
         let nav = Navigation(index: index, language: d)
         let absolute = config.baseURL != nil
         var context = common(

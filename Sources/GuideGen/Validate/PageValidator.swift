@@ -76,7 +76,8 @@ public enum PageValidator {
                 ]
             )
         }
-        let (front, found) = SchemaValidator.validate(yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config)
+        let (front, found) = SchemaValidator.validate(
+            yaml: parts.yaml, file: file.path, firstLine: parts.yamlLine, config: config, landingPage: slug == "_index")
         let page = PageSource(
             path: file.path, section: section, slug: slug, language: language, text: file.text, body: parts.body,
             bodyLine: parts.bodyLine, frontMatter: front)

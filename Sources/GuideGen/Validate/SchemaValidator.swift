@@ -1,7 +1,10 @@
 /// Checks a page's front matter against `FrontMatterSchema`, at each key's own line and column.
 public enum SchemaValidator {
     /// Validates YAML text that starts at `firstLine` of `file`.
-    public static func validate(yaml: String, file: String, firstLine: Int, config: SiteConfig) -> (FrontMatter, [Diagnostic]) {
+    /// A landing page (`_index`) may leave out `type`: it lists its section and is an article otherwise.
+    public static func validate(yaml: String, file: String, firstLine: Int, config: SiteConfig, landingPage: Bool = false) -> (
+        FrontMatter, [Diagnostic]
+    ) {
         var front = FrontMatter()
         let (composed, yamlDiagnostics) = YAMLReader(allowAliases: false).compose(yaml, file: file, firstLine: firstLine)
         if !yamlDiagnostics.isEmpty { return (front, yamlDiagnostics) }
@@ -65,6 +68,7 @@ public enum SchemaValidator {
             }
         }
         for field in FrontMatterSchema.fields where field.required && front.keyLines[field.key] == nil {
+            if landingPage && field.key == "type" { continue }
             fields.diagnostics.append(
                 Diagnostic(
                     .error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1),
