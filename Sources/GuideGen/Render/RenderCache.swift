@@ -1,13 +1,13 @@
 import Foundation
 
-/// A string cache shared by the threads that render pages; a value may be computed twice under a race,
-/// never stored twice differently (the computation is deterministic).
-final class RenderCache: @unchecked Sendable {
-    private var values: [String: String] = [:]
+/// A cache shared by the threads that render pages; a value may be computed twice under a race, never
+/// stored twice differently (the computation is deterministic).
+final class RenderCache<Value>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
     private let lock = NSLock()
 
     /// The cached value for `key`, computing and storing it on first use.
-    func value(for key: String, compute: () -> String) -> String {
+    func value(for key: String, compute: () -> Value) -> Value {
         lock.lock()
         if let hit = values[key] {
             lock.unlock()

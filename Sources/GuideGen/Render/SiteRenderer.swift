@@ -10,7 +10,7 @@ public struct SiteRenderer: Sendable {
     /// Raw bytes of content assets by site-relative path.
     public let assetBytes: [String: [UInt8]]
     /// Sidebars shared by pages at the same depth and place (filled while pages render in parallel).
-    let sidebarCache = RenderCache()
+    let sidebarCache = RenderCache<SharedSidebar>()
     /// The interface strings' template context per language, built once instead of per page.
     let stringsByLanguage: [String: TemplateMap]
 
@@ -453,40 +453,62 @@ public struct SiteRenderer: Sendable {
         return (section?.name, block, nav.pageCount <= Self.fullNavigationLimit)
     }
 
-    /// The sidebar (`partials/sidebar.mustache`) for a page. Pages at the same depth in the same section
-    /// block share one rendering; the current page's link then gets `aria-current="page"`. Rendering it
-    /// per page was more than half of a large build's time.
     /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
     func link(from: String, to target: String, absolute: Bool) -> String {
         if absolute, let base = config.baseURL { return RelativeURL.absolute(target, base: base) }
         return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
     }
 
+    /// The sidebar (`partials/sidebar.mustache`) for a page. Pages at the same depth in the same section
+    /// block share one rendering; the current page's link then gets `aria-current="page"`. Rendering it
+    /// per page was more than half of a large build's time.
     func sidebar(_ nav: Navigation, language: String, outputPath: String, absolute: Bool = false) -> [UInt8] {
         let place = navPlace(nav, language: language, outputPath: outputPath)
         let depth = RelativeURL.folderDepth(outputPath) + 1
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
-        let html = sidebarCache.value(for: key) {
+        let shared = sidebarCache.value(for: key) {
             let context = TemplateMap([
                 // The place decides the current section and which block of it is listed; no page is marked
                 // current here (one sidebar serves the block's pages; `aria-current` is added below).
                 "nav": .maps(navItems(nav, language: language, outputPath: "", place: place, link: link)),
                 "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
             ])
-            return theme.renderBytes("partials/sidebar", context).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return SharedSidebar(theme.renderBytes("partials/sidebar", context) ?? [])
         }
-        let anchor = Array("<a href=\"\(HTML.escape(link(outputPath)))\">".utf8)
         // Spliced as bytes, before the anchor's `>`; the page inserts them as they are.
-        return UTF8Scan.withBytes(html) { shared in
-            guard let start = ByteSearch.firstIndex(of: anchor, in: shared) else { return Array(shared) }
-            let cut = start + anchor.count - 1
-            var out: [UInt8] = []
-            out.reserveCapacity(shared.count + 24)
-            out += UnsafeBufferPointer(rebasing: shared[..<cut])
-            out += #" aria-current="page""#.utf8
-            out += UnsafeBufferPointer(rebasing: shared[cut...])
-            return out
+        guard let cut = shared.cuts[HTML.escape(link(outputPath))] else { return shared.bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(shared.bytes.count + 24)
+        out += shared.bytes[..<cut]
+        out += #" aria-current="page""#.utf8
+        out += shared.bytes[cut...]
+        return out
+    }
+
+    /// A sidebar rendered once for the pages of a place, with where each link's `<a href="…">` ends (at
+    /// its `>`), by `href`: a page finds its own link with one lookup instead of a search of the sidebar.
+    struct SharedSidebar {
+        let bytes: [UInt8]
+        let cuts: [String: Int]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var cuts: [String: Int] = [:]
+            let opening = Array(#"<a href=""#.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                var from = 0
+                while from < b.count, let hit = ByteSearch.firstIndex(of: opening, in: UnsafeBufferPointer(rebasing: b[from...])) {
+                    let start = from + hit + opening.count
+                    guard let quote = ByteSearch.find(0x22, in: b, from: start) else { break }
+                    from = quote + 1
+                    // Only `<a href="…">` exactly, and the first link to a page wins, as a search would find.
+                    guard quote + 1 < b.count, b[quote + 1] == 0x3E else { continue }
+                    let href = String(decoding: UnsafeBufferPointer(rebasing: b[start..<quote]), as: UTF8.self)
+                    if cuts[href] == nil { cuts[href] = quote + 1 }
+                }
+            }
+            self.cuts = cuts
         }
     }
 

@@ -179,23 +179,37 @@ struct YAMLFields {
     func textStart(_ scalar: YAMLScalar, in yaml: String) -> SourceLocation {
         var location = location(.scalar(scalar))
         guard !scalar.isPlain else { return location }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = scalar.mark.line - 1
-        guard index >= 0, index < lines.count else { return location }
-        let line = lines[index].unicodeScalars
-        let at = line.index(line.startIndex, offsetBy: scalar.mark.column - 1, limitedBy: line.endIndex) ?? line.endIndex
-        guard at < line.endIndex else { return location }
-        switch line[at] {
-        case "\"", "'":
-            location.column += 1
-        case "|", ">":
-            if index + 1 < lines.count {
-                location.line += 1
-                location.column = lines[index + 1].unicodeScalars.prefix { $0 == " " }.count + 1
+        // Bytes: this runs for every quoted title, and `split` on a String walks Characters.
+        return UTF8Scan.withBytes(yaml) { b in
+            var lineStart = 0
+            var line = 1
+            while line < scalar.mark.line, let newline = ByteSearch.find(0x0A, in: b, from: lineStart) {
+                lineStart = newline + 1
+                line += 1
             }
-        default: break
+            guard line == scalar.mark.line else { return location }
+            // The mark's column counts scalars: skip that many lead bytes.
+            var i = lineStart
+            var column = 1
+            while column < scalar.mark.column, i < b.count, b[i] != 0x0A {
+                i += 1
+                while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+                column += 1
+            }
+            guard i < b.count else { return location }
+            switch b[i] {
+            case 0x22, 0x27:  // " '
+                location.column += 1
+            case 0x7C, 0x3E:  // | >
+                guard let newline = ByteSearch.find(0x0A, in: b, from: i) else { break }
+                var indent = 0
+                while newline + 1 + indent < b.count, b[newline + 1 + indent] == 0x20 { indent += 1 }
+                location.line += 1
+                location.column = indent + 1
+            default: break
+            }
+            return location
         }
-        return location
     }
 
     /// A map of language tag to text. The first (default) language must be there; a missing other language
