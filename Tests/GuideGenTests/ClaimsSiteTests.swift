@@ -238,6 +238,13 @@ import Testing
         #expect(ClaimChecker.englishPlural(of: "model 3") == nil)
     }
 
+    @Test func hyphensInEnglishTermsMayBeSpacesOrNothing() {
+        #expect(
+            ClaimChecker.englishSpellings(of: "after-sales period") == ["after-sales period", "after sales period", "aftersales period"])
+        #expect(ClaimChecker.englishSpellings(of: "durable goods") == ["durable goods"])
+        #expect(ClaimChecker.englishSpellings(of: "-5 rule") == ["-5 rule"])
+    }
+
     @Test func aPluralTermMakesAClaimInEnglishOnly() throws {
         let table = """
             title: {zh-Hans: 期限, en: Windows}
@@ -252,10 +259,13 @@ import Testing
 
             """
         let diagnostics = try ClaimAttributionTests.lint(
-            ["s/p.zh-Hans.md": "请在售后期内申请。\n", "s/p.en.md": "All after-sales windows last 7 days.\n"], table: table)
+            [
+                "s/p.zh-Hans.md": "请在售后期内申请。\n",
+                "s/p.en.md": "All after-sales windows last 7 days.\n\nThe after sales window is 8 days; aftersales windows, 9 days.\n",
+            ], table: table)
         #expect(
             diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" } == [
-                "s/p.en.md:5:30 claim-contradicts-rule"
+                "s/p.en.md:5:30 claim-contradicts-rule", "s/p.en.md:7:27 claim-contradicts-rule", "s/p.en.md:7:55 claim-contradicts-rule",
             ])
     }
 }

@@ -26,10 +26,17 @@ public struct ClaimChecker: Sendable {
                 targets.append(Target(table: table, row: row))
                 for (language, terms) in row.terms {
                     for term in terms where !term.isEmpty {
-                        termsByLanguage[language, default: []].append((term, targetID))
-                        // "after-sales windows" states the same fact as the term "after-sales window".
-                        if language.lowercased().hasPrefix("en"), let plural = Self.englishPlural(of: term) {
-                            termsByLanguage[language, default: []].append((plural, targetID))
+                        guard language.lowercased().hasPrefix("en") else {
+                            termsByLanguage[language, default: []].append((term, targetID))
+                            continue
+                        }
+                        // "after-sales windows", "after sales window" and "aftersales window" state the same
+                        // fact as the term "after-sales window".
+                        for spelling in Self.englishSpellings(of: term) {
+                            termsByLanguage[language, default: []].append((spelling, targetID))
+                            if let plural = Self.englishPlural(of: spelling) {
+                                termsByLanguage[language, default: []].append((plural, targetID))
+                            }
                         }
                     }
                 }
@@ -37,6 +44,24 @@ public struct ClaimChecker: Sendable {
         }
         self.targets = targets
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
+    }
+
+    /// An English term as written, then, when it has hyphens between letters, with spaces and with nothing
+    /// there instead (`after-sales period`, `after sales period`, `aftersales period`).
+    static func englishSpellings(of term: String) -> [String] {
+        let bytes = Array(term.utf8)
+        let joins = bytes.indices.filter { i in
+            bytes[i] == 0x2D && i > 0 && i + 1 < bytes.count && UTF8Scan.isWordByte(bytes[i - 1]) && UTF8Scan.isWordByte(bytes[i + 1])
+        }
+        guard !joins.isEmpty else { return [term] }
+        func joined(by separator: [UInt8]) -> String {
+            var out: [UInt8] = []
+            for (i, b) in bytes.enumerated() {
+                if joins.contains(i) { out += separator } else { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return [term, joined(by: [0x20]), joined(by: [])]
     }
 
     /// The regular plural of an English term's last word (`window` → `windows`, `warranty` → `warranties`,
