@@ -163,6 +163,28 @@ import Testing
             ])
     }
 
+    /// A fallback copy's link to a heading leads to the same heading in the reader's language (ids differ:
+    /// `#运费`, `#postage`); a link that names its language, and a heading the other version lacks, do not.
+    @Test func aFallbackCopysHeadingLinksFollowTheHeading() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config,
+            "p/only.zh-Hans.md": Self.page("只有中文", "[运费](./x.md#运费) [退货](x.md#%E9%80%80%E8%B4%A7) [中文](./x.zh-Hans.md#运费) [尾](x.md#尾注)"),
+            "p/x.zh-Hans.md": Self.page("X", "## 运费\n\n## 退货\n\n## 尾注\n"),
+            "p/x.en.md": Self.page("X", "## Postage\n\n## Returns\n"),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(result.diagnostics.filter { $0.check == CheckID.brokenAnchor.rawValue }.isEmpty)
+        let english = String(decoding: try #require(result.files["en/p/only/index.html"]), as: UTF8.self)
+        #expect(
+            Self.targets(english) == [
+                "../../../en/p/x/index.html#postage", "../../../en/p/x/index.html#returns",
+                "../../../zh-Hans/p/x/index.html#%E8%BF%90%E8%B4%B9", "../../../en/p/x/index.html",
+            ])
+        let chinese = String(decoding: try #require(result.files["zh-Hans/p/only/index.html"]), as: UTF8.self)
+        #expect(Self.targets(chinese).first == "../../../zh-Hans/p/x/index.html#%E8%BF%90%E8%B4%B9")
+    }
+
     /// An output URL instead of a source file is an error that says what to write instead; a path leaving
     /// the content folder from its root is never resolved; `//host/…` is a network URL and left alone.
     @Test func outputURLsAndEscapesFromTheRootAreErrors() throws {

@@ -35,6 +35,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// The language a link without one (`../returns/refund.md`) leads to: the page's own, or, in a copy
     /// shown for a missing translation, the reader's.
     var linkLanguage: String
+    /// In such a copy: the heading ids each page shows in each language (`key|language`), so that a
+    /// link to a heading of the page's own language leads to the same heading in the reader's.
+    var servedHeadingIDs: [String: [String]] = [:]
 
     init(page: PageSource, index: SiteIndex, rules: RuleBook, outputPath: String, assets: Set<String>) {
         self.page = page
@@ -276,6 +279,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             if fragment.utf8.count > 1 {
                 recordAnchorLink(
                     .init(url: url, key: key, language: language, fragment: String(fragment.dropFirst()), location: location))
+                if linkLanguage != page.language, language == linkLanguage {
+                    fragment = translatedFragment(fragment, key: key, to: language)
+                }
             }
             return .replace(
                 RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment
@@ -311,6 +317,18 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                     ?? (looksLikePageURL && !isImage
                         ? "link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL"
                         : "put files in content/assets/ and link to them relatively")))
+    }
+
+    /// A `#fragment` written for `key`'s heading in the page's language, as the same heading (by position)
+    /// of `key` as `language` shows it: ids differ by language (`#运费`, `#postage`). Unchanged when the
+    /// heading is not found; the page top (no fragment) when the other version has fewer headings.
+    func translatedFragment(_ fragment: String, key: String, to language: String) -> String {
+        guard let written = servedHeadingIDs["\(key)|\(page.language)"], let shown = servedHeadingIDs["\(key)|\(language)"] else {
+            return fragment
+        }
+        let id = String(fragment.dropFirst())
+        guard let position = written.firstIndex(of: id.removingPercentEncoding ?? id) else { return fragment }
+        return position < shown.count ? "#" + shown[position] : ""
     }
 
     /// `file:` in any case.

@@ -88,6 +88,19 @@ public enum BodyRenderer {
         var byKey: [String: [String: RenderedBody]] = [:]
         for body in rendered { byKey[body.key, default: [:]][body.language] = body }
         var out = rendered
+        // The heading ids each page shows in each language (its own, else its fallback's), for the links
+        // of the fallback copies below; made only when there is a missing translation.
+        var servedHeadingIDs: [String: [String]] = [:]
+        if drawFlows, byKey.values.contains(where: { $0.count < site.config.languages.count }) {
+            for (key, versions) in byKey {
+                let original = versions[site.config.defaultLanguage] ?? site.config.languages.lazy.compactMap({ versions[$0] }).first
+                for language in site.config.languages {
+                    if let body = versions[language] ?? original {
+                        servedHeadingIDs["\(key)|\(language)"] = body.markdown.headings.map(\.id)
+                    }
+                }
+            }
+        }
         for key in byKey.keys.sorted() {
             let versions = byKey[key]!
             guard let original = versions[site.config.defaultLanguage] ?? site.config.languages.lazy.compactMap({ versions[$0] }).first
@@ -102,6 +115,7 @@ public enum BodyRenderer {
                 if drawFlows {
                     let hooks = PageHooks(page: original.source, index: index, rules: rules, outputPath: copy.outputPath, assets: assets)
                     hooks.linkLanguage = language
+                    hooks.servedHeadingIDs = servedHeadingIDs
                     copy.markdown = renderGuarded(original.source, options: options(for: original.source), hooks: hooks)
                     copy.markdown.prose = []
                 }
