@@ -62,6 +62,16 @@ import Testing
         #expect(result.sections.map(\.text) == ["Yes.\nDetail\none\ncode here\nquoted body", "No."])
     }
 
+    /// cmark moves footnotes to the end of the document: their text is not the last question's answer.
+    /// The FAQPage data leaves out a question with no answer (lint warns, `faq-empty-answer`).
+    @Test func footnotesStayOutOfTheLastAnswerAndEmptyAnswersOutOfTheData() throws {
+        let result = render("## First?\n\nYes[^1].\n\n## Empty?\n\n## Last?\n\nNo.\n\n[^1]: The note.\n")
+        #expect(result.sections.map(\.text) == ["Yes.", "", "No."])
+        let json = try JSONSerialization.jsonObject(with: Data(FAQSchema.jsonLD(result.sections))) as? [String: Any]
+        let questions = try #require(json?["mainEntity"] as? [[String: Any]])
+        #expect(questions.map { $0["name"] as? String } == ["First?", "Last?"])
+    }
+
     @Test func headingIDsAvoidTheThemesAndFootnotesIDs() {
         let result = render("## main\n\n## toc-title\n\n## fn-1\n\n## fn-note\n")
         #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "fn-1-1", "fn-note"])

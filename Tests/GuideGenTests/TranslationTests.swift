@@ -152,6 +152,17 @@ import Testing
         #expect(diagnostics.map { "\($0.location.file) \($0.check)" } == ["p/x.zh-Hans.md front-matter"])
     }
 
+    @Test func anFAQQuestionWithoutAnAnswerIsAWarning() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config, "f/q.zh-Hans.md": page("问答", "## 有答案？\n\n有。\n\n## 没答案？\n"),
+            "f/q.en.md": page("FAQ", "## Answered?\n\nYes.\n\n## Unanswered?\n\nNo.\n"),
+        ]).diagnostics
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" } == [
+                "f/q.zh-Hans.md:9 faq-empty-answer the question “没答案？” has no answer under it"
+            ])
+    }
+
     @Test func aPageOnlyInAnotherLanguageIsItsOwnOriginal() {
         var en = FrontMatter()
         en.title = "Only English"

@@ -39,6 +39,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
     case flowDecision = "flow-decision"
     case flowUndefinedNode = "flow-undefined-node"
     case flowEmpty = "flow-empty"
+    // FAQ pages
+    case faqEmptyAnswer = "faq-empty-answer"
     // Translations
     case missingTranslation = "missing-translation"
     case outdatedTranslation = "outdated-translation"
@@ -83,6 +85,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .flowDecision: "a decision without two labelled branches"
         case .flowUndefinedNode: "a flow step used but never given a label"
         case .flowEmpty: "a flow with no steps"
+        case .faqEmptyAnswer: "an FAQ question with no answer under it"
         case .missingTranslation: "a page missing in a language"
         case .outdatedTranslation: "a translation made from an older version of the original"
         case .translationMismatch: "translations that differ in rules, flows or FAQ questions"

@@ -271,6 +271,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let replaced = block(node)
             if isHeading, let heading = headings.last {
                 topLevel.append((headings.count - 1, heading.level, heading.text))
+            } else if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                // cmark moves every footnote to the end: its text is no part of the last section's answer.
+                continue
             } else if !replaced {
                 let text =
                     options.sectionTexts ? (blockText ?? prose[proseCountBefore...].map(\.text).joined(separator: " ")) : ""

@@ -7,8 +7,12 @@ enum FAQSchema {
         var out: [UInt8] = []
         out.reserveCapacity(sections.reduce(128) { $0 + $1.text.utf8.count + $1.heading.text.utf8.count + 96 })
         out += #"{"@context":"https://schema.org","@type":"FAQPage","mainEntity":["#.utf8
-        for (i, section) in sections.enumerated() {
-            if i > 0 { out.append(0x2C) }
+        // A question without an answer is left out: search engines refuse an empty `acceptedAnswer`
+        // (lint warns about it, `faq-empty-answer`).
+        var first = true
+        for section in sections where !ByteSearch.trimmed(section.text, newlines: true).isEmpty {
+            if !first { out.append(0x2C) }
+            first = false
             out += #"{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"#.utf8
             appendQuoted(section.text, to: &out)
             out += #"},"name":"#.utf8

@@ -72,7 +72,7 @@ public enum BodyRenderer {
             let (expanded, frontMatterProse, frontMatterDiagnostics) = hooks.expandFrontMatterText()
             var markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
             markdown.prose = frontMatterProse + markdown.prose
-            markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics
+            markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics + emptyAnswers(markdown, page: page)
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: expanded, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
@@ -125,6 +125,17 @@ public enum BodyRenderer {
             }
         }
         return out
+    }
+
+    /// An FAQ page's questions that have nothing under them before the next question.
+    static func emptyAnswers(_ markdown: MarkdownResult, page: PageSource) -> [Diagnostic] {
+        guard page.frontMatter.kind == .faq else { return [] }
+        return markdown.sections.filter { ByteSearch.trimmed($0.text, newlines: true).isEmpty }.map {
+            Diagnostic(
+                .warning, .faqEmptyAnswer, at: SourceLocation(file: page.path, line: $0.heading.line, column: 1),
+                "the question “\($0.heading.text)” has no answer under it",
+                help: "write the answer below the question, before the next `##`; until then it is left out of the FAQPage data")
+        }
     }
 
     /// Renders one body behind `MarkdownGuard`: refused when the pre-scan finds a limit exceeded, and,
