@@ -3,9 +3,9 @@ extension FlowSVG {
     /// depth-first order from the start steps (following edges as written, so a decision's first
     /// answer is read through before the next, and a merge comes after all its branches); a step
     /// lists its branches (`answer → N. step`)
-    /// unless it simply continues with the next item. Uses no words of its own, so it reads the same
-    /// in every language; all text is escaped.
-    public static func textAlternative(_ diagram: FlowDiagram, idPrefix: String) -> String {
+    /// unless it simply continues with the next item, and a step that ends the flow is followed by `endMark`
+    /// (the page language's "(end)"), so it is not read as leading into the next item. All text is escaped.
+    public static func textAlternative(_ diagram: FlowDiagram, idPrefix: String, endMark: String = "") -> String {
         let prefix = sanitize(idPrefix)
         let count = diagram.nodes.count
         let endpoints = diagram.edgeEndpoints()
@@ -78,6 +78,11 @@ extension FlowSVG {
                 && endpoints[edges[0]]?.to == order[position + 1]
             out.append("\n<li>")
             out.append(text)
+            if edges.isEmpty, !endMark.isEmpty {
+                out.append("<span class=\"flow-steps__end\">")
+                out.escaped(endMark)
+                out.append("</span>")
+            }
             if edges.isEmpty || continuesToNext {
                 out.append("</li>")
                 continue

@@ -293,6 +293,7 @@ enum BuiltinTheme {
   --important: #8250df;
   --warning: #9a6700;
   --caution: #cf222e;
+  --scroll-shadow: rgba(0, 0, 0, 0.18);
   --flow-node-fill: #ffffff;
   --flow-node-stroke: #5b6470;
   --flow-decision-fill: #fff8e6;
@@ -323,6 +324,7 @@ enum BuiltinTheme {
     --important: #b692f6;
     --warning: #e3b341;
     --caution: #ff7b72;
+    --scroll-shadow: rgba(255, 255, 255, 0.2);
     --flow-node-fill: #1d2024;
     --flow-node-stroke: #8b949e;
     --flow-decision-fill: #2b2413;
@@ -379,7 +381,8 @@ pre code { background: none; padding: 0; }
 
 .content { min-width: 0; }
 .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.35rem; padding: 0; margin: 0 0 1rem; font-size: 0.85rem; color: var(--fg-soft); }
-.breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; }
+/* The separator ends an item, so a wrapped trail never starts a line with a lone "›". */
+.breadcrumbs li:not(:last-child)::after { content: "›"; margin-left: 0.35rem; }
 .breadcrumbs a { color: var(--fg-soft); }
 .page-header h1 { font-size: 2rem; line-height: 1.3; margin: 0.2rem 0 0.6rem; }
 .page-kind { margin: 0; font-size: 0.8rem; font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em; color: var(--accent); }
@@ -405,7 +408,19 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .prose table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 .prose th, .prose td { border: 1px solid var(--border); padding: 0.5rem 0.7rem; text-align: left; vertical-align: top; }
 .prose thead th { background: var(--bg-soft); }
-.table-scroll { overflow-x: auto; }
+/* A table wider than the column scrolls; shadows at the edges (scrolling with the content, so they go
+   away at each end) show that there is more to the side. */
+.table-scroll {
+  overflow-x: auto;
+  background:
+    linear-gradient(to right, var(--bg) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.8rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.8rem 100% no-repeat scroll;
+}
+/* On a phone a wide table scrolls instead of squeezing its columns to a word a line. */
+.table-scroll > table { min-width: min(34rem, 100%); }
+@media (max-width: 40rem) { .table-scroll > table { min-width: 30rem; } }
 .prose li { margin: 0.25rem 0; }
 .prose blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--border); color: var(--fg-soft); }
 .kind-faq .prose h2 { font-size: 1.2rem; border-bottom: none; margin-top: 2rem; }
@@ -449,6 +464,7 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .flowchart__steps { font-size: 0.92rem; margin-top: 0.4rem; }
 .flowchart__steps summary { cursor: pointer; color: var(--fg-soft); }
 .flowchart__steps ol { margin: 0.5rem 0; }
+.flow-steps__end { color: var(--fg-soft); }
 /* A copy of the steps for paper: a closed <details> does not print. */
 .flowchart__print { display: none; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; max-width: 46rem; }

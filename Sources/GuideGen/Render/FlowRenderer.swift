@@ -52,7 +52,7 @@ enum FlowRenderer {
         let geometry = FlowLayout.layout(diagram)
         let title = diagram.nodes.first.map { $0.label } ?? "Flow"
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
-        let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix)
+        let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
             <div class="flowchart__figure" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">

@@ -38,6 +38,8 @@ public struct UIStrings: Sendable {
     public var tags: String
     public var kinds: [PageKind: String]
     public var alerts: [AlertKind: String]
+    /// After a flow step that ends the flow, in the steps list: `(end)`, `（结束）`.
+    public var flowEnd: String = " (end)"
 
     /// `1 page`, `3 pages`, `3 篇`.
     public func pages(_ count: Int) -> String {
@@ -105,7 +107,7 @@ public struct UIStrings: Sendable {
         seeAll: "查看全部", breadcrumb: "当前位置", backToContent: "返回正文", onePage: "1 篇",
         pageCount: "{n} 篇", tags: "标签",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
-        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"])
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）")
 
     static let traditionalChinese = UIStrings(
         languageName: "繁體中文", onThisPage: "本頁內容", previous: "上一篇", next: "下一篇", reviewed: "審核日期",
@@ -118,5 +120,5 @@ public struct UIStrings: Sendable {
         seeAll: "查看全部", breadcrumb: "目前位置", backToContent: "返回正文", onePage: "1 篇",
         pageCount: "{n} 篇", tags: "標籤",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
-        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"])
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）")
 }

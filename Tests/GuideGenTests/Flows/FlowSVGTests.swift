@@ -127,6 +127,14 @@ struct FlowSVGTests {
                 """)
     }
 
+    /// A step that ends the flow says so: "4. Refund" is not read as leading into "5. Take clearer photos".
+    @Test func textAlternativeMarksTheEnds() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "cycle" }?.diagram())
+        let steps = FlowSVG.textAlternative(diagram, idPrefix: "c", endMark: "（结束）")
+        #expect(steps.contains("<li>Refund<span class=\"flow-steps__end\">（结束）</span></li>\n<li>Take clearer photos"))
+        #expect(steps.components(separatedBy: "flow-steps__end").count == 2)
+    }
+
     /// Names of all attributes: every `="` in the output starts an attribute value, because text
     /// content escapes `"`.
     private func attributeNames(_ markup: String) -> Set<String> {
