@@ -124,7 +124,7 @@ public enum Pipeline {
             }
         } else if options.templates != nil {
             // `lint` reports what `build` would: a site's own templates are compiled, not rendered.
-            diagnostics += Theme.load(from: options.templates).1
+            diagnostics += Theme.load(from: options.templates, skeletons: false).1
         }
         let sorted = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
         PhaseClock.mark("diagnostics")

@@ -107,6 +107,9 @@ import Testing
         let original = try String(contentsOf: root.appendingPathComponent("policies/windows.zh-Hans.md"), encoding: .utf8)
         let translation = original.replacingOccurrences(of: "一般商品", with: "一般商品（繁體）")
         try Data(translation.utf8).write(to: root.appendingPathComponent("policies/windows.zh-Hant.md"))
+        for (language, text) in [("zh-Hans", "首页介绍。"), ("en", "Home intro.")] {
+            try Data("---\ntitle: 首页\n---\n\(text)\n".utf8).write(to: root.appendingPathComponent("_index.\(language).md"))
+        }
 
         let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
         #expect(!result.diagnostics.hasErrors, "\(TestSupport.lines(result.diagnostics.filter { $0.severity == .error }))")
@@ -116,6 +119,11 @@ import Testing
         #expect(page.contains("一般商品（繁體）") && page.contains("15 天"))
         let fallback = String(decoding: try #require(result.files["zh-Hant/faq/basics/index.html"]), as: UTF8.self)
         #expect(fallback.contains("notice--fallback"))
+        // The home page's text too: shown in the default language, with the notice and that language's tag.
+        let home = String(decoding: try #require(result.files["zh-Hant/index.html"]), as: UTF8.self)
+        #expect(home.contains("notice--fallback") && home.contains(#"<div class="prose home__intro" lang="zh-Hans">"#))
+        let englishHome = String(decoding: try #require(result.files["en/index.html"]), as: UTF8.self)
+        #expect(!englishHome.contains("notice--fallback") && englishHome.contains(#"lang="en""#))
     }
 
     /// A translation written but still a draft is missing for readers; the warning says it is a draft.

@@ -66,9 +66,10 @@ enum BuiltinTheme {
 <main id="main" class="home">
   <section class="hero">
     <h1>{{site_title}}</h1>
-    {{#home.summary}}<p class="hero__summary">{{home.summary}}</p>{{/home.summary}}
+    {{#home.summary}}<p class="hero__summary" lang="{{home.content_lang}}">{{home.summary}}</p>{{/home.summary}}
   </section>
-  {{#home.content}}<div class="prose home__intro">
+  {{#home.content}}{{#home.fallback_notice}}<p class="notice notice--fallback" role="note">{{home.fallback_notice}}</p>
+  {{/home.fallback_notice}}<div class="prose home__intro" lang="{{home.content_lang}}">
 {{{home.content}}}
   </div>{{/home.content}}
   {{#home.has_pages}}
@@ -259,10 +260,10 @@ enum BuiltinTheme {
   </nav>
   <header class="page-header">
     <h1>{{section.title}}</h1>
-    {{#section.summary}}<p class="page-summary">{{section.summary}}</p>{{/section.summary}}
+    {{#section.summary}}<p class="page-summary" lang="{{section.content_lang}}">{{section.summary}}</p>{{/section.summary}}
   </header>
   {{#section.fallback_notice}}<p class="notice notice--fallback" role="note">{{section.fallback_notice}}</p>{{/section.fallback_notice}}
-  {{#section.content}}<div class="prose">
+  {{#section.content}}<div class="prose" lang="{{section.content_lang}}">
 {{{section.content}}}
   </div>{{/section.content}}
   <ul class="card-list">

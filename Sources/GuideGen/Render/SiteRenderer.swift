@@ -303,6 +303,7 @@ public struct SiteRenderer: Sendable {
         ])
         if let body {
             section["content"] = .utf8(body.markdown.htmlBytes)
+            section["content_lang"] = .text(body.source.language)
             if let summary = body.source.frontMatter.summary { section["summary"] = .text(summary) }
             if body.isFallback { section["fallback_notice"] = .text(UIStrings.forLanguage(language).fallbackNotice) }
         }
@@ -357,7 +358,10 @@ public struct SiteRenderer: Sendable {
         }
         if let body {
             home["content"] = body.markdown.html
+            home["content_lang"] = body.source.language
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }
+            // A missing home text is shown in the default language, with the notice other pages get.
+            if body.isFallback { home["fallback_notice"] = UIStrings.forLanguage(language).fallbackNotice }
         }
         context["home"] = home
         return theme.render("home", context)
