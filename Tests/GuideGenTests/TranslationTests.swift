@@ -160,6 +160,33 @@ import Testing
         #expect(diagnostics.map { "\($0.location.file) \($0.check)" } == ["p/x.zh-Hans.md front-matter"])
     }
 
+    /// A copy shown for a missing translation is not announced as that language's version: hreflang and
+    /// the sitemap name only written translations, and the copy's canonical URL is its original's.
+    @Test func aFallbackCopyIsNotAnAlternateAndNamesItsOriginal() throws {
+        let result = try run(
+            [
+                "guidegen.yaml": Self.config + "base_url: https://example.org/\n", "p/only.zh-Hans.md": page("只有中文", "文字。\n"),
+                "p/both.zh-Hans.md": page("双语", "文字。\n"), "p/both.en.md": page("Both", "Text.\n"),
+            ], render: true)
+        func head(_ path: String) throws -> [String] {
+            let html = String(decoding: try #require(result.files[path]), as: UTF8.self)
+            return html.components(separatedBy: "\n").filter {
+                $0.hasPrefix("<link rel=\"canonical\"") || $0.hasPrefix("<link rel=\"alternate\"")
+            }
+        }
+        let only = [
+            #"<link rel="canonical" href="https://example.org/zh-Hans/p/only/">"#,
+            #"<link rel="alternate" hreflang="zh-Hans" href="https://example.org/zh-Hans/p/only/">"#,
+            #"<link rel="alternate" hreflang="x-default" href="https://example.org/zh-Hans/p/only/">"#,
+        ]
+        #expect(try head("en/p/only/index.html") == only)
+        #expect(try head("zh-Hans/p/only/index.html") == only)
+        #expect(try head("en/p/both/index.html").contains(#"<link rel="alternate" hreflang="en" href="https://example.org/en/p/both/">"#))
+        let sitemap = String(decoding: try #require(result.files["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://example.org/zh-Hans/p/only/</loc>") && !sitemap.contains("/en/p/only/"))
+        #expect(sitemap.contains("<loc>https://example.org/en/p/both/</loc>"))
+    }
+
     @Test func anFAQQuestionWithoutAnAnswerIsAWarning() throws {
         let diagnostics = try run([
             "guidegen.yaml": Self.config, "f/q.zh-Hans.md": page("问答", "## 有答案？\n\n有。\n\n## 没答案？\n"),

@@ -63,6 +63,13 @@ public struct SiteIndex: Sendable {
     /// The folder the platform pages live in, under each language.
     public static let platformsFolder = "platforms"
 
+    /// The languages `key` is written in, in configuration order; nil for what is not an ordinary page
+    /// (no key, a home or section page: those are made in every language).
+    public func writtenLanguages(key: String?) -> [String]? {
+        guard let key, let entry = entries[key], !entry.isSectionIndex else { return nil }
+        return config.languages.filter { entry.sources[$0] != nil }
+    }
+
     public init(pages: [PageSource], config: SiteConfig) {
         self.config = config
         var entries: [String: Entry] = [:]

@@ -397,15 +397,20 @@ public struct SiteRenderer: Sendable {
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
+        // A page's alternates are its real translations: a copy shown for a missing one is in another
+        // language, so it is not announced as this one and names its original as canonical.
+        let written = index.writtenLanguages(key: key)
+        let alternates = written ?? config.languages
+        let original = alternates.contains(config.defaultLanguage) ? config.defaultLanguage : alternates.first ?? config.defaultLanguage
+        let isCopy = written.map { !$0.contains(language) } ?? false
         if let base = config.baseURL {
             let pretty = { (p: String) in RelativeURL.absolute(p, base: base) }
-            context["canonical"] = .text(pretty(outputPath))
-            context["alternates"] = .maps(
-                config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
-            context["x_default"] = .text(pretty(samePage(config.defaultLanguage)))
+            context["canonical"] = .text(pretty(isCopy ? samePage(original) : outputPath))
+            context["alternates"] = .maps(alternates.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
+            context["x_default"] = .text(pretty(samePage(original)))
         } else {
-            context["alternates"] = .maps(config.languages.map { TemplateMap(["hreflang": .text($0), "url": .text(link(samePage($0)))]) })
-            context["x_default"] = .text(link(samePage(config.defaultLanguage)))
+            context["alternates"] = .maps(alternates.map { TemplateMap(["hreflang": .text($0), "url": .text(link(samePage($0)))]) })
+            context["x_default"] = .text(link(samePage(original)))
         }
         return context
     }

@@ -1,4 +1,4 @@
-/// `sitemap.xml` with `hreflang` alternates for every page in every language.
+/// `sitemap.xml` with `hreflang` alternates for every page in each language it is written in.
 enum Sitemap {
     static func xml(index: SiteIndex, config: SiteConfig) -> String {
         let base = config.baseURL ?? ""
@@ -17,7 +17,10 @@ enum Sitemap {
         var out =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for item in paths {
-            for language in config.languages {
+            // A page's copies shown for missing translations are not listed: they repeat their original.
+            let languages = index.writtenLanguages(key: item.key) ?? config.languages
+            let original = languages.contains(config.defaultLanguage) ? config.defaultLanguage : languages.first ?? config.defaultLanguage
+            for language in languages {
                 out += "  <url>\n    <loc>\(url(item.path(language)))</loc>\n"
                 if let key = item.key,
                     let source = index.entries[key]?.sources[language] ?? index.entries[key]?.sources[config.defaultLanguage],
@@ -25,11 +28,10 @@ enum Sitemap {
                 {
                     out += "    <lastmod>\(reviewed)</lastmod>\n"
                 }
-                for alt in config.languages {
+                for alt in languages {
                     out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alt)\" href=\"\(url(item.path(alt)))\"/>\n"
                 }
-                out +=
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(item.path(config.defaultLanguage)))\"/>\n  </url>\n"
+                out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(item.path(original)))\"/>\n  </url>\n"
             }
         }
         return out + "</urlset>\n"
