@@ -6,6 +6,8 @@
 ///   name stays as written;
 /// - a markdown string (a label wrapped in backticks, written ``"`**bold** and *it*`"``) loses its
 ///   backticks, and its `**…**` and `*…*` become bold and italic;
+/// - `<br>` (`<br/>`, `<br />`, any case), Mermaid's line break, is a space (nothing between CJK
+///   characters): the layout wraps labels itself;
 /// - white space runs collapse to one space and the ends are trimmed.
 ///
 /// The SVG writer escapes the resulting characters once.
@@ -23,6 +25,7 @@ struct FlowLabelText {
     var emphasis: [Emphasis]
 
     init(_ label: String) {
+        let label = ByteSearch.contains(label, 0x3C) ? Self.breaksAsSpaces(label) : label
         // Most labels have neither entities nor backticks: only collapse their spaces.
         var mayHaveEntity = false
         for byte in label.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "#") {
@@ -100,6 +103,34 @@ struct FlowLabelText {
     /// Takes the `**` and `*` markers out of a markdown string's text, returning each remaining
     /// scalar's emphasis. A marker opens only when followed by a non-space and closed later in the
     /// text; one that does not is kept as text.
+    /// `label` with each `<br>`, `<br/>` or `<br />` (any case) replaced by a space, or removed between
+    /// two CJK characters.
+    static func breaksAsSpaces(_ label: String) -> String {
+        let b = Array(label.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x3C, i + 3 < b.count, b[i + 1] | 0x20 == 0x62, b[i + 2] | 0x20 == 0x72 {
+                var j = i + 3
+                while j < b.count, b[j] == 0x20 { j += 1 }
+                if j < b.count, b[j] == 0x2F { j += 1 }
+                if j < b.count, b[j] == 0x3E {
+                    // Between two CJK characters a line break is no space at all.
+                    let before = String(decoding: out.suffix(4), as: UTF8.self).unicodeScalars.last
+                    let after = String(decoding: b[(j + 1)..<min(b.count, j + 5)], as: UTF8.self).unicodeScalars.first
+                    let betweenCJK = before.map(FlowTextMeasure.isWide) == true && after.map(FlowTextMeasure.isWide) == true
+                    if !betweenCJK { out.append(0x20) }
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func markdown(_ source: ArraySlice<Unicode.Scalar>) -> ([Unicode.Scalar], [Emphasis]) {
         let text = Array(source)
         var scalars: [Unicode.Scalar] = []

@@ -466,6 +466,8 @@ private struct FlowSourceParser {
         var end = textStart
         while end < text.count {
             if let closer = closers.first(where: { has($0.token, at: end) }) {
+                // `-..->` is a longer arrow Mermaid has, not a label with no text.
+                if end == textStart { throw unknownArrow(at: start) }
                 let (label, labelColumn) = try edgeLabel(from: textStart, to: end, column: start + 1)
                 i = end + closer.token.utf8CodeUnitCount
                 return FlowScannedArrow(

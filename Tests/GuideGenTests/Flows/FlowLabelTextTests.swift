@@ -19,6 +19,14 @@ struct FlowLabelTextTests {
         #expect(FlowLabelText.plain("&#9829; &#x2665; &#X2665;") == "♥ ♥ ♥")
     }
 
+    /// Mermaid's `<br>` breaks a line; the layout wraps labels itself, so it is a space, never shown.
+    @Test func lineBreakTagsAreSpaces() {
+        #expect(FlowLabelText.plain("申请<br>售后") == "申请售后")
+        #expect(FlowLabelText.plain("申请<br>after-sales") == "申请 after-sales")
+        #expect(FlowLabelText.plain("a<br/>b<BR />c <br>  d") == "a b c d")
+        #expect(FlowLabelText.plain("a < b <bra> <br") == "a < b <bra> <br")
+    }
+
     @Test func leavesUnknownAndIncompleteCodesAsWritten() {
         #expect(FlowLabelText.plain("#nosuchentity; &nosuch; #x2665;") == "#nosuchentity; &nosuch; #x2665;")
         #expect(FlowLabelText.plain("A & B #1 &amp") == "A & B #1 &amp")

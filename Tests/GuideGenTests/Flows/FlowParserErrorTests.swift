@@ -10,7 +10,7 @@ private let headerHelp = "start the block with `flowchart TD` (or `graph LR`, â€
 struct FlowParserErrorTests {
     @Test(arguments: [
         ("a -> b", "->"), ("a ---> b", "--->"), ("a <--> b", "<-->"), ("a --o b", "--o"), ("a -.- b", "-.-"),
-        ("a === b", "==="), ("a ~~~ b", "~~~"), ("a -->> b", "-->>"), ("a ==== b", "===="),
+        ("a === b", "==="), ("a ~~~ b", "~~~"), ("a -->> b", "-->>"), ("a ==== b", "===="), ("a -..-> b", "-..->"),
     ])
     func rejectsUnknownArrows(statement: String, token: String) {
         #expect(
