@@ -179,7 +179,7 @@ private struct LiteralScan {
         let atLineStart = !lineHasContent
         lineHasContent = true
         let n = readArabic(at: start)
-        if n.isIdentifier || isExcludedBeforeArabic(start) {
+        if n.isIdentifier || isExcludedBeforeArabic(start, end: n.end) {
             finish(start: start, end: n.end, quantity: nil, unit: nil)
             return n.end
         }
@@ -244,8 +244,9 @@ private struct LiteralScan {
         return !isNextToMonthName(start: start, end: n.end)
     }
 
-    /// 第3步, 每15天, 双11, 三分之1, 订单号 123, No. 3, #3, v2, x24, $50, -5, "every 3 days".
-    func isExcludedBeforeArabic(_ start: Int) -> Bool {
+    /// 第3步, 每15天, 双11, 三分之1, 订单号 123, No. 3, #3, v2, x24, $50, -5, "every 3 days", "step 3" (but not
+    /// "the after-sales window 7 days": a unit after the number makes it an amount, whatever noun is before).
+    func isExcludedBeforeArabic(_ start: Int, end: Int) -> Bool {
         guard start > 0 else { return false }
         let p = b[start - 1]
         if p < 0x80 {
@@ -268,8 +269,9 @@ private struct LiteralScan {
             if let w = UTF8Scan.wordEnding(b, at: sStart), UTF8Scan.equalsIgnoringCase(b, w, Words.no) { return true }
         default: break
         }
-        if let w = UTF8Scan.wordEnding(b, at: j), UTF8Scan.equalsIgnoringCase(b, w, Words.every) || Words.isOrdinalNoun(b, w) {
-            return true
+        if let w = UTF8Scan.wordEnding(b, at: j) {
+            if UTF8Scan.equalsIgnoringCase(b, w, Words.every) { return true }
+            if Words.isOrdinalNoun(b, w) { return unit(after: end, english: true, chinese: true) == nil }
         }
         return false
     }

@@ -171,6 +171,14 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
     ])
     func bareNumbersArePlain(_ c: ScanCase) { expectScan(c) }
 
+    /// A noun that labels a number ("step 3", "window 7") labels it only when no unit follows: in "Is the
+    /// after-sales window 7 days?" the number is an amount, as in "售后期是7天吗？".
+    @Test(arguments: [
+        ScanCase("Is the after-sales window «7 days»?", days(7)), ScanCase("the return window «15 days» long", days(15)),
+        ScanCase("Step 2 takes «3 days».", days(3)),
+    ])
+    func aUnitMakesANumberAfterALabelNounAnAmount(_ c: ScanCase) { expectScan(c) }
+
     @Test(arguments: [
         // Dates and times.
         "2026-11-20", "活动时间为2026年11月20日", "2026年", "26年11月", "二〇二六年十一月二十日", "11月20日发货",
@@ -182,7 +190,7 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "USD 50", "$50", "¥-5", "SKU 123",
         // Ordinals, steps, list markers, rates.
         "第3步", "第三步：寄回商品", "第15天", "第十五天起", "1. 联系卖家", "3、填写单号", "3) 填写单号",
-        "每15天", "每一天", "every 3 days", "the 15th day", "双11", "双十一天猫大促",
+        "每15天", "每一天", "every 3 days", "the 15th day", "step 3", "window 7 is open", "see page 12.", "双11", "双十一天猫大促",
         // Percentages.
         "30%的订金", "30 ％", "30 percent", "30 per cent", "百分之三十", "百分之30", "三分之一",
         // Approximations and ranges.
