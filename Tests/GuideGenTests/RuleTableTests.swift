@@ -213,6 +213,23 @@ import Testing
         #expect(!html.contains("{{"))
     }
 
+    /// A rule table serves every language, so its sources' titles may be written per language.
+    @Test func sourceTitlesMayBeWrittenPerLanguage() throws {
+        let table = Self.oneRowTable.replacingOccurrences(
+            of: "columns:",
+            with:
+                "sources:\n  - {title: {zh-Hans: 淘宝规则, en: Taobao rules (in Chinese)}, url: https://rule.taobao.com/}\n  - {title: \"12315\", url: https://www.12315.cn/}\ncolumns:"
+        )
+        let result = try Self.runSite(body: "{{table w}}", rules: ["rules/w.yaml": table], render: true)
+        #expect(TestSupport.lines(result.diagnostics.filter { $0.severity == .error }) == [])
+        func sources(_ path: String) throws -> [String] {
+            let html = String(decoding: try #require(result.files[path]), as: UTF8.self)
+            return html.components(separatedBy: #"rel="noopener">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(try sources("en/s/p/index.html").prefix(2) == ["Taobao rules (in Chinese)", "12315"])
+        #expect(try sources("zh-Hans/s/p/index.html").prefix(2) == ["淘宝规则", "12315"])
+    }
+
     @Test func anUnclosedReferenceIsAnErrorInLint() throws {
         let diagnostics = try Self.runSite(body: "Within {{rule w.general.window days.").diagnostics
         #expect(

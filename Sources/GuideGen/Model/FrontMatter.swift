@@ -29,10 +29,17 @@ public struct FrontMatter: Sendable {
 
 /// Where a fact comes from.
 public struct Source: Sendable, Hashable, Codable {
+    /// The title as written, or in the first language given when it is written per language.
     public var title: String
     public var url: String
-    public init(title: String, url: String) {
+    /// The title per language, when written as a map (`title: {zh-Hans: 淘宝规则, en: Taobao rules}`).
+    public var titles: [String: String] = [:]
+    public init(title: String, url: String, titles: [String: String] = [:]) {
         self.title = title
         self.url = url
+        self.titles = titles
     }
+
+    /// The title a page in `language` shows (else the `fallback` language's, else the first).
+    public func title(in language: String, fallback: String) -> String { titles[language] ?? titles[fallback] ?? title }
 }

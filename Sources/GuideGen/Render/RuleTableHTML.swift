@@ -28,7 +28,9 @@ public enum RuleTableHTML {
         if !table.sources.isEmpty {
             html +=
                 " · \(e(strings.sources))\(e(strings.colon))"
-                + table.sources.map { "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title))</a>" }.joined(
+                + table.sources.map {
+                    "<a href=\"\(e($0.url))\" rel=\"noopener\">\(e($0.title(in: language, fallback: fallback)))</a>"
+                }.joined(
                     separator: e(strings.listSeparator))
         }
         html += "</figcaption>\n</figure>\n"

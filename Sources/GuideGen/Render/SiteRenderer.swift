@@ -208,7 +208,10 @@ public struct SiteRenderer: Sendable {
             if !table.sources.isEmpty {
                 t["sources"] = .maps(
                     table.sources.enumerated().map { i, source in
-                        TemplateMap(["title": .text(source.title), "url": .text(source.url), "last": .flag(i == table.sources.count - 1)])
+                        TemplateMap([
+                            "title": .text(source.title(in: body.language, fallback: defaultLanguage)),
+                            "url": .text(source.url), "last": .flag(i == table.sources.count - 1),
+                        ])
                     })
                 t["has_sources"] = .flag(true)
             }

@@ -59,7 +59,10 @@ public enum FrontMatterSchema {
                     "type": "array",
                     "items": [
                         "type": "object",
-                        "properties": ["title": ["type": "string"], "url": ["type": "string"]],
+                        "properties": [
+                            "title": ["oneOf": [["type": "string"], ["type": "object", "additionalProperties": ["type": "string"]]]],
+                            "url": ["type": "string"],
+                        ],
                         "required": ["title", "url"],
                         "additionalProperties": false,
                     ] as [String: Any],

@@ -78,7 +78,7 @@ public enum SchemaValidator {
         return (front, fields.diagnostics)
     }
 
-    /// Reads `sources:` as a list of `{title, url}`.
+    /// Reads `sources:` as a list of `{title, url}`; a title may be a map of language to text.
     static func sources(_ node: YAMLNode, fields: inout YAMLFields) -> [Source] {
         guard case .sequence(let seq, _) = node else {
             fields.error(.wrongType, node, "`sources` must be a list of `{title, url}`, not \(node.kindName)")
@@ -88,10 +88,21 @@ public enum SchemaValidator {
         for item in seq {
             guard let pairs = fields.pairs(item, what: "a source") else { continue }
             var title: String?
+            var titles: [String: String] = [:]
             var url: String?
             for (key, keyNode, value) in pairs {
                 switch key {
-                case "title": title = fields.text(value, key: "title")
+                case "title":
+                    // A rule table serves every language: its sources' titles may be written per language.
+                    if case .mapping = value, let languagePairs = fields.pairs(value, what: "a source `title`") {
+                        for (language, _, text) in languagePairs {
+                            guard let text = fields.text(text, key: "title") else { continue }
+                            titles[language] = text
+                            if title == nil { title = text }
+                        }
+                    } else {
+                        title = fields.text(value, key: "title")
+                    }
                 case "url":
                     url = fields.string(value, key: "url")
                     if let u = url, !(u.hasPrefix("https://") || u.hasPrefix("http://")) {
@@ -108,7 +119,7 @@ public enum SchemaValidator {
                 if !pairs.contains(where: { $0.key == "title" }) { fields.error(.missingKey, item, "a source needs a `title`") }
                 if !pairs.contains(where: { $0.key == "url" }) { fields.error(.missingKey, item, "a source needs a `url`") }
             }
-            if let title, let url { out.append(Source(title: title, url: url)) }
+            if let title, let url { out.append(Source(title: title, url: url, titles: titles)) }
         }
         return out
     }
