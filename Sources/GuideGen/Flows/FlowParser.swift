@@ -444,7 +444,13 @@ private struct FlowSourceParser {
                 column: pipeColumn, message: "the edge already has a label",
                 help: "keep one label: `a -->|text| b` or `a -- text --> b`")
         }
-        guard let close = firstIndex(of: "|", from: i + 1) else {
+        // A quoted label may hold `|`: `-->|"甲|乙"|`; the closing pipe is the first after the closing quote.
+        var searchFrom = i + 1
+        while searchFrom < text.count, isSpace(text[searchFrom]) { searchFrom += 1 }
+        if searchFrom < text.count, text[searchFrom] == "\"", let quote = firstIndex(of: "\"", from: searchFrom + 1) {
+            searchFrom = quote + 1
+        }
+        guard let close = firstIndex(of: "|", from: searchFrom) else {
             throw FlowSyntaxError(
                 column: pipeColumn, message: "unclosed edge label: no closing `|`",
                 help: "close it: `a \(arrow.token)|text| b`")

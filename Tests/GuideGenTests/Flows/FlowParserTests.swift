@@ -215,6 +215,12 @@ struct FlowParserTests {
             ])
     }
 
+    /// A quoted edge label may hold the pipe that would otherwise end it.
+    @Test func aQuotedPipeLabelMayHoldAPipe() throws {
+        let diagram = try flowParseClean("flowchart TD\na -->|\"甲|乙\"| b\nb -->| \"x\" | c\n")
+        #expect(diagram.edges.map(\.label) == ["甲|乙", "x"])
+    }
+
     @Test func warnsAboutDirectivesButKeepsTheDiagram() {
         let (diagram, issues) = FlowParser.parse("%%{init: {'theme': 'dark'}}%%\nflowchart TD\na --> b")
         #expect(diagram?.edges == [FlowEdge(from: "a", to: "b", line: 3, column: 3)])
