@@ -104,7 +104,7 @@ struct SiteOptions: ParsableArguments {
         // Paths are printed relative to the working directory, as compilers do.
         let prefix = content.hasSuffix("/") ? content : content + "/"
         // Theme files are named from the theme folder already (`site-templates/page.mustache`).
-        let themePrefix = (themeFolder.map(Theme.folderName(of:)) ?? Theme.defaultFolderName) + "/"
+        let themePrefix = Theme.folderName(of: themeFolder) + "/"
         func shownPath(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
         let shown = diagnostics.map { d -> Diagnostic in
             var d = d

@@ -154,7 +154,7 @@ final class ServeBuilder: @unchecked Sendable {
             }
         }
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
-        let themePrefix = (options.templates.map(Theme.folderName(of:)) ?? Theme.defaultFolderName) + "/"
+        let themePrefix = Theme.folderName(of: options.templates) + "/"
         func shown(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
         let diagnostics = result.diagnostics.map { d -> Diagnostic in
             var d = d

@@ -246,18 +246,7 @@ import Testing
     }
 
     @Test func aPluralTermMakesAClaimInEnglishOnly() throws {
-        let table = """
-            title: {zh-Hans: 期限, en: Windows}
-            changed: 2026-11-01
-            columns:
-              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
-            rows:
-              general:
-                label: {zh-Hans: 一般商品, en: Ordinary goods}
-                terms: {zh-Hans: [售后期], en: [after-sales window]}
-                window: 15 days
-
-            """
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
         let diagnostics = try ClaimAttributionTests.lint(
             [
                 "s/p.zh-Hans.md": "请在售后期内申请。\n",

@@ -8,18 +8,7 @@ import Testing
 @Suite struct FrontMatterTextTests {
     static let files: [String: String] = [
         "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n",
-        "rules/windows.yaml": """
-        title: {zh-Hans: 期限, en: Windows}
-        changed: 2026-11-01
-        columns:
-          window: {type: duration, title: {zh-Hans: 期限, en: Window}}
-        rows:
-          general:
-            label: {zh-Hans: 一般商品, en: Ordinary goods}
-            terms: {zh-Hans: [售后期], en: [after-sales period]}
-            window: 15 days
-
-        """,
+        "rules/windows.yaml": TestSupport.windowTable(zh: "售后期", en: "after-sales period"),
     ]
 
     static func run(_ pages: [String: String], render: Bool = false) throws -> PipelineResult {

@@ -38,6 +38,22 @@ enum TestSupport {
         return root
     }
 
+    /// A rule table of one row, `general`, whose `window` is 15 days, marked by the terms given.
+    static func windowTable(zh: String, en: String) -> String {
+        """
+        title: {zh-Hans: 期限, en: Windows}
+        changed: 2026-11-01
+        columns:
+          window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+        rows:
+          general:
+            label: {zh-Hans: 一般商品, en: Ordinary goods}
+            terms: {zh-Hans: [\(zh)], en: [\(en)]}
+            window: 15 days
+
+        """
+    }
+
     static let config = SiteConfig(
         title: Localized(["zh-Hans": "指南", "en": "Guide"]), languages: ["zh-Hans", "en"],
         platforms: [SiteConfig.Platform(key: "taobao", name: Localized(["zh-Hans": "淘宝", "en": "Taobao"]))])

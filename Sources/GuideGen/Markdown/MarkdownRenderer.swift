@@ -443,23 +443,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     let (segments, found) = hooks.expandReferences(in: String(decoding: literal, as: UTF8.self), at: loc)
                 {
                     diagnostics += found
-                    var expanded = ""
-                    var sourceColumn = loc.column
-                    for segment in segments {
-                        let offset = text.count
-                        switch segment {
-                        case .literal(let s):
-                            proseBlock.anchors.append(.init(offset: offset, line: loc.line, column: sourceColumn))
-                            text += s.utf8
-                            expanded += s
-                            sourceColumn += ByteSearch.scalarCount(s)
-                        case .generated(let s, let source):
-                            text += s.utf8
-                            proseBlock.generated.append(offset..<(offset + s.utf8.count))
-                            expanded += s
-                            sourceColumn += ByteSearch.scalarCount(source)
-                        }
-                    }
+                    let start = text.count
+                    proseBlock.append(segments, at: loc, to: &text)
+                    let expanded = String(decoding: text[start...], as: UTF8.self)
                     cmark_node_set_literal(node, expanded)
                 } else {
                     proseBlock.anchors.append(.init(offset: text.count, line: loc.line, column: loc.column))

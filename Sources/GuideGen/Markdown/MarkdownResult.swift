@@ -52,6 +52,25 @@ public struct ProseBlock: Sendable, Equatable {
     /// Check ids silenced for this block by `<!-- guidegen-ignore: … -->`.
     public var ignored: Set<String>
 
+    /// Appends reference-expanded `segments` written from `location` to `bytes` (this block's text being
+    /// built): each literal run gets an anchor at its source column, each value a `generated` range.
+    mutating func append(_ segments: [TextSegment], at location: SourceLocation, to bytes: inout [UInt8]) {
+        var sourceColumn = location.column
+        for segment in segments {
+            let offset = bytes.count
+            switch segment {
+            case .literal(let s):
+                anchors.append(.init(offset: offset, line: location.line, column: sourceColumn))
+                bytes += s.utf8
+                sourceColumn += ByteSearch.scalarCount(s)
+            case .generated(let s, let source):
+                bytes += s.utf8
+                generated.append(offset..<(offset + s.utf8.count))
+                sourceColumn += ByteSearch.scalarCount(source)
+            }
+        }
+    }
+
     public init(kind: Kind, text: String = "", generated: [Range<Int>] = [], anchors: [Anchor] = [], ignored: Set<String> = []) {
         self.kind = kind
         self.text = text

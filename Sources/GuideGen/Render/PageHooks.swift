@@ -140,20 +140,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             if let (segments, found) = expandReferences(in: text, at: start) {
                 diagnostics += found
                 var expanded: [UInt8] = []
-                var column = start.column
                 block.anchors = []
-                for segment in segments {
-                    switch segment {
-                    case .literal(let s):
-                        block.anchors.append(.init(offset: expanded.count, line: start.line, column: column))
-                        expanded += s.utf8
-                        column += ByteSearch.scalarCount(s)
-                    case .generated(let s, let source):
-                        block.generated.append(expanded.count..<(expanded.count + s.utf8.count))
-                        expanded += s.utf8
-                        column += ByteSearch.scalarCount(source)
-                    }
-                }
+                block.append(segments, at: start, to: &expanded)
                 block.text = String(decoding: expanded, as: UTF8.self)
             }
             prose.append(block)

@@ -17,7 +17,7 @@ public struct Theme: Sendable {
     /// Whether pages render through skeletons (see `TemplateSkeletons`).
     public var usesSkeletons: Bool { skeletons != nil }
     /// The theme folder as diagnostics name it (`site-templates`, or the path `--templates` gave).
-    public var folderName = Theme.defaultFolderName
+    public let folderName: String
     public static let defaultFolderName = "site-templates"
 
     /// Templates the renderer uses (the built-in theme has them all; a site's theme may replace any).
@@ -41,7 +41,7 @@ public struct Theme: Sendable {
     /// the template files. `skeletons: false` renders every page through swift-mustache directly (the tests
     /// compare both ways).
     public static func load(from root: URL?, skeletons useSkeletons: Bool = true) -> (Theme?, [Diagnostic]) {
-        let folderName = root.map(folderName(of:)) ?? defaultFolderName
+        let folderName = folderName(of: root)
         var merged: [String: [UInt8]] = [:]
         for (path, text) in BuiltinTheme.files { merged[path] = Array(text.utf8) }
         var diagnostics: [Diagnostic] = []
@@ -59,14 +59,14 @@ public struct Theme: Sendable {
             merged.merge(siteFiles) { _, site in site }
             diagnostics = readDiagnostics
         }
-        var (theme, compileDiagnostics) = compile(merged, skeletons: useSkeletons, folderName: folderName)
-        theme.folderName = folderName
+        let (theme, compileDiagnostics) = compile(merged, skeletons: useSkeletons, folderName: folderName)
         return (theme, diagnostics + compileDiagnostics)
     }
 
-    /// A theme folder as the user named it: relative to the working directory when it was given so.
-    public static func folderName(of root: URL) -> String {
-        let path = root.relativePath
+    /// A theme folder as the user named it (relative to the working directory when it was given so);
+    /// `site-templates` for the built-in theme.
+    public static func folderName(of root: URL?) -> String {
+        guard let path = root?.relativePath else { return defaultFolderName }
         return path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
     }
 
@@ -141,7 +141,9 @@ public struct Theme: Sendable {
         let skeletons =
             useSkeletons && TemplateSkeletons.allowed(templateSources: Array(sources.values))
             ? TemplateSkeletons(templates: sources) : nil
-        return (Theme(library: library, files: files, templateNames: names, skeletons: skeletons), diagnostics)
+        return (
+            Theme(library: library, files: files, templateNames: names, skeletons: skeletons, folderName: folderName), diagnostics
+        )
     }
 
     /// Renders a template with a context; nil when the template does not exist.
