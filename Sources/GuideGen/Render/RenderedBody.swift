@@ -1,24 +1,104 @@
 /// One page in one language after the Markdown stage: body HTML and the facts the checks read.
+///
+/// Copy on write, as `PageSource` is: the checks and the theme stage group and pass bodies around, and
+/// each copy of ten fields retained every array and string in them.
 public struct RenderedBody: Sendable {
+    private final class Fields: @unchecked Sendable {
+        // Mutated only through `writable`, when this box has a single owner.
+        var key: String
+        var language: String
+        var source: PageSource
+        var isFallback: Bool
+        var outputPath: String
+        var markdown: MarkdownResult
+        var references: [ReferenceUse]
+        var flows: [FlowUse]
+        var claims: [Diagnostic]
+        var anchorLinks: [AnchorLink]
+
+        init(
+            key: String, language: String, source: PageSource, isFallback: Bool, outputPath: String, markdown: MarkdownResult,
+            references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic], anchorLinks: [AnchorLink]
+        ) {
+            (self.key, self.language, self.source, self.isFallback, self.outputPath) = (key, language, source, isFallback, outputPath)
+            (self.markdown, self.references, self.flows) = (markdown, references, flows)
+            (self.claims, self.anchorLinks) = (claims, anchorLinks)
+        }
+
+        func copy() -> Fields {
+            Fields(
+                key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
+                references: references, flows: flows, claims: claims, anchorLinks: anchorLinks)
+        }
+    }
+
+    private var fields: Fields
+
+    public init(
+        key: String, language: String, source: PageSource, isFallback: Bool, outputPath: String, markdown: MarkdownResult,
+        references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic] = [], anchorLinks: [AnchorLink] = []
+    ) {
+        fields = Fields(
+            key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
+            references: references, flows: flows, claims: claims, anchorLinks: anchorLinks)
+    }
+
+    private var writable: Fields {
+        mutating get {
+            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+            return fields
+        }
+    }
+
     /// `section/slug`.
-    public var key: String
+    public var key: String {
+        _read { yield fields.key }
+        _modify { yield &writable.key }
+    }
     /// The language this output is for.
-    public var language: String
+    public var language: String {
+        _read { yield fields.language }
+        _modify { yield &writable.language }
+    }
     /// The file that was rendered (the default-language file when this language is missing).
-    public var source: PageSource
+    public var source: PageSource {
+        _read { yield fields.source }
+        _modify { yield &writable.source }
+    }
     /// True when `source` is in another language (a missing translation).
-    public var isFallback: Bool
+    public var isFallback: Bool {
+        _read { yield fields.isFallback }
+        _modify { yield &writable.isFallback }
+    }
     /// Output path relative to the output root.
-    public var outputPath: String
-    public var markdown: MarkdownResult
+    public var outputPath: String {
+        _read { yield fields.outputPath }
+        _modify { yield &writable.outputPath }
+    }
+    public var markdown: MarkdownResult {
+        _read { yield fields.markdown }
+        _modify { yield &writable.markdown }
+    }
     /// Every rule reference with where it was written.
-    public var references: [ReferenceUse]
+    public var references: [ReferenceUse] {
+        _read { yield fields.references }
+        _modify { yield &writable.references }
+    }
     /// Flow structure signatures with where each flow starts.
-    public var flows: [FlowUse]
+    public var flows: [FlowUse] {
+        _read { yield fields.flows }
+        _modify { yield &writable.flows }
+    }
     /// What the claims checker found, when it ran with the Markdown stage.
-    public var claims: [Diagnostic] = []
+    public var claims: [Diagnostic] {
+        _read { yield fields.claims }
+        _modify { yield &writable.claims }
+    }
     /// Links to a heading (`#fees`, `refund.md#fees`), checked once every page's headings are known.
-    public var anchorLinks: [AnchorLink] = []
+    public var anchorLinks: [AnchorLink] {
+        _read { yield fields.anchorLinks }
+        _modify { yield &writable.anchorLinks }
+    }
 
     /// A link with a fragment: to this page when `key` is nil.
     public struct AnchorLink: Sendable {
