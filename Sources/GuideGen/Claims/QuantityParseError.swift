@@ -14,6 +14,8 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case notCanonical(String, canonical: String)
         /// A well-formed quantity of the wrong type (`CNY 50` in a duration column).
         case wrongKind(found: QuantityKind, expected: QuantityKind)
+        /// Money with more decimals than cents (`CNY 9.995`): it would be shown rounded, unlike what was written.
+        case finerThanCents(String)
     }
 
     /// What went wrong.
@@ -31,6 +33,7 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case .unknownUnit(let unit, _): "unknown unit `\(unit)`"
         case .notCanonical(let text, _): "`\(text)` is not written in the canonical form"
         case .wrongKind(let found, let expected): "expected \(Self.describe(expected)), found \(Self.noun(found))"
+        case .finerThanCents(let text): "`\(text)` has more decimals than cents"
         }
     }
 
@@ -43,6 +46,7 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case .missingUnit(.money): "write money as `CNY 50`"
         case .missingUnit(.duration):
             "write a duration as `15 days`, `2 working days`, `24 hours`, `6 months` or `1 year`"
+        case .finerThanCents: "write money to the cent, with at most two decimals (`CNY 9.99`)"
         case .empty, .invalidAmount, .missingUnit, .wrongKind: nil
         }
     }

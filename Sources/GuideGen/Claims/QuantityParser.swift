@@ -16,6 +16,12 @@ public enum QuantityParser {
         if kind == .number, parts.count == 1, parts[0].hasPrefix("-"), let value = amount(String(parts[0].dropFirst())) {
             return .success(Quantity(amount: -value, unit: .plain))
         }
+        // Money is shown to the cent: a finer amount would be shown rounded, unlike what the table says.
+        if parts[0] == "CNY", parts.count == 2, case let amountText = parts[1], let dot = amountText.utf8.firstIndex(of: 0x2E),
+            amountText.utf8.distance(from: dot, to: amountText.utf8.endIndex) > 3, amount(amountText) != nil
+        {
+            return .failure(QuantityParseError(.finerThanCents(text)))
+        }
         let found: Quantity
         if parts[0] == "CNY" {
             guard parts.count == 2, let value = amount(parts[1]) else {

@@ -67,6 +67,8 @@ import Testing
         ("abc", .number, .invalidAmount("abc")),
         ("1e3", .number, .invalidAmount("1e3")),
         ("nan", .number, .invalidAmount("nan")),
+        ("CNY 9.995", .money, .finerThanCents("CNY 9.995")),
+        ("CNY 50.123", .money, .finerThanCents("CNY 50.123")),
     ])
     func rejected(_ text: String, _ kind: QuantityKind, _ reason: QuantityParseError.Reason) {
         #expect(QuantityParser.parseCanonical(text, expecting: kind) == .failure(QuantityParseError(reason)))
