@@ -3,9 +3,11 @@
 ///
 /// What counts as a literal, and what deliberately does not:
 /// - Units are normalised to `QuantityUnit`: 天/日/自然日/days/calendar days → days; 工作日/working, business or
-///   work days → workingDays; 小时/钟头/hours/hrs/h → hours; 个月/months → months; 年/years → years;
-///   元/yuan/CNY/RMB/¥/￥ → cny (with 万 and 千: `1.5万元` is CNY 15000). Weeks (周, 星期, 礼拜, weeks) become 7 days
-///   each, since rule tables have no week unit.
+///   work days → workingDays; 小时/钟头/hours/hrs/h → hours; 个月/months → months;
+///   年/years → years; 元/块钱/yuan/CNY/RMB/¥/￥ → cny (with 万 and 千: `1.5万元` is CNY 15000). Weeks (周, 星期, 礼拜,
+///   weeks) become 7 days each, since rule tables have no week unit; 日历日/日历天 are calendar days. A number
+///   restated in brackets before its unit is one literal: "fifteen (15) days", 十五（15）天. Minutes (分钟,
+///   "minutes") are read and dropped: no rule is in minutes, and the number is not a bare count either.
 /// - Halves: `半年` is 6 months and `半个月` is 15 days, because that is what the phrases mean in after-sales rules
 ///   (a rule written `15 days` is stated as 半个月 in prose); `半小时` is 0.5 hours; `一年半`, `两天半` and
 ///   `一个半月` add a half to the unit. `半天`/`半日` are not literals: 等了半天 means "a long while". English
@@ -436,6 +438,37 @@ private struct LiteralScan {
     /// The unit after a number ending at `k`: attached (`15天`, `24h`), after spaces (`15 days`), or after a
     /// hyphen (`15-day`, `seven-day`).
     func unit(after k: Int, english: Bool, chinese: Bool) -> UnitLexicon.Match? {
+        if let u = directUnit(after: k, english: english, chinese: chinese) { return u }
+        // The number restated in brackets before the unit, as contracts write it: "fifteen (15) days",
+        // 十五（15）天, 15（十五）天. The literal runs to the unit, so the number in brackets is not read again.
+        guard let close = restatementEnd(after: k) else { return nil }
+        return directUnit(after: close, english: true, chinese: true)
+    }
+
+    /// The end of `(15)`, `（十五）` or `(fifteen)` after optional spaces at `k`: brackets holding only a number
+    /// (digits, a Chinese numeral or English number words; not "(or more)").
+    func restatementEnd(after k: Int) -> Int? {
+        var j = UTF8Scan.skipSpaces(b, from: k)
+        guard let (open, openLength) = UTF8Scan.scalar(b, ifAt: j), open == "(" || open == "（" else { return nil }
+        j += openLength
+        if j < b.count, UTF8Scan.isLetter(b[j]) {
+            guard let (_, end) = EnglishNumber.parse(b, at: j) else { return nil }
+            j = end
+        } else {
+            let contentStart = j
+            while j < b.count, j - contentStart <= 40 {
+                let (s, length) = UTF8Scan.scalar(b, at: j)
+                guard s.isASCII ? UTF8Scan.isDigit(b[j]) || b[j] == 0x2C : s.value &- 0xFF10 < 10 || ChineseNumeral.isNumeral(s)
+                else { break }
+                j += length
+            }
+            guard j > contentStart else { return nil }
+        }
+        guard let (close, closeLength) = UTF8Scan.scalar(b, ifAt: j), close == ")" || close == "）" else { return nil }
+        return j + closeLength
+    }
+
+    func directUnit(after k: Int, english: Bool, chinese: Bool) -> UnitLexicon.Match? {
         if english, k + 1 < b.count, b[k] == 0x2D, UTF8Scan.isLetter(b[k + 1]) {
             return UnitLexicon.english(b, at: k + 1)
         }
@@ -456,6 +489,7 @@ private struct LiteralScan {
         case .chineseYear: notAQuantity = fourDigitInteger || isMonthAhead(u.end)  // 2026年, 26年11月
         case .chineseDay: notAQuantity = isMonthBehind(start)  // 11月20日, 每月15日
         case .englishYear: notAQuantity = isOld(u.end)  // 3 years old, 3-year-old
+        case .minute: notAQuantity = true
         case .chineseTian, .other: notAQuantity = false
         }
         if notAQuantity {

@@ -10,6 +10,9 @@ enum UnitLexicon {
         case chineseTian
         /// year/years: "3 years old" is an age.
         case englishYear
+        /// 分钟/minutes: no rule is written in minutes, and "只需十分钟" is how long a step takes, not a window; read
+        /// only so that the number is not taken for a bare count.
+        case minute
         case other
 
         /// Whether a trailing 半 adds a half (一年半, 两天半); the 个 units take it before the unit (一个半月).
@@ -49,9 +52,14 @@ enum UnitLexicon {
     /// Weekday names (星期一, 礼拜天, 周日) are not durations.
     private static let weekdays = "一二三四五六日天"
 
-    /// No spelling here is a prefix of another, so order does not matter; simplified and traditional forms are
-    /// both listed so a zh-Hant site works unchanged.
+    /// The first spelling that starts at the position decides, so a longer one sharing a first character comes
+    /// first (日历日 before 日); simplified and traditional forms are both listed so a zh-Hant site works unchanged.
     private static let chinese: [ChineseEntry] = [
+        // Before 日 and 天, whose `notBefore` would refuse 日历 (calendar) and end the search.
+        ChineseEntry("个日历日", .days), ChineseEntry("個日曆日", .days), ChineseEntry("日历日", .days),
+        ChineseEntry("日曆日", .days), ChineseEntry("日历天", .days), ChineseEntry("日曆天", .days),
+        ChineseEntry("分钟", .hours, .minute), ChineseEntry("分鐘", .hours, .minute),
+        ChineseEntry("块钱", .cny), ChineseEntry("塊錢", .cny),
         ChineseEntry("个工作日", .workingDays), ChineseEntry("個工作日", .workingDays),
         ChineseEntry("工作日", .workingDays),
         ChineseEntry("个自然日", .days), ChineseEntry("個自然日", .days), ChineseEntry("自然日", .days),
@@ -135,6 +143,8 @@ enum UnitLexicon {
         EnglishEntry("calendar", .days, needsDay: true), EnglishEntry("natural", .days, needsDay: true),
         EnglishEntry("hour", .hours), EnglishEntry("hours", .hours), EnglishEntry("hr", .hours),
         EnglishEntry("hrs", .hours), EnglishEntry("h", .hours),
+        EnglishEntry("minute", .hours, .minute), EnglishEntry("minutes", .hours, .minute), EnglishEntry("min", .hours, .minute),
+        EnglishEntry("mins", .hours, .minute),
         EnglishEntry("week", .days, scale: 7), EnglishEntry("weeks", .days, scale: 7),
         EnglishEntry("month", .months), EnglishEntry("months", .months),
         EnglishEntry("year", .years, .englishYear), EnglishEntry("years", .years, .englishYear),

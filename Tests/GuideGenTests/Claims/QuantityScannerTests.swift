@@ -52,6 +52,9 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("«2周»内", days(14)),
         ScanCase("«15\u{3000}天»", days(15)),
         ScanCase("«15\u{A0}days»", days(15)),
+        ScanCase("«15个日历日»", days(15)),
+        ScanCase("«15日历天»", days(15)),
+        ScanCase("«50块钱»", cny(50)),
     ])
     func arabicNumeralsWithChineseUnits(_ c: ScanCase) { expectScan(c) }
 
@@ -235,4 +238,17 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         #expect(found.prefix(3).map(\.quantity) == [days(15), days(15), cny(50)])
         #expect(found.last?.range.upperBound == text.utf8.count - 3)
     }
+
+    /// A number restated in brackets before its unit is one literal, the bracketed number included; brackets
+    /// holding words that are not a number leave the number bare.
+    @Test(arguments: [
+        ScanCase("within «fifteen (15) days»", days(15)),
+        ScanCase("售后期为«十五（15）天»。", days(15)),
+        ScanCase("售后期为«15（十五）天»。", days(15)),
+        ScanCase("1440 minutes"),
+        ScanCase("90 min"),
+        ScanCase("«15» (or more) days", plain(15)),
+        ScanCase("«15»（以上）天", plain(15)),
+    ])
+    func restatedNumbersAndMinutes(_ c: ScanCase) { expectScan(c) }
 }
