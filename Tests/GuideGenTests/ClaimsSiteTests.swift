@@ -107,7 +107,7 @@ import Testing
             Planted(file: pz, line: 13, column: 8, check: .hardCodedRuleValue),  // 三十天
             Planted(file: pz, line: 15, column: 10, check: .hardCodedRuleValue),  // 五十元
             Planted(file: je, line: 1, column: 1, check: .missingTranslation),
-            Planted(file: je, line: 6, column: 1, check: .unknownRule),  // rules: [refund, …]
+            Planted(file: je, line: 6, column: 9, check: .unknownRule),  // rules: [refund, …], at the item
             Planted(file: je, line: 10, column: 36, check: .unknownRule),  // column windw
             Planted(file: je, line: 12, column: 1, check: .unknownRule),  // {{table refund}}
             Planted(file: je, line: 14, column: 35, check: .hardCodedRuleValue),

@@ -47,4 +47,14 @@ import Testing
                 "2:26 warning[config] `zh-Hans` is listed twice in `languages:` | keep its first place (the first language is the default one)"
             ])
     }
+
+    /// An empty list names no default language: an error at the list, not a site quietly in English.
+    @Test func anEmptyLanguageListIsAnError() throws {
+        let text = SourceText(path: "guidegen.yaml", text: "title: {en: Solo}\nlanguages: []\n")
+        let (_, diagnostics) = ConfigValidator.validate(text)
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "2:12 error[config] `languages:` is empty | list the site's languages, the default first: `languages: [zh-Hans, en]`"
+            ])
+    }
 }

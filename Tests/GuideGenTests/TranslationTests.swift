@@ -240,6 +240,16 @@ import Testing
     }
 
     /// A flow with errors of its own still counts as a flow: its translation is not also "1 flow against 0".
+    /// Flows are compared as lists of arrows: a repeated arrow is a difference, and the finding names it.
+    @Test func aRepeatedArrowIsNamedInTheMismatch() {
+        #expect(
+            FlowSignatureDiff.describe(mine: "nodes: a b d\nedges: a->d d->b d->b", theirs: "nodes: a b d\nedges: a->d d->b")
+                == "extra d->b (twice here, once in the original)")
+        #expect(
+            FlowSignatureDiff.describe(mine: "nodes: a b\nedges: a->b", theirs: "nodes: a b c\nedges: a->b b->c b->c")
+                == "missing b->c, c")
+    }
+
     @Test func aBrokenFlowIsReportedOnceNotAsAMissingFlow() throws {
         let broken = "```mermaid\nflowchart TD\n  a[开始] --> f>旗帜]\n```\n"
         let flowEn = "```mermaid\nflowchart TD\n  a[Start] --> f[Flag]\n```\n"

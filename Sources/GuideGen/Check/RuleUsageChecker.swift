@@ -13,10 +13,11 @@ public enum RuleUsageChecker {
         if let listed = page.frontMatter.rules {
             let line = page.frontMatter.keyLines["rules"] ?? 1
             let at = SourceLocation(file: page.path, line: line, column: 1)
-            for table in listed where rules.tables[table] == nil {
+            for (position, table) in listed.enumerated() where rules.tables[table] == nil {
+                let item = page.frontMatter.ruleLocations.indices.contains(position) ? page.frontMatter.ruleLocations[position] : at
                 diagnostics.append(
                     Diagnostic(
-                        .error, .unknownRule, at: at, "`rules:` names `\(table)`, which is not a rule table",
+                        .error, .unknownRule, at: item, "`rules:` names `\(table)`, which is not a rule table",
                         help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
             }
             for missing in used.subtracting(listed).sorted() {

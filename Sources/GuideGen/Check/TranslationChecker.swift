@@ -140,13 +140,25 @@ public enum TranslationChecker {
 /// Explains how two flow signatures (`ids|edges`, one item per line) differ.
 enum FlowSignatureDiff {
     static func describe(mine: String, theirs: String) -> String {
-        func items(_ s: String) -> Set<String> {
-            Set(s.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter { !$0.hasSuffix(":") })
+        // Counted, not a set: a flow may repeat an arrow (`d --> b` twice), and the extra copy is the difference.
+        func counts(_ s: String) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for item in s.split(whereSeparator: { $0 == "\n" || $0 == " " }) where !item.hasSuffix(":") {
+                out[String(item), default: 0] += 1
+            }
+            return out
         }
-        let a = items(mine)
-        let b = items(theirs)
-        let extra = a.subtracting(b).sorted().prefix(3)
-        let missing = b.subtracting(a).sorted().prefix(3)
+        func times(_ n: Int) -> String { n == 1 ? "once" : n == 2 ? "twice" : "\(n) times" }
+        func surplus(_ a: [String: Int], over b: [String: Int], _ here: String, _ there: String) -> ArraySlice<String> {
+            a.compactMap { item, n in
+                let m = b[item] ?? 0
+                return n <= m ? nil : m == 0 ? item : "\(item) (\(times(n)) \(here), \(times(m)) \(there))"
+            }.sorted().prefix(3)
+        }
+        let a = counts(mine)
+        let b = counts(theirs)
+        let extra = surplus(a, over: b, "here", "in the original")
+        let missing = surplus(b, over: a, "in the original", "here")
         var parts: [String] = []
         if !missing.isEmpty { parts.append("missing " + missing.joined(separator: ", ")) }
         if !extra.isEmpty { parts.append("extra " + extra.joined(separator: ", ")) }

@@ -6,6 +6,8 @@ public struct FrontMatter: Sendable {
     public var platforms: [String] = []
     /// The `rules:` list when present (nil when the key is absent).
     public var rules: [String]?
+    /// Where each `rules:` item is written, in list order, for findings about one table.
+    public var ruleLocations: [SourceLocation] = []
     /// `YYYY-MM-DD`.
     public var reviewed: String?
     public var order: Int?

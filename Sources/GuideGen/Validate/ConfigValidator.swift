@@ -51,7 +51,14 @@ public enum ConfigValidator {
                         }
                     }
                 }
-                if !tags.isEmpty { config.languages = tags }
+                if !tags.isEmpty {
+                    config.languages = tags
+                } else if list.isEmpty {
+                    // Every page and text is in some language, and the first one listed is the default.
+                    fields.error(
+                        .config, languages.value, "`languages:` is empty",
+                        help: "list the site's languages, the default first: `languages: [zh-Hans, en]`")
+                }
             }
         } else {
             fields.error(.missingKey, node, "guidegen.yaml has no `languages:` list", help: "add e.g. `languages: [zh-Hans, en]`")

@@ -51,8 +51,13 @@ public enum SchemaValidator {
             case .date: front.reviewed = fields.date(value, key: key)
             case .stringList:
                 // Tags are text, as `title` is: `tags: [2024]` is a number to YAML and must be quoted.
-                let list = fields.stringList(value, key: key, single: false, text: key == "tags")?.map(\.0) ?? []
-                if key == "rules" { front.rules = list } else { front.tags = list }
+                let items = fields.stringList(value, key: key, single: false, text: key == "tags") ?? []
+                if key == "rules" {
+                    front.rules = items.map(\.0)
+                    front.ruleLocations = items.map { fields.location($0.1) }
+                } else {
+                    front.tags = items.map(\.0)
+                }
             case .platformList:
                 for (platform, itemNode) in fields.stringList(value, key: key, single: false) ?? [] {
                     if platformKeys.contains(platform) {
