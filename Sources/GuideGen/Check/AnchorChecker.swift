@@ -8,8 +8,17 @@ import Foundation
 /// `rule-…`), flows (`flow1…`) and the theme's landmarks (`main`, `toc-title`, …).
 public enum AnchorChecker {
     public static func check(bodies: [RenderedBody]) -> [Diagnostic] {
+        // Only the pages some link points into: most pages are never the target of a heading link.
+        var wanted = Set<String>()
+        for body in bodies where !body.isFallback {
+            for link in body.anchorLinks { wanted.insert((link.key ?? body.key) + "\u{0}" + link.language) }
+        }
+        guard !wanted.isEmpty else { return [] }
         var headingIDs: [String: [String]] = [:]
-        for body in bodies { headingIDs[body.key + "\u{0}" + body.language] = body.markdown.headings.map(\.id) }
+        for body in bodies {
+            let key = body.key + "\u{0}" + body.language
+            if wanted.contains(key) { headingIDs[key] = body.markdown.headings.map(\.id) }
+        }
         var out: [Diagnostic] = []
         for body in bodies where !body.isFallback {
             for link in body.anchorLinks {

@@ -120,6 +120,21 @@ public struct ContentReader: Sendable {
 
     /// Every regular file under the root, relative and sorted; hidden files are skipped, and links
     /// that point outside the root are reported and skipped.
+    /// A folder's entries with their `d_type`, read with readdir: one call per folder instead of a stat
+    /// per file (10,000 pages were 30 ms of the build's one-thread start).
+    static func directoryEntries(_ path: String) -> [(name: String, type: UInt8)]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { out.append((name, entry.pointee.d_type)) }
+        }
+        return out
+    }
+
     private func listFiles(rootPath: String, diagnostics: inout [Diagnostic]) -> [String] {
         let fm = FileManager.default
         var result: [String] = []
@@ -128,20 +143,27 @@ public struct ContentReader: Sendable {
         while let dir = stack.popLast() {
             let full = dir.isEmpty ? rootPath : rootPath + "/" + dir
             guard visited.insert(full).inserted else { continue }
-            guard let entries = try? fm.contentsOfDirectory(atPath: full) else {
+            guard let entries = Self.directoryEntries(full) else {
                 diagnostics.append(
                     Diagnostic(
                         .error, .unreadableFile, at: SourceLocation(file: dir.isEmpty ? "." : dir, line: 1, column: 1),
                         "cannot read the folder"))
                 continue
             }
-            for name in entries.sorted() where !name.hasPrefix(".") {
+            for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let relative = dir.isEmpty ? name : dir + "/" + name
                 let path = rootPath + "/" + relative
-                // lstat, not `attributesOfItem`: Foundation also looks up owner and group names per file.
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let format = info.st_mode & S_IFMT
+                // The folder listing says what most entries are; lstat (not `attributesOfItem`, which also
+                // looks up owner and group names) only for the rest: links, and file systems that do not say.
+                var format: mode_t
+                switch Int32(type) {
+                case Int32(DT_REG): format = S_IFREG
+                case Int32(DT_DIR): format = S_IFDIR
+                default:
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    format = info.st_mode & S_IFMT
+                }
                 var isDirectory = format == S_IFDIR
                 if format == S_IFLNK {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path

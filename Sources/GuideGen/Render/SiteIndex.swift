@@ -91,9 +91,12 @@ public struct SiteIndex: Sendable {
         var bySection: [String: Section] = [:]
         for entry in entries.values where !entry.section.isEmpty {
             let top = String(entry.section.split(separator: "/").first!)
-            var section = bySection[top] ?? Section(name: top, index: nil, pages: [])
-            if entry.isSectionIndex && entry.section == top { section.index = entry } else { section.pages.append(entry) }
-            bySection[top] = section
+            // In place: taking the section out and storing it back copied its page list on every append.
+            if entry.isSectionIndex && entry.section == top {
+                bySection[top, default: Section(name: top, index: nil, pages: [])].index = entry
+            } else {
+                bySection[top, default: Section(name: top, index: nil, pages: [])].pages.append(entry)
+            }
         }
         var sections = Array(bySection.values)
         for i in sections.indices { sections[i].pages.sort(by: before) }

@@ -83,6 +83,9 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
+        // The sitemap walks every page in every language: made beside the lists rather than after them.
+        let (siteIndex, siteConfig) = (index, config)
+        lists.append(("sitemap.xml", { Array(Sitemap.xml(index: siteIndex, config: siteConfig).utf8) }))
         for (path, bytes) in zip(lists.map(\.path), ParallelMap.map(lists.map(\.render), threads: threads) { $0() }) {
             files[path] = bytes ?? []
         }
@@ -94,7 +97,6 @@ public struct SiteRenderer: Sendable {
         }
         files["index.html"] = Array((theme.render("root", rootContext()) ?? "").utf8)
         files["404.html"] = Array((theme.render("404", notFoundContext()) ?? "").utf8)
-        files["sitemap.xml"] = Array(Sitemap.xml(index: index, config: config).utf8)
         for (path, bytes) in theme.files { files[path] = bytes }
         for (path, bytes) in assetBytes { files[path] = bytes }
         files[".guidegen"] = Array("This folder was written by guidegen; `guidegen build` may replace it.\n".utf8)
