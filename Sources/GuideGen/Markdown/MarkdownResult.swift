@@ -12,6 +12,8 @@ public struct MarkdownResult: Sendable {
     /// Plain text of each top-level block after a `##` heading, grouped by question (FAQ pages).
     public var sections: [Section]
     public var diagnostics: [Diagnostic]
+    /// The opening of the first paragraph as plain text, for a page's description when it has no summary.
+    public var excerpt = ""
 
     /// One heading with its stable anchor id.
     public struct Heading: Sendable, Equatable {

@@ -59,8 +59,8 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{site_title}}</title>
-{{#home.summary}}<meta name="description" content="{{home.summary}}">
-{{/home.summary}}</head>
+{{#home.description}}<meta name="description" content="{{home.description}}">
+{{/home.description}}</head>
 <body class="kind-home">
 {{> partials/header}}
 <main id="main" class="home">
@@ -101,8 +101,8 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{page.title}} · {{site_title}}</title>
-{{#page.summary}}<meta name="description" content="{{page.summary}}">
-{{/page.summary}}{{#page.faq_jsonld}}<script type="application/ld+json">{{{page.faq_jsonld}}}</script>
+{{#page.description}}<meta name="description" content="{{page.description}}">
+{{/page.description}}{{#page.faq_jsonld}}<script type="application/ld+json">{{{page.faq_jsonld}}}</script>
 {{/page.faq_jsonld}}</head>
 <body class="kind-{{page.kind}}">
 {{> partials/header}}
@@ -248,8 +248,8 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{section.title}} · {{site_title}}</title>
-{{#section.summary}}<meta name="description" content="{{section.summary}}">
-{{/section.summary}}</head>
+{{#section.description}}<meta name="description" content="{{section.description}}">
+{{/section.description}}</head>
 <body class="kind-section">
 {{> partials/header}}
 <div class="layout">

@@ -158,6 +158,7 @@ public enum BodyRenderer {
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
                 flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
             body.anchorLinks = hooks.anchorLinks
+            body.markdown.excerpt = Excerpt.make(from: markdown.prose)
             if let claims {
                 body.claims = claims.check(body)
                 if !keepProse { body.markdown.prose = [] }
@@ -198,6 +199,7 @@ public enum BodyRenderer {
                     hooks.servedHeadingIDs = servedHeadingIDs
                     copy.markdown = renderGuarded(original.source, options: options(for: original.source), hooks: hooks)
                     copy.markdown.prose = []
+                    copy.markdown.excerpt = original.markdown.excerpt
                 }
                 copy.markdown.diagnostics = []
                 copy.claims = []

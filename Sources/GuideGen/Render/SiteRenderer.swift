@@ -139,6 +139,10 @@ public struct SiteRenderer: Sendable {
             "lang": .text(body.source.language),
         ])
         if let summary = front.summary { page["summary"] = .text(summary) }
+        // The meta description: the summary, else the opening of the first paragraph.
+        if let description = front.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt) {
+            page["description"] = .text(description)
+        }
         if let reviewed = front.reviewed { page["reviewed"] = .text(reviewed) }
         if !front.sources.isEmpty {
             page["sources"] = .maps(front.sources.map { TemplateMap(["title": .text($0.title), "url": .text($0.url)]) })
@@ -306,12 +310,17 @@ public struct SiteRenderer: Sendable {
                     ])
                 }),
         ])
+        var description: String?
         if let body {
             section["content"] = .utf8(body.markdown.htmlBytes)
             section["content_lang"] = .text(body.source.language)
             if let summary = body.source.frontMatter.summary { section["summary"] = .text(summary) }
             if body.isFallback { section["fallback_notice"] = .text(UIStrings.forLanguage(language).fallbackNotice) }
+            description = body.source.frontMatter.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt)
         }
+        // A list without text of its own is described by what it lists.
+        let titles = cards.compactMap { card -> String? in if case .text(let t)? = card["title"] { t } else { nil } }
+        section["description"] = .text(description ?? Excerpt.list(title, items: titles, strings: UIStrings.forLanguage(language)))
         context["section"] = .map(section)
         return theme.renderBytes("section", context)
     }
@@ -361,10 +370,15 @@ public struct SiteRenderer: Sendable {
             }
             home["platforms_url"] = RelativeURL.between(from: path, to: index.platformsPath(language: language), prettyURLs: prettyURLs)
         }
+        let siteTitle = config.title.text(language, fallback: config.defaultLanguage)
+        home["description"] = Excerpt.list(siteTitle, items: nav.sections.map(\.title), strings: UIStrings.forLanguage(language))
         if let body {
             home["content"] = body.markdown.html
             home["content_lang"] = body.source.language
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }
+            if let description = body.source.frontMatter.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt) {
+                home["description"] = description
+            }
             // A missing home text is shown in the default language, with the notice other pages get.
             if body.isFallback { home["fallback_notice"] = UIStrings.forLanguage(language).fallbackNotice }
         }
