@@ -49,6 +49,17 @@ enum UTF8Scan {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
     @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+
+    /// Unicode White_Space, spelled out: `scalar.properties.isWhitespace` looks the scalar up in the
+    /// property tables, which is most of the cost of a check per character.
+    @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x85: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
     /// ASCII letters and digits: what a Latin word is made of for boundary checks.
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool { isDigit(c) || isLetter(c) }
     @inline(__always) static func lowercased(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }

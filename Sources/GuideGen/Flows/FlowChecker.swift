@@ -110,8 +110,8 @@ extension String {
         let scalars = Array(unicodeScalars)
         var start = 0
         var end = scalars.count
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, UTF8Scan.isWhitespace(scalars[start]) { start += 1 }
+        while end > start, UTF8Scan.isWhitespace(scalars[end - 1]) { end -= 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         return String(view)

@@ -265,18 +265,9 @@ public struct FlowTextMeasure: Sendable, Equatable {
     /// White space (what `scalar.properties.isWhitespace` answers).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { isWhitespace(scalar) }
 
-    /// The Unicode White_Space property, spelled out: the property lookup costs far more than these
-    /// comparisons, and labels are checked scalar by scalar.
+    /// The Unicode White_Space property, spelled out (labels are checked scalar by scalar).
     @inline(__always)
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
-        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
-        switch v {
-        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { UTF8Scan.isWhitespace(scalar) }
 
     /// Whether a scalar is drawn full-width (CJK ideographs, kana, Hangul, full-width forms, emoji).
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {

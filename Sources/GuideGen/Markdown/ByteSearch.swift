@@ -63,7 +63,7 @@ enum ByteSearch {
     static func trimmed(_ text: String, newlines: Bool = false) -> String {
         let needsTrim = UTF8Scan.withBytes(text) { bytes -> Bool in
             guard !bytes.isEmpty, let last = UTF8Scan.scalar(bytes, before: bytes.count) else { return false }
-            return UTF8Scan.scalar(bytes, at: 0).scalar.properties.isWhitespace || last.scalar.properties.isWhitespace
+            return UTF8Scan.isWhitespace(UTF8Scan.scalar(bytes, at: 0).scalar) || UTF8Scan.isWhitespace(last.scalar)
         }
         return needsTrim ? text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) : text
     }

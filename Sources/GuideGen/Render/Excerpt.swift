@@ -29,7 +29,7 @@ enum Excerpt {
         var pendingSpace = false
         var lastSpace: String.Index?
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if UTF8Scan.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
