@@ -638,37 +638,35 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     }
 }
 
-/// Converts cmark's 1-based byte columns to scalar columns: one pass over the text records where lines
-/// start and, when the text is not all ASCII, how many scalars precede each byte.
+/// Converts cmark's 1-based byte columns to scalar columns: where lines start is found once (`memchr`);
+/// a column is counted on its own line when asked for, since a page asks for a few dozen and a table of
+/// every byte cost more than all of them.
 struct ColumnTable {
+    private let text: String
     private let lineStarts: [Int]
-    /// Scalars before each byte offset (and the end); nil for ASCII text, where columns are bytes.
-    private let scalarsBefore: [Int32]?
     private let byteCount: Int
+    /// The last answer, to count on from: a long line with many inline nodes is asked about left to right,
+    /// and counting each from the line's start would be quadratic.
+    private let last = Last()
+
+    private final class Last {
+        var line = 0
+        var offset = 0
+        var scalars = 0
+    }
 
     init(_ text: String) {
         var text = text
-        (lineStarts, scalarsBefore, byteCount) = text.withUTF8 { bytes in
+        (lineStarts, byteCount) = text.withUTF8 { bytes in
             var starts = [0]
             var from = 0
             while let newline = ByteSearch.find(0x0A, in: bytes, from: from) {
                 starts.append(newline + 1)
                 from = newline + 1
             }
-            var high: UInt8 = 0
-            for b in bytes { high |= b }
-            guard high >= 0x80 else { return (starts, nil, bytes.count) }
-            let before = [Int32](unsafeUninitializedCapacity: bytes.count + 1) { table, initialized in
-                var scalars: Int32 = 0
-                for i in 0..<bytes.count {
-                    table[i] = scalars
-                    scalars &+= bytes[i] & 0xC0 != 0x80 ? 1 : 0
-                }
-                table[bytes.count] = scalars
-                initialized = bytes.count + 1
-            }
-            return (starts, before, bytes.count)
+            return (starts, bytes.count)
         }
+        self.text = text
     }
 
     /// The 1-based scalar column of 1-based byte column `byteColumn` on 1-based `line`; a column past the
@@ -678,7 +676,12 @@ struct ColumnTable {
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] - 1 : byteCount
         let offset = max(start, min(start + byteColumn - 1, end))
-        guard let scalarsBefore else { return offset - start + 1 }
-        return Int(scalarsBefore[offset] - scalarsBefore[start]) + 1
+        let resume = last.line == line && last.offset <= offset
+        var scalars = resume ? last.scalars : 0
+        UTF8Scan.withBytes(text) { bytes in
+            for i in (resume ? last.offset : start)..<offset where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        (last.line, last.offset, last.scalars) = (line, offset, scalars)
+        return scalars + 1
     }
 }
