@@ -24,33 +24,48 @@ enum Excerpt {
     /// `text` with its whitespace runs as single spaces (none between CJK characters), cut within `budget` (at a space in Latin text)
     /// and ended with "…" when cut.
     static func shortened(_ text: String) -> String {
-        var out = ""
-        var used = 0
-        var pendingSpace = false
-        var lastSpace: String.Index?
-        for scalar in text.unicodeScalars {
-            if UTF8Scan.isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
+        UTF8Scan.withBytes(text) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, budget * 2))
+            var used = 0
+            var pendingSpace = false
+            var lastSpace: Int?  // byte offset in `out`
+            var lastWasWide = false
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = UTF8Scan.scalar(bytes, at: i)
+                defer { i += length }
+                if UTF8Scan.isWhitespace(scalar) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                let wide = scalar.value >= 0x2E80
+                // A line break between two CJK characters is no space (`协商，\n再申请` reads 协商，再申请).
+                if pendingSpace, wide, lastWasWide { pendingSpace = false }
+                if used + (wide ? 2 : 1) + (pendingSpace ? 1 : 0) > budget - 1 {
+                    // Cut at the last space when it keeps most of the text, so a word is not split.
+                    if let lastSpace, out.count - lastSpace < 30 { out.removeSubrange(lastSpace...) }
+                    while let last = out.withUnsafeBufferPointer({ UTF8Scan.scalar($0, before: $0.count) }),
+                        trailingPunctuation.contains(last.scalar)
+                    {
+                        out.removeSubrange(last.start...)
+                    }
+                    return String(decoding: out, as: UTF8.self) + "…"
+                }
+                if pendingSpace {
+                    lastSpace = out.count
+                    out.append(0x20)
+                    used += 1
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                used += wide ? 2 : 1
+                lastWasWide = wide
             }
-            let width = scalar.value >= 0x2E80 ? 2 : 1
-            // A line break between two CJK characters is no space (`协商，\n再申请` reads 协商，再申请).
-            if pendingSpace, width == 2, let last = out.unicodeScalars.last, last.value >= 0x2E80 { pendingSpace = false }
-            if used + width + (pendingSpace ? 1 : 0) > budget - 1 {
-                // Cut at the last space when it keeps most of the text, so a word is not split.
-                if let lastSpace, out.distance(from: lastSpace, to: out.endIndex) < 30 { out = String(out[..<lastSpace]) }
-                while let last = out.unicodeScalars.last, ",;:，、；：".unicodeScalars.contains(last) { out.unicodeScalars.removeLast() }
-                return out + "…"
-            }
-            if pendingSpace {
-                lastSpace = out.endIndex
-                out.unicodeScalars.append(" ")
-                used += 1
-                pendingSpace = false
-            }
-            out.unicodeScalars.append(scalar)
-            used += width
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
+
+    /// Not left at the end of a cut description.
+    private static let trailingPunctuation = Set(",;:，、；：".unicodeScalars)
 }

@@ -158,7 +158,8 @@ public enum BodyRenderer {
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
                 flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
             body.anchorLinks = hooks.anchorLinks
-            body.markdown.excerpt = Excerpt.make(from: markdown.prose)
+            // Only a page without a summary is described by its text.
+            if page.frontMatter.summary == nil { body.markdown.excerpt = Excerpt.make(from: markdown.prose) }
             if let claims {
                 body.claims = claims.check(body)
                 if !keepProse { body.markdown.prose = [] }
