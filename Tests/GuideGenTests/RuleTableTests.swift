@@ -131,6 +131,22 @@ import Testing
             ])
     }
 
+    /// Money is shown to the cent, so a finer cell is refused; a reference to it says the value is invalid
+    /// (not missing) and where to fix it.
+    @Test func moneyFinerThanACentIsRefusedAndItsReferencesSaySo() {
+        let (table, lines) = validate(Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    fee: CNY 9.995\n")
+        #expect(
+            lines == [
+                "12:10 error[rule-table] `fee`: `CNY 9.995` has more decimals than cents | write money to the cent, with at most two decimals (`CNY 9.99`)"
+            ])
+        guard case .unknown(let message, let help) = RuleBook([table!]).lookup(RuleReference.parse("rule w.general.fee")!) else {
+            Issue.record("expected the reference to be refused")
+            return
+        }
+        #expect(message == "row `general` of `w` has no valid value for `fee`")
+        #expect(help == "fix the value at rules/w.yaml:12; this reference then shows it")
+    }
+
     @Test func referenceBodiesParseOnlyInTheirTwoForms() {
         #expect(RuleReference.parse("rule a.b.c")?.key == "a.b.c")
         #expect(RuleReference.parse("rule   a.b.c  ")?.key == "a.b.c")

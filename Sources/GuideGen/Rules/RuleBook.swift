@@ -51,6 +51,12 @@ public struct RuleBook: Sendable {
                 help: Suggestion.help(for: ref.column, in: table.columns.map(\.id), noun: "columns"))
         }
         guard let value = row.values[column.id] else {
+            // Written but refused (already a `rule-table` error there): say so rather than "add it".
+            if let line = row.valueLines[column.id] {
+                return .unknown(
+                    message: "row `\(row.id)` of `\(table.id)` has no valid value for `\(column.id)`",
+                    help: "fix the value at \(table.path):\(line); this reference then shows it")
+            }
             return .unknown(
                 message: "row `\(row.id)` of `\(table.id)` has no value for `\(column.id)`",
                 help: "add `\(column.id):` to the row in \(table.path)")
