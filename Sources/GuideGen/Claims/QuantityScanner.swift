@@ -17,8 +17,8 @@
 ///   years (`2026`), numbers of five or more digits or with a leading zero (order numbers, hotlines such as
 ///   `12315`), numbers written with `-`, `/`, `:` or spaces between digit groups (`400-800-1234`), versions
 ///   (`0.29.0`), numbers attached to letters (`A380`, `15th`, `5G`), percentages (`30%`, `30 percent`) and list
-///   markers (`3.` or `3)` opening a line, `3、` anywhere). Chinese and English number words are literals only with a unit:
-///   bare, they are parts of ordinary words (一般, 三包, "no one").
+///   markers (`3.` or `3)` opening a line, `3、` anywhere). Chinese and English number words are literals only with a unit
+///   or as a count (三次, "three times", like 3次): bare, they are parts of ordinary words (一般, 三包, "no one").
 /// - Never a window claim: ordinals and rates (`第3步`, `第十五天`, `每15天`, "every 3 days"), approximations
 ///   (`十几天`, `10多天`, `一两天`, `七八天`, `一年半载`), ranges (`3-5个工作日`, `3至5天`, "two to three days",
 ///   "between 3 and 5 days", and same-unit literals side by side as in 十天半个月 — a range is not one value to
@@ -315,6 +315,14 @@ private struct LiteralScan {
             !(UTF8Scan.scalar(b, ifAt: end).map { isApproximate($0.scalar) } ?? false),
             let u = unit(after: end, english: false, chinese: true)
         else {
+            // 三次, 两次: a count, as 3次 is (but not 一次性, "disposable").
+            if let value = ChineseNumeral.value(b, start..<end),
+                !isExcludedBeforeChinese(start, isSingleOne: value == 1 && end - start == 3),
+                UTF8Scan.hasPrefix(b, at: end, Words.ci), !UTF8Scan.hasPrefix(b, at: end + Words.ci.count, Words.xing)
+            {
+                finish(start: start, end: end + Words.ci.count, quantity: Quantity(amount: Double(value), unit: .plain), unit: nil)
+                return end + Words.ci.count
+            }
             finish(start: start, end: end, quantity: nil, unit: nil)
             return end
         }
@@ -377,6 +385,14 @@ private struct LiteralScan {
             return numberEnd
         }
         guard let u = unit(after: numberEnd, english: true, chinese: false) else {
+            // "three times": a count, as "3 times" is.
+            if numberEnd + 1 < b.count, b[numberEnd] == 0x20 {
+                let timesEnd = UTF8Scan.letterRunEnd(b, from: numberEnd + 1)
+                if UTF8Scan.equalsIgnoringCase(b, (numberEnd + 1)..<timesEnd, Words.times) {
+                    finish(start: start, end: timesEnd, quantity: Quantity(amount: Double(value), unit: .plain), unit: nil)
+                    return timesEnd
+                }
+            }
             finish(start: start, end: numberEnd, quantity: nil, unit: nil)
             return numberEnd
         }
@@ -616,6 +632,9 @@ private enum Words {
     static let ban = Array("半".utf8)
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
     static let zai = Array("载".utf8)
+    static let ci = Array("次".utf8)
+    static let xing = Array("性".utf8)
+    static let times = Array("times".utf8)
     static let rangeConnectors: [[UInt8]] = ["–", "—", "～", "至", "到", "或", "to", "or"].map { Array($0.utf8) }
     static let months: [[UInt8]] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

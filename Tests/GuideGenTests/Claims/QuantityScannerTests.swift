@@ -168,6 +168,11 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
 
     @Test(arguments: [
         ScanCase("可免费维修«3»次", plain(3)),
+        ScanCase("可免费维修«三次»", plain(3)),
+        ScanCase("最多申请«两次»", plain(2)),
+        ScanCase("you may apply «three times»", plain(3)),
+        ScanCase("一次性用品"),
+        ScanCase("第三次申请"),
         ScanCase("up to «3» repairs", plain(3)),
         ScanCase("最多«1,000»件", plain(1000)),
         ScanCase("The limit is «3».", plain(3)),
