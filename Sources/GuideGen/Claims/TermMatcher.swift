@@ -19,15 +19,17 @@ public struct TermMatcher: Sendable {
     /// Byte → input class; ASCII upper case shares its lower-case class, bytes in no term share class 0.
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// Dense DFA: `next[state * classCount + class]`.
-    private let next: [Int32]
+    /// Dense DFA, one row of `classCount + 1` entries per state: the row offset of the next state for each
+    /// class, then the state's `firstOutput`. Offsets rather than state numbers keep a multiplication off
+    /// the one dependency chain the scan runs along, byte after byte.
+    private let rows: [Int32]
     /// The term whose reversed bytes end at each state, or -1.
     private let termAt: [Int32]
     /// The nearest state along the failure chain (excluding the state itself) that ends a term, or -1; walking
     /// these lists every term ending here, longest first.
     private let outputLink: [Int32]
-    /// The state itself when it ends a term, else `outputLink`: one load per byte in the common no-match case.
-    private let firstOutput: [Int32]
+    // The row's last entry (`firstOutput`): the state itself when it ends a term, else `outputLink`, so the
+    // common no-match case costs one load per byte.
     private let terms: [Term]
 
     /// Builds the automaton for `terms`; each match reports the `id` of its term. Empty terms are ignored; when
@@ -102,12 +104,17 @@ public struct TermMatcher: Sendable {
             }
         }
 
+        let stride = count + 1
+        var rows = [Int32](repeating: 0, count: stateCount * stride)
+        for state in 0..<stateCount {
+            for c in 0..<count { rows[state * stride + c] = next[state * count + c] * Int32(stride) }
+            rows[state * stride + count] = termAt[state] >= 0 ? Int32(state) : outputLink[state]
+        }
         self.byteClass = classes
         self.classCount = count
-        self.next = next
+        self.rows = rows
         self.termAt = termAt
         self.outputLink = outputLink
-        self.firstOutput = (0..<stateCount).map { termAt[$0] >= 0 ? Int32($0) : outputLink[$0] }
         self.terms = list
     }
 
@@ -121,23 +128,22 @@ public struct TermMatcher: Sendable {
             // (so positions decrease); matches are rare, so this list stays short where a table per byte would
             // cost an allocation the size of the text.
             var found: [(start: Int, index: Int32)] = []
+            let classCount = classCount
             byteClass.withUnsafeBufferPointer { classOf in
-                next.withUnsafeBufferPointer { next in
-                    firstOutput.withUnsafeBufferPointer { firstOutput in
-                        var state = 0
-                        var i = n
-                        while i > 0 {
-                            i -= 1
-                            state = Int(next[state * classCount + Int(classOf[Int(b[i])])])
-                            var output = firstOutput[state]
-                            while output >= 0 {
-                                let index = termAt[Int(output)]
-                                if accepts(terms[Int(index)], at: i, in: b) {
-                                    found.append((i, index))
-                                    break
-                                }
-                                output = outputLink[Int(output)]
+                rows.withUnsafeBufferPointer { rows in
+                    var row = 0
+                    var i = n
+                    while i > 0 {
+                        i -= 1
+                        row = Int(rows[row &+ Int(classOf[Int(b[i])])])
+                        var output = rows[row &+ classCount]
+                        while output >= 0 {
+                            let index = termAt[Int(output)]
+                            if accepts(terms[Int(index)], at: i, in: b) {
+                                found.append((i, index))
+                                break
                             }
+                            output = outputLink[Int(output)]
                         }
                     }
                 }
