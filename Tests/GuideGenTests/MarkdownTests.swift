@@ -77,6 +77,13 @@ import Testing
         #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "fn-1-1", "fn-note"])
     }
 
+    /// Every `fn-<n>` is a footnote id, so a repeated "fn" heading is numbered another way; it used to loop
+    /// forever looking for a free `fn-<n>` (found by FuzzMarkdown).
+    @Test func aRepeatedFootnoteLikeHeadingGetsAnIDAndTheRenderEnds() {
+        let result = render("## fn\n\n## fn\n\n## fnref\n\n## fnref\n\n## fn\n")
+        #expect(result.headings.map(\.id) == ["fn", "fn-section-1", "fnref", "fnref-section-1", "fn-section-2"])
+    }
+
     /// A repeated heading continues from the last suffix it got, past ids other headings already took.
     @Test func repeatedHeadingsCountOnPastTakenSuffixes() {
         let result = render("## a\n\n## a-1\n\n## a\n\n## a\n\n## b\n\n## a-2-1\n\n## a-2\n")

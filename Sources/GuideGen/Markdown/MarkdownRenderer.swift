@@ -600,9 +600,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         let root = base.isEmpty ? "section" : base
         if !MarkdownRenderer.isReserved(root), takenIDs.insert(root).inserted { return root }
         var n = nextSuffix[root, default: 1]
+        // `fn-2` and `fnref-2` are footnote ids, so a second "fn" heading would never find a free
+        // `fn-<n>` (it looped forever): such a root is numbered as `fn-section-2`.
+        let stem = MarkdownRenderer.isReserved("\(root)-1") ? "\(root)-section" : root
         var candidate: String
         repeat {
-            candidate = "\(root)-\(n)"
+            candidate = "\(stem)-\(n)"
             n += 1
         } while takenIDs.contains(candidate) || MarkdownRenderer.isReserved(candidate)
         nextSuffix[root] = n
