@@ -1,91 +1,65 @@
 /// One Markdown file as loaded: which page and language it is, its front matter and body.
 ///
-/// A value with its fields in one shared box (copy on write): every stage hands pages around (the index,
-/// navigation, each rendered body, the checks), and copying eight fields and the front matter retained
-/// some twenty strings each time, atomically, on strings both rendering threads share.
+/// Its fields live in one shared box (`CopyOnWrite`): every stage hands pages around (the index, navigation,
+/// each rendered body, the checks), and copying eight fields and the front matter retained some twenty
+/// strings each time, atomically, on strings both rendering threads share.
 public struct PageSource: Sendable {
-    private final class Fields: @unchecked Sendable {
-        // Mutated only through `writable`, when this box has a single owner.
-        var path: String
-        var section: String
-        var slug: String
-        var language: String
-        var text: String
-        var body: String
+    private struct Fields: Sendable {
+        var path, section, slug, language, text, body: String
         var bodyLine: Int
         var frontMatter: FrontMatter
-
-        init(
-            path: String, section: String, slug: String, language: String, text: String, body: String, bodyLine: Int,
-            frontMatter: FrontMatter
-        ) {
-            (self.path, self.section, self.slug, self.language) = (path, section, slug, language)
-            (self.text, self.body, self.bodyLine, self.frontMatter) = (text, body, bodyLine, frontMatter)
-        }
-
-        func copy() -> Fields {
-            Fields(
-                path: path, section: section, slug: slug, language: language, text: text, body: body, bodyLine: bodyLine,
-                frontMatter: frontMatter)
-        }
     }
 
-    private var fields: Fields
+    private var fields: CopyOnWrite<Fields>
 
     public init(
         path: String, section: String, slug: String, language: String, text: String, body: String, bodyLine: Int,
         frontMatter: FrontMatter
     ) {
-        fields = Fields(
-            path: path, section: section, slug: slug, language: language, text: text, body: body, bodyLine: bodyLine,
-            frontMatter: frontMatter)
-    }
-
-    private var writable: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
-        }
+        fields = CopyOnWrite(
+            Fields(
+                path: path, section: section, slug: slug, language: language, text: text, body: body, bodyLine: bodyLine,
+                frontMatter: frontMatter))
     }
 
     /// Site-relative path, e.g. `policies/claim-windows.en.md`.
     public var path: String {
-        _read { yield fields.path }
-        _modify { yield &writable.path }
+        _read { yield fields.value.path }
+        _modify { yield &fields.value.path }
     }
     /// Section folder (`""` for the content root), e.g. `policies`.
     public var section: String {
-        _read { yield fields.section }
-        _modify { yield &writable.section }
+        _read { yield fields.value.section }
+        _modify { yield &fields.value.section }
     }
     /// File slug; `_index` for a section landing page.
     public var slug: String {
-        _read { yield fields.slug }
-        _modify { yield &writable.slug }
+        _read { yield fields.value.slug }
+        _modify { yield &fields.value.slug }
     }
     /// BCP 47 language tag from the file name.
     public var language: String {
-        _read { yield fields.language }
-        _modify { yield &writable.language }
+        _read { yield fields.value.language }
+        _modify { yield &fields.value.language }
     }
     /// The whole normalized file text (for carets and hashes).
     public var text: String {
-        _read { yield fields.text }
-        _modify { yield &writable.text }
+        _read { yield fields.value.text }
+        _modify { yield &fields.value.text }
     }
     /// Markdown after the front matter.
     public var body: String {
-        _read { yield fields.body }
-        _modify { yield &writable.body }
+        _read { yield fields.value.body }
+        _modify { yield &fields.value.body }
     }
     /// 1-based line in the file where `body` starts.
     public var bodyLine: Int {
-        _read { yield fields.bodyLine }
-        _modify { yield &writable.bodyLine }
+        _read { yield fields.value.bodyLine }
+        _modify { yield &fields.value.bodyLine }
     }
     public var frontMatter: FrontMatter {
-        _read { yield fields.frontMatter }
-        _modify { yield &writable.frontMatter }
+        _read { yield fields.value.frontMatter }
+        _modify { yield &fields.value.frontMatter }
     }
 
     /// The page's language-independent key: `section/slug`.

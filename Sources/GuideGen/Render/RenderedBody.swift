@@ -3,10 +3,8 @@
 /// Copy on write, as `PageSource` is: the checks and the theme stage group and pass bodies around, and
 /// each copy of ten fields retained every array and string in them.
 public struct RenderedBody: Sendable {
-    private final class Fields: @unchecked Sendable {
-        // Mutated only through `writable`, when this box has a single owner.
-        var key: String
-        var language: String
+    private struct Fields: Sendable {
+        var key, language: String
         var source: PageSource
         var isFallback: Bool
         var outputPath: String
@@ -15,89 +13,68 @@ public struct RenderedBody: Sendable {
         var flows: [FlowUse]
         var claims: [Diagnostic]
         var anchorLinks: [AnchorLink]
-
-        init(
-            key: String, language: String, source: PageSource, isFallback: Bool, outputPath: String, markdown: MarkdownResult,
-            references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic], anchorLinks: [AnchorLink]
-        ) {
-            (self.key, self.language, self.source, self.isFallback, self.outputPath) = (key, language, source, isFallback, outputPath)
-            (self.markdown, self.references, self.flows) = (markdown, references, flows)
-            (self.claims, self.anchorLinks) = (claims, anchorLinks)
-        }
-
-        func copy() -> Fields {
-            Fields(
-                key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
-                references: references, flows: flows, claims: claims, anchorLinks: anchorLinks)
-        }
     }
 
-    private var fields: Fields
+    private var fields: CopyOnWrite<Fields>
 
     public init(
         key: String, language: String, source: PageSource, isFallback: Bool, outputPath: String, markdown: MarkdownResult,
         references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic] = [], anchorLinks: [AnchorLink] = []
     ) {
-        fields = Fields(
-            key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
-            references: references, flows: flows, claims: claims, anchorLinks: anchorLinks)
-    }
-
-    private var writable: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
-        }
+        fields = CopyOnWrite(
+            Fields(
+                key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
+                references: references, flows: flows, claims: claims, anchorLinks: anchorLinks))
     }
 
     /// `section/slug`.
     public var key: String {
-        _read { yield fields.key }
-        _modify { yield &writable.key }
+        _read { yield fields.value.key }
+        _modify { yield &fields.value.key }
     }
     /// The language this output is for.
     public var language: String {
-        _read { yield fields.language }
-        _modify { yield &writable.language }
+        _read { yield fields.value.language }
+        _modify { yield &fields.value.language }
     }
     /// The file that was rendered (the default-language file when this language is missing).
     public var source: PageSource {
-        _read { yield fields.source }
-        _modify { yield &writable.source }
+        _read { yield fields.value.source }
+        _modify { yield &fields.value.source }
     }
     /// True when `source` is in another language (a missing translation).
     public var isFallback: Bool {
-        _read { yield fields.isFallback }
-        _modify { yield &writable.isFallback }
+        _read { yield fields.value.isFallback }
+        _modify { yield &fields.value.isFallback }
     }
     /// Output path relative to the output root.
     public var outputPath: String {
-        _read { yield fields.outputPath }
-        _modify { yield &writable.outputPath }
+        _read { yield fields.value.outputPath }
+        _modify { yield &fields.value.outputPath }
     }
     public var markdown: MarkdownResult {
-        _read { yield fields.markdown }
-        _modify { yield &writable.markdown }
+        _read { yield fields.value.markdown }
+        _modify { yield &fields.value.markdown }
     }
     /// Every rule reference with where it was written.
     public var references: [ReferenceUse] {
-        _read { yield fields.references }
-        _modify { yield &writable.references }
+        _read { yield fields.value.references }
+        _modify { yield &fields.value.references }
     }
     /// Flow structure signatures with where each flow starts.
     public var flows: [FlowUse] {
-        _read { yield fields.flows }
-        _modify { yield &writable.flows }
+        _read { yield fields.value.flows }
+        _modify { yield &fields.value.flows }
     }
     /// What the claims checker found, when it ran with the Markdown stage.
     public var claims: [Diagnostic] {
-        _read { yield fields.claims }
-        _modify { yield &writable.claims }
+        _read { yield fields.value.claims }
+        _modify { yield &fields.value.claims }
     }
     /// Links to a heading (`#fees`, `refund.md#fees`), checked once every page's headings are known.
     public var anchorLinks: [AnchorLink] {
-        _read { yield fields.anchorLinks }
-        _modify { yield &writable.anchorLinks }
+        _read { yield fields.value.anchorLinks }
+        _modify { yield &fields.value.anchorLinks }
     }
 
     /// A link with a fragment: to this page when `key` is nil.
