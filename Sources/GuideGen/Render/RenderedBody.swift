@@ -77,6 +77,9 @@ public struct RenderedBody: Sendable {
         _modify { yield &fields.value.anchorLinks }
     }
 
+    /// The meta description: the summary, else the opening of the first paragraph (nil when there is neither).
+    public var description: String? { source.frontMatter.summary ?? (markdown.excerpt.isEmpty ? nil : markdown.excerpt) }
+
     /// A link with a fragment: to this page when `key` is nil.
     public struct AnchorLink: Sendable {
         public var url: String

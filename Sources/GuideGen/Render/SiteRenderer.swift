@@ -139,10 +139,7 @@ public struct SiteRenderer: Sendable {
             "lang": .text(body.source.language),
         ])
         if let summary = front.summary { page["summary"] = .text(summary) }
-        // The meta description: the summary, else the opening of the first paragraph.
-        if let description = front.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt) {
-            page["description"] = .text(description)
-        }
+        if let description = body.description { page["description"] = .text(description) }
         if let reviewed = front.reviewed { page["reviewed"] = .text(reviewed) }
         if !front.sources.isEmpty {
             page["sources"] = .maps(front.sources.map { TemplateMap(["title": .text($0.title), "url": .text($0.url)]) })
@@ -316,7 +313,7 @@ public struct SiteRenderer: Sendable {
             section["content_lang"] = .text(body.source.language)
             if let summary = body.source.frontMatter.summary { section["summary"] = .text(summary) }
             if body.isFallback { section["fallback_notice"] = .text(UIStrings.forLanguage(language).fallbackNotice) }
-            description = body.source.frontMatter.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt)
+            description = body.description
         }
         // A list without text of its own is described by what it lists.
         let titles = cards.compactMap { card -> String? in if case .text(let t)? = card["title"] { t } else { nil } }
@@ -376,9 +373,7 @@ public struct SiteRenderer: Sendable {
             home["content"] = body.markdown.html
             home["content_lang"] = body.source.language
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }
-            if let description = body.source.frontMatter.summary ?? (body.markdown.excerpt.isEmpty ? nil : body.markdown.excerpt) {
-                home["description"] = description
-            }
+            if let description = body.description { home["description"] = description }
             // A missing home text is shown in the default language, with the notice other pages get.
             if body.isFallback { home["fallback_notice"] = UIStrings.forLanguage(language).fallbackNotice }
         }
