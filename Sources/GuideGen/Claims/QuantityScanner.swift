@@ -312,21 +312,21 @@ private struct LiteralScan {
         let end = ChineseNumeral.runEnd(b, from: start)
         guard let value = ChineseNumeral.value(b, start..<end),
             !isExcludedBeforeChinese(start, isSingleOne: value == 1 && end - start == 3),
-            !(UTF8Scan.scalar(b, ifAt: end).map { isApproximate($0.scalar) } ?? false),
-            let u = unit(after: end, english: false, chinese: true)
+            !(UTF8Scan.scalar(b, ifAt: end).map { isApproximate($0.scalar) } ?? false)
         else {
-            // 三次, 两次: a count, as 3次 is (but not 一次性, "disposable").
-            if let value = ChineseNumeral.value(b, start..<end),
-                !isExcludedBeforeChinese(start, isSingleOne: value == 1 && end - start == 3),
-                UTF8Scan.hasPrefix(b, at: end, Words.ci), !UTF8Scan.hasPrefix(b, at: end + Words.ci.count, Words.xing)
-            {
-                finish(start: start, end: end + Words.ci.count, quantity: Quantity(amount: Double(value), unit: .plain), unit: nil)
-                return end + Words.ci.count
-            }
             finish(start: start, end: end, quantity: nil, unit: nil)
             return end
         }
-        return finish(start: start, value: Double(value), unit: u, fourDigitInteger: false)
+        if let u = unit(after: end, english: false, chinese: true) {
+            return finish(start: start, value: Double(value), unit: u, fourDigitInteger: false)
+        }
+        // 三次, 两次: a count, as 3次 is (but not 一次性, "disposable").
+        if UTF8Scan.hasPrefix(b, at: end, Words.ci), !UTF8Scan.hasPrefix(b, at: end + Words.ci.count, Words.xing) {
+            finish(start: start, end: end + Words.ci.count, quantity: Quantity(amount: Double(value), unit: .plain), unit: nil)
+            return end + Words.ci.count
+        }
+        finish(start: start, end: end, quantity: nil, unit: nil)
+        return end
     }
 
     /// 第三步, 每一天, 双十一, 百分之三十, 周一, 星期三, 几十天, and 一 as a determiner (同一天, 这一年, 前一天).
