@@ -121,6 +121,11 @@ public enum Pipeline {
                 files = rendered
                 diagnostics += renderDiagnostics
                 PhaseClock.mark("templates")
+                if PhaseClock.enabled, let skeletons = theme.skeletons {
+                    // Shape misses cost a swift-mustache render each; fills are the cheap path.
+                    FileHandle.standardError.write(
+                        Data("timing: skeletons: \(skeletons.mustacheRenders) mustache renders, \(skeletons.listFills) list fills\n".utf8))
+                }
             }
         } else if options.templates != nil {
             // `lint` reports what `build` would: a site's own templates are compiled, not rendered.
