@@ -15,13 +15,14 @@ import Testing
     @Test func basicSiteRendersToTheGoldenHTML() throws {
         let result = Pipeline.run(Self.options("basic"), render: true)
         #expect(!result.diagnostics.hasErrors)
-        let pages = result.files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") }.sorted()
+        let pages = result.files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix("search-index.js") }.sorted()
         #expect(
             pages == [
                 "404.html", "en/faq/basics/index.html", "en/faq/index.html", "en/index.html", "en/platforms/index.html",
-                "en/platforms/taobao/index.html", "en/policies/index.html", "en/policies/windows/index.html", "index.html", "sitemap.xml",
-                "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html", "zh-Hans/index.html", "zh-Hans/platforms/index.html",
-                "zh-Hans/platforms/taobao/index.html", "zh-Hans/policies/index.html", "zh-Hans/policies/windows/index.html",
+                "en/platforms/taobao/index.html", "en/policies/index.html", "en/policies/windows/index.html", "en/search-index.js",
+                "index.html", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html", "zh-Hans/index.html",
+                "zh-Hans/platforms/index.html", "zh-Hans/platforms/taobao/index.html", "zh-Hans/policies/index.html",
+                "zh-Hans/policies/windows/index.html", "zh-Hans/search-index.js",
             ])
         for page in pages {
             try TestSupport.expectGolden(String(decoding: result.files[page]!, as: UTF8.self), "basic/\(page)")

@@ -89,3 +89,55 @@ def test_screenshots_both_languages(built_site, width, height, dark):
                 d.save_screenshot(str(SHOTS / f"{name}-{lang}-{width}-{mode}.png"))
     finally:
         d.quit()
+
+
+def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
+    from urllib.parse import unquote, urlparse
+
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def results():
+        return desktop.find_elements(By.CSS_SELECTOR, ".search__results a")
+
+    def search(query):
+        box = desktop.find_element(By.CSS_SELECTOR, ".search__input")
+        box.clear()
+        box.send_keys(query)
+        # Until the results on show are this query's, not those of a previous one or of its first letters.
+        form = desktop.find_element(By.CSS_SELECTOR, "form.search")
+        WebDriverWait(desktop, 5).until(lambda d: form.get_attribute("data-searched") == query.strip())
+        return box
+
+    desktop.get((built_site / "zh-Hans" / "policies" / "claim-windows" / "index.html").as_uri())
+    # search.js shows the box (it is hidden in the HTML: without JavaScript it could not search).
+    assert desktop.find_element(By.CSS_SELECTOR, "form.search").is_displayed()
+    box = search("退货运费")
+    status = desktop.find_element(By.CSS_SELECTOR, ".search__status").text
+    assert status.startswith("找到 ") and status.endswith(" 条结果"), status
+    first = results()[0]
+    assert "退货运费" in first.find_element(By.CSS_SELECTOR, ".search__title").text
+    assert first.find_elements(By.TAG_NAME, "mark"), "the matched words are marked"
+    # Every result is a page that exists, in the reader's language.
+    for link in results():
+        path = pathlib.Path(unquote(urlparse(link.get_attribute("href")).path))
+        assert path.is_file(), path
+        assert "/zh-Hans/" in str(path)
+    # Enter opens the best match.
+    target = first.get_attribute("href")
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(desktop, 5).until(lambda d: d.current_url == target)
+
+    desktop.get((built_site / "en" / "index.html").as_uri())
+    # Words in any order and case; the page whose title holds both is among the first results.
+    search("SHIPPING return")
+    titles = [link.find_element(By.CSS_SELECTOR, ".search__title").text for link in results()]
+    assert "Who pays return shipping" in titles[:3], titles
+    # Full-width letters are folded: ＴＡＯＢＡＯ finds Taobao.
+    search("ＴＡＯＢＡＯ")
+    assert results()
+    box = search("zzqxjv")
+    assert desktop.find_element(By.CSS_SELECTOR, ".search__status").text == "Nothing matches. Try fewer or other words."
+    assert not results()
+    box.send_keys(Keys.ESCAPE)
+    assert not desktop.find_element(By.CSS_SELECTOR, ".search__panel").is_displayed()

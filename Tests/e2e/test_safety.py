@@ -39,8 +39,26 @@ class TagAudit(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems = []
+        self.theme_search = []
+
+    def theme_search_part(self, tag, attrs):
+        """The default theme's own search box (one form, its input, its script), exactly as the theme writes them."""
+        a = dict(attrs)
+        if tag == "form" and a.get("class") == "search" and a.get("role") == "search" and "hidden" in a:
+            return re.fullmatch(r"(\.\./)*|/", a.get("data-root") or "") is not None and (a.get("data-index") or "").endswith("search-index.js")
+        if tag == "input":
+            return a.get("id") == "search-input" and a.get("type") == "search" and set(a) <= {
+                "id", "class", "type", "placeholder", "autocomplete", "spellcheck", "aria-controls"}
+        if tag == "script":
+            return re.fullmatch(r"(\.\./)*theme/search\.js|/theme/search\.js", a.get("src") or "") is not None and set(a) == {"src", "defer"}
+        return False
 
     def handle_starttag(self, tag, attrs):
+        if self.theme_search_part(tag, attrs):
+            self.theme_search.append(tag)
+            if self.theme_search.count(tag) > 1:
+                self.problems.append(f"a second theme search <{tag}>")
+            return
         if tag == "script":
             allowed = dict(attrs).get("type") == "application/ld+json" or dict(attrs).get("src") == "theme/choose-language.js"
             if not allowed:
@@ -105,6 +123,12 @@ def test_xss_corpus_leaves_no_executable_content(guidegen, tmp_path):
         audit = TagAudit()
         audit.feed(html)
         assert audit.problems == [], (path, audit.problems[:5])
+    # The search indexes hold the payloads as JavaScript strings in which no `<` can start a tag.
+    indexes = {p: b.decode("utf-8") for p, b in tree(out).items() if p.endswith("search-index.js")}
+    assert sorted(indexes) == ["en/search-index.js", "zh-Hans/search-index.js"]
+    for path, script in indexes.items():
+        assert "alert" in script and "<" not in script.split("*/", 1)[1], path
+        assert "\u2028" not in script and "\u2029" not in script, path
 
 
 def test_builds_are_byte_identical_across_path_timezone_locale_and_threads(guidegen, tmp_path):

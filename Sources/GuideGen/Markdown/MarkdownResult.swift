@@ -14,6 +14,8 @@ public struct MarkdownResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The opening of the first paragraph as plain text, for a page's description when it has no summary.
     public var excerpt = ""
+    /// The page's text for the offline search index (`SearchIndex.bodyText`); empty when search is off.
+    public var searchText = ""
 
     /// One heading with its stable anchor id.
     public struct Heading: Sendable, Equatable {

@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     public var platforms: [Platform]
     /// Raw HTML in Markdown is kept only when true.
     public var unsafeHTML: Bool
+    /// Whether the site gets the offline search index and the theme its search box (`search: false` turns
+    /// them off).
+    public var search = true
 
     /// One platform key and its localized name.
     public struct Platform: Sendable, Hashable {

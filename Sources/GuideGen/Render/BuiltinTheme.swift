@@ -183,6 +183,17 @@ enum BuiltinTheme {
 <header class="site-header">
   <div class="site-header__inner">
     <a class="site-title" href="{{home_url}}">{{site_title}}</a>
+    {{#search}}
+    <form class="search" role="search" hidden data-index="{{index_url}}" data-root="{{root}}" data-none="{{strings.search_none}}" data-count="{{strings.search_count}}">
+      <label class="visually-hidden" for="search-input">{{strings.search}}</label>
+      <input id="search-input" class="search__input" type="search" placeholder="{{strings.search_placeholder}}" autocomplete="off" spellcheck="false" aria-controls="search-results">
+      <div class="search__panel" hidden>
+        <p class="search__status" role="status"></p>
+        <ol id="search-results" class="search__results"></ol>
+      </div>
+    </form>
+    <script src="{{root}}theme/search.js" defer></script>
+    {{/search}}
     {{#multilingual}}
     <nav class="lang-switch" aria-label="{{strings.language}}">
       <ul>
@@ -240,6 +251,207 @@ enum BuiltinTheme {
 </main>
 </body>
 </html>
+
+"""#),
+        ("search.js", #"""
+// Offline search. The index (<lang>/search-index.js, written by `guidegen build`) is loaded the first time
+// the reader uses the box, as a script rather than with fetch so it works from file:// too. Queries match
+// substrings, not words: Chinese has no spaces to split words at. No storage, no network beyond the index.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  if (!form || !String.prototype.normalize) return;
+  var input = form.querySelector(".search__input");
+  var panel = form.querySelector(".search__panel");
+  var status = form.querySelector(".search__status");
+  var list = form.querySelector(".search__results");
+  var root = form.getAttribute("data-root") || "";
+  var shown = 20;
+  var entries = null;
+  var loading = false;
+  var timer = 0;
+  form.hidden = false;
+
+  // Full-width letters and digits as ASCII, then lower case: ＴＡＯＢＡＯ finds Taobao.
+  function fold(text) { return text.normalize("NFKC").toLowerCase(); }
+  function isCJK(text) { return /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(text); }
+
+  function load() {
+    if (entries || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () {
+      entries = (window.guidegenSearchIndex || []).map(function (e) {
+        return { title: e[0], url: e[1], section: e[2], description: e[3], body: e[5],
+                 t: fold(e[0]), h: fold(e[4]), d: fold(e[3]), b: fold(e[5]), all: null };
+      });
+      window.guidegenSearchIndex = undefined;
+      update();
+    };
+    script.onerror = function () { loading = false; };
+    document.head.appendChild(script);
+  }
+
+  function termsOf(query) { return fold(query).split(/\s+/).filter(Boolean); }
+
+  // Every pair of neighbouring characters of `term` appears in `text`.
+  function pairsIn(term, text) {
+    for (var i = 0; i + 2 <= term.length; i++) if (text.indexOf(term.substr(i, 2)) < 0) return false;
+    return true;
+  }
+
+  // Title over headings over description over text; 0 unless every term is found somewhere.
+  function score(e, terms) {
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i];
+      var s = 0;
+      if (e.t.indexOf(term) >= 0) s += e.t === term ? 12 : 8;
+      if (e.h.indexOf(term) >= 0) s += 4;
+      if (e.d.indexOf(term) >= 0) s += 2;
+      if (e.b.indexOf(term) >= 0) s += 1;
+      if (!s && term.length >= 3 && isCJK(term)) {
+        // A phrase written another way (退货运费 for 退货的运费): weaker, but still a match.
+        if (e.all === null) e.all = e.t + "\n" + e.h + "\n" + e.d + "\n" + e.b;
+        if (pairsIn(term, e.all)) s = 0.5;
+      }
+      if (!s) return 0;
+      total += s;
+    }
+    return total;
+  }
+
+  // The description when it holds a term, else the text around the first term found in it.
+  function snippetOf(e, terms) {
+    var i;
+    for (i = 0; i < terms.length; i++) if (e.d.indexOf(terms[i]) >= 0) return e.description;
+    if (e.b.length === e.body.length) {
+      for (i = 0; i < terms.length; i++) {
+        var at = e.b.indexOf(terms[i]);
+        if (at < 0) continue;
+        var start = Math.max(0, at - 30);
+        var end = Math.min(e.body.length, at + terms[i].length + 70);
+        if (/[\udc00-\udfff]/.test(e.body.charAt(start))) start++;
+        return (start > 0 ? "…" : "") + e.body.slice(start, end) + (end < e.body.length ? "…" : "");
+      }
+    }
+    return e.description || e.body.slice(0, 100);
+  }
+
+  // Appends `text` to `parent` with each term found in it marked (as text nodes: nothing is parsed as HTML).
+  function appendMarked(parent, text, terms) {
+    var lower = text.toLowerCase();
+    var pos = 0;
+    if (lower.length === text.length) {
+      while (pos < text.length) {
+        var best = -1;
+        var length = 0;
+        for (var i = 0; i < terms.length; i++) {
+          var at = lower.indexOf(terms[i], pos);
+          if (at >= 0 && (best < 0 || at < best || (at === best && terms[i].length > length))) {
+            best = at;
+            length = terms[i].length;
+          }
+        }
+        if (best < 0) break;
+        if (best > pos) parent.appendChild(document.createTextNode(text.slice(pos, best)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(best, best + length);
+        parent.appendChild(mark);
+        pos = best + length;
+      }
+    }
+    if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
+  function span(className) {
+    var element = document.createElement("span");
+    element.className = className;
+    return element;
+  }
+
+  function update() {
+    var query = input.value.trim();
+    if (!query) {
+      panel.hidden = true;
+      list.textContent = "";
+      return;
+    }
+    if (!entries) { load(); return; }
+    var terms = termsOf(query);
+    var hits = [];
+    for (var i = 0; i < entries.length; i++) {
+      var s = score(entries[i], terms);
+      if (s > 0) hits.push({ entry: entries[i], score: s, order: i });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    list.textContent = "";
+    hits.slice(0, shown).forEach(function (hit) {
+      var e = hit.entry;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + e.url;
+      var title = span("search__title");
+      appendMarked(title, e.title, terms);
+      link.appendChild(title);
+      if (e.section && e.section !== e.title) {
+        var section = span("search__section");
+        section.textContent = e.section;
+        link.appendChild(section);
+      }
+      var text = snippetOf(e, terms);
+      if (text) {
+        var snippet = span("search__snippet");
+        appendMarked(snippet, text, terms);
+        link.appendChild(snippet);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    status.textContent = hits.length
+      ? (form.getAttribute("data-count") || "{n}").replace("{n}", String(hits.length))
+      : form.getAttribute("data-none") || "";
+    form.setAttribute("data-searched", query);  // which query the results are for (tests wait on it)
+    panel.hidden = false;
+  }
+
+  input.addEventListener("focus", function () {
+    load();
+    if (entries && input.value.trim()) update();
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 60);
+  });
+  // Enter opens the best match.
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    update();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  // Arrow keys move between the box and the results; Escape closes them.
+  form.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      panel.hidden = true;
+      input.focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowDown" && links.length && !panel.hidden) {
+      links[Math.min(at + 1, links.length - 1)].focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? input : links[at - 1]).focus();
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) panel.hidden = true;
+  });
+})();
 
 """#),
         ("section.mustache", #"""
@@ -369,6 +581,24 @@ pre code { background: none; padding: 0; }
 .lang-switch a, .lang-switch span { display: inline-block; padding: 0.2rem 0.7rem; border-radius: 999px; font-size: 0.9rem; text-decoration: none; border: 1px solid var(--border); }
 .lang-switch span[aria-current] { background: var(--accent); border-color: var(--accent); color: #fff; }
 @media (prefers-color-scheme: dark) { .lang-switch span[aria-current] { color: #0b1520; } }
+
+/* Search: shown by search.js (a box that cannot search is not shown without JavaScript). */
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.search { position: relative; flex: 1 1 14rem; max-width: 26rem; margin: 0 0 0 auto; }
+.search[hidden], .search__panel[hidden] { display: none; }
+.search__input { width: 100%; box-sizing: border-box; font: inherit; font-size: 0.95rem; padding: 0.35rem 0.9rem; border: 1px solid var(--border); border-radius: 999px; background: var(--bg-soft); color: var(--fg); }
+.search__input:focus { outline: 2px solid var(--accent); outline-offset: 1px; background: var(--bg); }
+.search__panel { position: absolute; right: 0; top: calc(100% + 0.4rem); width: max(100%, min(28rem, calc(100vw - 2.5rem))); box-sizing: border-box; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 24px var(--scroll-shadow); max-height: min(70vh, 34rem); overflow-y: auto; z-index: 20; }
+.search__status { margin: 0; padding: 0.5rem 0.9rem; font-size: 0.85rem; color: var(--fg-soft); }
+.search__results { list-style: none; margin: 0; padding: 0 0 0.25rem; }
+.search__results:empty { display: none; }
+.search__results li + li { border-top: 1px solid var(--border); }
+.search__results a { display: block; padding: 0.55rem 0.9rem; color: var(--fg); text-decoration: none; }
+.search__results a:hover, .search__results a:focus { background: var(--accent-soft); outline: none; }
+.search__title { display: block; font-weight: 650; color: var(--accent); }
+.search__section { display: block; font-size: 0.8rem; color: var(--fg-soft); margin-top: 0.1rem; }
+.search__snippet { display: block; font-size: 0.88rem; color: var(--fg-soft); line-height: 1.55; margin-top: 0.15rem; }
+.search mark { background: none; color: inherit; font-weight: 700; text-decoration: underline 2px var(--accent); text-underline-offset: 2px; }
 
 .layout { max-width: 1280px; margin: 0 auto; display: grid; grid-template-columns: 250px minmax(0, 1fr) 220px; gap: 2.5rem; padding: 1.5rem 1.25rem 3rem; }
 .sidebar { font-size: 0.92rem; }
@@ -519,10 +749,14 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
   .hero h1 { font-size: 1.8rem; }
   .pager { flex-direction: column; }
   .pager__next { text-align: left; }
+  /* Three rows of header (title, languages, search) would hold a sixth of a phone's screen: it scrolls away. */
+  .site-header { position: static; }
+  .search { order: 3; flex-basis: 100%; max-width: none; margin: 0; }
+  .search__panel { width: 100%; }
 }
 
 @media print {
-  .site-header, .sidebar, .toc, .pager, .skip-link, .lang-switch { display: none !important; }
+  .site-header, .sidebar, .toc, .pager, .skip-link, .lang-switch, .search { display: none !important; }
   .layout { display: block; padding: 0; }
   body { font-size: 11pt; color: #000; background: #fff; }
   a { color: #000; }

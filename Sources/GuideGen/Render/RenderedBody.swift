@@ -125,12 +125,17 @@ public enum BodyRenderer {
             if back != UIStrings.english.backToContent { options.footnoteBackLabel = back }
             return options
         }
+        let searchBudget =
+            drawFlows && site.config.search
+            ? SearchIndex.bodyBudget(pagesPerLanguage: site.pages.count / max(site.config.languages.count, 1)) : nil
         let rendered = ParallelMap.map(site.pages, threads: threads) { page -> RenderedBody in
             let outputPath = index.outputPath(key: page.pageKey, language: page.language)
             let hooks = PageHooks(page: page, index: index, rules: rules, outputPath: outputPath, assets: assets)
             hooks.drawFlows = drawFlows
             let (expanded, frontMatterProse, frontMatterDiagnostics) = hooks.expandFrontMatterText()
             var markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
+            // Before the front matter's prose joins: the index holds the title and summary on their own.
+            if let searchBudget { markdown.searchText = SearchIndex.bodyText(from: markdown.prose, budget: searchBudget) }
             markdown.prose = frontMatterProse + markdown.prose
             markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics + emptyAnswers(markdown, page: page)
             var body = RenderedBody(

@@ -86,6 +86,13 @@ public struct SiteRenderer: Sendable {
         // The sitemap walks every page in every language: made beside the lists rather than after them.
         let (siteIndex, siteConfig) = (index, config)
         lists.append(("sitemap.xml", { Array(Sitemap.xml(index: siteIndex, config: siteConfig).utf8) }))
+        if config.search {
+            for language in config.languages {
+                let (nav, pages) = (navigation[language]!, bodies.filter { $0.language == language })
+                lists.append(
+                    (SearchIndex.path(language: language), { SearchIndex.script(searchEntries(pages, nav: nav), language: language) }))
+            }
+        }
         for (path, bytes) in zip(lists.map(\.path), ParallelMap.map(lists.map(\.render), threads: threads) { $0() }) {
             files[path] = bytes ?? []
         }
@@ -105,6 +112,22 @@ public struct SiteRenderer: Sendable {
             return ([:], diagnostics)
         }
         return (files, diagnostics)
+    }
+
+    /// One language's pages for the search index, in reading order (section and home pages with text of
+    /// their own included), each with its top section's title.
+    func searchEntries(_ bodies: [RenderedBody], nav: Navigation) -> [SearchIndex.Entry] {
+        let sectionTitles = Dictionary(nav.sections.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let index = index
+        let position = { (body: RenderedBody) in (index.readingPosition[body.key] ?? Int.max, body.key) }
+        return bodies.sorted { position($0) < position($1) }.map { body in
+            let section = index.entries[body.key]?.section.split(separator: "/").first.map(String.init) ?? ""
+            return SearchIndex.Entry(
+                title: body.source.frontMatter.title,
+                url: RelativeURL.between(from: "index.html", to: body.outputPath, prettyURLs: prettyURLs),
+                section: sectionTitles[section] ?? "", description: body.description ?? "",
+                headings: body.markdown.headings.map(\.text), body: body.markdown.searchText)
+        }
     }
 
     // MARK: - Pages
@@ -411,6 +434,7 @@ public struct SiteRenderer: Sendable {
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
         ])
+        if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
         // A page's alternates are its real translations: a copy shown for a missing one is in another
         // language, so it is not announced as this one and names its original as canonical.
         let written = index.writtenLanguages(key: key)
@@ -551,7 +575,8 @@ public struct SiteRenderer: Sendable {
             "sections": .text(s.sections), "platforms": .text(s.platforms), "not_found_title": .text(s.notFoundTitle),
             "not_found_text": .text(s.notFoundText), "colon": .text(s.colon), "list_separator": .text(s.listSeparator),
             "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll), "breadcrumb": .text(s.breadcrumb),
-            "tags": .text(s.tags),
+            "tags": .text(s.tags), "search": .text(s.search), "search_placeholder": .text(s.searchPlaceholder),
+            "search_none": .text(s.searchNone), "search_count": .text(s.searchCount),
         ])
     }
 

@@ -40,6 +40,12 @@ public struct UIStrings: Sendable {
     public var alerts: [AlertKind: String]
     /// After a flow step that ends the flow, in the steps list: `(end)`, `（结束）`.
     public var flowEnd: String = " (end)"
+    /// The search box: its label, placeholder, what shows when nothing matches, and the result count
+    /// (`{n}` is the number).
+    public var search = "Search"
+    public var searchPlaceholder = "Search the guide"
+    public var searchNone = "Nothing matches. Try fewer or other words."
+    public var searchCount = "{n} results"
 
     /// `1 page`, `3 pages`, `3 篇`.
     public func pages(_ count: Int) -> String {
@@ -107,7 +113,8 @@ public struct UIStrings: Sendable {
         seeAll: "查看全部", breadcrumb: "当前位置", backToContent: "返回正文", onePage: "1 篇",
         pageCount: "{n} 篇", tags: "标签",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
-        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）")
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）",
+        search: "搜索", searchPlaceholder: "搜索本指南", searchNone: "没有找到相关内容，换个词或少输几个字试试。", searchCount: "找到 {n} 条结果")
 
     static let traditionalChinese = UIStrings(
         languageName: "繁體中文", onThisPage: "本頁內容", previous: "上一篇", next: "下一篇", reviewed: "審核日期",
@@ -120,5 +127,6 @@ public struct UIStrings: Sendable {
         seeAll: "查看全部", breadcrumb: "目前位置", backToContent: "返回正文", onePage: "1 篇",
         pageCount: "{n} 篇", tags: "標籤",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
-        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）")
+        alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）",
+        search: "搜尋", searchPlaceholder: "搜尋本指南", searchNone: "沒有找到相關內容，換個詞或少輸入幾個字試試。", searchCount: "找到 {n} 筆結果")
 }

@@ -1,6 +1,6 @@
 /// Turns `guidegen.yaml` into a `SiteConfig`, reporting every problem at its line.
 public enum ConfigValidator {
-    static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html"]
+    static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search"]
 
     /// Validates the configuration file; a missing file yields an error and a usable default.
     public static func validate(_ source: SourceText?) -> (SiteConfig, [Diagnostic]) {
@@ -80,6 +80,8 @@ public enum ConfigValidator {
                 }
             case "unsafe_html":
                 if let flag = fields.boolean(value, key: "unsafe_html") { config.unsafeHTML = flag }
+            case "search":
+                if let flag = fields.boolean(value, key: "search") { config.search = flag }
             case "platforms":
                 guard let platformPairs = fields.pairs(value, what: "`platforms`") else { continue }
                 config.platforms = platformPairs.compactMap { p in

@@ -1,0 +1,198 @@
+// Offline search. The index (<lang>/search-index.js, written by `guidegen build`) is loaded the first time
+// the reader uses the box, as a script rather than with fetch so it works from file:// too. Queries match
+// substrings, not words: Chinese has no spaces to split words at. No storage, no network beyond the index.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  if (!form || !String.prototype.normalize) return;
+  var input = form.querySelector(".search__input");
+  var panel = form.querySelector(".search__panel");
+  var status = form.querySelector(".search__status");
+  var list = form.querySelector(".search__results");
+  var root = form.getAttribute("data-root") || "";
+  var shown = 20;
+  var entries = null;
+  var loading = false;
+  var timer = 0;
+  form.hidden = false;
+
+  // Full-width letters and digits as ASCII, then lower case: ＴＡＯＢＡＯ finds Taobao.
+  function fold(text) { return text.normalize("NFKC").toLowerCase(); }
+  function isCJK(text) { return /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/.test(text); }
+
+  function load() {
+    if (entries || loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () {
+      entries = (window.guidegenSearchIndex || []).map(function (e) {
+        return { title: e[0], url: e[1], section: e[2], description: e[3], body: e[5],
+                 t: fold(e[0]), h: fold(e[4]), d: fold(e[3]), b: fold(e[5]), all: null };
+      });
+      window.guidegenSearchIndex = undefined;
+      update();
+    };
+    script.onerror = function () { loading = false; };
+    document.head.appendChild(script);
+  }
+
+  function termsOf(query) { return fold(query).split(/\s+/).filter(Boolean); }
+
+  // Every pair of neighbouring characters of `term` appears in `text`.
+  function pairsIn(term, text) {
+    for (var i = 0; i + 2 <= term.length; i++) if (text.indexOf(term.substr(i, 2)) < 0) return false;
+    return true;
+  }
+
+  // Title over headings over description over text; 0 unless every term is found somewhere.
+  function score(e, terms) {
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i];
+      var s = 0;
+      if (e.t.indexOf(term) >= 0) s += e.t === term ? 12 : 8;
+      if (e.h.indexOf(term) >= 0) s += 4;
+      if (e.d.indexOf(term) >= 0) s += 2;
+      if (e.b.indexOf(term) >= 0) s += 1;
+      if (!s && term.length >= 3 && isCJK(term)) {
+        // A phrase written another way (退货运费 for 退货的运费): weaker, but still a match.
+        if (e.all === null) e.all = e.t + "\n" + e.h + "\n" + e.d + "\n" + e.b;
+        if (pairsIn(term, e.all)) s = 0.5;
+      }
+      if (!s) return 0;
+      total += s;
+    }
+    return total;
+  }
+
+  // The description when it holds a term, else the text around the first term found in it.
+  function snippetOf(e, terms) {
+    var i;
+    for (i = 0; i < terms.length; i++) if (e.d.indexOf(terms[i]) >= 0) return e.description;
+    if (e.b.length === e.body.length) {
+      for (i = 0; i < terms.length; i++) {
+        var at = e.b.indexOf(terms[i]);
+        if (at < 0) continue;
+        var start = Math.max(0, at - 30);
+        var end = Math.min(e.body.length, at + terms[i].length + 70);
+        if (/[\udc00-\udfff]/.test(e.body.charAt(start))) start++;
+        return (start > 0 ? "…" : "") + e.body.slice(start, end) + (end < e.body.length ? "…" : "");
+      }
+    }
+    return e.description || e.body.slice(0, 100);
+  }
+
+  // Appends `text` to `parent` with each term found in it marked (as text nodes: nothing is parsed as HTML).
+  function appendMarked(parent, text, terms) {
+    var lower = text.toLowerCase();
+    var pos = 0;
+    if (lower.length === text.length) {
+      while (pos < text.length) {
+        var best = -1;
+        var length = 0;
+        for (var i = 0; i < terms.length; i++) {
+          var at = lower.indexOf(terms[i], pos);
+          if (at >= 0 && (best < 0 || at < best || (at === best && terms[i].length > length))) {
+            best = at;
+            length = terms[i].length;
+          }
+        }
+        if (best < 0) break;
+        if (best > pos) parent.appendChild(document.createTextNode(text.slice(pos, best)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(best, best + length);
+        parent.appendChild(mark);
+        pos = best + length;
+      }
+    }
+    if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
+  }
+
+  function span(className) {
+    var element = document.createElement("span");
+    element.className = className;
+    return element;
+  }
+
+  function update() {
+    var query = input.value.trim();
+    if (!query) {
+      panel.hidden = true;
+      list.textContent = "";
+      return;
+    }
+    if (!entries) { load(); return; }
+    var terms = termsOf(query);
+    var hits = [];
+    for (var i = 0; i < entries.length; i++) {
+      var s = score(entries[i], terms);
+      if (s > 0) hits.push({ entry: entries[i], score: s, order: i });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    list.textContent = "";
+    hits.slice(0, shown).forEach(function (hit) {
+      var e = hit.entry;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + e.url;
+      var title = span("search__title");
+      appendMarked(title, e.title, terms);
+      link.appendChild(title);
+      if (e.section && e.section !== e.title) {
+        var section = span("search__section");
+        section.textContent = e.section;
+        link.appendChild(section);
+      }
+      var text = snippetOf(e, terms);
+      if (text) {
+        var snippet = span("search__snippet");
+        appendMarked(snippet, text, terms);
+        link.appendChild(snippet);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    status.textContent = hits.length
+      ? (form.getAttribute("data-count") || "{n}").replace("{n}", String(hits.length))
+      : form.getAttribute("data-none") || "";
+    form.setAttribute("data-searched", query);  // which query the results are for (tests wait on it)
+    panel.hidden = false;
+  }
+
+  input.addEventListener("focus", function () {
+    load();
+    if (entries && input.value.trim()) update();
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 60);
+  });
+  // Enter opens the best match.
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    update();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  // Arrow keys move between the box and the results; Escape closes them.
+  form.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      panel.hidden = true;
+      input.focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowDown" && links.length && !panel.hidden) {
+      links[Math.min(at + 1, links.length - 1)].focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? input : links[at - 1]).focus();
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) panel.hidden = true;
+  });
+})();
