@@ -107,6 +107,28 @@ import Testing
         #expect(HTML.plainText("<table><tr><th>A &amp; B</th><td>15 天</td></tr>\n<tr><td>x&lt;y</td></tr></table>") == "A & B 15 天 x<y")
     }
 
+    /// Accessibility gates: headings are an outline under the page title (`<h1>`), images need alternative text.
+    @Test func aSkippedHeadingLevelIsAWarningAtTheHeading() {
+        let result = render("### Too deep\n\n## Back\n\n### Fine\n\n##### Skips two\n\n# Another h1\n\n## Fine again\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:1 warning[heading-level] a level-3 heading after the page title skips a level | write `## Too deep`: readers of the outline would look for the missing level",
+                "11:1 warning[heading-level] a level-5 heading after a `###` heading skips a level | write `#### Skips two`: readers of the outline would look for the missing level",
+            ])
+        #expect(render("<!-- guidegen-ignore: heading-level -->\n#### Deliberate\n").diagnostics == [])
+    }
+
+    @Test func anImageWithoutAlternativeTextIsAWarningAtTheImage() {
+        let result = render(
+            "Before ![](../assets/order-page.png) and ![  ](x.png \"title\") and ![ok](y.png)\n\n![*emphasis counts*](z.png)\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:8 warning[image-alt] the image `order-page.png` has no alternative text | say what it shows inside the brackets, `![the refund button on the order page](../assets/order-page.png)`; an image that only decorates can be marked with `<!-- guidegen-ignore: image-alt -->`",
+                "5:42 warning[image-alt] the image `x.png` has no alternative text | say what it shows inside the brackets, `![the refund button on the order page](x.png)`; an image that only decorates can be marked with `<!-- guidegen-ignore: image-alt -->`",
+            ])
+        #expect(render("<!-- guidegen-ignore: image-alt -->\n![](divider.png)\n").diagnostics == [])
+    }
+
     @Test func aMisspeltIdInAnIgnoreMarkerIsAWarning() {
         let result = render("<!-- guidegen-ignore: claim-contradict-rule, raw-html -->\nOld rule: 7 days.\n")
         #expect(

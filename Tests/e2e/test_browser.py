@@ -106,7 +106,7 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
         box.send_keys(query)
         # Until the results on show are this query's, not those of a previous one or of its first letters.
         form = desktop.find_element(By.CSS_SELECTOR, "form.search")
-        WebDriverWait(desktop, 5).until(lambda d: form.get_attribute("data-searched") == query.strip())
+        WebDriverWait(desktop, 15).until(lambda d: form.get_attribute("data-searched") == query.strip())
         return box
 
     desktop.get((built_site / "zh-Hans" / "policies" / "claim-windows" / "index.html").as_uri())
@@ -126,7 +126,7 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     # Enter opens the best match.
     target = first.get_attribute("href")
     box.send_keys(Keys.ENTER)
-    WebDriverWait(desktop, 5).until(lambda d: d.current_url == target)
+    WebDriverWait(desktop, 15).until(lambda d: d.current_url == target)
 
     desktop.get((built_site / "en" / "index.html").as_uri())
     # Words in any order and case; the page whose title holds both is among the first results.

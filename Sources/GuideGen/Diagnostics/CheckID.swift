@@ -26,6 +26,9 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
     case unsafePath = "unsafe-path"
     case markdownLimit = "markdown-limit"
     case markdownTimeout = "markdown-timeout"
+    // Accessibility
+    case imageAlt = "image-alt"
+    case headingLevel = "heading-level"
     // Rules
     case ruleTable = "rule-table"
     case unknownRule = "unknown-rule"
@@ -68,6 +71,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .unknownPlatform: "a platform not listed in guidegen.yaml"
         case .duplicatePage: "two files give the same page in the same language"
         case .rawHTML: "raw HTML in Markdown, left out unless unsafe_html is on"
+        case .imageAlt: "an image without alternative text for screen readers"
+        case .headingLevel: "a heading that skips a level (`##` then `####`)"
         case .ignoreMarker: "a guidegen-ignore marker names a check that does not exist"
         case .brokenLink: "a link to a page or file that does not exist"
         case .brokenAnchor: "a link to a heading (`#fees`) the page does not have"

@@ -228,6 +228,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     let options: MarkdownOptions
     let hooks: Hooks
     var headings: [MarkdownResult.Heading] = []
+    /// The level of the heading before the next one: the page's title is its `<h1>`.
+    var outlineLevel = 1
     var prose: [ProseBlock] = []
     var diagnostics: [Diagnostic] = []
     /// Plain text of each top-level block, with the index of the heading it follows.
@@ -335,6 +337,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let id = uniqueID(HeadingSlug.make(proseBlock.text))
             let loc = location(node)
             headings.append(.init(level: level, text: ByteSearch.trimmed(proseBlock.text), id: id, line: loc.line))
+            if level > outlineLevel + 1 { headingSkips(level, at: loc, text: headings[headings.count - 1].text) }
+            outlineLevel = level
             if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
                 cmark_node_set_on_enter(marker, "\u{E000}")
                 if let first = cmark_node_first_child(node) {
@@ -464,8 +468,14 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             case CMARK_NODE_HTML_INLINE:
                 rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                // The image's URL as written, before `link` makes it the output's.
+                let imageURL = type == CMARK_NODE_IMAGE ? String(cString: cmark_node_get_url(node)) : nil
                 link(node, isImage: type == CMARK_NODE_IMAGE)
+                let altStart = text.count
                 inlines(of: node, into: &proseBlock)
+                if let imageURL, text[altStart...].allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+                    imageWithoutAlt(node, url: imageURL)
+                }
             default:
                 inlines(of: node, into: &proseBlock)
             }
@@ -491,6 +501,29 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         case .replace(let newURL): cmark_node_set_url(node, newURL)
         case .broken(let d): diagnostics.append(d)
         }
+    }
+
+    /// Accessibility: headings are an outline (screen readers list them, the table of contents shows them),
+    /// so a level skipped reads as a missing section, as markdownlint's MD001 says.
+    mutating func headingSkips(_ level: Int, at location: SourceLocation, text: String) {
+        let after = outlineLevel == 1 ? "the page title" : "a `\(String(repeating: "#", count: outlineLevel))` heading"
+        diagnostics.append(
+            Diagnostic(
+                .warning, .headingLevel, at: location, "a level-\(level) heading after \(after) skips a level",
+                help:
+                    "write `\(String(repeating: "#", count: outlineLevel + 1)) \(text)`: readers of the outline would look for the missing level"
+            ))
+    }
+
+    /// Accessibility: an image without alternative text is announced by its file name, or not at all.
+    mutating func imageWithoutAlt(_ node: OpaquePointer, url: String) {
+        let name = url.split(separator: "/").last.map(String.init) ?? url
+        diagnostics.append(
+            Diagnostic(
+                .warning, .imageAlt, at: location(node), "the image `\(name)` has no alternative text",
+                help:
+                    "say what it shows inside the brackets, `![the refund button on the order page](\(url))`; an image that only decorates can be marked with `<!-- guidegen-ignore: image-alt -->`"
+            ))
     }
 
     /// Raw HTML: kept when the site opted in; otherwise replaced by cmark's own placeholder and reported.
