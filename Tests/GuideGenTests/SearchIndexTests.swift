@@ -42,7 +42,7 @@ import Testing
         #expect(TestSupport.lines(result.diagnostics).map { $0.prefix(32) } == ["1:1 warning[missing-translation]"])
         let zh = try Self.entries(try Self.text(result, "zh-Hans/search-index.js"))
         #expect(zh.map { $0[0] } == ["换货", "退款"])
-        #expect(zh[1] == ["退款", "zh-Hans/returns/refund/index.html", "Returns", "退款多久到账。", "到账时间", "原路退回， 一般 三天内到账。"])
+        #expect(zh[1] == ["退款", "zh-Hans/returns/refund/index.html", "Returns", "退款多久到账。", "到账时间", "原路退回，一般三天内到账。"])
         let en = try Self.entries(try Self.text(result, "en/search-index.js"))
         // The missing translation is served in Chinese at its English URL, and found there.
         #expect(en.map { $0[1] } == ["en/returns/exchange/index.html", "en/returns/refund/index.html"])
@@ -99,6 +99,10 @@ import Testing
             SearchIndex.bodyText(
                 from: [block(.heading, "Title"), block(.paragraph, "  one\n\ttwo\u{3000}三\u{A0}"), block(.tableCell, "\u{2003}四")],
                 budget: 100) == "one two 三 四")
+        // A line break inside Chinese text is no space; between Chinese and Latin text it is one.
+        #expect(
+            SearchIndex.bodyText(from: [block(.paragraph, "退货 运费\n由 Taobao 定"), block(.paragraph, "。下一段")], budget: 100)
+                == "退货运费由 Taobao 定 。下一段")
         // Three-byte characters never split at the cut, and text after the budget is not read.
         let cut = SearchIndex.bodyText(
             from: [block(.paragraph, String(repeating: "退", count: 100)), block(.paragraph, "later")], budget: 50)

@@ -37,11 +37,13 @@ enum SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `bytes` with each whitespace run as one space; false once `out` holds `budget` bytes. Runs
+    /// Appends `bytes` (one block) after a space, with each whitespace run inside as one space (none between
+    /// CJK characters); false once `out` holds `budget` bytes. Runs
     /// between spaces are copied whole, and only a lead byte that can start a non-ASCII space is decoded.
     static func appendCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], budget: Int) -> Bool {
         var runStart = 0
         var i = 0
+        var appendedHere = false
         while i <= bytes.count {
             var spaceLength = 0
             if i < bytes.count {
@@ -58,7 +60,10 @@ enum SearchIndex {
                 }
             }
             if runStart < i {
-                let separator = out.isEmpty ? 0 : 1
+                // Blocks are kept apart by a space; inside a block, a line break between two CJK characters is
+                // none (`退货\n运费` must still match 退货运费), as `Excerpt` reads it too.
+                let joined = appendedHere && lastIsWide(out) && UTF8Scan.scalar(bytes, at: runStart).scalar.value >= 0x2E80
+                let separator = out.isEmpty || joined ? 0 : 1
                 if out.count + separator + (i - runStart) > budget {
                     var end = runStart + max(0, budget - out.count - separator)
                     while end > runStart, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
@@ -70,11 +75,17 @@ enum SearchIndex {
                 }
                 if separator == 1 { out.append(0x20) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                appendedHere = true
             }
             i += max(spaceLength, 1)
             runStart = i
         }
         return out.count < budget
+    }
+
+    /// Whether `out` ends in a CJK-wide character (U+2E80 and up).
+    private static func lastIsWide(_ out: [UInt8]) -> Bool {
+        out.withUnsafeBufferPointer { UTF8Scan.scalar($0, before: $0.count).map { $0.scalar.value >= 0x2E80 } ?? false }
     }
 
     /// The script for one language: `window.guidegenSearchIndex = [[title, url, section, description,
