@@ -259,6 +259,33 @@ import Testing
     }
 }
 
+/// Chinese hard-wrapped in the source: a line break between two CJK characters is no space (as CSS reads
+/// it), so a term or a number split across lines is still one.
+@Suite struct WrappedChineseTests {
+    @Test func aTermOrNumberAcrossALineBreakIsStillAClaim() throws {
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        let diagnostics = try ClaimAttributionTests.lint(
+            [
+                "s/p.zh-Hans.md": "一般商品的售后\n期是20天。\n\n售后期是二十\n天。\n\n售后期是 *十五*\n天，**售后**\n期\n不变。\n",
+                "s/p.en.md": "The after-sales\nwindow is 20 days.\n",
+            ], table: table)
+        #expect(
+            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
+                "s/p.en.md:6:11 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
+                "s/p.zh-Hans.md:6:3 error[claim-contradicts-rule] `20天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                "s/p.zh-Hans.md:8:5 error[claim-contradicts-rule] `二十天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                "s/p.zh-Hans.md:11:7 warning[hard-coded-rule-value] `十五天` repeats the rule `w.general.window` by hand",
+            ])
+    }
+
+    @Test func theProseTextJoinsCJKAcrossLineBreaksOnly() {
+        let result = MarkdownRenderer.render(
+            "退货\n运费 and\nmore 中文\nEnglish\n`代码`\n[链接](x.md)\n", file: "p.md", firstLine: 1, options: MarkdownOptions(),
+            hooks: PlainMarkdownHooks())
+        #expect(result.prose.map(\.text) == ["退货运费 and more 中文 English 代码链接"])
+    }
+}
+
 @Suite struct ClaimAttributionTests {
     /// Two rows whose terms share sentences: 维权期 / claim period (90 days) and 三包耐用品 / durable goods (180 days).
     static let windows = """
