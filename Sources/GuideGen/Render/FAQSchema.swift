@@ -24,48 +24,52 @@ enum FAQSchema {
     }
 
     /// Appends a JSON string literal with HTML-significant characters escaped as `\uXXXX`; works on UTF-8
-    /// bytes, copying the runs between escapes whole.
+    /// bytes, copying the runs between escapes whole. (Also the search index's, several megabytes of text on a
+    /// large site: the loop keeps its state in locals, not in variables a closure captures.)
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        UTF8Scan.withBytes(s) { bytes in
-            var runStart = 0
-            var i = 0
-            /// Appends the unescaped run before `i`, then `escape`.
-            func flush(_ escape: String) {
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                out += escape.utf8
+        UTF8Scan.withBytes(s) { appendEscaped($0, to: &out) }
+        out.append(0x22)
+    }
+
+    /// Appends `bytes` escaped for inside a JSON string literal.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            // Most bytes need nothing: one comparison each for text, then the rare cases.
+            if b >= 0x3F && b != 0x5C && b != 0xE2 {
+                i += 1
+                continue
             }
-            while i < bytes.count {
-                let b = bytes[i]
-                var escape: String?
-                var width = 1
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C: escape = "\\u003c"
-                case 0x3E: escape = "\\u003e"
-                case 0x26: escape = "\\u0026"
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in JavaScript.
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                case ..<0x20:
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: break
-                }
-                if let escape {
-                    flush(escape)
-                    i += width
-                    runStart = i
-                } else {
-                    i += 1
-                }
+            var width = 1
+            let escape: String
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in JavaScript.
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            case ..<0x20:
+                let hex = String(b, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                i += 1
+                continue
             }
-            flush("\"")
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            out += escape.utf8
+            i += width
+            runStart = i
         }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }

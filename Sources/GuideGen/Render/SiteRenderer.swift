@@ -119,8 +119,11 @@ public struct SiteRenderer: Sendable {
     func searchEntries(_ bodies: [RenderedBody], nav: Navigation) -> [SearchIndex.Entry] {
         let sectionTitles = Dictionary(nav.sections.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
         let index = index
-        let position = { (body: RenderedBody) in (index.readingPosition[body.key] ?? Int.max, body.key) }
-        return bodies.sorted { position($0) < position($1) }.map { body in
+        // Each page's place looked up once, not twice per comparison.
+        let ordered = bodies.map { (position: index.readingPosition[$0.key] ?? Int.max, body: $0) }.sorted {
+            ($0.position, $0.body.key) < ($1.position, $1.body.key)
+        }
+        return ordered.map(\.body).map { body in
             let section = index.entries[body.key]?.section.split(separator: "/").first.map(String.init) ?? ""
             return SearchIndex.Entry(
                 title: body.source.frontMatter.title,
