@@ -46,6 +46,7 @@ import Testing
         let en = try Self.entries(try Self.text(result, "en/search-index.js"))
         // The missing translation is served in Chinese at its English URL, and found there.
         #expect(en.map { $0[1] } == ["en/returns/exchange/index.html", "en/returns/refund/index.html"])
+        #expect(en[0] == ["换货", "en/returns/exchange/index.html", "Returns", "换一件新的。", "", "换一件新的。"])
         #expect(en[1][5] == "Money goes back the way it came.")
         #expect(en[1][3] == "Money goes back the way it came.", "no summary: the description is the opening text")
     }

@@ -186,6 +186,7 @@ public enum BodyRenderer {
                     copy.markdown = renderGuarded(original.source, options: options(for: original.source), hooks: hooks)
                     copy.markdown.prose = []
                     copy.markdown.excerpt = original.markdown.excerpt
+                    copy.markdown.searchText = original.markdown.searchText
                 }
                 copy.markdown.diagnostics = []
                 copy.claims = []
