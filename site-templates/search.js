@@ -8,6 +8,8 @@
   var input = form.querySelector(".search__input");
   var panel = form.querySelector(".search__panel");
   var status = form.querySelector(".search__status");
+  // Announced from outside the panel: a live region inside an element that was hidden until now is not read.
+  var live = form.querySelector(".search__live");
   var list = form.querySelector(".search__results");
   var root = form.getAttribute("data-root") || "";
   var shown = 20;
@@ -156,6 +158,7 @@
     status.textContent = hits.length
       ? (form.getAttribute("data-count") || "{n}").replace("{n}", String(hits.length))
       : form.getAttribute("data-none") || "";
+    if (live) live.textContent = status.textContent;
     form.setAttribute("data-searched", query);  // which query the results are for (tests wait on it)
     panel.hidden = false;
   }

@@ -115,6 +115,9 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     box = search("退货运费")
     status = desktop.find_element(By.CSS_SELECTOR, ".search__status").text
     assert status.startswith("找到 ") and status.endswith(" 条结果"), status
+    # Screen readers hear the count from a live region outside the panel (one inside it was hidden until now).
+    live = desktop.find_element(By.CSS_SELECTOR, "form.search > .search__live")
+    assert live.get_attribute("role") == "status" and live.get_attribute("textContent") == status
     first = results()[0]
     assert "退货运费" in first.find_element(By.CSS_SELECTOR, ".search__title").text
     assert first.find_elements(By.TAG_NAME, "mark"), "the matched words are marked"

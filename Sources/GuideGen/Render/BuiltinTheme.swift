@@ -187,8 +187,9 @@ enum BuiltinTheme {
     <form class="search" role="search" hidden data-index="{{index_url}}" data-root="{{root}}" data-none="{{strings.search_none}}" data-count="{{strings.search_count}}">
       <label class="visually-hidden" for="search-input">{{strings.search}}</label>
       <input id="search-input" class="search__input" type="search" placeholder="{{strings.search_placeholder}}" autocomplete="off" spellcheck="false" aria-controls="search-results">
+      <p class="search__live visually-hidden" role="status"></p>
       <div class="search__panel" hidden>
-        <p class="search__status" role="status"></p>
+        <p class="search__status" aria-hidden="true"></p>
         <ol id="search-results" class="search__results"></ol>
       </div>
     </form>
@@ -264,6 +265,8 @@ enum BuiltinTheme {
   var input = form.querySelector(".search__input");
   var panel = form.querySelector(".search__panel");
   var status = form.querySelector(".search__status");
+  // Announced from outside the panel: a live region inside an element that was hidden until now is not read.
+  var live = form.querySelector(".search__live");
   var list = form.querySelector(".search__results");
   var root = form.getAttribute("data-root") || "";
   var shown = 20;
@@ -412,6 +415,7 @@ enum BuiltinTheme {
     status.textContent = hits.length
       ? (form.getAttribute("data-count") || "{n}").replace("{n}", String(hits.length))
       : form.getAttribute("data-none") || "";
+    if (live) live.textContent = status.textContent;
     form.setAttribute("data-searched", query);  // which query the results are for (tests wait on it)
     panel.hidden = false;
   }
