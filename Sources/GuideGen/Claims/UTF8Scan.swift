@@ -52,6 +52,12 @@ enum UTF8Scan {
 
     /// Unicode White_Space, spelled out: `scalar.properties.isWhitespace` looks the scalar up in the
     /// property tables, which is most of the cost of a check per character.
+    /// Whether `bytes` end in a CJK-wide character (U+2E80 and up), the class between whose members a line
+    /// break is no space (prose text, the search index).
+    static func endsWide(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { scalar($0, before: $0.count).map { $0.scalar.value >= 0x2E80 } ?? false }
+    }
+
     @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x09...0x0D, 0x20: true

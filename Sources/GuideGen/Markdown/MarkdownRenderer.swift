@@ -466,7 +466,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 // Chinese wrapped in the source (`售后\n期是20天`) is one run of text, as CSS reads a line break
                 // between two CJK characters: a term or a number across the break is still found.
-                if type == CMARK_NODE_SOFTBREAK, Self.endsWide(text), let next = child, Self.startsWide(next) { break }
+                if type == CMARK_NODE_SOFTBREAK, UTF8Scan.endsWide(text), let next = child, Self.startsWide(next) { break }
                 text.append(0x20)
             case CMARK_NODE_HTML_INLINE:
                 rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
@@ -483,11 +483,6 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 inlines(of: node, into: &proseBlock)
             }
         }
-    }
-
-    /// Whether the text collected so far ends in a CJK-wide character (U+2E80 and up).
-    static func endsWide(_ text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { UTF8Scan.scalar($0, before: $0.count).map { $0.scalar.value >= 0x2E80 } ?? false }
     }
 
     /// Whether the text of `node` (its first text, through emphasis and links) starts with a CJK-wide character.

@@ -62,7 +62,7 @@ enum SearchIndex {
             if runStart < i {
                 // Blocks are kept apart by a space; inside a block, a line break between two CJK characters is
                 // none (`退货\n运费` must still match 退货运费), as `Excerpt` reads it too.
-                let joined = appendedHere && lastIsWide(out) && UTF8Scan.scalar(bytes, at: runStart).scalar.value >= 0x2E80
+                let joined = appendedHere && UTF8Scan.endsWide(out) && UTF8Scan.scalar(bytes, at: runStart).scalar.value >= 0x2E80
                 let separator = out.isEmpty || joined ? 0 : 1
                 if out.count + separator + (i - runStart) > budget {
                     var end = runStart + max(0, budget - out.count - separator)
@@ -81,11 +81,6 @@ enum SearchIndex {
             runStart = i
         }
         return out.count < budget
-    }
-
-    /// Whether `out` ends in a CJK-wide character (U+2E80 and up).
-    private static func lastIsWide(_ out: [UInt8]) -> Bool {
-        out.withUnsafeBufferPointer { UTF8Scan.scalar($0, before: $0.count).map { $0.scalar.value >= 0x2E80 } ?? false }
     }
 
     /// The script for one language: `window.guidegenSearchIndex = [[title, url, section, description,
