@@ -225,6 +225,59 @@ import Testing
             ])
     }
 
+    /// A link to an id guidegen writes counts as found only where the page really has it: `#flow9` on a page
+    /// with one flow, a row or table that is not embedded, a footnote that is not there are warnings.
+    @Test func linksToGeneratedIDsTheTargetLacksAreWarnings() throws {
+        let rules =
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: W}}\n"
+            + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
+        let body =
+            "```mermaid\nflowchart TD\n  a[Start] --> b[End]\n```\n\n{{table t}}\n\nA note[^n] and again[^n].\n\n[^n]: Note.\n\n"
+            + "[a](#flow1) [b](#flow1-steps) [c](#rule-t-a) [d](#fn-n) [e](#fnref-n-2) [f](#main) "
+            + "[g](#flow9) [h](#rule-t-b) [i](#rules-u) [j](#fn-m) [k](#fnref-n-x)\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config, "rules/t.yaml": rules,
+            "s/links.zh-Hans.md": Self.page("链接", body), "s/links.en.md": Self.page("Links", body),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // `lint` draws nothing but must see the ids a build writes.
+        for render in [false, true] {
+            let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: render)
+            let fragments = result.diagnostics.filter { $0.location.file == "s/links.en.md" && $0.check == CheckID.brokenAnchor.rawValue }
+                .map { $0.message.split(separator: "`")[1] }
+            #expect(fragments == ["#flow9", "#rule-t-b", "#rules-u", "#fn-m", "#fnref-n-x"], "render: \(render)")
+        }
+    }
+
+    /// A heading does not take an id a flow, a rule table or a footnote writes, wherever it stands: it gets
+    /// the next suffix, and links to either lead where they should.
+    @Test func headingsDoNotTakeGeneratedIDs() throws {
+        let rules =
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: W}}\n"
+            + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
+        let body =
+            "## Flow1\n\n## Rules t\n\n## Rule t a\n\n## Fn note\n\n```mermaid\nflowchart TD\n  a[Start] --> b[End]\n```\n\n"
+            + "{{table t}}\n\nA note[^note].\n\n[^note]: Note.\n\n## Flow1\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config, "rules/t.yaml": rules,
+            "s/p.zh-Hans.md": Self.page("页", body), "s/p.en.md": Self.page("Page", body),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let html = String(decoding: try #require(result.files["en/s/p/index.html"]), as: UTF8.self)
+        var ids: [Substring] = []
+        var rest = html[...]
+        while let hit = rest.range(of: " id=\"") {
+            rest = rest[hit.upperBound...]
+            ids.append(rest.prefix { $0 != "\"" })
+        }
+        let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(repeated.isEmpty)
+        for id in ["flow1-1", "rules-t-1", "rule-t-a-1", "fn-note-1", "flow1-2", "flow1", "rules-t", "rule-t-a", "fn-note"] {
+            #expect(ids.contains(Substring(id)), "no id \(id)")
+        }
+    }
+
     /// An ignore marker silences the checks it names for its block and the blocks inside it, link checks and
     /// flow checks too; safety checks (`unsafe-path`) stay.
     @Test func ignoreMarkersSilenceTheChecksTheyName() throws {

@@ -3,9 +3,9 @@ import Foundation
 /// Links to a heading that is not there: `[fees](#fees)` on a page without a "Fees" heading, or
 /// `[x](refund.md#feees)`. A warning, as in MkDocs' anchor validation: the link still leads to the page.
 ///
-/// A fragment counts as found when it is a heading id of the target page (in the language the link leads
-/// to) or an id guidegen or the theme writes itself: footnotes (`fn-1`, `fnref-1`), rule tables (`rules-…`,
-/// `rule-…`), flows (`flow1…`) and the theme's landmarks (`main`, `toc-title`, …).
+/// A fragment counts as found when the target page (in the language the link leads to) has that id: one of
+/// its headings', one its body gets from a flow, a rule table or a footnote (`flow1`, `rule-windows-general`,
+/// `fn-1`), or one of the default theme's landmarks (`main`, `toc-title`, …).
 public enum AnchorChecker {
     public static func check(bodies: [RenderedBody]) -> [Diagnostic] {
         // Only the pages some link points into: most pages are never the target of a heading link.
@@ -15,9 +15,13 @@ public enum AnchorChecker {
         }
         guard !wanted.isEmpty else { return [] }
         var headingIDs: [String: [String]] = [:]
+        var generatedIDs: [String: Set<String>] = [:]
         for body in bodies {
             let key = body.key + "\u{0}" + body.language
-            if wanted.contains(key) { headingIDs[key] = body.markdown.headings.map(\.id) }
+            if wanted.contains(key) {
+                headingIDs[key] = body.markdown.headings.map(\.id)
+                generatedIDs[key] = Set(body.markdown.generatedIDs)
+            }
         }
         var out: [Diagnostic] = []
         for body in bodies where !body.isFallback {
@@ -25,7 +29,9 @@ public enum AnchorChecker {
                 let key = link.key ?? body.key
                 guard let ids = headingIDs[key + "\u{0}" + link.language] else { continue }
                 let fragment = link.fragment.removingPercentEncoding ?? link.fragment
-                if ids.contains(fragment) || isGenerated(fragment) { continue }
+                if ids.contains(fragment) || isGenerated(fragment, on: generatedIDs[key + "\u{0}" + link.language] ?? []) {
+                    continue
+                }
                 let page = link.key == nil ? "this page" : "`\(key)`"
                 let help: String
                 if let near = Suggestion.closest(to: fragment, in: ids) {
@@ -44,10 +50,8 @@ public enum AnchorChecker {
         return out
     }
 
-    /// Ids that are not headings but are on every page that needs them.
-    static func isGenerated(_ id: String) -> Bool {
-        if MarkdownRenderer.isReserved(id) { return true }
-        for prefix in ["fn-", "fnref-", "rules-", "rule-", "flow"] where id.hasPrefix(prefix) { return true }
-        return false
+    /// Whether `id` is one of the theme's or one the page's body got from a flow, a table or a footnote.
+    static func isGenerated(_ id: String, on page: Set<String>) -> Bool {
+        MarkdownRenderer.themeIDs.contains(id) || page.contains(id)
     }
 }

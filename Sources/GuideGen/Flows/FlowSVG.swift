@@ -240,6 +240,12 @@ public enum FlowSVG {
     }
 
     /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.
+    /// The ids a drawing and its text alternative with this prefix have (`render`, `textAlternative`).
+    public static func ids(idPrefix: String) -> [String] {
+        let prefix = sanitize(idPrefix)
+        return ["\(prefix)-title", "\(prefix)-arrow", "\(prefix)-steps"]
+    }
+
     static func sanitize(_ prefix: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in prefix.unicodeScalars {

@@ -1,5 +1,11 @@
 /// HTML escaping for text and attribute values.
 public enum HTML {
+    /// Empty elements carrying `ids`: what `lint`, which draws nothing, hands the Markdown stage in place of
+    /// a flow or a rule table, so that headings and links see the same ids as in a build.
+    public static func idPlaceholders(_ ids: [String]) -> String {
+        ids.map { "<i id=\"\(escape($0))\"></i>" }.joined()
+    }
+
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     public static func escape(_ s: String) -> String {
         guard UTF8Scan.withBytes(s, { $0.contains { entity(for: $0) != nil } }) else { return s }

@@ -43,16 +43,17 @@ public enum MarkdownRenderer {
 
     /// Ids the page around the body uses (the default theme's landmarks and headings, cmark's footnotes): a
     /// heading called "main" must not take the skip link's target.
+    static let themeIDs: Set<String> = [
+        "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title",
+    ]
+
     static func isReserved(_ id: String) -> Bool {
         let bytes = id.utf8
         guard
             let first = bytes.first,
             first == 0x6D || first == 0x74 || first == 0x73 || first == 0x72 || first == 0x63 || first == 0x66 || first == 0x68
         else { return false }  // m, t, s, r, c, f, h: the only first letters below
-        switch id {
-        case "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title": return true
-        default: break
-        }
+        if themeIDs.contains(id) { return true }
         // `fn-3`, `fnref-3`.
         let rest = id.hasPrefix("fn-") ? bytes.dropFirst(3) : id.hasPrefix("fnref-") ? bytes.dropFirst(6) : bytes[bytes.endIndex...]
         return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -145,7 +146,7 @@ public enum MarkdownRenderer {
         guard options.renderHTML else {
             return MarkdownResult(
                 htmlBytes: [], headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
-                diagnostics: walker.diagnostics)
+                diagnostics: walker.diagnostics, generatedIDs: walker.generatedIDs)
         }
         let cString = cmark_render_html(document, CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
         defer { free(cString) }
@@ -156,7 +157,7 @@ public enum MarkdownRenderer {
         }
         return MarkdownResult(
             htmlBytes: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
-            diagnostics: walker.diagnostics)
+            diagnostics: walker.diagnostics, generatedIDs: walker.generatedIDs)
     }
 
     static let cmarkFootnoteBackLabel = Array(#"data-footnote-backref aria-label="Back to content""#.utf8)
@@ -239,6 +240,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// The text of a block that has no prose (a code block, a rendered rule table), for FAQ answers.
     private var blockText: String?
     private var takenIDs = Set<String>(minimumCapacity: 16)
+    /// Ids the body gets from elsewhere than its headings: hooks' HTML (flows, rule tables) and footnotes.
+    var generatedIDs: [String] = []
     private var nextSuffix: [String: Int] = [:]
     private var pendingIgnore: Set<String> = []
     /// The checks silenced for the block being walked (its own marker's and its parents').
@@ -281,6 +284,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     options.sectionTexts ? (blockText ?? prose[proseCountBefore...].map(\.text).joined(separator: " ")) : ""
                 topLevel.append((nil, 0, text))
             }
+        }
+        if !generatedIDs.isEmpty { renameHeadingsTakingGeneratedIDs() }
+    }
+
+    /// A heading written before a flow or table can have taken its id (`## Flow1` is `flow1`): such a
+    /// heading moves to the next free suffix, as a second heading of that name would.
+    mutating func renameHeadingsTakingGeneratedIDs() {
+        let generated = Set(generatedIDs)
+        for index in headings.indices where generated.contains(headings[index].id) {
+            headings[index].id = uniqueID(headings[index].id, avoiding: generated.contains)
         }
     }
 
@@ -479,6 +492,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 if let imageURL, text[altStart...].allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
                     imageWithoutAlt(node, url: imageURL)
                 }
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                // cmark's API has no getter for a footnote's label, so the reference is rendered alone: it is
+                // `<a href="#fn-<label>" id="fnref-<label>">` (`fnref-<label>-2` for a second reference).
+                footnoteIDs(node)
             default:
                 inlines(of: node, into: &proseBlock)
             }
@@ -558,6 +575,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// Swaps a table cell's children for literal HTML. A cell may not hold a custom node, so this is an
     /// inline HTML node: the walk has already replaced the author's raw HTML, and the HTML is rendered as is.
     mutating func replaceChildren(of node: OpaquePointer, withHTML html: String) {
+        recordIDs(in: html)
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_free(child)
@@ -567,8 +585,37 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         if cmark_node_append_child(node, inline) == 0 { cmark_node_free(inline) }
     }
 
+    /// Notes the `id="…"` values of HTML a hook wrote (a flow's figure, a rule table's rows), so that no
+    /// heading takes them and links to them count as found.
+    mutating func recordIDs(in html: String) {
+        var html = html
+        html.withUTF8 { bytes in
+            let needle: [UInt8] = Array(" id=\"".utf8)
+            var from = 0
+            while from < bytes.count, let hit = ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[from...])) {
+                let start = from + hit + needle.count
+                guard let end = ByteSearch.find(0x22, in: bytes, from: start) else { break }
+                generatedIDs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                from = end + 1
+            }
+        }
+    }
+
+    /// Notes the ids of a footnote reference and of the note it leads to.
+    mutating func footnoteIDs(_ reference: OpaquePointer) {
+        guard let cString = cmark_render_html(reference, CMARK_OPT_FOOTNOTES, nil) else { return }
+        let html = String(cString: cString)
+        free(cString)
+        recordIDs(in: html)
+        if let start = html.range(of: "href=\"#"), let end = html[start.upperBound...].firstIndex(of: "\"") {
+            let note = String(html[start.upperBound..<end])
+            generatedIDs.append(note.removingPercentEncoding ?? note)
+        }
+    }
+
     /// Swaps a node for literal HTML (a custom block, which cmark emits as is and tagfilter leaves alone).
     mutating func replace(_ node: OpaquePointer, withHTML html: String) {
+        recordIDs(in: html)
         guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(custom, html)
         cmark_node_set_on_exit(custom, "")
@@ -647,9 +694,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// `base`, or `base-1`, `base-2` … whichever is still free (a heading may itself be called `a-1`).
     /// Most headings are unique, so one insert settles them; the next suffix is remembered only for a base
     /// that was already taken (a base that is free now was never asked for before, so it had none).
-    mutating func uniqueID(_ base: String) -> String {
+    mutating func uniqueID(_ base: String, avoiding taken: (String) -> Bool = { _ in false }) -> String {
         let root = base.isEmpty ? "section" : base
-        if !MarkdownRenderer.isReserved(root), takenIDs.insert(root).inserted { return root }
+        if !MarkdownRenderer.isReserved(root), !taken(root), takenIDs.insert(root).inserted { return root }
         var n = nextSuffix[root, default: 1]
         // `fn-2` and `fnref-2` are footnote ids, so a second "fn" heading would never find a free
         // `fn-<n>` (it looped forever): such a root is numbered as `fn-section-2`.
@@ -658,7 +705,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         repeat {
             candidate = "\(stem)-\(n)"
             n += 1
-        } while takenIDs.contains(candidate) || MarkdownRenderer.isReserved(candidate)
+        } while takenIDs.contains(candidate) || MarkdownRenderer.isReserved(candidate) || taken(candidate)
         nextSuffix[root] = n
         takenIDs.insert(candidate)
         return candidate

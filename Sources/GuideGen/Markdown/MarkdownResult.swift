@@ -16,6 +16,8 @@ public struct MarkdownResult: Sendable {
     public var excerpt = ""
     /// The page's text for the offline search index (`SearchIndex.bodyText`); empty when search is off.
     public var searchText = ""
+    /// Ids in the body that are not headings': flows, rule tables and footnotes (`fn-<label>`, `fnref-<label>`).
+    public var generatedIDs: [String] = []
 
     /// One heading with its stable anchor id.
     public struct Heading: Sendable, Equatable {

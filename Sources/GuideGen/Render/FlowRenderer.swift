@@ -47,8 +47,11 @@ enum FlowRenderer {
             let edge = diagram.edges[i]
             diagram.edges[i].label = expandLabel(label, line: edge.line, column: edge.labelColumn ?? edge.column)
         }
-        // `lint` needs the checks, not the drawing.
-        guard draw else { return Result(html: "", prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature) }
+        // `lint` needs the checks, not the drawing; only the ids the drawing would have, for heading links.
+        guard draw else {
+            let ids = [idPrefix] + FlowSVG.ids(idPrefix: idPrefix)
+            return Result(html: HTML.idPlaceholders(ids), prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature)
+        }
         let geometry = FlowLayout.layout(diagram)
         let title = diagram.nodes.first.map { $0.label } ?? "Flow"
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)

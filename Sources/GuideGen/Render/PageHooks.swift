@@ -201,9 +201,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         switch rules.lookup(ref) {
         case .table(let table):
             references.append((ref, location))
-            // `lint` makes no HTML: the reference and its errors are all it needs from the table.
-            guard drawFlows else { return ("", []) }
             let first = tablesShown.insert(table.id).inserted
+            // `lint` makes no HTML: the reference, its errors and the table's ids (for heading links) are all it
+            // needs from the table.
+            guard drawFlows else { return (first ? HTML.idPlaceholders(RuleTableHTML.anchorIDs(table)) : "", []) }
             return (
                 RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings, anchors: first), []
             )

@@ -3,6 +3,11 @@ public enum RuleTableHTML {
     /// Anchor id of a row: `rule-<table>-<row>`.
     public static func rowAnchor(table: String, row: String) -> String { "rule-\(table)-\(row)" }
 
+    /// The ids `render` gives the table with `anchors`: its own and each row's.
+    public static func anchorIDs(_ table: RuleTable) -> [String] {
+        ["rules-\(table.id)"] + table.rows.map { rowAnchor(table: table.id, row: $0.id) }
+    }
+
     /// Renders the table in `language`; `strings` gives the caption words. Without `anchors` (the same table
     /// shown again on a page) it has no ids, which must be unique in a page.
     public static func render(_ table: RuleTable, language: String, fallback: String, strings: UIStrings, anchors: Bool = true) -> String {
