@@ -6,12 +6,22 @@
   var pretty = script.getAttribute("data-pretty") === "1";
   if (!available.length) return;
   var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) { return l.toLowerCase(); });
+  function exact(t) {
+    for (var i = 0; i < available.length; i++) if (available[i].toLowerCase() === t) return available[i];
+    return null;
+  }
   function match(tag) {
     var t = tag.toLowerCase();
-    for (var i = 0; i < available.length; i++) if (available[i].toLowerCase() === t) return available[i];
-    if (t === "zh-cn" || t === "zh-sg" || t === "zh") t = "zh-hans";
-    if (t === "zh-tw" || t === "zh-hk" || t === "zh-mo") t = "zh-hant";
-    for (var j = 0; j < available.length; j++) if (available[j].toLowerCase() === t) return available[j];
+    var found = exact(t);
+    if (found) return found;
+    // Chinese by script first: zh-Hant-TW and zh-TW read Traditional, zh-Hans-CN and zh-CN Simplified.
+    if (/^zh-(hant|tw|hk|mo)(-|$)/.test(t)) t = "zh-hant";
+    else if (t === "zh" || /^zh-(hans|cn|sg|my)(-|$)/.test(t)) t = "zh-hans";
+    // Then ever shorter prefixes (pt-BR-x → pt-BR → pt), then any variant of the base language.
+    for (var cut = t; cut; cut = cut.lastIndexOf("-") > 0 ? cut.slice(0, cut.lastIndexOf("-")) : "") {
+      found = exact(cut);
+      if (found) return found;
+    }
     var base = t.split("-")[0];
     for (var k = 0; k < available.length; k++) if (available[k].toLowerCase().split("-")[0] === base) return available[k];
     return null;

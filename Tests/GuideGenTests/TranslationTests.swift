@@ -94,6 +94,20 @@ import Testing
         #expect(page.contains(">English</a>"))
     }
 
+    /// A page missing in a language without built-in words is shown with an (English) notice that names that
+    /// language, not English.
+    @Test func theFallbackNoticeNamesTheReadersLanguage() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {en: Guide, pt-BR: Guia}\nlanguages: [en, pt-BR]\n",
+            "p/x.en.md": "---\ntitle: X\ntype: article\n---\nText.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let page = String(decoding: try #require(result.files["pt-BR/p/x/index.html"]), as: UTF8.self)
+        #expect(page.contains("has not been translated into Portuguese (Brazil) yet"))
+        #expect(!page.contains("into English"))
+    }
+
     @Test func aThirdLanguageNeedsOnlyItsListingAndFiles() throws {
         let fixture = TestSupport.fixtures.appendingPathComponent("sites/basic/content")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-test-\(UUID().uuidString)")

@@ -67,6 +67,30 @@ def test_root_sends_reader_to_a_language_and_switcher_keeps_the_page(built_site,
     assert desktop.find_element(By.CSS_SELECTOR, ".site-header").value_of_css_property("position") == "sticky"
 
 
+@pytest.mark.parametrize("accept,expected", [
+    ("zh-Hant-TW,en", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-HK,zh", "zh-Hant"), ("zh-Hans-CN", "zh-Hans"),
+    ("zh-CN,en", "zh-Hans"), ("en-GB,zh", "en"), ("fr-FR,de", "zh-Hans"),
+])
+def test_root_picks_the_readers_language_by_script(guidegen, tmp_path, desktop, accept, expected):
+    content = tmp_path / "content"
+    (content / "s").mkdir(parents=True)
+    (content / "guidegen.yaml").write_text("title: {zh-Hans: 指南, zh-Hant: 指南, en: Guide}\nlanguages: [zh-Hans, zh-Hant, en]\n")
+    for lang in ["zh-Hans", "zh-Hant", "en"]:
+        (content / "s" / f"p.{lang}.md").write_text(f"---\ntitle: {lang}\ntype: article\n---\nText.\n")
+    out = tmp_path / "public"
+    code, _, err = run(guidegen, "build", "--content", str(content), "--templates", str(REPO / "site-templates"), "--output", str(out))
+    assert code == 0, err
+    agent = desktop.execute_script("return navigator.userAgent")
+    desktop.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": accept})
+    try:
+        desktop.get((out / "index.html").as_uri())
+        assert desktop.execute_script("return navigator.languages")[0] == accept.split(",")[0]
+        desktop.implicitly_wait(3)
+        assert desktop.find_element(By.TAG_NAME, "html").get_attribute("lang") == expected
+    finally:
+        desktop.execute_cdp_cmd("Network.setUserAgentOverride", {"userAgent": agent})
+
+
 @pytest.mark.parametrize("width,height,dark", [(1280, 900, False), (1280, 900, True), (360, 780, False), (360, 780, True)])
 def test_screenshots_both_languages(built_site, width, height, dark):
     SHOTS.mkdir(parents=True, exist_ok=True)

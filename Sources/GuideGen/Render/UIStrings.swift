@@ -60,9 +60,18 @@ public struct UIStrings: Sendable {
         if tag == "zh-Hant" || tag.hasPrefix("zh-Hant") || tag == "zh-TW" || tag == "zh-HK" { return .traditionalChinese }
         if tag.hasPrefix("zh") { return .simplifiedChinese }
         if hasBuiltInStrings(tag) { return .english }
-        // Another language: English words, but its own name in the language switcher (`français`, `日本語`).
+        // Another language: English words, but its own name in the language switcher (`Français`, `日本語`),
+        // and a notice that names it rather than English.
+        nameLock.lock()
+        let known = others[tag]
+        nameLock.unlock()
+        if let known { return known }
         var strings = english
         strings.languageName = nativeName(of: tag)
+        strings.fallbackNotice = english.fallbackNotice.replacingOccurrences(of: "into English", with: "into \(englishName(of: tag))")
+        nameLock.lock()
+        others[tag] = strings
+        nameLock.unlock()
         return strings
     }
 
@@ -85,8 +94,15 @@ public struct UIStrings: Sendable {
         return name
     }
 
+    /// The language's name in English (`Portuguese (Brazil)`), or the tag when the system has none.
+    static func englishName(of tag: String) -> String {
+        let found = Locale(identifier: "en").localizedString(forIdentifier: tag) ?? ""
+        return found.isEmpty ? tag : found
+    }
+
     /// Looked up once per language: pages ask for their strings every time they render.
     nonisolated(unsafe) private static var names: [String: String] = [:]
+    nonisolated(unsafe) private static var others: [String: UIStrings] = [:]
     private static let nameLock = NSLock()
 
     static let english = UIStrings(
