@@ -249,6 +249,31 @@ import Testing
         }
     }
 
+    /// A `{{rule …}}` in a link's title (its tooltip) is expanded like the text's; an unknown one is an error.
+    @Test func ruleReferencesInLinkTitlesAreExpanded() throws {
+        let rules =
+            "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: W}}\n"
+            + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
+        func site(_ body: String) throws -> URL {
+            try TestSupport.site([
+                "guidegen.yaml": Self.config, "rules/t.yaml": rules,
+                "s/p.zh-Hans.md": Self.page("页", body), "s/p.en.md": Self.page("Page", body),
+            ])
+        }
+        let good = try site("[a](https://example.com/ \"Window: {{rule t.a.w}}\")\n")
+        defer { try? FileManager.default.removeItem(at: good) }
+        let built = Pipeline.run(PipelineOptions(content: good, templates: nil), render: true)
+        let html = String(decoding: try #require(built.files["en/s/p/index.html"]), as: UTF8.self)
+        #expect(html.contains("title=\"Window: 15 days\""))
+        #expect(!html.contains("{{rule"))
+        let bad = try site("Text [b](https://example.com/ \"{{rule nope.a.w}}\")\n")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let linted = Pipeline.run(PipelineOptions(content: bad, templates: nil), render: false)
+        #expect(
+            linted.diagnostics.filter { $0.location.file == "s/p.en.md" }.map { "\($0.location.line):\($0.location.column) \($0.check)" }
+                == ["5:6 unknown-rule"])
+    }
+
     /// A heading does not take an id a flow, a rule table or a footnote writes, wherever it stands: it gets
     /// the next suffix, and links to either lead where they should.
     @Test func headingsDoNotTakeGeneratedIDs() throws {

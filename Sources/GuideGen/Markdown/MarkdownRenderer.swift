@@ -524,6 +524,20 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     }
 
     mutating func link(_ node: OpaquePointer, isImage: Bool) {
+        // A title (`[x](url "Fee: {{rule fees.return.amount}}")`) is shown as a tooltip: its references are
+        // expanded like the text's, and an unknown one is reported at the link.
+        if let title = cmark_node_get_title(node), ByteSearch.containsPair(Self.bytes(title), 0x7B),
+            let (segments, found) = hooks.expandReferences(in: String(cString: title), at: location(node))
+        {
+            diagnostics += found
+            var expanded = ""
+            for segment in segments {
+                switch segment {
+                case .literal(let text), .generated(let text, _): expanded += text
+                }
+            }
+            cmark_node_set_title(node, expanded)
+        }
         let url = String(cString: cmark_node_get_url(node))
         let resolution = hooks.resolveLink(url, isImage: isImage, at: location(node))
         if !options.unsafeHTML, URLSafety.isDangerous(url) {
