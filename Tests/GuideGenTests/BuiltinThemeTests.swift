@@ -70,6 +70,20 @@ import Testing
         #expect(diagnostics.map(\.message) == ["template does not parse: section `{{#page}}` is never closed; add `{{/page}}`"])
     }
 
+    /// A partial that does not exist is an error at its tag with the nearest name (swift-mustache would
+    /// render nothing there); the built-in theme's own partials and dynamic ones are fine.
+    @Test func aMissingPartialIsAnError() throws {
+        let root = try TestSupport.site(["page.mustache": "{{> partials/head}}\n  {{> partials/heade }}{{>*dynamic}}\n{{> nosuch}}\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, diagnostics) = Theme.load(from: root)
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "2:3 error[template] the partial `partials/heade` does not exist; the page would lose that part without a word | did you mean `{{> partials/head}}`?",
+                "3:1 error[template] the partial `nosuch` does not exist; the page would lose that part without a word | create `\(Theme.folderName(of: root))/nosuch.mustache`",
+            ])
+        #expect(Theme.load(from: nil).1.isEmpty)
+    }
+
     @Test func theInnermostOpenSectionIsNamed() {
         #expect(Theme.unclosedSection(in: "{{#a}}{{#b}}x{{/b}}{{^c}}")?.name == "c")
         #expect(Theme.unclosedSection(in: "{{#a}}{{# b }}{{/ b }}{{/a}}") == nil)

@@ -138,6 +138,17 @@ public struct Theme: Sendable {
                 files["theme/" + relative] = data
             }
         }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for missing in missingPartials(in: text, known: names) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .template,
+                        at: SourceLocation(file: "\(folderName)/\(name).mustache", line: missing.line, column: missing.column),
+                        "the partial `\(missing.name)` does not exist; the page would lose that part without a word",
+                        help: Suggestion.closest(to: missing.name, in: Array(names)).map { "did you mean `{{> \($0)}}`?" }
+                            ?? "create `\(folderName)/\(missing.name).mustache`"))
+            }
+        }
         let skeletons =
             useSkeletons && TemplateSkeletons.allowed(templateSources: Array(sources.values))
             ? TemplateSkeletons(templates: sources) : nil
@@ -189,6 +200,29 @@ extension Theme {
 
     /// The innermost `{{#name}}`/`{{^name}}` still open at the end of `text`, with the 1-based line and
     /// column (in scalars) of its tag.
+    /// `{{> name}}` tags naming no template (swift-mustache renders them as nothing; Hugo stops the build).
+    static func missingPartials(in text: String, known: Set<String>) -> [(name: String, line: Int, column: Int)] {
+        var out: [(name: String, line: Int, column: Int)] = []
+        TemplateListAnalysis.forEachTag(in: text) { tag, range in
+            guard tag.first == ">" else { return true }
+            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            // `{{>*name}}` is a dynamic partial, named by the context.
+            guard !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) else { return true }
+            let (line, column) = position(of: range.lowerBound, in: text)
+            out.append((name, line, column))
+            return true
+        }
+        return out
+    }
+
+    /// 1-based line and scalar column of `index` in `text`.
+    static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+        let before = text[..<index]
+        let line = before.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        return (line, text.unicodeScalars[lineStart..<index].count + 1)
+    }
+
     static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
         var stack: [(name: String, at: String.Index)] = []
         TemplateListAnalysis.forEachTag(in: text) { tag, range in
@@ -201,9 +235,7 @@ extension Theme {
             return true
         }
         guard let open = stack.last else { return nil }
-        let before = text[..<open.at]
-        let line = before.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-        return (open.name, line, text.unicodeScalars[lineStart..<open.at].count + 1)
+        let (line, column) = position(of: open.at, in: text)
+        return (open.name, line, column)
     }
 }
