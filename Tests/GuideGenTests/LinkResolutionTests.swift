@@ -249,6 +249,29 @@ import Testing
         }
     }
 
+    /// A section without `_index` files, and a site without a home text, still have list pages, and links
+    /// to their `_index.md` lead there; a folder that is no section stays a broken link.
+    @Test func linksToGeneratedListPagesResolve() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] {
+            files["docs/a.\(lang).md"] = Self.page("A", "[s](_index.md) [h](/_index.md) [z](/docs/_index.zh-Hans.md)")
+            files["other/b.\(lang).md"] = Self.page("B", "[s](../docs/_index.md)")
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(result.diagnostics.isEmpty)
+        let page = String(decoding: try #require(result.files["en/docs/a/index.html"]), as: UTF8.self)
+        #expect(Self.targets(page) == ["../../../en/docs/index.html", "../../../en/index.html", "../../../zh-Hans/docs/index.html"])
+        let other = String(decoding: try #require(result.files["en/other/b/index.html"]), as: UTF8.self)
+        #expect(Self.targets(other) == ["../../../en/docs/index.html"])
+
+        let broken = try TestSupport.site(["guidegen.yaml": Self.config, "docs/a.en.md": Self.page("A", "[x](/nosection/_index.md)")])
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let linted = Pipeline.run(PipelineOptions(content: broken, templates: nil), render: false)
+        #expect(linted.diagnostics.map(\.check).contains(CheckID.brokenLink.rawValue))
+    }
+
     /// A `{{rule …}}` in a link's title (its tooltip) is expanded like the text's; an unknown one is an error.
     @Test func ruleReferencesInLinkTitlesAreExpanded() throws {
         let rules =

@@ -254,7 +254,13 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 let (key, language) = index.resolveSourceLink(
                     decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage)
             else {
-                let named = index.sourceLinkKey(decoded, from: page, fromContentRoot: fromContentRoot)?.key
+                let found = index.sourceLinkKey(decoded, from: page, fromContentRoot: fromContentRoot, language: linkLanguage)
+                let named = found?.key
+                // A section without `_index` files still has its list page, as has the site without a home
+                // text: `/docs/_index.md` leads there, as in Hugo.
+                if let found, let target = index.generatedListPath(key: found.key, language: found.language) {
+                    return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: prettyURLs) + fragment)
+                }
                 if let named, index.draftKeys.contains(named) {
                     return .broken(
                         Diagnostic(

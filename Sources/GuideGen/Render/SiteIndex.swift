@@ -143,6 +143,15 @@ public struct SiteIndex: Sendable {
         return language + "/" + tail
     }
 
+    /// The list page guidegen writes for `_index` (the home page) or `<section>/_index` when no such file
+    /// exists; nil for any other key.
+    public func generatedListPath(key: String, language: String) -> String? {
+        if key == "_index" { return "\(language)/index.html" }
+        guard key.hasSuffix("/_index") else { return nil }
+        let section = String(key.dropLast("/_index".count))
+        return sections.contains { $0.name == section } ? sectionPath(section, language: language) : nil
+    }
+
     /// Output path of a section's landing page.
     public func sectionPath(_ section: String, language: String) -> String { "\(language)/\(section)/index.html" }
 

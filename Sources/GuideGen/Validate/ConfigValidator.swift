@@ -11,7 +11,7 @@ public enum ConfigValidator {
                 [
                     Diagnostic(
                         .error, .config, at: SourceLocation(file: "guidegen.yaml", line: 1, column: 1), "guidegen.yaml is missing",
-                        help: "create content/guidegen.yaml with `title:` and `languages:`")
+                        help: "create it in the content folder with `title:` and `languages:`, e.g. `languages: [zh-Hans, en]`")
                 ]
             )
         }
