@@ -94,6 +94,13 @@ import Testing
         #expect(page.contains(">English</a>"))
     }
 
+    /// The `--mark` hint can be pasted into a shell whatever the file is called.
+    @Test func theMarkHintQuotesPathsAShellWouldSplit() {
+        #expect(TranslationChecker.shellQuoted("policies/退货政策.en.md") == "policies/退货政策.en.md")
+        #expect(TranslationChecker.shellQuoted("my folder/it's.en.md") == #"'my folder/it'\''s.en.md'"#)
+        #expect(TranslationChecker.shellQuoted("a/$HOME.en.md") == "'a/$HOME.en.md'")
+    }
+
     /// A page missing in a language without built-in words is shown with an (English) notice that names that
     /// language, not English.
     @Test func theFallbackNoticeNamesTheReadersLanguage() throws {

@@ -70,7 +70,7 @@ public enum TranslationChecker {
                             .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
                             "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
                             help:
-                                "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(file)`)",
+                                "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(Self.shellQuoted(file))`)",
                             notes: pair))
                 }
             }
@@ -134,6 +134,17 @@ public enum TranslationChecker {
     static func expectedPath(of page: PageSource, language: String) -> String {
         let name = "\(page.slug).\(language).md"
         return page.section.isEmpty ? name : "\(page.section)/\(name)"
+    }
+
+    /// `path` as a shell word: as it is when it is only letters, digits and `/._-` (any script), else in
+    /// single quotes, so a hint with a space in its path can be pasted.
+    static func shellQuoted(_ path: String) -> String {
+        let plain =
+            !path.isEmpty
+            && path.unicodeScalars.allSatisfy {
+                $0.value > 0x7F || $0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-".unicodeScalars.contains($0)
+            }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
