@@ -232,8 +232,8 @@ import Testing
             "title: {zh-Hans: 期限, en: Windows}\nchanged: 2026-11-01\ncolumns:\n  w: {type: duration, title: {zh-Hans: 期限, en: W}}\n"
             + "rows:\n  a:\n    label: {zh-Hans: 甲, en: A}\n    w: 15 days\n"
         let body =
-            "```mermaid\nflowchart TD\n  a[Start] --> b[End]\n```\n\n{{table t}}\n\nA note[^n] and again[^n].\n\n[^n]: Note.\n\n"
-            + "[a](#flow1) [b](#flow1-steps) [c](#rule-t-a) [d](#fn-n) [e](#fnref-n-2) [f](#main) "
+            "```mermaid\nflowchart TD\n  a[Start] --> b[End]\n```\n\n{{table t}}\n\nA note[^n] and again[^n], and[^注].\n\n[^n]: Note.\n\n[^注]: 注。\n\n"
+            + "[a](#flow1) [b](#flow1-steps) [c](#rule-t-a) [d](#fn-n) [e](#fnref-n-2) [f](#main) [l](#fn-注) [m](#fnref-%E6%B3%A8) "
             + "[g](#flow9) [h](#rule-t-b) [i](#rules-u) [j](#fn-m) [k](#fnref-n-x)\n"
         let root = try TestSupport.site([
             "guidegen.yaml": Self.config, "rules/t.yaml": rules,

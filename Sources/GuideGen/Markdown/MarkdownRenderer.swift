@@ -609,7 +609,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             while from < bytes.count, let hit = ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[from...])) {
                 let start = from + hit + needle.count
                 guard let end = ByteSearch.find(0x22, in: bytes, from: start) else { break }
-                generatedIDs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                // cmark percent-encodes a footnote label (`fn-%E6%B3%A8`); links are compared decoded.
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                generatedIDs.append(ByteSearch.contains(id, 0x25) ? (id.removingPercentEncoding ?? id) : id)
                 from = end + 1
             }
         }
