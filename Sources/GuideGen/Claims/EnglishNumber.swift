@@ -45,6 +45,15 @@ enum EnglishNumber {
         return nil
     }
 
+    /// Whether a number can start with the word at `range` (a number word, or "a"/"an" before "hundred"):
+    /// false for nearly every word of a page, before `parse` sets up its state.
+    static func mayStart(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = UTF8Scan.lowercased(b[range.lowerBound]) &- 0x61
+        guard first < 26, range.count < 32 else { return false }
+        return (first == 0 && range.count <= 2) || lengthsByFirstLetter[Int(first)] & (1 << UInt32(range.count)) != 0
+    }
+
     /// Whether the word at `range` is a number word (used to skip it cheaply when it is not).
     static func isNumberWord(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool { lookup(b, range) != nil }
 

@@ -377,7 +377,7 @@ private struct LiteralScan {
         }
         if end < b.count, UTF8Scan.isDigit(b[end]) { return end }
         if UTF8Scan.equalsIgnoringCase(b, range, Words.half) { return englishHalf(start: start, end: end) ?? end }
-        guard let (value, numberEnd) = EnglishNumber.parse(b, at: start) else { return end }
+        guard EnglishNumber.mayStart(b, range), let (value, numberEnd) = EnglishNumber.parse(b, at: start) else { return end }
         if let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)),
             UTF8Scan.equalsIgnoringCase(b, w, Words.every)
         {

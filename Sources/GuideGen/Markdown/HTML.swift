@@ -20,16 +20,22 @@ public enum HTML {
         UTF8Scan.withBytes(s) { appendEscaped(bytes: $0, to: &out) }
     }
 
-    /// `appendEscaped` for text that is already UTF-8 bytes.
+    /// `appendEscaped` for text that is already UTF-8 bytes. Runs between special bytes are copied whole;
+    /// a byte above `'` (0x27) other than `<` and `>` is never special, so most bytes cost one comparison.
     public static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var runStart = 0
-        for (i, byte) in bytes.enumerated() {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            i += 1
+            if byte > 0x3E || (byte > 0x27 && byte != 0x3C && byte != 0x3E) { continue }
             guard let entity = entity(for: byte) else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-            out += entity
-            runStart = i + 1
+            if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
+            out.append(contentsOf: entity)
+            runStart = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
     /// The text of an HTML fragment guidegen made (a rule table): tags dropped, the five escapes decoded,
@@ -54,15 +60,23 @@ public enum HTML {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    private enum Entities {
+        static let amp: [UInt8] = Array("&amp;".utf8)
+        static let lt: [UInt8] = Array("&lt;".utf8)
+        static let gt: [UInt8] = Array("&gt;".utf8)
+        static let quot: [UInt8] = Array("&quot;".utf8)
+        static let apos: [UInt8] = Array("&#39;".utf8)
+    }
+
     /// The entity that replaces a byte, or nil for a byte written as it is.
     @inline(__always)
     static func entity(for byte: UInt8) -> [UInt8]? {
         switch byte {
-        case 0x26: return [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-        case 0x3C: return [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-        case 0x3E: return [0x26, 0x67, 0x74, 0x3B]  // &gt;
-        case 0x22: return [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-        case 0x27: return [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+        case 0x26: return Entities.amp
+        case 0x3C: return Entities.lt
+        case 0x3E: return Entities.gt
+        case 0x22: return Entities.quot
+        case 0x27: return Entities.apos
         default: return nil
         }
     }

@@ -34,12 +34,15 @@ enum FAQSchema {
 
     /// Appends `bytes` escaped for inside a JSON string literal.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Bytes below 0x40 looked at: 0x00–0x1F, `"`, `&`, `<` and `>`.
+        let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         var runStart = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            // Most bytes need nothing: one comparison each for text, then the rare cases.
-            if b >= 0x3F && b != 0x5C && b != 0xE2 {
+            // Most bytes need nothing: below 0x40 a bit of `special` says whether a byte might (control
+            // characters, `"`, `&`, `<`, `>`), above it only `\` and the lead byte of U+2028/U+2029 can.
+            if b < 0x40 ? (special >> UInt64(b)) & 1 == 0 : (b != 0x5C && b != 0xE2) {
                 i += 1
                 continue
             }

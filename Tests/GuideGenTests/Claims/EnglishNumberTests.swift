@@ -36,4 +36,26 @@ import Testing
     func notNumbers(_ text: String) {
         #expect(parse(text) == nil)
     }
+
+    /// `mayStart` only skips words `parse` would refuse: every number's first word passes it, and
+    /// ordinary words do not.
+    @Test func mayStartRejectsOnlyWordsThatStartNoNumber() {
+        func mayStart(_ text: String) -> Bool {
+            UTF8Scan.withBytes(text) { b in EnglishNumber.mayStart(b, 0..<UTF8Scan.letterRunEnd(b, from: 0)) }
+        }
+        let numbers = [
+            "zero", "one", "Two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "seventy", "eighty", "NINETY", "a hundred", "an hundred", "A thousand",
+        ]
+        for text in numbers {
+            #expect(mayStart(text), "\(text)")
+        }
+        for text in ["the", "return", "shipping", "days", "hundred", "within", "ask", "x"] {
+            #expect(parse(text) == nil || mayStart(text))
+        }
+        #expect(!mayStart("return"))
+        #expect(!mayStart("within"))
+        #expect(!mayStart("shipping"))
+    }
 }
