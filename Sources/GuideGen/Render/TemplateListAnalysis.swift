@@ -83,6 +83,8 @@ enum TemplateListAnalysis {
         /// maps or a map when `holdsMaps`): swift-mustache prints it as Swift describes it (a dictionary in no
         /// fixed order, strings quoted), which no skeleton can fill in.
         func mayPrint(parent: String, key: String, holdsMaps: Bool) -> Bool {
+            // Most themes print no container whole: no key to hash for every list of every page.
+            if printed.isEmpty && (!holdsMaps || printedViaDot.isEmpty) { return false }
             if let names = printed[key], names.contains(where: { $0.mayMean(parent: parent, key: key) }) { return true }
             guard holdsMaps, let names = printedViaDot[key] else { return false }
             return names.contains { $0.mayMean(parent: parent, key: key) }
