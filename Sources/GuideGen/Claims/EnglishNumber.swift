@@ -38,9 +38,7 @@ enum EnglishNumber {
     }()
 
     private static func lookup(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Word? {
-        guard !range.isEmpty else { return nil }
-        let first = UTF8Scan.lowercased(b[range.lowerBound]) &- 0x61
-        guard first < 26, range.count < 32, lengthsByFirstLetter[Int(first)] & (1 << UInt32(range.count)) != 0 else { return nil }
+        guard mayBeWord(b, range) else { return nil }
         for word in words where UTF8Scan.equalsIgnoringCase(b, range, word.bytes) { return word }
         return nil
     }
@@ -48,10 +46,14 @@ enum EnglishNumber {
     /// Whether a number can start with the word at `range` (a number word, or "a"/"an" before "hundred"):
     /// false for nearly every word of a page, before `parse` sets up its state.
     static func mayStart(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
+        mayBeWord(b, range) || (!range.isEmpty && range.count <= 2 && UTF8Scan.lowercased(b[range.lowerBound]) == 0x61)
+    }
+
+    /// Whether a number word has the first letter and length of the word at `range` (`lengthsByFirstLetter`).
+    private static func mayBeWord(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         let first = UTF8Scan.lowercased(b[range.lowerBound]) &- 0x61
-        guard first < 26, range.count < 32 else { return false }
-        return (first == 0 && range.count <= 2) || lengthsByFirstLetter[Int(first)] & (1 << UInt32(range.count)) != 0
+        return first < 26 && range.count < 32 && lengthsByFirstLetter[Int(first)] & (1 << UInt32(range.count)) != 0
     }
 
     /// Whether the word at `range` is a number word (used to skip it cheaply when it is not).

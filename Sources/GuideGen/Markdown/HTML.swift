@@ -29,7 +29,7 @@ public enum HTML {
         while i < n {
             let byte = bytes[i]
             i += 1
-            if byte > 0x3E || (byte > 0x27 && byte != 0x3C && byte != 0x3E) { continue }
+            if byte > 0x27 && byte != 0x3C && byte != 0x3E { continue }
             guard let entity = entity(for: byte) else { continue }
             if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
             out.append(contentsOf: entity)
