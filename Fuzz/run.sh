@@ -101,6 +101,7 @@ for target in "${targets[@]}"; do
   fi
 
   before=$(ls "$findings" | wc -l)
+  touch "$work/$target.started"
   dict=()
   [ -f "$fuzz_dir/dicts/$target.dict" ] && dict=(-dict="$fuzz_dir/dicts/$target.dict")
   extra=()
@@ -120,6 +121,13 @@ for target in "${targets[@]}"; do
   cov=$(grep -oE '(DONE|INITED|NEW|REDUCE|pulse) +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | awk '{print "cov=" $3 " ft=" $5}')
   corp=$(ls "$corpus" | wc -l)
   new=$(($(ls "$findings" | wc -l) - before))
+  # A CI machine's files are gone after the run: print each new finding, so it can be replayed from the log
+  # (`base64 -d > Fuzz/findings/<target>/<name>`).
+  find "$findings" -maxdepth 1 -type f -newer "$work/$target.started" | while read -r input; do
+    echo "fuzz: $target: new finding ${input#"$root"/} ($(wc -c <"$input") bytes), base64:"
+    head -c 8192 "$input" | base64 -w 0
+    echo
+  done
   if [ $rc -ne 0 ] || [ $new -gt 0 ] || [ $still -gt 0 ]; then
     status=1
     what=$(grep -oE 'ERROR: libFuzzer: [a-z-]+|ERROR: AddressSanitizer: [a-z-]+|invariant `[^`]*` failed|Fatal error[^\n]*' "$log" | head -1)

@@ -10,7 +10,7 @@ swift test
 # The slow tier: hostile-input timing bounds, asserted on a release build.
 GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter "HostileInputTests|FlowLimitTests"
 # libFuzzer targets (-sanitize=fuzzer,address): every saved finding replays clean, then 20 s per target
-# with a fixed seed, so this step is repeatable; exploring (any seed, longer) is `bash Fuzz/run.sh 600`.
+# with a fixed seed (repeatable on one build only: run `bash Fuzz/sweep.sh` before pushing, see Fuzz/README.md).
 FUZZ_SEED=${FUZZ_SEED:-1} bash Fuzz/run.sh 20
 # The benchmark at a small size, only to prove it works (timings are never asserted).
 BENCH_RUNS=1 BENCH_WARMUP=0 BENCH_OUT="${TMPDIR:-/tmp}/guidegen-bench-smoke" bash bench/run.sh 200 >/dev/null

@@ -339,6 +339,8 @@ import Testing
             ("s:\n  &a x\n", 5),
             ("- a: x\n  b: &y z\n", 12), ("- a: x\n   &y z\n", nil), ("  - a\n    &b\n", nil),
             ("- - a\n    &b\n", nil), ("- - a\n  - &b\n", 10),
+            // A node's properties may stand on separate lines; libyaml marks the tag, the refusal points at the `&`.
+            ("k: !t\n  &a v\n", 8), ("k: !t # c\n  &a v\n", 12), ("- !t\n\n  &a v\n", 8), ("k: !t &a v\n", 6),
         ] as [(String, Int?)])
     func anchorsAndAliasesOnlyWhereANodeStarts(_ yaml: String, _ offset: Int?) {
         let diagnostics = YAMLReader(allowAliases: false).compose(yaml, file: "p.md").1

@@ -43,8 +43,10 @@ struct YAMLEventComposer {
         }
     }
 
-    /// The `&` of the anchor whose node starts at `mark` (the mark itself for an alias, or when there is no
-    /// `&` after it on its line). Columns count Unicode scalars, as libyaml's do.
+    /// The `&` of the anchor whose node starts at `mark` (the mark itself for an alias, or when no anchor
+    /// follows the tag there). libyaml marks a node at its first property, and a tag may come first, with
+    /// blanks, line breaks and comments before the anchor (`! &a {…}`, `!t⏎  &a v`). Columns count Unicode
+    /// scalars, as libyaml's do.
     static func anchor(from mark: YAMLMark, in bytes: UTF8Scan.Bytes) -> YAMLMark {
         var i = 0
         var line = 1
@@ -54,21 +56,33 @@ struct YAMLEventComposer {
             i += 1
         }
         var column = 1
-        while column < mark.column, i < bytes.count, bytes[i] != 0x0A {
+        /// Steps over one Unicode scalar.
+        func advance() {
             i += 1
             while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
             column += 1
         }
-        guard i < bytes.count, bytes[i] != 0x26, bytes[i] != 0x2A else { return mark }
-        var previous: UInt8 = 0
-        while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D {
-            if bytes[i] == 0x26, previous == 0x20 || previous == 0x09 { return YAMLMark(line: mark.line, column: column) }
-            previous = bytes[i]
-            i += 1
-            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
-            column += 1
+        while column < mark.column, i < bytes.count, bytes[i] != 0x0A { advance() }
+        guard i < bytes.count, bytes[i] == 0x21 else { return mark }  // not at a tag: the mark is the `&` or `*`
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        while i < bytes.count, !isBlank(bytes[i]), !isBreak(bytes[i]) { advance() }  // the tag
+        while i < bytes.count {
+            if isBlank(bytes[i]) {
+                advance()
+            } else if isBreak(bytes[i]) {
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                i += 1
+                line += 1
+                column = 1
+            } else if bytes[i] == 0x23 {  // a comment, after a blank or at a line start, runs to the line's end
+                while i < bytes.count, !isBreak(bytes[i]) { advance() }
+            } else {
+                break
+            }
         }
-        return mark
+        guard i < bytes.count, bytes[i] == 0x26 else { return mark }
+        return YAMLMark(line: line, column: column)
     }
 
     /// One libyaml event at a time, deleted when the next is read.
