@@ -20,9 +20,11 @@ import Testing
             pages == [
                 "404.html", "en/faq/basics/index.html", "en/faq/index.html", "en/index.html", "en/platforms/index.html",
                 "en/platforms/taobao/index.html", "en/policies/index.html", "en/policies/windows/index.html", "en/search-index.js",
+                "en/tags/after-sales/index.html", "en/tags/index.html", "en/tags/iphone/index.html", "en/tags/refunds/index.html",
                 "index.html", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html", "zh-Hans/index.html",
                 "zh-Hans/platforms/index.html", "zh-Hans/platforms/taobao/index.html", "zh-Hans/policies/index.html",
-                "zh-Hans/policies/windows/index.html", "zh-Hans/search-index.js",
+                "zh-Hans/policies/windows/index.html", "zh-Hans/search-index.js", "zh-Hans/tags/index.html",
+                "zh-Hans/tags/iphone/index.html", "zh-Hans/tags/退款/index.html",
             ])
         for page in pages {
             try TestSupport.expectGolden(String(decoding: result.files[page]!, as: UTF8.self), "basic/\(page)")

@@ -93,7 +93,8 @@ import Testing
         #expect(!(try Self.text(result, "en/index.html")).contains("home__platforms"))
     }
 
-    /// A page's `tags:` are shown under its text, escaped, with the label in the page's language.
+    /// A page's `tags:` are shown under its text, escaped, with the label in the page's language, each linking
+    /// to its tag page (`TagPagesTests`).
     @Test func tagsAreShownUnderThePage() throws {
         let tagged = "---\ntitle: T\ntype: article\ntags: [运费, \"<b>x</b>\"]\n---\nText.\n"
         let result = try Self.build([
@@ -101,11 +102,12 @@ import Testing
         ])
         #expect(
             try Self.text(result, "zh-Hans/faq/tagged/index.html").contains(
-                #"<p class="page-tags"><span class="page-tags__label">标签：</span><span class="tag">运费</span><span class="tag">&lt;b&gt;x&lt;/b&gt;</span></p>"#
+                #"<p class="page-tags"><span class="page-tags__label">标签：</span><a class="tag" href="../../../zh-Hans/tags/运费/index.html">运费</a><a class="tag" href="../../../zh-Hans/tags/bxb/index.html">&lt;b&gt;x&lt;/b&gt;</a></p>"#
             ))
         #expect(
             try Self.text(result, "en/faq/tagged/index.html").contains(
-                #"<span class="page-tags__label">Tags: </span><span class="tag">shipping</span>"#))
+                #"<span class="page-tags__label">Tags: </span><a class="tag" href="../../../en/tags/shipping/index.html">shipping</a>"#))
+        #expect(try Self.text(result, "en/tags/bxb/index.html").contains("<h1>&lt;b&gt;x&lt;/b&gt;</h1>"))
         #expect(!(try Self.text(result, "en/returns/refund/index.html")).contains("page-tags"))
     }
 }

@@ -135,7 +135,7 @@ enum BuiltinTheme {
 {{{page.content}}}
     </div>
     {{#page.has_tags}}
-    <p class="page-tags"><span class="page-tags__label">{{strings.tags}}{{strings.colon}}</span>{{#page.tags}}<span class="tag">{{.}}</span>{{/page.tags}}</p>
+    <p class="page-tags"><span class="page-tags__label">{{strings.tags}}{{strings.colon}}</span>{{#page.tag_links}}{{#url}}<a class="tag" href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span class="tag">{{name}}</span>{{/url}}{{/page.tag_links}}</p>
     {{/page.has_tags}}
     {{#page.has_rules_used}}
     <aside class="rules-used" aria-labelledby="rules-used-title">
@@ -635,6 +635,8 @@ pre code { background: none; padding: 0; }
 a.platform { text-decoration: none; }
 .page-tags { margin: 1.5rem 0 0; color: var(--fg-soft); font-size: 0.9rem; }
 .page-tags .tag { display: inline-block; margin: 0 0.4rem 0.3rem 0; padding: 0 0.5rem; border-radius: 999px; background: var(--bg-soft); }
+.page-tags a.tag { color: var(--fg-soft); text-decoration: none; }
+.page-tags a.tag:hover, .page-tags a.tag:focus-visible { color: var(--fg); text-decoration: underline; }
 .home__platforms { margin-top: 2rem; }
 .home__platforms h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
 .home__platforms h2 a { color: inherit; }

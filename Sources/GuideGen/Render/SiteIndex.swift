@@ -63,6 +63,23 @@ public struct SiteIndex: Sendable {
     /// The folder the platform pages live in, under each language.
     public static let platformsFolder = "platforms"
 
+    /// One tag's page in one language: the pages whose front matter in that language lists the tag.
+    public struct TagPage: Sendable {
+        /// The tag as its first page (in reading order) writes it.
+        public let name: String
+        /// Its URL segment (`HeadingSlug`): `Refund` and `refund` are one tag, as Hugo urlizes terms.
+        public let slug: String
+        public var entries: [Entry]
+    }
+    /// The tag pages of each language (`<lang>/tags/<slug>/`), sorted by name. Tags are words of a language,
+    /// so each language has its own; a language without tags has none. Empty when a section or page is
+    /// called `tags` (the URL is taken).
+    public let tagPages: [String: [TagPage]]
+    /// The slugs of `tagPages`, per language.
+    let tagSlugs: [String: Set<String>]
+    /// The folder the tag pages live in, under each language.
+    public static let tagsFolder = "tags"
+
     /// The languages `key` is written in, in configuration order; nil for what is not an ordinary page
     /// (no key, a home or section page: those are made in every language).
     public func writtenLanguages(key: String?) -> [String]? {
@@ -123,6 +140,55 @@ public struct SiteIndex: Sendable {
         }
         self.platformPages = platformPages
         self.platformPageKeys = Set(platformPages.map(\.key))
+        let tagsTaken = sections.contains { $0.name == Self.tagsFolder } || rootPages.contains { $0.slug == Self.tagsFolder }
+        self.tagPages = tagsTaken ? [:] : Self.tagPages(in: rootPages + sections.flatMap(\.pages), languages: config.languages)
+        self.tagSlugs = tagPages.mapValues { Set($0.map(\.slug)) }
+    }
+
+    /// Groups the pages (in reading order) by tag, per language, in one pass over each page's tags.
+    static func tagPages(in ordered: [Entry], languages: [String]) -> [String: [TagPage]] {
+        var result: [String: [TagPage]] = [:]
+        for language in languages {
+            var tags: [TagPage] = []
+            var position: [String: Int] = [:]
+            for entry in ordered {
+                guard let tagList = entry.sources[language]?.frontMatter.tags, !tagList.isEmpty else { continue }
+                for name in tagList {
+                    let slug = HeadingSlug.make(name)
+                    guard !slug.isEmpty else { continue }  // punctuation only: nothing to name a URL by
+                    if let at = position[slug] {
+                        if tags[at].entries.last?.key != entry.key { tags[at].entries.append(entry) }
+                    } else {
+                        position[slug] = tags.count
+                        tags.append(TagPage(name: name, slug: slug, entries: [entry]))
+                    }
+                }
+            }
+            // Code-point order (case folded): the same on every machine, whatever its locale.
+            tags.sort { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+            if !tags.isEmpty { result[language] = tags }
+        }
+        return result
+    }
+
+    /// The URL segment of a tag as written, when it has a page in `language`.
+    public func tagSlug(_ name: String, language: String) -> String? {
+        let slug = HeadingSlug.make(name)
+        return tagSlugs[language]?.contains(slug) == true ? slug : nil
+    }
+
+    /// Output path of a tag's page.
+    public func tagPath(_ slug: String, language: String) -> String { "\(language)/\(Self.tagsFolder)/\(slug)/index.html" }
+
+    /// Output path of the page listing a language's tags.
+    public func tagsPath(language: String) -> String { "\(language)/\(Self.tagsFolder)/index.html" }
+
+    /// The languages that have a page for the tag `slug` (`nil`: the tags list), in configuration order.
+    public func tagLanguages(_ slug: String?) -> [String] {
+        config.languages.filter { language in
+            guard let slugs = tagSlugs[language] else { return false }
+            return slug.map { slugs.contains($0) } ?? true
+        }
     }
 
     /// Output path of the page listing a platform's pages.

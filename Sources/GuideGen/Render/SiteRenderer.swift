@@ -82,6 +82,12 @@ public struct SiteRenderer: Sendable {
                         ))
                 }
             }
+            if let tags = index.tagPages[language] {
+                lists.append((index.tagsPath(language: language), { renderTags(tags, language: language, nav: nav) }))
+                for tag in tags {
+                    lists.append((index.tagPath(tag.slug, language: language), { renderTag(tag, language: language, nav: nav) }))
+                }
+            }
         }
         // The sitemap walks every page in every language: made beside the lists rather than after them.
         let (siteIndex, siteConfig) = (index, config)
@@ -171,11 +177,19 @@ public struct SiteRenderer: Sendable {
             page["sources"] = .maps(front.sources.map { TemplateMap(["title": .text($0.title), "url": .text($0.url)]) })
             page["has_sources"] = .flag(true)
         }
+        let index = index
         if !front.tags.isEmpty {
             page["tags"] = .texts(front.tags)
             page["has_tags"] = .flag(true)
+            page["tag_links"] = .maps(
+                front.tags.map { name in
+                    var tag = TemplateMap(["name": .text(name)])
+                    if let slug = index.tagSlug(name, language: body.language) {
+                        tag["url"] = .text(link(index.tagPath(slug, language: body.language)))
+                    }
+                    return tag
+                })
         }
-        let index = index
         let platforms = front.platforms.compactMap { key -> TemplateMap? in
             guard let name = platformName(key, language: body.language) else { return nil }
             var platform = TemplateMap(["name": .text(name)])
@@ -298,6 +312,39 @@ public struct SiteRenderer: Sendable {
             breadcrumbs: [(strings.home, "\(language)/index.html")])
     }
 
+    /// A tag's page: the pages of `language` that list it, as cards through the theme's `section` template.
+    /// Its translations are the pages of the same tag (by slug) in other languages; the language switcher
+    /// leads elsewhere to that language's tag list, or its home page when it has no tags.
+    func renderTag(_ tag: SiteIndex.TagPage, language: String, nav: Navigation) -> [UInt8]? {
+        let path = index.tagPath(tag.slug, language: language)
+        let strings = UIStrings.forLanguage(language)
+        let translations = Dictionary(
+            uniqueKeysWithValues: index.tagLanguages(tag.slug).map { ($0, index.tagPath(tag.slug, language: $0)) })
+        let tagLists = Dictionary(uniqueKeysWithValues: index.tagLanguages(nil).map { ($0, index.tagsPath(language: $0)) })
+        return renderListing(
+            path: path, language: language, nav: nav, key: nil, title: tag.name,
+            cards: tag.entries.map { pageCard($0, from: path, language: language) },
+            breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.tags, index.tagsPath(language: language))],
+            translations: (translations, elsewhere: tagLists))
+    }
+
+    /// The list of a language's tags, each with its number of pages.
+    func renderTags(_ tags: [SiteIndex.TagPage], language: String, nav: Navigation) -> [UInt8]? {
+        let path = index.tagsPath(language: language)
+        let strings = UIStrings.forLanguage(language)
+        let cards = tags.map { tag in
+            TemplateMap([
+                "title": .text(tag.name),
+                "url": .text(RelativeURL.between(from: path, to: index.tagPath(tag.slug, language: language), prettyURLs: prettyURLs)),
+                "kind_label": .text(strings.pages(tag.entries.count)),
+            ])
+        }
+        let translations = Dictionary(uniqueKeysWithValues: index.tagLanguages(nil).map { ($0, index.tagsPath(language: $0)) })
+        return renderListing(
+            path: path, language: language, nav: nav, key: nil, title: strings.tags, cards: cards,
+            breadcrumbs: [(strings.home, "\(language)/index.html")], translations: (translations, elsewhere: [:]))
+    }
+
     /// A platform's name in `language`; nil for a key guidegen.yaml does not list.
     func platformName(_ key: String, language: String) -> String? {
         config.platforms.first { $0.key == key }?.name.text(language, fallback: config.defaultLanguage)
@@ -320,9 +367,9 @@ public struct SiteRenderer: Sendable {
     /// that long lists fill the template's skeleton item by item.
     func renderListing(
         path: String, language: String, nav: Navigation, key: String?, title: String, cards: [TemplateMap],
-        breadcrumbs: [(title: String, path: String)], body: RenderedBody? = nil
+        breadcrumbs: [(title: String, path: String)], body: RenderedBody? = nil, translations: Translations? = nil
     ) -> [UInt8]? {
-        var context = common(language: language, outputPath: path, key: key, nav: nav, title: title)
+        var context = common(language: language, outputPath: path, key: key, nav: nav, title: title, translations: translations)
         var section = TemplateMap([
             "title": .text(title),
             "pages": .maps(cards),
@@ -411,11 +458,21 @@ public struct SiteRenderer: Sendable {
 
     /// What every template gets: site, language switcher, navigation, head links and interface words.
     /// With `absolute` (404.html under a base URL, served at any depth), every link is absolute.
-    func common(language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false) -> TemplateMap {
+    /// A generated page's translations (language → output path), and where the language switcher leads in a
+    /// language without one (that language's home page when `elsewhere` names nothing).
+    typealias Translations = (paths: [String: String], elsewhere: [String: String])
+
+    /// `translations`, when given, are the page's own; otherwise they follow from `key`, or are the same path
+    /// under each language.
+    func common(
+        language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false,
+        translations: Translations? = nil
+    ) -> TemplateMap {
         let strings = UIStrings.forLanguage(language)
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let index = index
         let samePage = { (lang: String) -> String in
+            if let translations { return translations.paths[lang] ?? translations.elsewhere[lang] ?? "\(lang)/index.html" }
             if let key, let path = index.pageOutputPath(key: key, language: lang) { return path }
             if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
             return "\(lang)/index.html"
@@ -440,7 +497,7 @@ public struct SiteRenderer: Sendable {
         if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
         // A page's alternates are its real translations: a copy shown for a missing one is in another
         // language, so it is not announced as this one and names its original as canonical.
-        let written = index.writtenLanguages(key: key)
+        let written = translations.map { t in config.languages.filter { t.paths[$0] != nil } } ?? index.writtenLanguages(key: key)
         let alternates = written ?? config.languages
         let original = alternates.contains(config.defaultLanguage) ? config.defaultLanguage : alternates.first ?? config.defaultLanguage
         let isCopy = written.map { !$0.contains(language) } ?? false

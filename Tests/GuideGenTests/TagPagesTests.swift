@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import GuideGen
+
+/// A page's `tags:` are a taxonomy per language, as Hugo's are in a multilingual site: each language's tags
+/// get pages listing the pages of that language that carry them, and a page listing them all.
+@Suite struct TagPagesTests {
+    static func page(_ title: String, tags: String, order: Int, draft: Bool = false) -> String {
+        "---\ntitle: \(title)\ntype: policy\ntags: \(tags)\norder: \(order)\(draft ? "\ndraft: true" : "")\n---\nText.\n"
+    }
+
+    static func build(_ extra: [String: String] = [:]) throws -> PipelineResult {
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n"]
+        files["returns/refund.zh-Hans.md"] = page("退款", tags: "[退款, 运费险]", order: 2)
+        // `Refunds` and `refunds` are one tag (one URL); the first spelling in reading order names it.
+        files["returns/refund.en.md"] = page("Refunds", tags: "[refunds, Refunds, iPhone]", order: 2)
+        files["returns/exchange.zh-Hans.md"] = page("换货", tags: "[退款, iPhone]", order: 1)
+        files["returns/exchange.en.md"] = page("Exchanges", tags: "[Refunds, \"!!!\"]", order: 1)
+        files["returns/old.en.md"] = page("Old", tags: "[refunds, retired]", order: 3, draft: true)
+        for (path, text) in extra { files[path] = text }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        return Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+    }
+
+    @Test func eachLanguageHasPagesForItsOwnTags() throws {
+        let result = try Self.build()
+        #expect(TestSupport.lines(result.diagnostics).filter { !$0.contains("missing-translation") } == [])
+        // No page for `!!!` (nothing to name a URL by) nor for the draft's `retired`.
+        #expect(
+            result.files.keys.filter { $0.contains("/tags/") }.sorted() == [
+                "en/tags/index.html", "en/tags/iphone/index.html", "en/tags/refunds/index.html", "zh-Hans/tags/index.html",
+                "zh-Hans/tags/iphone/index.html", "zh-Hans/tags/运费险/index.html", "zh-Hans/tags/退款/index.html",
+            ])
+        let refunds = try PlatformPagesTests.text(result, "en/tags/refunds/index.html")
+        #expect(
+            PlatformPagesTests.cards(refunds) == [
+                "../../../en/returns/exchange/index.html Exchanges", "../../../en/returns/refund/index.html Refunds",
+            ])
+        #expect(refunds.contains("<h1>Refunds</h1>"))
+        let list = try PlatformPagesTests.text(result, "zh-Hans/tags/index.html")
+        #expect(
+            PlatformPagesTests.cards(list) == [
+                // Code-point order, the same on every machine: 运 (U+8FD0) before 退 (U+9000).
+                "../../zh-Hans/tags/iphone/index.html iPhone", "../../zh-Hans/tags/运费险/index.html 运费险",
+                "../../zh-Hans/tags/退款/index.html 退款",
+            ])
+        #expect(list.contains(#"<span class="card__kind">2 篇</span>"#))
+    }
+
+    @Test func aPageLinksItsTagsAndTheSwitcherFindsTheOtherLanguage() throws {
+        let result = try Self.build()
+        let exchange = try PlatformPagesTests.text(result, "en/returns/exchange/index.html")
+        #expect(exchange.contains(#"<a class="tag" href="../../../en/tags/refunds/index.html">Refunds</a>"#))
+        #expect(exchange.contains(#"<span class="tag">!!!</span>"#))
+        // A tag both languages use is its own translation; elsewhere the switcher leads to the tag list.
+        let iphone = try PlatformPagesTests.text(result, "en/tags/iphone/index.html")
+        #expect(iphone.contains(#"<a href="../../../zh-Hans/tags/iphone/index.html" hreflang="zh-Hans""#))
+        #expect(iphone.contains(#"<link rel="alternate" hreflang="zh-Hans" href="../../../zh-Hans/tags/iphone/index.html">"#))
+        let refund = try PlatformPagesTests.text(result, "zh-Hans/tags/退款/index.html")
+        #expect(refund.contains(#"<a href="../../../en/tags/index.html" hreflang="en""#))
+        #expect(!refund.contains(#"hreflang="en" href="#))
+        let sitemap = try PlatformPagesTests.text(result, "sitemap.xml")
+        #expect(sitemap.contains("<loc>zh-Hans/tags/%E8%BF%90%E8%B4%B9%E9%99%A9/</loc>"))
+        #expect(sitemap.contains("<loc>en/tags/</loc>"))
+        // Every link of every tag page leads to a file the build wrote.
+        var checked = 0
+        for (path, bytes) in result.files where path.contains("/tags/") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            for match in html.matches(of: /href="(\.\.\/[^"#]*)"/) {
+                let target = URL(fileURLWithPath: "/" + path).deletingLastPathComponent().appendingPathComponent(String(match.output.1))
+                let resolved = String(target.standardized.path.dropFirst()).removingPercentEncoding ?? ""
+                #expect(result.files[resolved] != nil, "\(path) links to \(match.output.1)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    @Test func aSectionCalledTagsKeepsItsURL() throws {
+        let result = try Self.build(["tags/list.zh-Hans.md": Self.page("标签", tags: "[x]", order: 1)])
+        #expect(result.files["zh-Hans/tags/list/index.html"] != nil)
+        #expect(result.files["zh-Hans/tags/x/index.html"] == nil)
+        let exchange = try PlatformPagesTests.text(result, "zh-Hans/returns/exchange/index.html")
+        #expect(exchange.contains(#"<span class="tag">退款</span>"#))
+    }
+}
