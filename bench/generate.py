@@ -768,8 +768,13 @@ title = "Benchmark after-sales guide"
 defaultContentLanguage = "zh-hans"
 defaultContentLanguageInSubdir = true
 hasCJKLanguage = true
-disableKinds = ["taxonomy", "term", "RSS"]
+disableKinds = ["RSS"]
 enableRobotsTXT = false
+
+# The lists guidegen writes too: a page per tag and per platform, in each language, and the list of each.
+[taxonomies]
+  tag = "tags"
+  platform = "platforms"
 
 [languages.zh-hans]
   languageName = "简体中文"
