@@ -39,3 +39,16 @@ build_guidegen() {
     fi
     [ -x "$BIN" ] || { log "no guidegen binary at $BIN"; exit 2; }
 }
+
+# choose_outputs: sets OUTPUTS, where the tools write (empty: beside the corpora). This VM's ext4 root (no
+# journal) allocates inodes slowly for minutes after many files were deleted (`recently_deleted` scans), so on disk each run after the first measures the previous
+# run's deletion more than the tool: `cp -r` of a 10,000-page output takes 0.65 s on a quiet disk and 3.5-6 s
+# right after deleting a copy. tmpfs takes the disk out for every tool alike.
+choose_outputs() {
+    OUTPUTS="${BENCH_OUTPUTS:-}"
+    if [ -z "$OUTPUTS" ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 {print $4}')" -gt 4000000 ]; then
+        OUTPUTS="/dev/shm/guidegen-bench-outputs"
+    fi
+    [ "$OUTPUTS" = "disk" ] && OUTPUTS=""
+    if [ -n "$OUTPUTS" ]; then mkdir -p "$OUTPUTS"; OUTPUTS="$(cd "$OUTPUTS" && pwd)"; fi
+}

@@ -22,10 +22,13 @@ dir="$OUT/$SIZE"
 data="$OUT/perf-$CMD-$SIZE.data"
 case "$CMD" in
     build)
-        rm -rf "$dir/out-profile"
+        # The site goes where bench/run.sh writes it (tmpfs), so the profile shows the build, not the disk.
+        choose_outputs
+        site="${OUTPUTS:-$dir}/out-profile-$SIZE"
+        rm -rf "$site"
         perf record -e cpu-clock -F 499 -g -o "$data" -- "$BIN" build --content "$dir/guidegen/content" \
-            --templates "$ROOT/site-templates" --output "$dir/out-profile" >&2
-        rm -rf "$dir/out-profile" ;;
+            --templates "$ROOT/site-templates" --output "$site" >&2
+        rm -rf "$site" ;;
     lint)
         perf record -e cpu-clock -F 999 -g -o "$data" -- "$BIN" lint --content "$dir/guidegen/content" >&2 ;;
     *) echo "usage: bash bench/profile.sh [SIZE] [build|lint]" >&2; exit 2 ;;

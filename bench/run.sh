@@ -29,16 +29,7 @@ SLOW_RUNS="${BENCH_SLOW_RUNS:-2}"
 SEED="${BENCH_SEED:-1}"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
 
-# Where the tools write. This VM's ext4 root (no journal) allocates inodes slowly for minutes after many
-# files were deleted (`recently_deleted` scans), so on disk each run after the first measures the previous
-# run's deletion more than the tool: `cp -r` of a 10,000-page output takes 0.65 s on a quiet disk and 3.5-6 s
-# right after deleting a copy. tmpfs takes the disk out for every tool alike.
-OUTPUTS="${BENCH_OUTPUTS:-}"
-if [ -z "$OUTPUTS" ] && [ -d /dev/shm ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 {print $4}')" -gt 4000000 ]; then
-    OUTPUTS="/dev/shm/guidegen-bench-outputs"
-fi
-[ "$OUTPUTS" = "disk" ] && OUTPUTS=""
-if [ -n "$OUTPUTS" ]; then mkdir -p "$OUTPUTS"; OUTPUTS="$(cd "$OUTPUTS" && pwd)"; fi
+choose_outputs   # sets OUTPUTS (bench/common.sh): tmpfs unless BENCH_OUTPUTS says otherwise
 
 # --- tools -------------------------------------------------------------------------------------------
 need=()
