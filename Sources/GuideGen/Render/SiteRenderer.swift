@@ -13,6 +13,8 @@ public struct SiteRenderer: Sendable {
     let sidebarCache = RenderCache<SharedSidebar>()
     /// The interface strings' template context per language, built once instead of per page.
     let stringsByLanguage: [String: TemplateMap]
+    /// Each language's name in itself, for every page's language switcher.
+    let languageNames: [String: String]
 
     public init(site: Site, index: SiteIndex, theme: Theme, assetBytes: [String: [UInt8]]) {
         self.site = site
@@ -22,6 +24,7 @@ public struct SiteRenderer: Sendable {
         self.assetBytes = assetBytes
         self.stringsByLanguage = Dictionary(
             uniqueKeysWithValues: site.config.languages.map { ($0, Self.stringsContext(UIStrings.forLanguage($0))) })
+        self.languageNames = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) })
     }
 
     var config: SiteConfig { site.config }
@@ -91,7 +94,7 @@ public struct SiteRenderer: Sendable {
         }
         // The sitemap walks every page in every language: made beside the lists rather than after them.
         let (siteIndex, siteConfig) = (index, config)
-        lists.append(("sitemap.xml", { Array(Sitemap.xml(index: siteIndex, config: siteConfig).utf8) }))
+        lists.append(("sitemap.xml", { Sitemap.xml(index: siteIndex, config: siteConfig) }))
         if config.search {
             for language in config.languages {
                 let (nav, pages) = (navigation[language]!, bodies.filter { $0.language == language })
@@ -280,7 +283,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings.forLanguage(language)
         return renderListing(
             path: path, language: language, nav: nav, key: section.index?.key, title: title,
-            cards: section.pages.map { pageCard($0, from: path, language: language) },
+            cards: section.pages.map { pageCard($0, from: path, language: language, kinds: strings.kinds) },
             breadcrumbs: [(strings.home, "\(language)/index.html")], body: body)
     }
 
@@ -291,7 +294,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings.forLanguage(language)
         return renderListing(
             path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language) ?? key,
-            cards: entries.map { pageCard($0, from: path, language: language) },
+            cards: entries.map { pageCard($0, from: path, language: language, kinds: strings.kinds) },
             breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.platforms, index.platformsPath(language: language))])
     }
 
@@ -323,7 +326,7 @@ public struct SiteRenderer: Sendable {
         let tagLists = Dictionary(uniqueKeysWithValues: index.tagLanguages(nil).map { ($0, index.tagsPath(language: $0)) })
         return renderListing(
             path: path, language: language, nav: nav, key: nil, title: tag.name,
-            cards: tag.entries.map { pageCard($0, from: path, language: language) },
+            cards: tag.entries.map { pageCard($0, from: path, language: language, kinds: strings.kinds) },
             breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.tags, index.tagsPath(language: language))],
             translations: (translations, elsewhere: tagLists))
     }
@@ -352,12 +355,14 @@ public struct SiteRenderer: Sendable {
 
     /// A page's card on a list page: kind, title and summary in `language` (the default language's when
     /// the page is not translated).
-    func pageCard(_ entry: SiteIndex.Entry, from path: String, language: String) -> TemplateMap {
+    /// `kinds`: the language's kind labels, looked up once per list rather than once per card (a copy of
+    /// `UIStrings` retains all of its strings).
+    func pageCard(_ entry: SiteIndex.Entry, from path: String, language: String, kinds: [PageKind: String]) -> TemplateMap {
         let source = entry.source(language, fallback: config.defaultLanguage)
         var card = TemplateMap([
             "title": .text(source.frontMatter.title),
-            "url": .text(RelativeURL.between(from: path, to: index.outputPath(key: entry.key, language: language), prettyURLs: prettyURLs)),
-            "kind_label": .text(UIStrings.forLanguage(language).kinds[source.frontMatter.kind] ?? ""),
+            "url": .text(RelativeURL.between(from: path, to: language + "/" + entry.outputTail, prettyURLs: prettyURLs)),
+            "kind_label": .text(kinds[source.frontMatter.kind] ?? ""),
         ])
         if let summary = source.frontMatter.summary { card["summary"] = .text(summary) }
         return card
@@ -468,7 +473,6 @@ public struct SiteRenderer: Sendable {
         language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false,
         translations: Translations? = nil
     ) -> TemplateMap {
-        let strings = UIStrings.forLanguage(language)
         let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
         let index = index
         let samePage = { (lang: String) -> String in
@@ -486,13 +490,14 @@ public struct SiteRenderer: Sendable {
             "languages": .maps(
                 config.languages.map { lang in
                     TemplateMap([
-                        "code": .text(lang), "name": .text(UIStrings.forLanguage(lang).languageName), "url": .text(link(samePage(lang))),
+                        "code": .text(lang), "name": .text(languageNames[lang] ?? UIStrings.forLanguage(lang).languageName),
+                        "url": .text(link(samePage(lang))),
                         "current": .flag(lang == language),
                     ])
                 }),
             "multilingual": .flag(config.languages.count > 1),
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
-            "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(strings)),
+            "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
         ])
         if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
         // A page's alternates are its real translations: a copy shown for a missing one is in another
