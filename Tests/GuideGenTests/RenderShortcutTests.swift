@@ -201,6 +201,34 @@ import Testing
         #expect(RelativeURL.root(from: "404.html") == "./")
     }
 
+    /// The URL path escaper keeps exactly RFC 3986's unreserved bytes, `/`, the sub-delimiters, `:` and `@`
+    /// (and non-ASCII unless `ascii`): its two bit masks are checked against that list for every byte.
+    @Test func urlPathEscapingKeepsExactlyThePathCharacters() {
+        let kept = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".utf8))
+        for byte in UInt8(0)...UInt8(0x7F) {
+            let text = String(decoding: [byte], as: UTF8.self)
+            let expected = kept.contains(byte) ? text : String(format: "%%%02X", byte)
+            #expect(RelativeURL.escaped(text) == expected, "byte \(byte)")
+            #expect(RelativeURL.escaped(text, ascii: true) == expected, "byte \(byte)")
+        }
+        #expect(RelativeURL.escaped("退货/a b") == "退货/a%20b")
+        #expect(RelativeURL.escaped("退货/a b", ascii: true) == "%E9%80%80%E8%B4%A7/a%20b")
+        let escapedLink = RelativeURL.between(from: "en/a/index.html", to: "en/50%/my guides/index.html", prettyURLs: true)
+        #expect(escapedLink == "../../en/50%25/my%20guides/")
+        #expect(RelativeURL.between(from: "en/a/index.html", to: "en/退货/index.html", prettyURLs: false) == "../../en/退货/index.html")
+        #expect(RelativeURL.between(from: "index.html", to: "index.html", prettyURLs: true) == "./")
+        #expect(RelativeURL.between(from: "index.html", to: "en/index.html", prettyURLs: true) == "en/")
+        #expect(RelativeURL.between(from: "en/index.html", to: "dex.html", prettyURLs: true) == "../dex.html")
+    }
+
+    @Test func headingSlugsKeepLettersAndDigitsOfAnyScript() {
+        #expect(HeadingSlug.make("退货运费") == "退货运费")
+        #expect(HeadingSlug.make("  Who pays?  Return_shipping -- fee ") == "who-pays-return-shipping-fee")
+        #expect(HeadingSlug.make("Ünïcode Straße №5 ５天") == "Ünïcode-straße-5-５天")  // only ASCII is lower-cased
+        #expect(HeadingSlug.make("售后\u{3000}期 (15 天)") == "售后-期-15-天")
+        #expect(HeadingSlug.make("🙂 ✓ ---") == "")
+    }
+
     @Test func byteSearchFindsBytesInSmallAndLargeStrings() {
         let large = String(repeating: "文字 text ", count: 200)
         #expect(ByteSearch.containsPair("a {{rule x}}", 0x7B) && ByteSearch.containsPair(large + "{{", 0x7B))

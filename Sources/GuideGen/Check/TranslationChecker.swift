@@ -76,8 +76,10 @@ public enum TranslationChecker {
             }
             // Same rule references (compared as references; their `table.row.column` keys are spelled
             // out only for the differences).
-            let mine = Set(translation.references.map(\.reference))
-            let theirs = Set(original.references.map(\.reference))
+            // Translations that keep the original's order (nearly all) need no sets.
+            let sameOrder = translation.references.elementsEqual(original.references) { $0.reference == $1.reference }
+            let mine = sameOrder ? [] : Set(translation.references.map(\.reference))
+            let theirs = sameOrder ? [] : Set(original.references.map(\.reference))
             for missing in theirs.subtracting(mine).map(\.key).sorted() {
                 let at = original.references.first { $0.reference.key == missing }!.location
                 diagnostics.append(

@@ -87,8 +87,13 @@ enum ByteSearch {
 
     /// The first index at or after `from` holding `byte`.
     static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard from < buffer.count, let base = buffer.baseAddress else { return nil }
-        guard let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return nil }
+        find(byte, in: buffer, from: from, to: buffer.count)
+    }
+
+    /// The first index in `from..<to` holding `byte`.
+    static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        guard from < end, end <= buffer.count, let base = buffer.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 }

@@ -2,39 +2,49 @@
 public enum HeadingSlug {
     /// Lower-cases ASCII, keeps letters and digits of any script, turns spaces and hyphens into single `-`.
     public static func make(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        func keep(_ bytes: some Sequence<UInt8>) {
-            if pendingDash, !out.isEmpty { out.append(0x2D) }
-            pendingDash = false
-            out += bytes
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
-                    keep(CollectionOfOne(UInt8(v)))
-                } else if (0x41...0x5A).contains(v) {
-                    keep(CollectionOfOne(UInt8(v + 32)))
-                } else if v == 0x20 || v == 0x2D || v == 0x5F || v == 0x09 {
-                    pendingDash = true
+        // Over the UTF-8 bytes: every heading of every page and every tag comes here, and a scalar walk
+        // appending each kept character as a sequence cost a generic call per character.
+        UTF8Scan.withBytes(text) { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pendingDash = false
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte < 0x80 {
+                    i += 1
+                    let kept: UInt8
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: kept = byte
+                    case 0x41...0x5A: kept = byte + 32
+                    case 0x20, 0x2D, 0x5F, 0x09:
+                        pendingDash = true
+                        continue
+                    default: continue
+                    }
+                    if pendingDash, !out.isEmpty { out.append(0x2D) }
+                    pendingDash = false
+                    out.append(kept)
+                    continue
                 }
-                continue
+                let (scalar, length) = UTF8Scan.scalar(b, at: i)
+                let v = scalar.value
+                // CJK Unified Ideographs (every one assigned and alphabetic) skip the property tables, which
+                // cost a lookup per character of every Chinese heading.
+                var keep = (0x4E00...0x9FFF).contains(v)
+                if !keep {
+                    let p = scalar.properties
+                    keep = p.isAlphabetic || p.numericType != nil
+                    if !keep && p.isWhitespace { pendingDash = true }
+                }
+                if keep {
+                    if pendingDash, !out.isEmpty { out.append(0x2D) }
+                    pendingDash = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                }
+                i += length
             }
-            // CJK Unified Ideographs (every one assigned and alphabetic) skip the property tables, which
-            // cost a lookup per character of every Chinese heading.
-            if (0x4E00...0x9FFF).contains(v) {
-                keep(UTF8.encode(scalar)!)
-                continue
-            }
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil {
-                keep(UTF8.encode(scalar)!)
-            } else if p.isWhitespace {
-                pendingDash = true
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

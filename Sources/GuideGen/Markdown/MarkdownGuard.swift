@@ -52,20 +52,19 @@ public struct MarkdownGuard: Sendable {
                 let b = bytes[i]
                 if !inPrefix && !currentDashesOnly && b != 0x0A {
                     // The rest of a line that cannot be a table's delimiter row: only its `[` and its
-                    // length count (most bytes of a page go this way, a memchr and a tight loop).
+                    // length count (most bytes of a page go this way, two memchrs per line).
                     let end = ByteSearch.find(0x0A, in: bytes, from: i) ?? n
                     let lineLimit = i + (maxLineBytes - lineBytes)
                     var j = i
-                    while j < min(end, lineLimit) {
-                        if bytes[j] == 0x5B {
-                            brackets += 1
-                            if brackets > maxOpenBrackets {
-                                return limit(
-                                    line, "more than \(maxOpenBrackets) `[` in one file",
-                                    "split the page; long runs of brackets are slow to parse")
-                            }
+                    let stop = min(end, lineLimit)
+                    while let bracket = ByteSearch.find(0x5B, in: bytes, from: j, to: stop) {
+                        brackets += 1
+                        if brackets > maxOpenBrackets {
+                            return limit(
+                                line, "more than \(maxOpenBrackets) `[` in one file",
+                                "split the page; long runs of brackets are slow to parse")
                         }
-                        j += 1
+                        j = bracket + 1
                     }
                     if end > lineLimit { return limit(line, "a line longer than \(maxLineBytes / 1000) kB", "break the line") }
                     lineBytes += end - i
