@@ -225,13 +225,16 @@ public struct SiteRenderer: Sendable {
         }
         // Breadcrumbs.
         var crumbs = [TemplateMap(["title": .text(strings.home), "url": .text(link("\(body.language)/index.html"))])]
-        let topSection = index.entries[body.key]?.section.split(separator: "/").first.map(String.init)
+        let section = index.entries[body.key]?.section ?? ""
+        // Byte searches: Foundation's `String.contains(_:)` and `split` were a visible share of every page.
+        let slash = section.utf8.firstIndex(of: 0x2F)
+        let topSection = section.isEmpty ? nil : String(section[..<(slash ?? section.endIndex)])
         if let section = nav.sections.first(where: { $0.name == topSection }) {
             crumbs.append(
                 TemplateMap(["title": .text(section.title), "url": .text(link(index.sectionPath(section.name, language: body.language)))]))
         }
         // A nested folder with its own `_index` page (`a/b/_index.en.md`) is a step of the trail too.
-        if let section = index.entries[body.key]?.section, section.contains("/") {
+        if slash != nil {
             let parts = section.split(separator: "/")
             for depth in 2...parts.count {
                 let key = parts.prefix(depth).joined(separator: "/") + "/_index"
@@ -245,7 +248,7 @@ public struct SiteRenderer: Sendable {
         }
         page["breadcrumbs"] = .maps(crumbs)
         // Rule tables the page uses: shown with their last change and sources.
-        let tableIDs = Array(Set(body.references.map(\.reference.table))).sorted()
+        let tableIDs = RuleUsageChecker.sortedUnique(body.references.map(\.reference.table))
         let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> TemplateMap in
             var t = TemplateMap([
                 "title": .text(table.title.text(body.language, fallback: defaultLanguage)), "changed": .text(table.changed),
