@@ -52,6 +52,11 @@ public enum Pipeline {
     /// With a `sink`, rendered files go there as they are made and `files` stays empty.
     public static func run(_ options: PipelineOptions, render: Bool, sink: OutputSink? = nil) -> PipelineResult {
         PhaseClock.start()
+        // The theme is compiled on a thread of its own from the start: it needs nothing the content gives,
+        // and the first stages leave a core idle (listing folders, building the index).
+        let themeLoad =
+            render || options.templates != nil
+            ? Background { Theme.load(from: options.templates, skeletons: render) } : nil
         // Load: read and decode files.
         let (raw, readDiagnostics) = ContentReader().read(root: options.content)
         var diagnostics = readDiagnostics
@@ -111,8 +116,8 @@ public enum Pipeline {
         PhaseClock.mark("checks")
 
         var files: [String: [UInt8]] = [:]
-        if render {
-            let (theme, themeDiagnostics) = Theme.load(from: options.templates)
+        if render, let themeLoad {
+            let (theme, themeDiagnostics) = themeLoad.value
             diagnostics += themeDiagnostics
             if let theme, !diagnostics.hasErrors, sink?.accepts(diagnostics) ?? true {
                 let assetBytes = readAssets(raw.assets, root: options.content)
@@ -127,9 +132,9 @@ public enum Pipeline {
                         Data("timing: skeletons: \(skeletons.mustacheRenders) mustache renders, \(skeletons.listFills) list fills\n".utf8))
                 }
             }
-        } else if options.templates != nil {
+        } else if let themeLoad {
             // `lint` reports what `build` would: a site's own templates are compiled, not rendered.
-            diagnostics += Theme.load(from: options.templates, skeletons: false).1
+            diagnostics += themeLoad.value.1
         }
         let sorted = Array(Set(diagnostics)).sorted(by: Diagnostic.ordered)
         PhaseClock.mark("diagnostics")
@@ -145,5 +150,28 @@ public enum Pipeline {
             if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { out[path] = [UInt8](data) }
         }
         return out
+    }
+}
+
+/// Work started on a thread of its own at once; `value` waits for its result. A `Thread`, not the
+/// global dispatch queue, so that it never takes a worker `concurrentPerform` is counting on.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result (the first call waits for it).
+    var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

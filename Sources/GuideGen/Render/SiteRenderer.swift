@@ -65,46 +65,60 @@ public struct SiteRenderer: Sendable {
         }
         // List pages: sections without an _index file and the platform pages, in parallel (a large site's
         // lists are long).
-        var lists: [(path: String, render: @Sendable () -> [UInt8]?)] = []
+        // `size`: about how many entries the file lists, to start the largest first.
+        var lists: [(path: String, size: Int, render: @Sendable () -> [UInt8]?)] = []
         for language in config.languages {
             let nav = navigation[language]!
             for section in index.sections where section.index == nil || bodyByKey[section.index!.key]?[language] == nil {
                 lists.append(
                     (
-                        index.sectionPath(section.name, language: language),
+                        index.sectionPath(section.name, language: language), section.pages.count,
                         { renderSection(section, body: nil, language: language, nav: nav) }
                     ))
             }
             if !index.platformPages.isEmpty {
-                lists.append((index.platformsPath(language: language), { renderPlatforms(language: language, nav: nav) }))
+                lists.append(
+                    (index.platformsPath(language: language), index.platformPages.count, { renderPlatforms(language: language, nav: nav) }))
                 for group in index.platformPages {
                     lists.append(
                         (
-                            index.platformPath(group.key, language: language),
+                            index.platformPath(group.key, language: language), group.entries.count,
                             { renderPlatform(group.key, entries: group.entries, language: language, nav: nav) }
                         ))
                 }
             }
             if let tags = index.tagPages[language] {
-                lists.append((index.tagsPath(language: language), { renderTags(tags, language: language, nav: nav) }))
+                lists.append((index.tagsPath(language: language), tags.count, { renderTags(tags, language: language, nav: nav) }))
                 for tag in tags {
-                    lists.append((index.tagPath(tag.slug, language: language), { renderTag(tag, language: language, nav: nav) }))
+                    lists.append(
+                        (index.tagPath(tag.slug, language: language), tag.entries.count, { renderTag(tag, language: language, nav: nav) }))
                 }
             }
         }
         // The sitemap walks every page in every language: made beside the lists rather than after them.
         let (siteIndex, siteConfig) = (index, config)
-        lists.append(("sitemap.xml", { Sitemap.xml(index: siteIndex, config: siteConfig) }))
+        let sitemapSize = 2 * index.entries.count * config.languages.count
+        lists.append(("sitemap.xml", sitemapSize, { Sitemap.xml(index: siteIndex, config: siteConfig) }))
         if config.search {
             for language in config.languages {
                 let (nav, pages) = (navigation[language]!, bodies.filter { $0.language == language })
                 lists.append(
-                    (SearchIndex.path(language: language), { SearchIndex.script(searchEntries(pages, nav: nav), language: language) }))
+                    (
+                        SearchIndex.path(language: language), 4 * pages.count,
+                        { SearchIndex.script(searchEntries(pages, nav: nav), language: language) }
+                    ))
             }
         }
-        for (path, bytes) in zip(lists.map(\.path), ParallelMap.map(lists.map(\.render), threads: threads) { $0() }) {
-            files[path] = bytes ?? []
+        // Largest first (the search indexes, the sitemap, then the longest lists), so that no core is left
+        // finishing a big one alone at the end; with `emit`, each is written by the thread that made it.
+        lists.sort { $0.size > $1.size }
+        let made = ParallelMap.map(lists, threads: threads) { list -> [UInt8]? in
+            let bytes = list.render() ?? []
+            guard let emit else { return bytes }
+            emit(list.path, bytes)
+            return nil
         }
+        for (list, bytes) in zip(lists, made) where emit == nil { files[list.path] = bytes }
         // Each language's home page.
         for language in config.languages {
             if index.home == nil || bodyByKey["_index"]?[language] == nil {
