@@ -109,8 +109,10 @@ public enum Pipeline {
         // Check: translations, rule usage and reviews.
         // A page file with errors of its own (unreadable, no front matter) exists: its twins are not told it is missing.
         let unreadable = Set((readDiagnostics + pageDiagnostics).filter { $0.severity == .error }.map(\.location.file))
+        let versions = RenderedBody.versions(bodies)
         diagnostics += TranslationChecker.check(
-            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads)
+            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads,
+            versions: versions)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules, threads: options.threads)
         diagnostics += AnchorChecker.check(bodies: bodies)
         PhaseClock.mark("checks")
@@ -122,7 +124,7 @@ public enum Pipeline {
             if let theme, !diagnostics.hasErrors, sink?.accepts(diagnostics) ?? true {
                 let assetBytes = readAssets(raw.assets, root: options.content)
                 let (rendered, renderDiagnostics) = SiteRenderer(site: site, index: index, theme: theme, assetBytes: assetBytes).render(
-                    bodies: bodies, threads: options.threads, emit: sink?.emit)
+                    bodies: bodies, threads: options.threads, emit: sink?.emit, versions: versions)
                 files = rendered
                 diagnostics += renderDiagnostics
                 PhaseClock.mark("templates")

@@ -19,10 +19,10 @@ public enum TranslationChecker {
     /// translation among them is not also reported missing.
     /// `drafts`: paths of translations left out as drafts; they are missing for readers, and the message says why.
     public static func check(
-        bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = [], drafts: Set<String> = [], threads: Int = 0
+        bodies: [RenderedBody], config: SiteConfig, unreadable: Set<String> = [], drafts: Set<String> = [], threads: Int = 0,
+        versions: BodyVersions? = nil
     ) -> [Diagnostic] {
-        var byKey: [String: [String: RenderedBody]] = [:]
-        for body in bodies { byKey[body.key, default: [:]][body.language] = body }
+        let byKey = versions ?? RenderedBody.versions(bodies)
         // Pages are independent: checked across cores (this stage runs between two parallel ones).
         return ParallelMap.map(byKey.keys.sorted().map { ($0, byKey[$0]!) }, threads: threads) { key, versions in
             check(key: key, versions: versions, config: config, unreadable: unreadable, drafts: drafts)

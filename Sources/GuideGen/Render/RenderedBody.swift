@@ -105,6 +105,19 @@ public struct RenderedBody: Sendable {
 }
 
 /// The Markdown stage over the whole site: every page file rendered once, in parallel.
+/// Bodies grouped by page key, then language: what the translation checks and the page templates look
+/// each page's other versions up in. Made once per build and shared by both.
+public typealias BodyVersions = [String: [String: RenderedBody]]
+
+extension RenderedBody {
+    public static func versions(_ bodies: [RenderedBody]) -> BodyVersions {
+        var byKey: BodyVersions = [:]
+        byKey.reserveCapacity(bodies.count)
+        for body in bodies { byKey[body.key, default: [:]][body.language] = body }
+        return byKey
+    }
+}
+
 public enum BodyRenderer {
     /// Renders each page source; a missing translation reuses the default-language body. `drawFlows: false`
     /// (`lint`) checks everything but makes no HTML: no flow drawings and no rendered bodies. With `claims`,
@@ -152,8 +165,7 @@ public enum BodyRenderer {
             return body
         }
         // Fill each missing language with the default-language body (or any language, in config order).
-        var byKey: [String: [String: RenderedBody]] = [:]
-        for body in rendered { byKey[body.key, default: [:]][body.language] = body }
+        let byKey = RenderedBody.versions(rendered)
         var out = rendered
         // The heading ids each page shows in each language (its own, else its fallback's), for the links
         // of the fallback copies below; made only when there is a missing translation.

@@ -34,12 +34,14 @@ public struct SiteRenderer: Sendable {
     /// soon as it is rendered (pages from the rendering threads) and the returned dictionary stays empty,
     /// so a large site is never held in memory twice.
     public func render(
-        bodies: [RenderedBody], threads: Int = 0, emit: (@Sendable (String, [UInt8]) -> Void)? = nil
+        bodies: [RenderedBody], threads: Int = 0, emit: (@Sendable (String, [UInt8]) -> Void)? = nil, versions: BodyVersions? = nil
     ) -> ([String: [UInt8]], [Diagnostic]) {
-        var grouped: [String: [String: RenderedBody]] = [:]
-        for body in bodies { grouped[body.key, default: [:]][body.language] = body }
-        let bodyByKey = grouped
-        let navigation = Dictionary(uniqueKeysWithValues: config.languages.map { ($0, Navigation(index: index, language: $0)) })
+        let bodyByKey = versions ?? RenderedBody.versions(bodies)
+        // One navigation per language, built side by side (each walks every page).
+        let navigation = Dictionary(
+            uniqueKeysWithValues: zip(
+                config.languages, ParallelMap.map(config.languages, threads: threads) { [index] in Navigation(index: index, language: $0) })
+        )
         // Pages (including section landing pages with their own text) in parallel.
         let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, [UInt8]?) in
             guard let bytes = renderPage(body, versions: bodyByKey[body.key] ?? [:], nav: navigation[body.language]!) else {
@@ -109,6 +111,15 @@ public struct SiteRenderer: Sendable {
                     ))
             }
         }
+        // Each language's home page (when no `_index` page of its own was rendered above), the root and 404.
+        for language in config.languages where index.home == nil || bodyByKey["_index"]?[language] == nil {
+            let nav = navigation[language]!
+            lists.append(
+                ("\(language)/index.html", nav.sections.count, { Array((renderHome(body: nil, language: language, nav: nav) ?? "").utf8) }))
+        }
+        lists.append(("index.html", 1, { Array((theme.render("root", rootContext()) ?? "").utf8) }))
+        let defaultNav = navigation[config.defaultLanguage]!
+        lists.append(("404.html", 1, { Array((theme.render("404", notFoundContext(nav: defaultNav)) ?? "").utf8) }))
         // Largest first (the search indexes, the sitemap, then the longest lists), so that no core is left
         // finishing a big one alone at the end; with `emit`, each is written by the thread that made it.
         lists.sort { $0.size > $1.size }
@@ -119,14 +130,6 @@ public struct SiteRenderer: Sendable {
             return nil
         }
         for (list, bytes) in zip(lists, made) where emit == nil { files[list.path] = bytes }
-        // Each language's home page.
-        for language in config.languages {
-            if index.home == nil || bodyByKey["_index"]?[language] == nil {
-                files["\(language)/index.html"] = Array((renderHome(body: nil, language: language, nav: navigation[language]!) ?? "").utf8)
-            }
-        }
-        files["index.html"] = Array((theme.render("root", rootContext()) ?? "").utf8)
-        files["404.html"] = Array((theme.render("404", notFoundContext()) ?? "").utf8)
         for (path, bytes) in theme.files { files[path] = bytes }
         for (path, bytes) in assetBytes { files[path] = bytes }
         files[".guidegen"] = Array("This folder was written by guidegen; `guidegen build` may replace it.\n".utf8)
@@ -681,16 +684,16 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    func notFoundContext() -> [String: Any] {
+    /// `nav`: the default language's navigation, which the caller has already built.
+    func notFoundContext(nav: Navigation) -> [String: Any] {
         // 404.html is served from any depth, so its links are absolute: under the base URL, or from the
         // host's root without one (as Hugo's are). A file:// reader never meets a 404 page.
         guard config.baseURL != nil else {
             var rooted = site
             rooted.config.baseURL = "/"
-            return SiteRenderer(site: rooted, index: index, theme: theme, assetBytes: [:]).notFoundContext()
+            return SiteRenderer(site: rooted, index: index, theme: theme, assetBytes: [:]).notFoundContext(nav: nav)
         }
         let d = config.defaultLanguage
-        let nav = Navigation(index: index, language: d)
         let absolute = config.baseURL != nil
         var context = common(
             language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle, absolute: absolute
