@@ -102,120 +102,187 @@ public struct ClaimChecker: Sendable {
         guard checkContradictions || checkHardCoded else { return [] }
         let terms = matcher.matches(in: block.text)
         guard !terms.isEmpty else { return [] }
-        let literals = QuantityScanner.scan(block.text).filter { literal in
-            !block.generated.contains { $0.overlaps(literal.range) }
-        }
+        let literals = QuantityScanner.scan(block.text)
         guard !literals.isEmpty else { return [] }
         var out: [Diagnostic] = []
         let bytes = Array(block.text.utf8)
-        for sentence in SentenceSplitter.sentences(in: block.text) {
-            let sentenceTerms = terms.filter { term in
-                sentence.contains(term.range.lowerBound) && !block.generated.contains { $0.overlaps(term.range) }
-            }
-            guard !sentenceTerms.isEmpty else { continue }
-            var previousLiteralEnd = sentence.lowerBound
-            for literal in literals where sentence.contains(literal.range.lowerBound) {
-                defer { previousLiteralEnd = literal.range.upperBound }
-                // The nearest term in the literal's own clause decides which row it is about (else the nearest in
-                // the sentence), a term before it over one after. Several terms leading up to the literal (after
-                // the previous one) name it together: 三包耐用品的维权期是 180 天 is about durable goods, though
-                // 维权期 is nearer, so a value of any of their rows is a repeat and only a value of none
-                // contradicts (the nearest).
-                let sameClause = sentenceTerms.filter { !Self.clauseBreak(between: $0.range, and: literal.range, in: bytes) }
-                let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
-                let leading = inReach.filter {
-                    $0.range.lowerBound >= previousLiteralEnd && $0.range.upperBound <= literal.range.lowerBound
+        let named = Self.namedLiterals(
+            terms: terms.map(\.range), literals: literals.map(\.range), generated: block.generated,
+            marks: Self.clauseMarks(in: bytes), sentences: SentenceSplitter.sentences(in: block.text))
+        for (literalIndex, termIndices) in named {
+            let literal = literals[literalIndex]
+            let candidates = termIndices.map { terms[$0] }
+            var repeated: (target: Target, column: RuleColumn)?
+            var contradicted: (term: Range<Int>, target: Target, column: RuleColumn)?
+            for term in candidates {
+                let target = targets[term.id]
+                let sameKind = target.table.columns.filter { column in
+                    if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
+                    return false
                 }
-                var candidates: [(range: Range<Int>, id: Int)]
-                if leading.count > 1 {
-                    candidates = leading.reversed()
+                if let match = sameKind.first(where: {
+                    if case .quantity(let value)? = target.row.values[$0.id] { return value.statesTheSameAmount(as: literal.quantity) }
+                    return false
+                }) {
+                    repeated = (target, match)
+                    break
+                }
+                if contradicted == nil, let column = sameKind.first { contradicted = (term.range, target, column) }
+            }
+            let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
+            let location = block.location(ofOffset: literal.range.lowerBound, file: file)
+            if let (target, match) = repeated {
+                guard checkHardCoded else { continue }
+                let key = "\(target.table.id).\(target.row.id).\(match.id)"
+                out.append(
+                    Diagnostic(
+                        .warning, .hardCodedRuleValue, at: location,
+                        "`\(literalText)` repeats the rule `\(key)` by hand",
+                        help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
+                        notes: [
+                            .init(
+                                SourceLocation(
+                                    file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
+                                "the rule's value")
+                        ]))
+            } else if let (nearest, target, column) = contradicted {
+                guard checkContradictions else { continue }
+                let key = "\(target.table.id).\(target.row.id).\(column.id)"
+                let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
+                let termText = String(decoding: bytes[nearest], as: UTF8.self)
+                out.append(
+                    Diagnostic(
+                        .error, .claimContradictsRule, at: location,
+                        "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
+                        help:
+                            "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+                        notes: [
+                            .init(
+                                SourceLocation(
+                                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1),
+                                "the rule says \(value)")
+                        ]))
+            }
+        }
+        return out
+    }
+
+    /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.
+    static func clauseMarks(in bytes: [UInt8]) -> [Range<Int>] {
+        var marks: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x2C || c == 0x3B || c == 0x3A {
+                marks.append(i..<(i + 1))
+            } else if c == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC, [0x8C, 0x9B, 0x9A].contains(bytes[i + 2]) {
+                marks.append(i..<(i + 3))
+                i += 2
+            } else if c == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 {
+                marks.append(i..<(i + 3))
+                i += 2
+            }
+            i += 1
+        }
+        return marks
+    }
+
+    /// Which terms name each literal: for every literal (index into `literals`) in a sentence with terms,
+    /// the candidate terms (indices into `terms`), the first deciding. Ranges overlapping `generated` (rule
+    /// values, code) are neither; `terms` are leftmost-longest matches, so sorted and never overlapping.
+    ///
+    /// The nearest term in the literal's own clause decides which row it is about (else the nearest in the
+    /// sentence), a term before it over one after. Several terms leading up to the literal (after the
+    /// previous one) name it together, nearest first: 三包耐用品的维权期是 180 天 is about durable goods,
+    /// though 维权期 is nearer, so a value of any of their rows is a repeat and only a value of none
+    /// contradicts (the nearest).
+    ///
+    /// Every step is a binary search or a walk each term and literal takes part in once: a page written as
+    /// one long sentence with thousands of terms and numbers must not cost terms × literals × bytes.
+    static func namedLiterals(
+        terms allTerms: [Range<Int>], literals allLiterals: [Range<Int>], generated: [Range<Int>], marks: [Range<Int>],
+        sentences: [Range<Int>]
+    ) -> [(literal: Int, terms: [Int])] {
+        let generated = merged(generated)
+        func isGenerated(_ range: Range<Int>) -> Bool {
+            let at = firstIndex(in: generated) { $0.upperBound > range.lowerBound }
+            return !range.isEmpty && at < generated.count && generated[at].lowerBound < range.upperBound
+        }
+        let terms = allTerms.indices.filter { !isGenerated(allTerms[$0]) }
+        let literals = allLiterals.indices.filter { !isGenerated(allLiterals[$0]) }.sorted {
+            allLiterals[$0].lowerBound < allLiterals[$1].lowerBound
+        }
+        var out: [(literal: Int, terms: [Int])] = []
+        for sentence in sentences {
+            let sentenceTerms = terms[
+                firstIndex(in: terms) {
+                    allTerms[$0].lowerBound >= sentence.lowerBound
+                }..<firstIndex(in: terms) {
+                    allTerms[$0].lowerBound >= sentence.upperBound
+                }]
+            guard !sentenceTerms.isEmpty else { continue }
+            let sentenceLiterals = literals[
+                firstIndex(in: literals) {
+                    allLiterals[$0].lowerBound >= sentence.lowerBound
+                }..<firstIndex(in: literals) {
+                    allLiterals[$0].lowerBound >= sentence.upperBound
+                }]
+            var previousLiteralEnd = sentence.lowerBound
+            for literalIndex in sentenceLiterals {
+                let literal = allLiterals[literalIndex]
+                defer { previousLiteralEnd = literal.upperBound }
+                // The literal's clause runs from the last clause mark wholly before it to the first one wholly
+                // after it; a term is in it unless a mark stands wholly between the two, so the terms in it
+                // are one run of `sentenceTerms`.
+                let lastMarkBefore = firstIndex(in: marks) { $0.upperBound > literal.lowerBound } - 1
+                let firstMarkAfter = firstIndex(in: marks) { $0.lowerBound >= literal.upperBound }
+                let clauseStart = lastMarkBefore >= 0 ? marks[lastMarkBefore].lowerBound : Int.min
+                let clauseEnd = firstMarkAfter < marks.count ? marks[firstMarkAfter].upperBound : Int.max
+                let sameClause = sentenceTerms[
+                    firstIndex(in: sentenceTerms) {
+                        allTerms[$0].upperBound > clauseStart
+                    }..<firstIndex(in: sentenceTerms) {
+                        allTerms[$0].lowerBound >= clauseEnd
+                    }]
+                let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
+                // Before the literal: the terms ending at or before its start.
+                let beforeEnd = firstIndex(in: inReach) { allTerms[$0].upperBound > literal.lowerBound }
+                let leadingStart = min(firstIndex(in: inReach) { allTerms[$0].lowerBound >= previousLiteralEnd }, beforeEnd)
+                if beforeEnd - leadingStart > 1 {
+                    out.append((literalIndex, inReach[leadingStart..<beforeEnd].reversed()))
                 } else {
                     // A term before the number names it ("the after-sales window is 15 days and for durable
-                    // goods 180 days"); one after it only when none comes before ("15 days of after-sales window").
-                    let before = inReach.filter { $0.range.upperBound <= literal.range.lowerBound }
-                    let pool = before.isEmpty ? inReach : before
-                    var nearest = pool[0]
-                    for term in pool.dropFirst() where distance(term.range, literal.range) < distance(nearest.range, literal.range) {
-                        nearest = term
-                    }
-                    candidates = [nearest]
-                }
-                var repeated: (target: Target, column: RuleColumn)?
-                var contradicted: (term: Range<Int>, target: Target, column: RuleColumn)?
-                for term in candidates {
-                    let target = targets[term.id]
-                    let sameKind = target.table.columns.filter { column in
-                        if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
-                        return false
-                    }
-                    if let match = sameKind.first(where: {
-                        if case .quantity(let value)? = target.row.values[$0.id] { return value.statesTheSameAmount(as: literal.quantity) }
-                        return false
-                    }) {
-                        repeated = (target, match)
-                        break
-                    }
-                    if contradicted == nil, let column = sameKind.first { contradicted = (term.range, target, column) }
-                }
-                let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
-                let location = block.location(ofOffset: literal.range.lowerBound, file: file)
-                if let (target, match) = repeated {
-                    guard checkHardCoded else { continue }
-                    let key = "\(target.table.id).\(target.row.id).\(match.id)"
-                    out.append(
-                        Diagnostic(
-                            .warning, .hardCodedRuleValue, at: location,
-                            "`\(literalText)` repeats the rule `\(key)` by hand",
-                            help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
-                            notes: [
-                                .init(
-                                    SourceLocation(
-                                        file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
-                                    "the rule's value")
-                            ]))
-                } else if let (nearest, target, column) = contradicted {
-                    guard checkContradictions else { continue }
-                    let key = "\(target.table.id).\(target.row.id).\(column.id)"
-                    let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
-                    let termText = String(decoding: bytes[nearest], as: UTF8.self)
-                    out.append(
-                        Diagnostic(
-                            .error, .claimContradictsRule, at: location,
-                            "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
-                            help:
-                                "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
-                            notes: [
-                                .init(
-                                    SourceLocation(
-                                        file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1),
-                                    "the rule says \(value)")
-                            ]))
+                    // goods 180 days"), the nearest being the last; one after it only when none comes before
+                    // ("15 days of after-sales window"), the nearest being the first.
+                    out.append((literalIndex, [beforeEnd > inReach.startIndex ? inReach[beforeEnd - 1] : inReach[inReach.startIndex]]))
                 }
             }
         }
         return out
     }
 
-    /// True when a clause mark (`,` `;` `:` `，` `；` `：` `、`) stands between two ranges.
-    static func clauseBreak(between a: Range<Int>, and b: Range<Int>, in bytes: [UInt8]) -> Bool {
-        let from = min(a.upperBound, b.upperBound)
-        let to = max(a.lowerBound, b.lowerBound)
-        guard from < to else { return false }
-        var i = from
-        while i < to {
-            let c = bytes[i]
-            if c == 0x2C || c == 0x3B || c == 0x3A { return true }
-            if c == 0xEF, i + 2 < to, bytes[i + 1] == 0xBC, [0x8C, 0x9B, 0x9A].contains(bytes[i + 2]) { return true }
-            if c == 0xE3, i + 2 < to, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 { return true }
-            i += 1
+    /// Sorted, non-empty ranges merged where they overlap or touch.
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, range.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                out.append(range)
+            }
         }
-        return false
+        return out
     }
 
-    /// Bytes between two ranges (0 when they touch or overlap).
-    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
-        if a.upperBound <= b.lowerBound { return b.lowerBound - a.upperBound }
-        if b.upperBound <= a.lowerBound { return a.lowerBound - b.upperBound }
-        return 0
+    /// The first index of `items` where `isPast` holds, for a predicate that is false and then true along
+    /// them (`endIndex` when it never holds).
+    static func firstIndex<C: RandomAccessCollection>(in items: C, where isPast: (C.Element) -> Bool) -> C.Index {
+        var low = items.startIndex
+        var high = items.endIndex
+        while low < high {
+            let middle = items.index(low, offsetBy: items.distance(from: low, to: high) / 2)
+            if isPast(items[middle]) { high = middle } else { low = items.index(after: middle) }
+        }
+        return low
     }
 }

@@ -87,15 +87,26 @@ public struct ProseBlock: Sendable, Equatable {
 
     /// The source position of a UTF-8 offset in `text`.
     public func location(ofOffset offset: Int, file: String) -> SourceLocation {
-        guard let anchor = anchors.last(where: { $0.offset <= offset }) else {
+        // The last anchor at or before `offset` (anchors ascend), found by halving; then the scalars from
+        // it, counted in place: a long block with many findings must not be copied or walked per finding.
+        var low = 0
+        var high = anchors.count
+        while low < high {
+            let middle = (low + high) / 2
+            if anchors[middle].offset <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else {
             return SourceLocation(file: file, line: anchors.first?.line ?? 1, column: anchors.first?.column ?? 1)
         }
-        let utf8 = Array(text.utf8)
-        var scalars = 0
-        var i = anchor.offset
-        while i < min(offset, utf8.count) {
-            if utf8[i] & 0xC0 != 0x80 { scalars += 1 }
-            i += 1
+        let anchor = anchors[low - 1]
+        let scalars = UTF8Scan.withBytes(text) { utf8 in
+            var count = 0
+            var i = anchor.offset
+            while i < min(offset, utf8.count) {
+                if utf8[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
         }
         return SourceLocation(file: file, line: anchor.line, column: anchor.column + scalars)
     }
