@@ -2,9 +2,9 @@
 /// in one left-to-right pass over the UTF-8 bytes.
 ///
 /// What counts as a literal, and what deliberately does not:
-/// - Units are normalised to `QuantityUnit`: 天/日/自然日/days/calendar days → days; 工作日/working, business or
+/// - Units are normalised to `QuantityUnit`: 天/日/自然日/days/calendar days → days; 工作日/工作天/营业日/working, business or
 ///   work days → workingDays; 小时/钟头/hours/hrs/h → hours; 个月/months → months;
-///   年/years → years; 元/块钱/yuan/CNY/RMB/¥/￥ → cny (with 万 and 千: `1.5万元` is CNY 15000). Weeks (周, 星期, 礼拜,
+///   年/years → years; 元/块/块钱/yuan/CNY/RMB/¥/￥ → cny (with 万 and 千: `1.5万元` is CNY 15000). Weeks (周, 星期, 礼拜,
 ///   weeks) become 7 days each, since rule tables have no week unit; 日历日/日历天 are calendar days. A number
 ///   restated in brackets before its unit is one literal: "fifteen (15) days", 十五（15）天. Minutes (分钟,
 ///   "minutes") are read and dropped: no rule is in minutes, and the number is not a bare count either.

@@ -62,6 +62,11 @@ enum UnitLexicon {
         ChineseEntry("块钱", .cny), ChineseEntry("塊錢", .cny),
         ChineseEntry("个工作日", .workingDays), ChineseEntry("個工作日", .workingDays),
         ChineseEntry("工作日", .workingDays),
+        // 工作天 (the usual word in Traditional Chinese, common in Simplified) and 营业日 (business days).
+        ChineseEntry("个工作天", .workingDays), ChineseEntry("個工作天", .workingDays),
+        ChineseEntry("工作天", .workingDays),
+        ChineseEntry("个营业日", .workingDays), ChineseEntry("個營業日", .workingDays),
+        ChineseEntry("营业日", .workingDays), ChineseEntry("營業日", .workingDays),
         ChineseEntry("个自然日", .days), ChineseEntry("個自然日", .days), ChineseEntry("自然日", .days),
         ChineseEntry("个小时", .hours), ChineseEntry("個小時", .hours), ChineseEntry("小时", .hours),
         ChineseEntry("小時", .hours),
@@ -81,6 +86,9 @@ enum UnitLexicon {
         ChineseEntry("日", .days, .chineseDay, notBefore: "期本常用志历曆报報元记記语語"),
         ChineseEntry("年", .years, .chineseYear, notBefore: "级級龄齡纪紀度轻輕代货貨会會"),
         ChineseEntry("元", .cny, notBefore: "旦素件宵"),
+        // 块 is the everyday word for 元 (50块); not where it counts pieces (两块电池, 一块手表, 一块屏幕).
+        ChineseEntry("块", .cny, notBefore: "电電手表錶屏板布砖磚糖肉地石玻"),
+        ChineseEntry("塊", .cny, notBefore: "电電手表錶屏板布砖磚糖肉地石玻"),
         ChineseEntry("人民币", .cny), ChineseEntry("人民幣", .cny),
     ]
 

@@ -55,6 +55,11 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("«15个日历日»", days(15)),
         ScanCase("«15日历天»", days(15)),
         ScanCase("«50块钱»", cny(50)),
+        ScanCase("费用«50块»", cny(50)),
+        ScanCase("费用«50 块»。", cny(50)),
+        ScanCase("退款时限是«2个工作天»。", workingDays(2)),
+        ScanCase("退款時限為«2個工作天»。", workingDays(2)),
+        ScanCase("«3个营业日»内", workingDays(3)),
     ])
     func arabicNumeralsWithChineseUnits(_ c: ScanCase) { expectScan(c) }
 
@@ -176,6 +181,8 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("up to «3» repairs", plain(3)),
         ScanCase("最多«1,000»件", plain(1000)),
         ScanCase("The limit is «3».", plain(3)),
+        // 块 counts pieces before these nouns; elsewhere it is 元.
+        ScanCase("换两块电池"), ScanCase("一块手表"), ScanCase("换«2»块电池", plain(2)),
     ])
     func bareNumbersArePlain(_ c: ScanCase) { expectScan(c) }
 
