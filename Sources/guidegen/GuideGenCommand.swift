@@ -57,6 +57,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Worker threads (0: one per core).") var threads = 0
 
     func validate() throws {
+        if let baseURL, !baseURL.isEmpty, let problem = ConfigValidator.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url `\(baseURL)` \(problem), e.g. --base-url https://example.org/guide/")
+        }
         let known = CheckID.allCases.map(\.rawValue)
         for id in onlyChecks + skippedChecks where !known.contains(id) {
             throw ValidationError(
@@ -276,7 +279,17 @@ struct SetupError: Error {
 
     static func checkContentFolder(_ content: String) throws {
         switch kind(of: content) {
-        case .folder: return
+        case .folder:
+            // Listing a folder needs read and search permission; without them every file would look missing.
+            guard access(content, R_OK | X_OK) == 0 else {
+                let why = String(cString: strerror(errno))
+                throw SetupError(message: "content folder `\(content)` cannot be read (\(why)); check its permissions")
+            }
+            let config = (content as NSString).appendingPathComponent("guidegen.yaml")
+            if kind(of: config) == .file, access(config, R_OK) != 0 {
+                throw SetupError(message: "`\(config)` cannot be read (\(String(cString: strerror(errno)))); check its permissions")
+            }
+            return
         case .file:
             throw SetupError(message: "content folder `\(content)` is a file, not a folder; pass the folder that holds guidegen.yaml")
         case .missing:

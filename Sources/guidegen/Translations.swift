@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GuideGen
 
-struct Translations: ParsableCommand {
+struct Translations: ParsableCommand, ChecksFolders {
     static let configuration = CommandConfiguration(
         abstract: "Show every page's translation status per language, or mark a translation current.",
         discussion: """
@@ -18,10 +18,22 @@ struct Translations: ParsableCommand {
     @Option(help: "Record that this translation matches its current original (repeatable).") var mark: [String] = []
     @Flag(help: "Mark every existing translation as current.") var markAll = false
 
+    /// A missing or unreadable content folder is "could not run" (exit 2), as for `build` and `lint`.
+    func checkFolders() throws { try SetupError.checkContentFolder(content) }
+
     func run() throws {
-        let (raw, _) = ContentReader().read(root: URL(fileURLWithPath: content))
-        let (config, _) = ConfigValidator.validate(raw.config)
-        let (pages, _) = PageValidator.validate(raw.pages, config: config, includeDrafts: true)
+        let (raw, readDiagnostics) = ContentReader().read(root: URL(fileURLWithPath: content))
+        let (config, configDiagnostics) = ConfigValidator.validate(raw.config)
+        // Without a valid guidegen.yaml the languages are unknown: a table (or a marking) would be guesswork.
+        let configErrors = (readDiagnostics + configDiagnostics).filter { $0.severity == .error }
+        if !configErrors.isEmpty {
+            let printer = DiagnosticPrinter(format: .text, colour: false, sources: [:], toolVersion: guidegenVersion)
+            FileHandle.standardError.write(Data(printer.render(configErrors, fileCount: raw.pages.count + 1).utf8))
+            FileHandle.standardError.write(Data("error: fix guidegen.yaml first (`guidegen lint` shows every finding)\n".utf8))
+            throw ExitCode(2)
+        }
+        let (pages, pageDiagnostics) = PageValidator.validate(raw.pages, config: config, includeDrafts: true)
+        let broken = Set(pageDiagnostics.filter { $0.severity == .error }.map(\.location.file))
         let index = SiteIndex(pages: pages, config: config)
         let d = config.defaultLanguage
         if !mark.isEmpty || markAll {
@@ -39,16 +51,36 @@ struct Translations: ParsableCommand {
                 }
                 targets.append(page)
             }
+            var refused = 0
             for page in targets {
-                guard let original = index.entries[page.pageKey]?.sources[d] else { continue }
+                guard let original = index.entries[page.pageKey]?.sources[d] else {
+                    if !markAll {
+                        Self.refuse(page, "it has no \(d) original to be a translation of")
+                        refused += 1
+                    }
+                    continue
+                }
+                guard !broken.contains(page.path) else {
+                    Self.refuse(page, "its front matter has errors (`guidegen lint` shows them)")
+                    refused += 1
+                    continue
+                }
                 let hash = TranslationHash.of(original)
                 let file = URL(fileURLWithPath: root).appendingPathComponent(page.path)
                 // The file as it is on disk, not the decoded page text: its BOM and line endings stay.
                 let onDisk = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? page.text
                 let updated = TranslationMarker.set(hash: hash, in: onDisk)
+                // The edit is line-based: front matter written as one flow mapping, or a `translation_of` written
+                // over several lines, cannot take it. Such a file is left as it is.
+                guard Self.reads(updated, path: page.path, hash: hash, config: config) else {
+                    Self.refuse(page, "its front matter cannot be edited line by line; add `translation_of: \(hash)` by hand")
+                    refused += 1
+                    continue
+                }
                 try Data(updated.utf8).write(to: file, options: .atomic)
                 print("\(page.path): translation_of: \(hash)")
             }
+            if refused > 0 { throw ExitCode(1) }
             return
         }
         var rows: [[String]] = [["page"] + config.languages]
@@ -65,5 +97,16 @@ struct Translations: ParsableCommand {
             print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
             if i == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
+    }
+
+    static func refuse(_ page: PageSource, _ why: String) {
+        FileHandle.standardError.write(Data("\(page.path): not marked: \(why)\n".utf8))
+    }
+
+    /// Whether `text` is a page whose front matter is still valid and records `hash`.
+    static func reads(_ text: String, path: String, hash: String, config: SiteConfig) -> Bool {
+        guard case .success(let source) = SourceText.decode(Array(text.utf8), path: path) else { return false }
+        let (pages, diagnostics) = PageValidator.validate([source], config: config, includeDrafts: true)
+        return !diagnostics.contains { $0.severity == .error } && pages.first?.frontMatter.translationOf == hash
     }
 }

@@ -200,3 +200,70 @@ def test_sarif_uris_are_encoded_and_github_annotations_keep_notes(guidegen, site
     code, out, _ = run(guidegen, "lint", "--format", "github", cwd=claims)
     found = [line for line in out.splitlines() if "title=claim-contradicts-rule" in line]
     assert found and all("%0Anote: content/rules/" in line for line in found), found[:1]
+
+
+def test_base_url_flag_is_checked_as_base_url_in_guidegen_yaml_is(guidegen, site_copy):
+    """`--base-url example.org` made every canonical and sitemap URL relative garbage, with exit 0."""
+    project = site_copy("basic")
+    for bad in ["example.org", "ftp://example.org/", "https://example.org/a b/", "javascript:alert(1)//", "https:///x"]:
+        code, _, err = run(guidegen, "build", "--base-url", bad, "--output", "out", cwd=project)
+        assert code == 2, (bad, err)
+        assert f"--base-url `{bad}`" in err, err
+        assert not (project / "out").exists()
+    code, _, err = run(guidegen, "build", "--base-url", "https://example.org/guide", "--output", "out", cwd=project)
+    assert code == 0, err
+    assert '<link rel="canonical" href="https://example.org/guide/' in (project / "out" / "en" / "index.html").read_text()
+    (project / "content" / "guidegen.yaml").write_text(
+        (project / "content" / "guidegen.yaml").read_text() + "base_url: https://example.org/a b/\n")
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 1 and "error[config]: `base_url` may not hold spaces" in err, err
+
+
+def test_translations_on_a_missing_folder_or_broken_config_cannot_run(guidegen, site_copy, tmp_path):
+    code, out, err = run(guidegen, "translations", "--content", str(tmp_path / "nope"))
+    assert code == 2 and "does not exist" in err and out == ""
+    project = site_copy("basic")
+    (project / "content" / "guidegen.yaml").write_text("title: [\n")
+    code, out, err = run(guidegen, "translations", cwd=project)
+    assert code == 2 and "guidegen.yaml:" in err and "fix guidegen.yaml first" in err and out == "", err
+
+
+def test_translations_mark_leaves_front_matter_it_cannot_edit_alone(guidegen, site_copy):
+    """A flow mapping (`{title: …}`) took a block line after it and no longer parsed; a file whose front
+    matter is broken was marked anyway."""
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    body = page.read_text().split("---", 2)[2]
+    page.write_text("---\n{title: Windows, type: policy}\n---" + body)
+    before = page.read_bytes()
+    code, out, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 1 and "cannot be edited line by line; add `translation_of: " in err, err
+    assert page.read_bytes() == before
+    page.write_text("---\ntitle: [unclosed\ntype: policy\n---" + body)
+    before = page.read_bytes()
+    code, out, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 1 and "its front matter has errors" in err, err
+    assert page.read_bytes() == before
+
+
+def test_a_symlink_back_to_an_enclosing_folder_is_skipped_once(guidegen, site_copy):
+    """`returns/loop → ../returns` was followed 40 levels deep, publishing the section again at each."""
+    project = site_copy("basic")
+    section = next(p for p in (project / "content").iterdir() if p.is_dir() and p.name not in ("rules", "assets"))
+    os.symlink("../" + section.name, section / "loop")
+    code, _, err = run(guidegen, "build", "--output", "out", cwd=project)
+    assert code == 0, err
+    assert f"content/{section.name}/loop:1:1: warning[unsafe-path]: symbolic link leads back to a folder it is in" in err, err
+    assert not any("loop" in str(p) for p in (project / "out").rglob("*"))
+
+
+def test_a_page_and_a_folder_with_one_url_are_an_error(guidegen, site_copy):
+    """`returns.en.md` beside the folder `returns/`: both were written to en/returns/index.html, one lost."""
+    project = site_copy("basic")
+    section = next(p for p in (project / "content").iterdir() if p.is_dir() and p.name not in ("rules", "assets"))
+    for lang in ["zh-Hans", "en"]:
+        (project / "content" / f"{section.name}.{lang}.md").write_text("---\ntitle: Root\ntype: article\n---\n\nText.\n")
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 1
+    assert (f"content/{section.name}.en.md:1:1: error[duplicate-page]: this page and the folder `{section.name}/` "
+            f"would both be written to `en/{section.name}/index.html`") in err, err

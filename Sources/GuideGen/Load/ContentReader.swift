@@ -138,9 +138,11 @@ public struct ContentReader: Sendable {
     private func listFiles(rootPath: String, diagnostics: inout [Diagnostic]) -> [String] {
         let fm = FileManager.default
         var result: [String] = []
-        var stack = [""]
+        // Each folder with the real paths of the folders it is in: a link to one of those (`returns/loop →
+        // ../returns`) would be followed forever, publishing the section again at every level.
+        var stack: [(dir: String, real: String, within: Set<String>)] = [("", rootPath, [])]
         var visited = Set<String>()
-        while let dir = stack.popLast() {
+        while let (dir, real, within) = stack.popLast() {
             let full = dir.isEmpty ? rootPath : rootPath + "/" + dir
             guard visited.insert(full).inserted else { continue }
             guard let entries = Self.directoryEntries(full) else {
@@ -165,8 +167,10 @@ public struct ContentReader: Sendable {
                     format = info.st_mode & S_IFMT
                 }
                 var isDirectory = format == S_IFDIR
+                var realPath = real + "/" + name
                 if format == S_IFLNK {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    realPath = target
                     guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                         diagnostics.append(
                             Diagnostic(
@@ -193,7 +197,19 @@ public struct ContentReader: Sendable {
                             .warning, .badFileName, at: SourceLocation(file: relative, line: 1, column: 1),
                             "`\(relative)` is a folder, not a page", help: "pages are Markdown files; rename the folder if it holds pages"))
                 }
-                if isDirectory { stack.append(relative) } else { result.append(relative) }
+                if isDirectory {
+                    if realPath == real || within.contains(realPath) {
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .unsafePath, at: SourceLocation(file: relative, line: 1, column: 1),
+                                "symbolic link leads back to a folder it is in; it is skipped",
+                                help: "link to a folder outside this one, or copy the files"))
+                        continue
+                    }
+                    stack.append((relative, realPath, within.union([real])))
+                } else {
+                    result.append(relative)
+                }
             }
         }
         return result.sorted()

@@ -1,5 +1,23 @@
 /// Turns `guidegen.yaml` into a `SiteConfig`, reporting every problem at its line.
 public enum ConfigValidator {
+    /// Why `url` cannot be the site's base URL (nil when it can): it must be an absolute http(s) URL with a
+    /// host, and every canonical, hreflang and sitemap URL starts with it, so it may not hold white space,
+    /// quotes or angle brackets. Checked for `base_url` in guidegen.yaml and for `--base-url` alike.
+    public static func baseURLProblem(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lowered.hasPrefix($0) }) else {
+            return "must be an absolute http(s) URL"
+        }
+        let rest = url.utf8.dropFirst(scheme.utf8.count)
+        guard let host = rest.split(separator: 0x2F, maxSplits: 1, omittingEmptySubsequences: false).first, !host.isEmpty else {
+            return "has no host name after `\(scheme)`"
+        }
+        if url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) {
+            return "may not hold spaces, quotes or angle brackets (percent-encode them: a space is `%20`)"
+        }
+        return nil
+    }
+
     static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search"]
 
     /// Validates the configuration file; a missing file yields an error and a usable default.
@@ -70,12 +88,10 @@ public enum ConfigValidator {
                 if let title = fields.localized(value, key: "title", languages: config.languages) { config.title = title }
             case "base_url":
                 if let url = fields.string(value, key: "base_url") {
-                    if url.hasPrefix("https://") || url.hasPrefix("http://") {
-                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    if let problem = Self.baseURLProblem(url) {
+                        fields.error(.config, value, "`base_url` \(problem)", help: "write e.g. `base_url: https://example.org/guide/`")
                     } else {
-                        fields.error(
-                            .config, value, "`base_url` must be an absolute http(s) URL",
-                            help: "write e.g. `base_url: https://example.org/guide/`")
+                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
                     }
                 }
             case "unsafe_html":

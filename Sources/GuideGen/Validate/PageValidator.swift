@@ -36,7 +36,34 @@ public enum PageValidator {
             seen[key] = page.path
             pages.append(page)
         }
+        diagnostics += folderCollisions(pages)
         return (pages, diagnostics)
+    }
+
+    /// A page whose URL is a folder's: `returns.en.md` beside the section folder `returns/` (whose list page
+    /// is `en/returns/index.html` too), or `returns/deep.en.md` beside `returns/deep/` with an `_index` page.
+    /// One of the two would be lost without a word, so the page is an error, as Hugo reports two files
+    /// with one target path.
+    static func folderCollisions(_ pages: [PageSource]) -> [Diagnostic] {
+        var sections = Set<String>()
+        var landingFolders = Set<String>()
+        for page in pages where !page.section.isEmpty {
+            let slash = page.section.utf8.firstIndex(of: 0x2F)
+            sections.insert(String(page.section[..<(slash ?? page.section.endIndex)]))
+            if slash != nil && page.slug == "_index" { landingFolders.insert(page.section) }
+        }
+        var out: [Diagnostic] = []
+        for page in pages where page.slug != "_index" {
+            let folder = page.section.isEmpty ? page.slug : page.section + "/" + page.slug
+            guard page.section.isEmpty ? sections.contains(folder) : landingFolders.contains(folder) else { continue }
+            let url = "\(page.language)/\(folder)/index.html"
+            out.append(
+                Diagnostic(
+                    .error, .duplicatePage, at: SourceLocation(file: page.path, line: 1, column: 1),
+                    "this page and the folder `\(folder)/` would both be written to `\(url)`",
+                    help: "rename the page, or make it the folder's landing page as `\(folder)/_index.\(page.language).md`"))
+        }
+        return out
     }
 
     /// One file: its name, front matter split and schema.
