@@ -314,6 +314,37 @@ import Testing
         return Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
     }
 
+    /// A term written for rows of two tables (per-platform tables both saying 售后期) means the row of the
+    /// table the page uses: the table id's alphabetical order decided before, whatever the page said.
+    @Test func aSharedTermMeansTheRowOfTheTablesThePageUses() throws {
+        let taobao = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        let jd = taobao.replacingOccurrences(of: "window: 15 days", with: "window: 7 days")
+        var files = [
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/a-taobao.yaml": taobao,
+            "rules/b-jd.yaml": jd,
+        ]
+        let jdPage = "---\ntitle: P\ntype: article\nrules: [b-jd]\n---\n售后期是7天。\n\n售后期是15天。\n"
+        let plainPage = "---\ntitle: P\ntype: article\n---\n售后期是7天。\n\n售后期是15天。\n\n售后期是9天。\n"
+        files["s/jd.zh-Hans.md"] = jdPage
+        files["s/any.zh-Hans.md"] = plainPage
+        for name in ["jd", "any"] { files["s/\(name).en.md"] = "---\ntitle: P\ntype: article\n---\nText.\n" }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+            .filter { $0.check.hasPrefix("claim") || $0.check.hasPrefix("hard") }
+            .map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" }
+        #expect(
+            found == [
+                // Without a table of its own, either row's value is a repeat; another value contradicts the first.
+                "s/any.zh-Hans.md:5 hard-coded-rule-value `7天` repeats the rule `b-jd.general.window` by hand",
+                "s/any.zh-Hans.md:7 hard-coded-rule-value `15天` repeats the rule `a-taobao.general.window` by hand",
+                "s/any.zh-Hans.md:9 claim-contradicts-rule `9天` contradicts the rule `a-taobao.general.window` (15 天) that “售后期” refers to",
+                // The page uses b-jd: its row decides.
+                "s/jd.zh-Hans.md:6 hard-coded-rule-value `7天` repeats the rule `b-jd.general.window` by hand",
+                "s/jd.zh-Hans.md:8 claim-contradicts-rule `15天` contradicts the rule `b-jd.general.window` (7 天) that “售后期” refers to",
+            ])
+    }
+
     /// 三包耐用品的维权期是 180 天 names durable goods and the claim period together: the nearest term (维权期) is not
     /// the only row the number may be about, so the durable row's value is a repeat, not a contradiction.
     @Test func termsLeadingUpToANumberNameItTogether() throws {

@@ -8,6 +8,9 @@ public struct ClaimChecker: Sendable {
     /// One matcher per language, and what each term id means.
     private let matchers: [String: TermMatcher]
     private let targets: [Target]
+    /// The rows (indices into `targets`) each matcher id stands for: a term written for several rows
+    /// (售后期 in `taobao-windows` and in `jd-windows`) is one id naming all of them.
+    private let termRows: [[Int]]
 
     /// A row a term belongs to.
     struct Target: Sendable {
@@ -19,6 +22,19 @@ public struct ClaimChecker: Sendable {
         self.rules = rules
         var targets: [Target] = []
         var termsByLanguage: [String: [(text: String, id: Int)]] = [:]
+        var termRows: [[Int]] = []
+        var termIDs: [String: Int] = [:]
+        // One id per spelling and language (ASCII letters folded, as the matcher compares them).
+        func add(_ spelling: String, language: String, row: Int) {
+            let key = language + "\u{0}" + String(decoding: spelling.utf8.map(UTF8Scan.lowercased), as: UTF8.self)
+            if let id = termIDs[key] {
+                if !termRows[id].contains(row) { termRows[id].append(row) }
+                return
+            }
+            termIDs[key] = termRows.count
+            termsByLanguage[language, default: []].append((spelling, termRows.count))
+            termRows.append([row])
+        }
         for id in rules.tables.keys.sorted() {
             let table = rules.tables[id]!
             for row in table.rows {
@@ -27,22 +43,21 @@ public struct ClaimChecker: Sendable {
                 for (language, terms) in row.terms {
                     for term in terms where !term.isEmpty {
                         guard language.lowercased().hasPrefix("en") else {
-                            termsByLanguage[language, default: []].append((term, targetID))
+                            add(term, language: language, row: targetID)
                             continue
                         }
                         // "after-sales windows", "after sales window" and "aftersales window" state the same
                         // fact as the term "after-sales window".
                         for spelling in Self.englishSpellings(of: term) {
-                            termsByLanguage[language, default: []].append((spelling, targetID))
-                            if let plural = Self.englishPlural(of: spelling) {
-                                termsByLanguage[language, default: []].append((plural, targetID))
-                            }
+                            add(spelling, language: language, row: targetID)
+                            if let plural = Self.englishPlural(of: spelling) { add(plural, language: language, row: targetID) }
                         }
                     }
                 }
             }
         }
         self.targets = targets
+        self.termRows = termRows
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
     }
 
@@ -87,15 +102,17 @@ public struct ClaimChecker: Sendable {
     /// Findings for one page (none for a fallback copy: its original is checked).
     public func check(_ body: RenderedBody) -> [Diagnostic] {
         guard !body.isFallback, let matcher = matchers[body.source.language] else { return [] }
+        // A term several rows share means the rows of the tables this page uses, when it uses any of them.
+        let uses = Set(body.references.map(\.reference.table) + (body.source.frontMatter.rules ?? []))
         var out: [Diagnostic] = []
         for block in body.markdown.prose {
-            out += check(block, file: body.source.path, language: body.source.language, matcher: matcher)
+            out += check(block, file: body.source.path, language: body.source.language, matcher: matcher, uses: uses)
         }
         return out
     }
 
-    /// Findings for one block of prose.
-    func check(_ block: ProseBlock, file: String, language: String, matcher: TermMatcher) -> [Diagnostic] {
+    /// Findings for one block of prose; `uses`: the rule tables the page refers to or lists in `rules:`.
+    func check(_ block: ProseBlock, file: String, language: String, matcher: TermMatcher, uses: Set<String> = []) -> [Diagnostic] {
         let silencedAll = block.ignored.contains("*")
         let checkContradictions = !silencedAll && !block.ignored.contains(CheckID.claimContradictsRule.rawValue)
         let checkHardCoded = !silencedAll && !block.ignored.contains(CheckID.hardCodedRuleValue.rawValue)
@@ -114,8 +131,16 @@ public struct ClaimChecker: Sendable {
             let candidates = termIndices.map { terms[$0] }
             var repeated: (target: Target, column: RuleColumn)?
             var contradicted: (term: Range<Int>, target: Target, column: RuleColumn)?
-            for term in candidates {
-                let target = targets[term.id]
+            // Each term's rows in turn (a shared term's rows in the page's own tables first, or only those):
+            // a value of any of them is a repeat; the first row with a value of the literal's kind is the
+            // one it contradicts otherwise.
+            let rows = candidates.flatMap { term -> [(term: Range<Int>, row: Int)] in
+                let all = termRows[term.id]
+                let own = all.count > 1 ? all.filter { uses.contains(targets[$0].table.id) } : []
+                return (own.isEmpty ? all : own).map { (term.range, $0) }
+            }
+            for (termRange, row) in rows {
+                let target = targets[row]
                 let sameKind = target.table.columns.filter { column in
                     if case .quantity(let q)? = target.row.values[column.id] { return q.kind == literal.quantity.kind }
                     return false
@@ -127,7 +152,7 @@ public struct ClaimChecker: Sendable {
                     repeated = (target, match)
                     break
                 }
-                if contradicted == nil, let column = sameKind.first { contradicted = (term.range, target, column) }
+                if contradicted == nil, let column = sameKind.first { contradicted = (termRange, target, column) }
             }
             let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
             let location = block.location(ofOffset: literal.range.lowerBound, file: file)
