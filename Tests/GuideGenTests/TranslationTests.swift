@@ -219,6 +219,39 @@ import Testing
             ])
     }
 
+    /// FAQPage data needs questions: a page of `type: faq` with none, or an empty `##`, is a warning, and the
+    /// JSON-LD leaves the empty question out.
+    @Test func anFAQPageWithoutQuestionsOrWithAnEmptyOneIsAWarning() throws {
+        let result = try run(
+            [
+                "guidegen.yaml": Self.config, "f/none.zh-Hans.md": page("问答", "只有文字。\n"), "f/none.en.md": page("FAQ", "Text only.\n"),
+                "f/q.zh-Hans.md": page("问答", "##\n\n答案。\n\n## 问？\n\n是。\n"),
+                "f/q.en.md": page("FAQ", "##\n\nAn answer.\n\n## Asked?\n\nYes.\n"),
+            ], render: true)
+        #expect(
+            result.diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" } == [
+                "f/none.en.md:5 faq-empty-answer this FAQ page has no questions",
+                "f/none.zh-Hans.md:5 faq-empty-answer this FAQ page has no questions",
+                "f/q.en.md:5 faq-empty-answer this `##` heading is empty, so its answer has no question",
+                "f/q.zh-Hans.md:5 faq-empty-answer this `##` heading is empty, so its answer has no question",
+            ])
+        let english = String(decoding: try #require(result.files["en/f/q/index.html"]), as: UTF8.self)
+        #expect(english.contains(#""mainEntity":[{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"Yes."},"name":"Asked?"}]"#))
+    }
+
+    /// A title of spaces published an empty heading and a link nobody could see.
+    @Test func aTitleOfOnlySpacesIsAnError() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config, "f/q.zh-Hans.md": "---\ntitle: \"   \"\ntype: article\nsummary: \"\\t\"\n---\nText.\n",
+            "f/q.en.md": "---\ntitle: T\ntype: article\n---\nText.\n",
+        ]).diagnostics
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check) \($0.message)" } == [
+                "f/q.zh-Hans.md:2:8 wrong-type `title` holds only white space",
+                "f/q.zh-Hans.md:4:10 wrong-type `summary` holds only white space",
+            ])
+    }
+
     @Test func aPageOnlyInAnotherLanguageIsItsOwnOriginal() {
         var en = FrontMatter()
         en.title = "Only English"

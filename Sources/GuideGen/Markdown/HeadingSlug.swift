@@ -1,6 +1,6 @@
 /// Stable heading anchor ids that keep CJK characters (`退货运费` → `退货运费`, `Who pays?` → `who-pays`).
 public enum HeadingSlug {
-    /// Lower-cases ASCII, keeps letters and digits of any script, turns spaces and hyphens into single `-`.
+    /// Lower-cases letters, keeps letters and digits of any script, turns spaces and hyphens into single `-`.
     public static func make(_ text: String) -> String {
         // Over the UTF-8 bytes: every heading of every page and every tag comes here, and a scalar walk
         // appending each kept character as a sequence cost a generic call per character.
@@ -32,15 +32,22 @@ public enum HeadingSlug {
                 // CJK Unified Ideographs (every one assigned and alphabetic) skip the property tables, which
                 // cost a lookup per character of every Chinese heading.
                 var keep = (0x4E00...0x9FFF).contains(v)
+                var lowered: String?
                 if !keep {
                     let p = scalar.properties
                     keep = p.isAlphabetic || p.numericType != nil
                     if !keep && p.isWhitespace { pendingDash = true }
+                    // Letters of any script lower-cased, as GitHub's and Hugo's anchors are (`ÉCLAIR` → `éclair`).
+                    if keep && p.changesWhenLowercased { lowered = p.lowercaseMapping }
                 }
                 if keep {
                     if pendingDash, !out.isEmpty { out.append(0x2D) }
                     pendingDash = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                    if let lowered {
+                        out.append(contentsOf: lowered.utf8)
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                    }
                 }
                 i += length
             }

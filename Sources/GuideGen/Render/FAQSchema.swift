@@ -10,7 +10,9 @@ enum FAQSchema {
         // A question without an answer is left out: search engines refuse an empty `acceptedAnswer`
         // (lint warns about it, `faq-empty-answer`).
         var first = true
-        for section in sections where !ByteSearch.trimmed(section.text, newlines: true).isEmpty {
+        for section in sections
+        where !ByteSearch.trimmed(section.text, newlines: true).isEmpty && !ByteSearch.trimmed(section.heading.text, newlines: true).isEmpty
+        {
             if !first { out.append(0x2C) }
             first = false
             out += #"{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"#.utf8

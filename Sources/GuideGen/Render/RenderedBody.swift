@@ -211,12 +211,28 @@ public enum BodyRenderer {
     /// An FAQ page's questions that have nothing under them before the next question.
     static func emptyAnswers(_ markdown: MarkdownResult, page: PageSource) -> [Diagnostic] {
         guard page.frontMatter.kind == .faq else { return [] }
-        return markdown.sections.filter { ByteSearch.trimmed($0.text, newlines: true).isEmpty }.map {
+        if markdown.sections.isEmpty {
+            // FAQPage data needs at least one question; search engines refuse it empty.
+            return [
+                Diagnostic(
+                    .warning, .faqEmptyAnswer, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1),
+                    "this FAQ page has no questions",
+                    help: "write each question as a `##` heading with its answer below it, or change `type:`")
+            ]
+        }
+        let unnamed = markdown.sections.filter { ByteSearch.trimmed($0.heading.text, newlines: true).isEmpty }.map {
             Diagnostic(
                 .warning, .faqEmptyAnswer, at: SourceLocation(file: page.path, line: $0.heading.line, column: 1),
-                "the question “\($0.heading.text)” has no answer under it",
-                help: "write the answer below the question, before the next `##`; until then it is left out of the FAQPage data")
+                "this `##` heading is empty, so its answer has no question",
+                help: "write the question after `## `; until then it is left out of the FAQPage data")
         }
+        return unnamed
+            + markdown.sections.filter { ByteSearch.trimmed($0.text, newlines: true).isEmpty }.map {
+                Diagnostic(
+                    .warning, .faqEmptyAnswer, at: SourceLocation(file: page.path, line: $0.heading.line, column: 1),
+                    "the question “\($0.heading.text)” has no answer under it",
+                    help: "write the answer below the question, before the next `##`; until then it is left out of the FAQPage data")
+            }
     }
 
     /// Renders one body behind `MarkdownGuard`: refused when the pre-scan finds a limit exceeded, and,

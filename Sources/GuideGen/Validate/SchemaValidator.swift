@@ -56,7 +56,20 @@ public enum SchemaValidator {
                     front.rules = items.map(\.0)
                     front.ruleLocations = items.map { fields.location($0.1) }
                 } else {
-                    front.tags = items.map(\.0)
+                    // A tag is its URL (`Refunds` and `refunds` are one tag, as in Hugo): a repeat is shown once.
+                    var slugs = Set<String>()
+                    for (tag, node) in items {
+                        let slug = HeadingSlug.make(tag)
+                        if slug.isEmpty {
+                            fields.warning(
+                                .wrongType, node, "the tag `\(tag)` has no letter or digit to name its page by; it is left out",
+                                help: "write the tag as a word")
+                        } else if slugs.insert(slug).inserted {
+                            front.tags.append(tag)
+                        } else {
+                            fields.warning(.wrongType, node, "the tag `\(tag)` repeats an earlier one; it is shown once", help: "remove it")
+                        }
+                    }
                 }
             case .platformList:
                 for (platform, itemNode) in fields.stringList(value, key: key, single: false) ?? [] {

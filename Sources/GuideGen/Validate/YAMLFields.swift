@@ -27,6 +27,10 @@ struct YAMLFields {
         diagnostics.append(Diagnostic(.error, check, at: location(node), message, help: help))
     }
 
+    mutating func warning(_ check: CheckID, _ node: YAMLNode?, _ message: String, help: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, check, at: location(node), message, help: help))
+    }
+
     /// Key/value pairs of a mapping with string keys, or an error naming what it is instead.
     mutating func pairs(_ node: YAMLNode, what: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard case .mapping(let mapping, _) = node else {
@@ -53,6 +57,11 @@ struct YAMLFields {
         }
         if s.string.isEmpty || (s.isPlain && s.string == "~") || (s.isPlain && s.string == "null") {
             error(.wrongType, node, "`\(key)` is empty", help: "give `\(key)` a value or remove the key")
+            return nil
+        }
+        // Only spaces (`title: "   "`) would publish an empty heading and a link nobody can see.
+        if ByteSearch.trimmed(s.string, newlines: true).isEmpty {
+            error(.wrongType, node, "`\(key)` holds only white space", help: "give `\(key)` a value or remove the key")
             return nil
         }
         return s.string
