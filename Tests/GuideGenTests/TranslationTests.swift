@@ -71,6 +71,10 @@ import Testing
         #expect(
             TranslationMarker.set(hash: "ffffffff", in: "---\ntranslation_of: 0a1b2c3d\ntitle: X\n---\n")
                 == "---\ntranslation_of: ffffffff\ntitle: X\n---\n")
+        // A hash YAML would read as a number is quoted.
+        #expect(TranslationMarker.set(hash: "12345678", in: text).contains("\ntranslation_of: \"12345678\"\n"))
+        #expect(TranslationMarker.set(hash: "1234e567", in: text).contains("\ntranslation_of: \"1234e567\"\n"))
+        #expect(TranslationMarker.set(hash: "e1234567", in: text).contains("\ntranslation_of: e1234567\n"))
     }
 
     /// Authoring contract, section 1: a third language is added by listing it and adding files; nothing

@@ -15,7 +15,10 @@ public enum TranslationMarker {
         var close = 1
         while close < lines.count, bare(lines[close]).trimmingBlanks() != "---" { close += 1 }
         guard close < lines.count else { return text }
-        let line = "translation_of: \(hash)" + ending
+        // A hash YAML would read as a number (`12345678`, `1234e567`) is quoted, so editors using
+        // `guidegen schema` see text.
+        let numeric = hash.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 || $0 == 0x65 } && hash.utf8.first != 0x65 && hash.utf8.last != 0x65
+        let line = "translation_of: \(numeric ? "\"\(hash)\"" : hash)" + ending
         if let existing = (1..<close).first(where: { lines[$0].hasPrefix("translation_of:") }) {
             lines[existing] = line
         } else {

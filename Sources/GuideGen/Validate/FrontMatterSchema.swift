@@ -47,7 +47,8 @@ public enum FrontMatterSchema {
             case .string: p = ["type": "string", "minLength": 1]
             case .integer: p = ["type": "integer"]
             case .boolean: p = ["type": "boolean"]
-            case .date: p = ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"]
+            // `format: date` rejects 2026-02-30 in validators that check formats, as lint does.
+            case .date: p = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"]
             case .kind: p = ["enum": PageKind.allCases.map(\.rawValue)]
             case .stringList: p = ["type": "array", "items": ["type": "string"]]
             case .platformList:
@@ -68,6 +69,8 @@ public enum FrontMatterSchema {
                     ] as [String: Any],
                 ]
             }
+            // A hash of digits only (`12345678`) is a number to YAML; lint reads it as written.
+            if field.key == "translation_of" { p = ["type": ["string", "integer", "number"]] }
             p["description"] = field.description
             properties[field.key] = p
         }
@@ -77,7 +80,9 @@ public enum FrontMatterSchema {
             "title": "guidegen page front matter",
             "type": "object",
             "properties": properties,
-            "required": fields.filter(\.required).map(\.key),
+            // `type` is required except on `_index` landing pages, which a schema cannot tell by file name:
+            // only what every page needs is required here (lint checks the rest).
+            "required": fields.filter { $0.required && $0.key != "type" }.map(\.key),
             "additionalProperties": false,
         ]
         let data = try! JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
