@@ -48,6 +48,20 @@ import Testing
             ])
     }
 
+    /// One text for a site of several languages, as a Hugo site writes its title: the default language's,
+    /// shown to every reader, with a missing-translation warning that says how to write it per language.
+    @Test func aSingleTextInAMultilingualSiteIsTheDefaultLanguages() throws {
+        let text = SourceText(path: "guidegen.yaml", text: "title: 网购售后指南\nlanguages: [zh-Hans, en]\nplatforms:\n  taobao: 淘宝\n")
+        let (config, diagnostics) = ConfigValidator.validate(text)
+        #expect(config.title.text("en", fallback: "zh-Hans") == "网购售后指南")
+        #expect(config.platforms.first?.name.text("zh-Hans", fallback: "zh-Hans") == "淘宝")
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "1:8 warning[missing-translation] `title` is one text, taken as zh-Hans; en readers see it too | write it per language: `title: {zh-Hans: …, en: …}`",
+                "4:11 warning[missing-translation] `platforms.taobao` is one text, taken as zh-Hans; en readers see it too | write it per language: `taobao: {zh-Hans: …, en: …}`",
+            ])
+    }
+
     /// An empty list names no default language: an error at the list, not a site quietly in English.
     @Test func anEmptyLanguageListIsAnError() throws {
         let text = SourceText(path: "guidegen.yaml", text: "title: {en: Solo}\nlanguages: []\n")

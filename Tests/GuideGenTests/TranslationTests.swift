@@ -291,7 +291,7 @@ import Testing
         ])
         #expect(
             TestSupport.lines(result.diagnostics.filter { $0.check == "translation-mismatch" }) == [
-                "1:1 error[translation-mismatch] this translation does not use `t.a.w`, which the zh-Hans original uses | state the same facts with the same `{{rule …}}` references",
+                "1:1 error[translation-mismatch] this translation does not use `{{rule t.a.w}}`, which the zh-Hans original uses | state the same facts with the same `{{rule …}}` references",
                 "1:1 error[translation-mismatch] this translation has 1 FAQ question; the zh-Hans original has 2 | translate every `##` question",
                 "9:1 error[translation-mismatch] this flow's steps or arrows differ from the zh-Hans original's (missing a->b, b; extra a->c, c) | keep the same node ids and edges in every language; only labels are translated",
             ])

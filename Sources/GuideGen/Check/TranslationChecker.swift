@@ -80,19 +80,25 @@ public enum TranslationChecker {
             let sameOrder = translation.references.elementsEqual(original.references) { $0.reference == $1.reference }
             let mine = sameOrder ? [] : Set(translation.references.map(\.reference))
             let theirs = sameOrder ? [] : Set(original.references.map(\.reference))
+            // Written as the reference is (`{{table windows}}` names the table, `{{rule windows.general.window}}`
+            // a value): "does not use `windows`" read wrong for a translation using its rules but not the table.
+            func written(_ key: String, in references: [RenderedBody.ReferenceUse]) -> String {
+                references.first { $0.reference.key == key }?.reference.kind == .table ? "{{table \(key)}}" : "{{rule \(key)}}"
+            }
             for missing in theirs.subtracting(mine).map(\.key).sorted() {
                 let at = original.references.first { $0.reference.key == missing }!.location
                 diagnostics.append(
                     Diagnostic(
                         .error, .translationMismatch, at: start(file),
-                        "this translation does not use `\(missing)`, which the \(original.language) original uses",
+                        "this translation does not use `\(written(missing, in: original.references))`, which the \(original.language) original uses",
                         help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
             }
             for extra in mine.subtracting(theirs).map(\.key).sorted() {
                 let at = translation.references.first { $0.reference.key == extra }!.location
                 diagnostics.append(
                     Diagnostic(
-                        .error, .translationMismatch, at: at, "`\(extra)` is used here but not in the \(original.language) original",
+                        .error, .translationMismatch, at: at,
+                        "`\(written(extra, in: translation.references))` is used here but not in the \(original.language) original",
                         help: "state the same facts in every language", notes: pair))
             }
             // Same number of FAQ questions.

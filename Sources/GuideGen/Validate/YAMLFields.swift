@@ -226,6 +226,20 @@ struct YAMLFields {
     /// `languages:` changes nothing else until its texts are written (authoring contract, section 1).
     mutating func localized(_ node: YAMLNode, key: String, languages: [String]) -> Localized? {
         if case .scalar = node, languages.count == 1, let s = string(node, key: key) { return Localized([languages[0]: s]) }
+        // One text for a site of several languages (`title: 网购售后指南`, as a Hugo site writes it) is the
+        // default language's: the others show it, and each is a missing translation, as for a map without them.
+        if case .scalar(let scalar) = node, languages.count > 1, !scalar.string.isEmpty, let s = string(node, key: key) {
+            for lang in languages.dropFirst() {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .missingTranslation, at: location(node),
+                        "`\(key)` is one text, taken as \(languages[0]); \(lang) readers see it too",
+                        help:
+                            "write it per language: `\(key.split(separator: ".").last ?? Substring(key)): {\(languages.map { "\($0): …" }.joined(separator: ", "))}`"
+                    ))
+            }
+            return Localized([languages[0]: s])
+        }
         guard let pairs = pairs(node, what: "`\(key)`") else { return nil }
         var values: [String: String] = [:]
         for (lang, keyNode, value) in pairs {
