@@ -65,6 +65,16 @@ public enum Pipeline {
         // Validate: configuration, page front matter, rule tables.
         var (config, configDiagnostics) = ConfigValidator.validate(raw.config)
         diagnostics += configDiagnostics
+        // Without the site's languages every page would be "not in a listed language" and every rule table
+        // text "not a configured language": the configuration's own findings are the whole report, as Hugo
+        // stops at a bad config.
+        if !config.languagesGiven {
+            let site = Site(config: config, pages: [], rules: [], assets: raw.assets)
+            _ = themeLoad?.value
+            return PipelineResult(
+                site: site, bodies: [], files: [:], diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered),
+                fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
+        }
         if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
         var drafts: [PageSource] = []
         let (pages, pageDiagnostics) = PageValidator.validate(

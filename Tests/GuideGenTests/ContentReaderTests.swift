@@ -62,6 +62,24 @@ import Testing
             ])
     }
 
+    /// A guidegen.yaml without usable languages (`languges:`, a typo) is the whole report: checked against a
+    /// stand-in language, every page, text and rule table would be "not in a configured language".
+    @Test func withoutTheSitesLanguagesOnlyTheConfigurationIsReported() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguges: [zh-Hans, en]\nplatforms:\n  taobao: {zh-Hans: 淘宝, en: Taobao}\n",
+            "rules/w.yaml": TestSupport.windowTable(zh: "售后期", en: "after-sales window"),
+            "s/p.zh-Hans.md": "---\ntitle: 页\ntype: article\nplatforms: [taobao]\n---\n售后期是15天。\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "1:1 error[missing-key] guidegen.yaml has no `languages:` list | add e.g. `languages: [zh-Hans, en]`",
+                "2:1 error[unknown-key] `languges`: unknown key in guidegen.yaml | did you mean `languages`?",
+            ])
+        #expect(result.files.isEmpty)
+    }
+
     /// An empty list names no default language: an error at the list, not a site quietly in English.
     @Test func anEmptyLanguageListIsAnError() throws {
         let text = SourceText(path: "guidegen.yaml", text: "title: {en: Solo}\nlanguages: []\n")

@@ -13,6 +13,9 @@ public struct SiteConfig: Sendable {
     /// Whether the site gets the offline search index and the theme its search box (`search: false` turns
     /// them off).
     public var search = true
+    /// False when guidegen.yaml gave no usable `languages:` (missing, unreadable, or not a list of tags):
+    /// the languages are then a stand-in, and checking pages against them would only report that.
+    public var languagesGiven = true
 
     /// One platform key and its localized name.
     public struct Platform: Sendable, Hashable {

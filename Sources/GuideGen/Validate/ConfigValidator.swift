@@ -23,6 +23,7 @@ public enum ConfigValidator {
     /// Validates the configuration file; a missing file yields an error and a usable default.
     public static func validate(_ source: SourceText?) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig(title: Localized(["en": "Guide"]), languages: ["en"])
+        config.languagesGiven = false
         guard let source else {
             return (
                 config,
@@ -71,6 +72,7 @@ public enum ConfigValidator {
                 }
                 if !tags.isEmpty {
                     config.languages = tags
+                    config.languagesGiven = true
                 } else if list.isEmpty {
                     // Every page and text is in some language, and the first one listed is the default.
                     fields.error(
@@ -84,6 +86,8 @@ public enum ConfigValidator {
         for (key, keyNode, value) in pairs {
             switch key {
             case "languages": break
+            // Texts per language cannot be checked without the languages: they would all be "not configured".
+            case "title" where !config.languagesGiven, "platforms" where !config.languagesGiven: break
             case "title":
                 if let title = fields.localized(value, key: "title", languages: config.languages) { config.title = title }
             case "base_url":
