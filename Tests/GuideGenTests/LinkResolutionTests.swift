@@ -200,6 +200,19 @@ import Testing
             ])
     }
 
+    /// The nearest asset is suggested as the link was written, so the suggestion works where it stands.
+    @Test func aMissingAssetSuggestsTheNearestAsItWouldBeWritten() throws {
+        var files = ["guidegen.yaml": Self.config, "assets/photo.png": "png"]
+        for lang in ["zh-Hans", "en"] { files["s/p.\(lang).md"] = Self.page("P", "[x](../assets/phot.png) [y](/assets/phoot.png)") }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            diagnostics.filter { $0.location.file == "s/p.en.md" }.map { $0.help ?? "" } == [
+                "did you mean `../assets/photo.png`?", "did you mean `/assets/photo.png`?",
+            ])
+    }
+
     /// A link to a heading the target page does not have is a warning with the nearest heading; ids guidegen
     /// writes itself (footnotes, rule tables) and headings written percent-encoded count as found.
     @Test func linksToMissingHeadingsAreWarnings() throws {

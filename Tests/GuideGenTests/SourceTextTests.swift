@@ -45,6 +45,23 @@ import Testing
         #expect(throws: FrontMatterSplitter.SplitError.self) { try FrontMatterSplitter.split("---\ntitle: x\n").get() }
     }
 
+    /// A forgotten closing `---` is named with where it belongs, also when a thematic break further down would
+    /// otherwise close the front matter and feed the body to YAML; blank lines between keys are YAML.
+    @Test func anUnclosedFrontMatterSaysWhereTheFenceGoes() throws {
+        func failure(_ text: String) -> FrontMatterSplitter.SplitError? {
+            if case .failure(let e) = FrontMatterSplitter.split(text) { return e }
+            return nil
+        }
+        let late = failure("---\ntitle: 未闭合\ntype: article\n\n正文第一段。\n\n---\n\n更多。\n")
+        #expect(late?.message == "the front matter is not closed: line 5 reads as Markdown, not YAML")
+        #expect(late?.line == 5 && late?.help == "add a `---` line after line 3 (`type: article`)")
+        let open = failure("---\ntitle: x\ntype: faq\n")
+        #expect(open?.message == "the front matter is not closed by a `---` line")
+        #expect(open?.help == "add a `---` line after line 3 (`type: faq`) to end the front matter")
+        let spaced = try FrontMatterSplitter.split("---\ntitle: x\n\ntype: faq\nsummary: |\n\n  text\n---\nBody\n").get()
+        #expect(spaced.yaml == "title: x\n\ntype: faq\nsummary: |\n\n  text\n" && spaced.bodyLine == 9)
+    }
+
     /// The parts are cut from the text's own bytes: multi-byte text on either side of a fence, an empty
     /// front matter, a body-less file and trailing blanks after a fence all come out whole.
     @Test func frontMatterSplitKeepsMultiByteTextWhole() throws {

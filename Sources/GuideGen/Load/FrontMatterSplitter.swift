@@ -15,6 +15,7 @@ public enum FrontMatterSplitter {
     public struct SplitError: Error, Sendable, Equatable {
         public var message: String
         public var line: Int
+        public var help = "start the file with `---`, the YAML front matter (title, type …), and another `---`"
     }
 
     /// Splits normalized text (LF line endings, no BOM); nil plus a reason when the fences are missing.
@@ -46,8 +47,30 @@ public enum FrontMatterSplitter {
         }
         var lineStart = firstEnd + 1
         var line = 2
+        // The last line of YAML before a blank one, and whether a blank line came: a line after it that
+        // starts at the margin and holds no `:` cannot be YAML (a top-level line is a key), so it is the
+        // body and the closing `---` was forgotten (a `---` further down is then a thematic break).
+        var lastYAMLLine: (line: Int, start: Int, end: Int)?
+        var afterBlank = false
         while lineStart <= utf8.count {
             let end = lineEnd(from: lineStart)
+            let blank = (lineStart..<end).allSatisfy { utf8[$0] == 0x20 || utf8[$0] == 0x09 || utf8[$0] == 0x0D }
+            if !blank, afterBlank, !isFence(lineStart, end), let last = lastYAMLLine {
+                let first = utf8[lineStart]
+                let atMargin = first != 0x20 && first != 0x09 && first != 0x23 && first != 0x2D
+                if atMargin && !(lineStart..<end).contains(where: { utf8[$0] == 0x3A }) {
+                    return .failure(
+                        SplitError(
+                            message: "the front matter is not closed: line \(line) reads as Markdown, not YAML", line: line,
+                            help: "add a `---` line after line \(last.line) (`\(part(last.start, last.end))`)"))
+                }
+            }
+            if blank {
+                if lastYAMLLine != nil { afterBlank = true }
+            } else if !isFence(lineStart, end) {
+                lastYAMLLine = (line, lineStart, end)
+                afterBlank = false
+            }
             if lineStart < utf8.count, isFence(lineStart, end) {
                 let yaml = part(min(firstEnd + 1, utf8.count), lineStart)
                 let bodyStart = min(end + 1, utf8.count)
@@ -57,6 +80,10 @@ public enum FrontMatterSplitter {
             lineStart = end + 1
             line += 1
         }
-        return .failure(SplitError(message: "the front matter is not closed by a `---` line", line: 1))
+        let closeAfter = lastYAMLLine.map { " after line \($0.line) (`\(part($0.start, $0.end))`)" } ?? ""
+        return .failure(
+            SplitError(
+                message: "the front matter is not closed by a `---` line", line: 1,
+                help: "add a `---` line\(closeAfter) to end the front matter"))
     }
 }

@@ -308,7 +308,14 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         return .broken(
             Diagnostic(
                 .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
-                help: Suggestion.closest(to: target, in: assets).map { "did you mean `\($0)`?" }
+                // The suggestion is written as the link was (from the content folder, or from the page's
+                // folder): `assets/photo.png` alone would be broken from `returns/refund.en.md`.
+                help: Suggestion.closest(to: target, in: assets).map { asset in
+                    let written =
+                        fromContentRoot
+                        ? "/" + asset : String(repeating: "../", count: page.section.split(separator: "/").count) + asset
+                    return "did you mean `\(written)`?"
+                }
                     ?? (looksLikePageURL && !isImage
                         ? "link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL"
                         : "put files in content/assets/ and link to them relatively")))

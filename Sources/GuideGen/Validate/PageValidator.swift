@@ -98,8 +98,7 @@ public enum PageValidator {
                 nil,
                 [
                     Diagnostic(
-                        .error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message,
-                        help: "start the file with `---`, the YAML front matter (title, type …), and another `---`")
+                        .error, .frontMatter, at: SourceLocation(file: file.path, line: e.line, column: 1), e.message, help: e.help)
                 ]
             )
         }
