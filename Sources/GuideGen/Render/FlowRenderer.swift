@@ -53,7 +53,9 @@ enum FlowRenderer {
             return Result(html: HTML.idPlaceholders(ids), prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature)
         }
         let geometry = FlowLayout.layout(diagram)
-        let title = diagram.nodes.first.map { $0.label } ?? "Flow"
+        // Named as a flowchart from its first step, and described by the steps list (collapsed below it): a
+        // screen reader announced only the first step's words as an image.
+        let title = strings.flowchart + (diagram.nodes.first.map { $0.label } ?? "")
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
         let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """

@@ -14,7 +14,7 @@ struct FlowSVGTests {
         let svg = FlowSVG.render(diagram, FlowLayout.layout(diagram), title: "Tiny", idPrefix: "t")
         #expect(
             svg == """
-                <svg xmlns="http://www.w3.org/2000/svg" class="flow flow--lr" width="100%" viewBox="0 0 264.8 65.3" style="max-width:264.8px" role="img" aria-labelledby="t-title" font-size="14.0">
+                <svg xmlns="http://www.w3.org/2000/svg" class="flow flow--lr" width="100%" viewBox="0 0 264.8 65.3" style="max-width:264.8px" role="img" aria-labelledby="t-title" aria-describedby="t-steps" font-size="14.0">
                 <title id="t-title">Tiny</title>
                 <defs>
                 <marker id="t-arrow" viewBox="0 0 10 10" refX="6.0" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
@@ -49,7 +49,7 @@ struct FlowSVGTests {
         let svg = FlowSVG.render(diagram, FlowLayout.layout(diagram), title: "<t>\"&'", idPrefix: "p")
         let html = FlowSVG.textAlternative(diagram, idPrefix: "p")
         let allowed: Set<String> = [
-            "xmlns", "class", "width", "height", "viewBox", "style", "role", "aria-labelledby", "font-size", "id",
+            "xmlns", "class", "width", "height", "viewBox", "style", "role", "aria-labelledby", "aria-describedby", "font-size", "id",
             "refX", "refY", "markerWidth", "markerHeight", "markerUnits", "orient", "d", "fill", "stroke",
             "stroke-width", "stroke-dasharray", "marker-end", "x", "y", "rx", "points", "cx", "cy", "r", "text-anchor",
             "aria-hidden",
