@@ -141,25 +141,11 @@ import Testing
     /// checker compared every literal with every term and searched the bytes between them: such a page of
     /// 95 KB took minutes to lint; now every literal is one binary search of the terms.
     @Test func oneLongSentenceOfTermsAndNumbersIsCheckedInLinearTime() throws {
-        let table = """
-            title: {zh-Hans: 期限, en: Windows}
-            changed: 2026-11-01
-            columns:
-              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
-            rows:
-              general:
-                label: {zh-Hans: 一般商品, en: Ordinary goods}
-                terms: {zh-Hans: [售后期], en: [after-sales window]}
-                window: 15 days
-              durable:
-                label: {zh-Hans: 耐用品, en: Durable goods}
-                terms: {zh-Hans: [三包耐用品], en: [durable goods]}
-                window: 180 days
-
-            """
+        // Two rows: 维权期 / claim period (90 days) and 三包耐用品 / durable goods (180 days).
+        let table = ClaimAttributionTests.windows
         let english = Array(
-            repeating: "the after-sales window and durable goods " + (0..<30).map { "\($0) days" }.joined(separator: " "), count: 400)
-        let chinese = Array(repeating: "售后期和三包耐用品 " + (0..<30).map { "\($0)天" }.joined(separator: " "), count: 400)
+            repeating: "the claim period and durable goods " + (0..<30).map { "\($0) days" }.joined(separator: " "), count: 400)
+        let chinese = Array(repeating: "维权期和三包耐用品 " + (0..<30).map { "\($0)天" }.joined(separator: " "), count: 400)
         var found: [Diagnostic] = []
         let seconds = Self.fastest {
             found =
