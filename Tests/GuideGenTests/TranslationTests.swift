@@ -243,6 +243,23 @@ import Testing
         #expect(english.contains(#""mainEntity":[{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"Yes."},"name":"Asked?"}]"#))
     }
 
+    /// `translation_of` on an original means nothing (it is probably copied from a translation); a
+    /// `{{rule …}}` in a URL is never expanded, so it would be published as braces.
+    @Test func aHashOnTheOriginalAndAReferenceInAURLAreReported() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config, "rules/t.yaml": TestSupport.windowTable(zh: "售后期", en: "after-sales window"),
+            "f/q.zh-Hans.md":
+                "---\ntitle: 问\ntype: article\ntranslation_of: 0a1b2c3d\n---\n见 https://example.com/?q={{rule t.general.window}}\n",
+            "f/q.en.md": "---\ntitle: Q\ntype: article\n---\nSee https://example.com/?q={{rule t.general.window}}\n",
+        ]).diagnostics
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" } == [
+                "f/q.en.md:5 unknown-rule a `{{rule …}}` in a link's URL is not expanded, and would be published as it is",
+                "f/q.zh-Hans.md:4 outdated-translation `translation_of` belongs in a translation; this page is the zh-Hans original of `f/q`",
+                "f/q.zh-Hans.md:6 unknown-rule a `{{rule …}}` in a link's URL is not expanded, and would be published as it is",
+            ])
+    }
+
     /// A title of spaces published an empty heading and a link nobody could see.
     @Test func aTitleOfOnlySpacesIsAnError() throws {
         let diagnostics = try run([

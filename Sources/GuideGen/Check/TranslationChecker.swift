@@ -39,6 +39,16 @@ public enum TranslationChecker {
         guard let original = real[defaultLanguage] ?? config.languages.lazy.compactMap({ real[$0] }).first else { return [] }
         let originalFile = original.source.path
         let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
+        // `translation_of` records which version of the original a translation was made from: on the
+        // original itself it means nothing, and is probably a copy-paste from a translation.
+        if original.source.frontMatter.translationOf != nil {
+            let line = original.source.frontMatter.keyLines["translation_of"] ?? 1
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .outdatedTranslation, at: SourceLocation(file: originalFile, line: line, column: 1),
+                    "`translation_of` belongs in a translation; this page is the \(original.language) original of `\(key)`",
+                    help: "remove it (its translations record the original's hash)"))
+        }
         for language in config.languages where real[language] == nil {
             let expected = expectedPath(of: original.source, language: language)
             if unreadable.contains(expected) { continue }

@@ -539,6 +539,17 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             cmark_node_set_title(node, expanded)
         }
         let url = String(cString: cmark_node_get_url(node))
+        // References work in text, not in URLs: `https://example.com/?q={{rule a.b.c}}` becomes a link to
+        // `…?q={{rule` (the space ends the autolink) and the braces would be published as they are.
+        if ByteSearch.containsPair(Self.bytes(cmark_node_get_url(node)), 0x7B),
+            url.contains("{{rule") || url.contains("{{table") || url.contains("{{ rule") || url.contains("{{ table")
+        {
+            diagnostics.append(
+                Diagnostic(
+                    .error, .unknownRule, at: location(node),
+                    "a `{{rule …}}` in a link's URL is not expanded, and would be published as it is",
+                    help: "write the URL out, or put the reference in the link's text"))
+        }
         let resolution = hooks.resolveLink(url, isImage: isImage, at: location(node))
         if !options.unsafeHTML, URLSafety.isDangerous(url) {
             cmark_node_set_url(node, "")
