@@ -16,6 +16,12 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case wrongKind(found: QuantityKind, expected: QuantityKind)
         /// Money with more decimals than cents (`CNY 9.995`): it would be shown rounded, unlike what was written.
         case finerThanCents(String)
+        /// Money in a currency other than CNY (`USD 50`).
+        case unknownCurrency(String)
+        /// A negative duration or amount of money (`CNY -5`, `-3 days`); only counts may be negative.
+        case negative(String)
+        /// Digits past what a rule value can hold exactly (10^15 and more).
+        case tooLarge(String)
     }
 
     /// What went wrong.
@@ -34,6 +40,9 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case .notCanonical(let text, _): "`\(text)` is not written in the canonical form"
         case .wrongKind(let found, let expected): "expected \(Self.describe(expected)), found \(Self.noun(found))"
         case .finerThanCents(let text): "`\(text)` has more decimals than cents"
+        case .unknownCurrency(let code): "unknown currency `\(code)`"
+        case .negative(let text): "`\(text)` is negative; durations and money cannot be"
+        case .tooLarge(let text): "`\(text)` is too large for a rule value (at most 15 digits)"
         }
     }
 
@@ -47,7 +56,8 @@ public struct QuantityParseError: Error, Sendable, Hashable {
         case .missingUnit(.duration):
             "write a duration as `15 days`, `2 working days`, `24 hours`, `6 months` or `1 year`"
         case .finerThanCents: "write money to the cent, with at most two decimals (`CNY 9.99`)"
-        case .empty, .invalidAmount, .missingUnit, .wrongKind: nil
+        case .unknownCurrency: "rule tables hold money in yuan: write `CNY 50`"
+        case .empty, .invalidAmount, .missingUnit, .wrongKind, .negative, .tooLarge: nil
         }
     }
 

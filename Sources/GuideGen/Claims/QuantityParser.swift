@@ -22,6 +22,21 @@ public enum QuantityParser {
         {
             return .failure(QuantityParseError(.finerThanCents(text)))
         }
+        // Mistakes with a message of their own rather than "not a number".
+        let amountParts = parts[0] == "CNY" ? Array(parts.dropFirst()) : Array(parts.prefix(1))
+        if let first = amountParts.first {
+            if first.hasPrefix("-"), amount(String(first.dropFirst())) != nil {
+                return .failure(QuantityParseError(.negative(String(first))))
+            }
+            if first.utf8.allSatisfy({ UTF8Scan.isDigit($0) || $0 == 0x2E || $0 == 0x2C }), first.utf8.filter(UTF8Scan.isDigit).count > 15 {
+                return .failure(QuantityParseError(.tooLarge(String(first))))
+            }
+        }
+        if parts.count == 2, parts[0] != "CNY", (2...4).contains(parts[0].utf8.count),
+            parts[0].utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }), amount(String(parts[1])) != nil, wholeLiteral(text) == nil
+        {
+            return .failure(QuantityParseError(.unknownCurrency(String(parts[0]))))
+        }
         let found: Quantity
         if parts[0] == "CNY" {
             guard parts.count == 2, let value = amount(parts[1]) else {

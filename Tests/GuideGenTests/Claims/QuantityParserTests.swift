@@ -40,7 +40,11 @@ import Testing
         ("15 minutes", .duration, .unknownUnit("minutes", suggestion: nil)),
         ("15", .duration, .missingUnit(expected: .duration)),
         ("50", .money, .missingUnit(expected: .money)),
-        ("-3 days", .duration, .invalidAmount("-3")),
+        ("-3 days", .duration, .negative("-3")),
+        ("CNY -5", .money, .negative("-5")),
+        ("USD 50", .money, .unknownCurrency("USD")),
+        ("99999999999999999999", .number, .tooLarge("99999999999999999999")),
+        ("99999999999999999999 days", .duration, .tooLarge("99999999999999999999")),
         ("CNY 50", .duration, .wrongKind(found: .money, expected: .duration)),
         ("15 days", .money, .wrongKind(found: .duration, expected: .money)),
         ("15 days", .number, .wrongKind(found: .duration, expected: .number)),
@@ -60,7 +64,6 @@ import Testing
         ("CNY fifty", .money, .invalidAmount("fifty")),
         ("CNY", .money, .invalidAmount("")),
         ("1,5 days", .duration, .invalidAmount("1,5")),
-        ("-3 days", .duration, .invalidAmount("-3")),
         ("+3 days", .duration, .invalidAmount("+3")),
         ("3. days", .duration, .invalidAmount("3.")),
         ("1,0000", .number, .invalidAmount("1,0000")),
@@ -93,6 +96,12 @@ import Testing
         let bare = error("50", .money)
         #expect(bare?.message == "missing currency; expected an amount of money such as `CNY 50`")
         #expect(bare?.help == "write money as `CNY 50`")
+        // Not "`USD` is not a number": what is wrong, and what to write.
+        #expect(error("USD 50", .money)?.message == "unknown currency `USD`")
+        #expect(error("USD 50", .money)?.help == "rule tables hold money in yuan: write `CNY 50`")
+        #expect(error("CNY -5", .money)?.message == "`-5` is negative; durations and money cannot be")
+        #expect(
+            error("1234567890123456 days", .duration)?.message == "`1234567890123456` is too large for a rule value (at most 15 digits)")
     }
 
     @Test func formattedValuesParseBack() {
