@@ -238,6 +238,14 @@ struct Lint: ParsableCommand, ChecksFolders {
         let result = Pipeline.run(site.pipelineOptions, render: false)
         let diagnostics = site.filter(result.diagnostics)
         site.report(diagnostics, result: result)
+        // --check/--skip choose what lint reports (and its exit code); it still says what they hid, as build does.
+        let hidden = result.diagnostics.filter { $0.severity == .error && !site.shows($0) }.count
+        if hidden > 0, site.format == .text {
+            FileHandle.standardError.write(
+                Data(
+                    "note: \(hidden) error\(hidden == 1 ? "" : "s") not shown because of --check/--skip (run without them to see \(hidden == 1 ? "it" : "them"))\n"
+                        .utf8))
+        }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -267,3 +267,10 @@ def test_a_page_and_a_folder_with_one_url_are_an_error(guidegen, site_copy):
     assert code == 1
     assert (f"content/{section.name}.en.md:1:1: error[duplicate-page]: this page and the folder `{section.name}/` "
             f"would both be written to `en/{section.name}/index.html`") in err, err
+
+
+def test_lint_says_how_many_errors_check_and_skip_hid(guidegen, site_copy):
+    """`lint --check raw-html` on a site with other errors exits 0 (it reports one check), but says what it hid."""
+    project = site_copy("broken")
+    code, _, err = run(guidegen, "lint", "--check", "raw-html", cwd=project)
+    assert "errors not shown because of --check/--skip (run without them to see them)" in err, err
