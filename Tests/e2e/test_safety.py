@@ -227,3 +227,16 @@ def test_full_disk_and_template_failures_leave_previous_output(guidegen, tmp_pat
         assert tree(out) == before
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_name_that_is_not_utf8_is_named_as_such_and_skipped(guidegen, site_copy):
+    """Decoded, such a name (`bad\\xffname.en.md`) names no file: it was reported as "cannot read"."""
+    project = site_copy("basic")
+    content = os.fsencode(project / "content")
+    with open(os.path.join(content, b"bad\xffname.en.md"), "wb") as f:
+        f.write(b"---\ntitle: X\ntype: article\n---\nText.\n")
+    os.mkdir(os.path.join(content, b"sec\xfe"))
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 0, err
+    assert "warning[bad-file-name]: this name is not valid UTF-8" in err and "rename it in UTF-8, e.g. `bad-name.en.md`" in err, err
+    assert "cannot read" not in err

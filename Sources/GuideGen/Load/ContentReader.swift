@@ -122,15 +122,18 @@ public struct ContentReader: Sendable {
     /// that point outside the root are reported and skipped.
     /// A folder's entries with their `d_type`, read with readdir: one call per folder instead of a stat
     /// per file (10,000 pages were 30 ms of the build's one-thread start).
-    static func directoryEntries(_ path: String) -> [(name: String, type: UInt8)]? {
+    /// `valid` is false for a name that is not UTF-8: decoded, it names no file (its bytes are replaced).
+    static func directoryEntries(_ path: String) -> [(name: String, type: UInt8, valid: Bool)]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
-        var out: [(name: String, type: UInt8)] = []
+        var out: [(name: String, type: UInt8, valid: Bool)] = []
         while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            let (name, valid) = withUnsafePointer(to: &entry.pointee.d_name) { pointer -> (String, Bool) in
+                let cString = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                if let name = String(validatingCString: cString) { return (name, true) }
+                return (String(cString: cString), false)
             }
-            if name != "." && name != ".." { out.append((name, entry.pointee.d_type)) }
+            if name != "." && name != ".." { out.append((name, entry.pointee.d_type, valid)) }
         }
         return out
     }
@@ -152,8 +155,16 @@ public struct ContentReader: Sendable {
                         "cannot read the folder"))
                 continue
             }
-            for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            for (name, type, valid) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let relative = dir.isEmpty ? name : dir + "/" + name
+                guard valid else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .badFileName, at: SourceLocation(file: relative, line: 1, column: 1),
+                            "this name is not valid UTF-8 (shown with � for the bytes that are not); it is skipped",
+                            help: "rename it in UTF-8, e.g. `\(name.replacingOccurrences(of: "\u{FFFD}", with: "-"))`"))
+                    continue
+                }
                 let path = rootPath + "/" + relative
                 // The folder listing says what most entries are; lstat (not `attributesOfItem`, which also
                 // looks up owner and group names) only for the rest: links, and file systems that do not say.
