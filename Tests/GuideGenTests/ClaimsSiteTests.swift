@@ -314,6 +314,29 @@ import Testing
         return Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
     }
 
+    /// A summary over several lines (block, folded, wrapped plain or quoted) has its findings on the line and
+    /// column they are on, not at the value's start plus the offset into the folded text.
+    @Test func aClaimInAMultiLineSummaryIsFoundWhereItIs() throws {
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": table]
+        let summaries = [
+            "a": "summary: |\n  Line one.\n  The after-sales window is 20 days.\n",
+            "b": "summary: >\n  Line one,\n\n  and the after-sales window is 20 days.\n",
+            "c": "summary: Line one\n  and the after-sales window is 20 days.\n",
+            "d": "summary: \"Line one\n  and the after-sales window is 20 days.\"\n",
+        ]
+        for (name, summary) in summaries {
+            files["s/\(name).en.md"] = "---\ntitle: S\ntype: article\n" + summary + "---\nBody.\n"
+            files["s/\(name).zh-Hans.md"] = "---\ntitle: S\ntype: article\n---\n正文。\n"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+            .filter { $0.check == CheckID.claimContradictsRule.rawValue }
+            .map { "\($0.location.file):\($0.location.line):\($0.location.column)" }
+        #expect(found == ["s/a.en.md:6:29", "s/b.en.md:7:33", "s/c.en.md:5:33", "s/d.en.md:5:33"])
+    }
+
     /// A term written for rows of two tables (per-platform tables both saying 售后期) means the row of the
     /// table the page uses: the table id's alphabetical order decided before, whatever the page said.
     @Test func aSharedTermMeansTheRowOfTheTablesThePageUses() throws {

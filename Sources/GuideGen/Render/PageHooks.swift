@@ -136,7 +136,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             let start =
                 page.frontMatter.textStarts[key]
                 ?? SourceLocation(file: page.path, line: page.frontMatter.keyLines[key] ?? 1, column: 1)
-            var block = ProseBlock(kind: kind, text: text, anchors: [.init(offset: 0, line: start.line, column: start.column)])
+            var block = ProseBlock(kind: kind, text: text, anchors: Self.scalarAnchors(text, from: start, in: page.text))
             if let (segments, found) = expandReferences(in: text, at: start) {
                 diagnostics += found
                 var expanded: [UInt8] = []
@@ -160,6 +160,66 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             }
         }
         return (page, prose, diagnostics)
+    }
+
+    /// Where each source line of a YAML scalar's `value` starts, as anchors: a summary written over several
+    /// lines (`summary: |`, `>` or a wrapped plain or quoted scalar) has its findings on the line they are on.
+    /// The value is walked beside the file from `start`: equal bytes match, a line break in the file (with
+    /// the next line's indentation) matches a folded space, a kept line break or nothing. At the first
+    /// difference of another kind (an escape in a quoted scalar) the anchors so far are kept.
+    static func scalarAnchors(_ value: String, from start: SourceLocation, in file: String) -> [ProseBlock.Anchor] {
+        var anchors = [ProseBlock.Anchor(offset: 0, line: start.line, column: start.column)]
+        UTF8Scan.withBytes(file) { source in
+            UTF8Scan.withBytes(value) { text in
+                // The start: its line, then `column - 1` scalars into it.
+                var i = 0
+                var line = 1
+                while line < start.line, let newline = ByteSearch.find(0x0A, in: source, from: i) {
+                    i = newline + 1
+                    line += 1
+                }
+                guard line == start.line else { return }
+                var scalars = 1
+                while scalars < start.column, i < source.count, source[i] != 0x0A {
+                    i += 1
+                    while i < source.count, source[i] & 0xC0 == 0x80 { i += 1 }
+                    scalars += 1
+                }
+                var j = 0
+                while j < text.count, i < source.count {
+                    if source[i] == 0x0A || (source[i] == 0x0D && i + 1 < source.count && source[i + 1] == 0x0A) {
+                        // A line break in the file: the value holds a space or a line break for it, or nothing
+                        // (a folded blank line), and goes on after the next line's indentation.
+                        i += source[i] == 0x0D ? 2 : 1
+                        line += 1
+                        if text[j] == 0x20 || text[j] == 0x0A {
+                            j += 1
+                            // Blank lines folded into one line break are further breaks in the file.
+                            while i < source.count, source[i] == 0x0A, j < text.count, text[j] == 0x0A {
+                                i += 1
+                                line += 1
+                                j += 1
+                            }
+                        }
+                        var column = 1
+                        while i < source.count, source[i] == 0x20 || source[i] == 0x09 {
+                            i += 1
+                            column += 1
+                        }
+                        if i < source.count, source[i] == 0x0A { continue }
+                        anchors.append(.init(offset: j, line: line, column: column))
+                    } else if source[i] == text[j] {
+                        i += 1
+                        j += 1
+                    } else if source[i] == 0x20 || source[i] == 0x09 {
+                        i += 1  // white space the scalar drops before a fold
+                    } else {
+                        return
+                    }
+                }
+            }
+        }
+        return anchors
     }
 
     /// True when `{{` occurs in the text (a byte scan; Foundation's `contains` was a hot spot).
