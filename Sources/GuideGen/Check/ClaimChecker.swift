@@ -11,6 +11,8 @@ public struct ClaimChecker: Sendable {
     /// The rows (indices into `targets`) each matcher id stands for: a term written for several rows
     /// (售后期 in `taobao-windows` and in `jd-windows`) is one id naming all of them.
     private let termRows: [[Int]]
+    /// Whether any term names several rows: only then does a page's own tables matter.
+    private let hasSharedTerms: Bool
 
     /// A row a term belongs to.
     struct Target: Sendable {
@@ -58,6 +60,7 @@ public struct ClaimChecker: Sendable {
         }
         self.targets = targets
         self.termRows = termRows
+        self.hasSharedTerms = termRows.contains { $0.count > 1 }
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
     }
 
@@ -103,7 +106,7 @@ public struct ClaimChecker: Sendable {
     public func check(_ body: RenderedBody) -> [Diagnostic] {
         guard !body.isFallback, let matcher = matchers[body.source.language] else { return [] }
         // A term several rows share means the rows of the tables this page uses, when it uses any of them.
-        let uses = Set(body.references.map(\.reference.table) + (body.source.frontMatter.rules ?? []))
+        let uses = hasSharedTerms ? Set(body.references.map(\.reference.table) + (body.source.frontMatter.rules ?? [])) : []
         var out: [Diagnostic] = []
         for block in body.markdown.prose {
             out += check(block, file: body.source.path, language: body.source.language, matcher: matcher, uses: uses)
@@ -230,7 +233,7 @@ public struct ClaimChecker: Sendable {
     ) -> [(literal: Int, terms: [Int])] {
         let generated = merged(generated)
         func isGenerated(_ range: Range<Int>) -> Bool {
-            let at = firstIndex(in: generated) { $0.upperBound > range.lowerBound }
+            let at = generated.partitionPoint { $0.upperBound > range.lowerBound }
             return !range.isEmpty && at < generated.count && generated[at].lowerBound < range.upperBound
         }
         let terms = allTerms.indices.filter { !isGenerated(allTerms[$0]) }
@@ -240,16 +243,16 @@ public struct ClaimChecker: Sendable {
         var out: [(literal: Int, terms: [Int])] = []
         for sentence in sentences {
             let sentenceTerms = terms[
-                firstIndex(in: terms) {
+                terms.partitionPoint {
                     allTerms[$0].lowerBound >= sentence.lowerBound
-                }..<firstIndex(in: terms) {
+                }..<terms.partitionPoint {
                     allTerms[$0].lowerBound >= sentence.upperBound
                 }]
             guard !sentenceTerms.isEmpty else { continue }
             let sentenceLiterals = literals[
-                firstIndex(in: literals) {
+                literals.partitionPoint {
                     allLiterals[$0].lowerBound >= sentence.lowerBound
-                }..<firstIndex(in: literals) {
+                }..<literals.partitionPoint {
                     allLiterals[$0].lowerBound >= sentence.upperBound
                 }]
             var previousLiteralEnd = sentence.lowerBound
@@ -259,20 +262,20 @@ public struct ClaimChecker: Sendable {
                 // The literal's clause runs from the last clause mark wholly before it to the first one wholly
                 // after it; a term is in it unless a mark stands wholly between the two, so the terms in it
                 // are one run of `sentenceTerms`.
-                let lastMarkBefore = firstIndex(in: marks) { $0.upperBound > literal.lowerBound } - 1
-                let firstMarkAfter = firstIndex(in: marks) { $0.lowerBound >= literal.upperBound }
+                let lastMarkBefore = marks.partitionPoint { $0.upperBound > literal.lowerBound } - 1
+                let firstMarkAfter = marks.partitionPoint { $0.lowerBound >= literal.upperBound }
                 let clauseStart = lastMarkBefore >= 0 ? marks[lastMarkBefore].lowerBound : Int.min
                 let clauseEnd = firstMarkAfter < marks.count ? marks[firstMarkAfter].upperBound : Int.max
                 let sameClause = sentenceTerms[
-                    firstIndex(in: sentenceTerms) {
+                    sentenceTerms.partitionPoint {
                         allTerms[$0].upperBound > clauseStart
-                    }..<firstIndex(in: sentenceTerms) {
+                    }..<sentenceTerms.partitionPoint {
                         allTerms[$0].lowerBound >= clauseEnd
                     }]
                 let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
                 // Before the literal: the terms ending at or before its start.
-                let beforeEnd = firstIndex(in: inReach) { allTerms[$0].upperBound > literal.lowerBound }
-                let leadingStart = min(firstIndex(in: inReach) { allTerms[$0].lowerBound >= previousLiteralEnd }, beforeEnd)
+                let beforeEnd = inReach.partitionPoint { allTerms[$0].upperBound > literal.lowerBound }
+                let leadingStart = min(inReach.partitionPoint { allTerms[$0].lowerBound >= previousLiteralEnd }, beforeEnd)
                 if beforeEnd - leadingStart > 1 {
                     out.append((literalIndex, inReach[leadingStart..<beforeEnd].reversed()))
                 } else {
@@ -297,17 +300,5 @@ public struct ClaimChecker: Sendable {
             }
         }
         return out
-    }
-
-    /// The first index of `items` where `isPast` holds, for a predicate that is false and then true along
-    /// them (`endIndex` when it never holds).
-    static func firstIndex<C: RandomAccessCollection>(in items: C, where isPast: (C.Element) -> Bool) -> C.Index {
-        var low = items.startIndex
-        var high = items.endIndex
-        while low < high {
-            let middle = items.index(low, offsetBy: items.distance(from: low, to: high) / 2)
-            if isPast(items[middle]) { high = middle } else { low = items.index(after: middle) }
-        }
-        return low
     }
 }

@@ -54,8 +54,9 @@ public enum FrontMatterSplitter {
         var afterBlank = false
         while lineStart <= utf8.count {
             let end = lineEnd(from: lineStart)
+            let fence = lineStart < utf8.count && isFence(lineStart, end)
             let blank = (lineStart..<end).allSatisfy { utf8[$0] == 0x20 || utf8[$0] == 0x09 || utf8[$0] == 0x0D }
-            if !blank, afterBlank, !isFence(lineStart, end), let last = lastYAMLLine {
+            if !blank, afterBlank, !fence, let last = lastYAMLLine {
                 let first = utf8[lineStart]
                 let atMargin = first != 0x20 && first != 0x09 && first != 0x23 && first != 0x2D
                 if atMargin && !(lineStart..<end).contains(where: { utf8[$0] == 0x3A }) {
@@ -67,11 +68,11 @@ public enum FrontMatterSplitter {
             }
             if blank {
                 if lastYAMLLine != nil { afterBlank = true }
-            } else if !isFence(lineStart, end) {
+            } else if !fence {
                 lastYAMLLine = (line, lineStart, end)
                 afterBlank = false
             }
-            if lineStart < utf8.count, isFence(lineStart, end) {
+            if fence {
                 let yaml = part(min(firstEnd + 1, utf8.count), lineStart)
                 let bodyStart = min(end + 1, utf8.count)
                 return .success(Parts(yaml: yaml, yamlLine: 2, body: part(bodyStart, utf8.count), bodyLine: line + 1))

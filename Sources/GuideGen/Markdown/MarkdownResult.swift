@@ -89,16 +89,11 @@ public struct ProseBlock: Sendable, Equatable {
     public func location(ofOffset offset: Int, file: String) -> SourceLocation {
         // The last anchor at or before `offset` (anchors ascend), found by halving; then the scalars from
         // it, counted in place: a long block with many findings must not be copied or walked per finding.
-        var low = 0
-        var high = anchors.count
-        while low < high {
-            let middle = (low + high) / 2
-            if anchors[middle].offset <= offset { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else {
+        let after = anchors.partitionPoint { $0.offset > offset }
+        guard after > 0 else {
             return SourceLocation(file: file, line: anchors.first?.line ?? 1, column: anchors.first?.column ?? 1)
         }
-        let anchor = anchors[low - 1]
+        let anchor = anchors[after - 1]
         let scalars = UTF8Scan.withBytes(text) { utf8 in
             var count = 0
             var i = anchor.offset

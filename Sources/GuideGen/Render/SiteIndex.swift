@@ -80,6 +80,11 @@ public struct SiteIndex: Sendable {
     /// The folder the tag pages live in, under each language.
     public static let tagsFolder = "tags"
 
+    /// The top-level folder of a section path (`returns/deep` → `returns`): the section it belongs to.
+    static func topFolder(of section: String) -> String {
+        section.utf8.firstIndex(of: 0x2F).map { String(section[..<$0]) } ?? section
+    }
+
     /// The languages `key` is written in, in configuration order; nil for what is not an ordinary page
     /// (no key, a home or section page: those are made in every language).
     public func writtenLanguages(key: String?) -> [String]? {
@@ -111,7 +116,7 @@ public struct SiteIndex: Sendable {
         }
         var bySection: [String: Section] = [:]
         for entry in entries.values where !entry.section.isEmpty {
-            let top = entry.section.utf8.firstIndex(of: 0x2F).map { String(entry.section[..<$0]) } ?? entry.section
+            let top = Self.topFolder(of: entry.section)
             // In place: taking the section out and storing it back copied its page list on every append.
             if entry.isSectionIndex && entry.section == top {
                 bySection[top, default: Section(name: top, index: nil, pages: [])].index = entry

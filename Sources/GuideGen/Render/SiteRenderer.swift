@@ -244,14 +244,13 @@ public struct SiteRenderer: Sendable {
         var crumbs = [TemplateMap(["title": .text(strings.home), "url": .text(link("\(body.language)/index.html"))])]
         let section = index.entries[body.key]?.section ?? ""
         // Byte searches: Foundation's `String.contains(_:)` and `split` were a visible share of every page.
-        let slash = section.utf8.firstIndex(of: 0x2F)
-        let topSection = section.isEmpty ? nil : String(section[..<(slash ?? section.endIndex)])
+        let topSection = section.isEmpty ? nil : SiteIndex.topFolder(of: section)
         if let section = nav.sections.first(where: { $0.name == topSection }) {
             crumbs.append(
                 TemplateMap(["title": .text(section.title), "url": .text(link(index.sectionPath(section.name, language: body.language)))]))
         }
         // A nested folder with its own `_index` page (`a/b/_index.en.md`) is a step of the trail too.
-        if slash != nil {
+        if section.utf8.contains(0x2F) {
             let parts = section.split(separator: "/")
             for depth in 2...parts.count {
                 let key = parts.prefix(depth).joined(separator: "/") + "/_index"

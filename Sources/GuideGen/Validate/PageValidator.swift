@@ -48,9 +48,9 @@ public enum PageValidator {
         var sections = Set<String>()
         var landingFolders = Set<String>()
         for page in pages where !page.section.isEmpty {
-            let slash = page.section.utf8.firstIndex(of: 0x2F)
-            sections.insert(String(page.section[..<(slash ?? page.section.endIndex)]))
-            if slash != nil && page.slug == "_index" { landingFolders.insert(page.section) }
+            let top = SiteIndex.topFolder(of: page.section)
+            sections.insert(top)
+            if top != page.section && page.slug == "_index" { landingFolders.insert(page.section) }
         }
         var out: [Diagnostic] = []
         for page in pages where page.slug != "_index" {
