@@ -265,9 +265,11 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             // `lint` makes no HTML: the reference, its errors and the table's ids (for heading links) are all it
             // needs from the table.
             guard drawFlows else { return (first ? HTML.idPlaceholders(RuleTableHTML.anchorIDs(table)) : "", []) }
-            return (
-                RuleTableHTML.render(table, language: page.language, fallback: fallbackLanguage, strings: strings, anchors: first), []
-            )
+            let (language, fallback, strings) = (page.language, fallbackLanguage, strings)
+            let html = rules.tableHTML.value(for: "\(table.id)|\(language)|\(fallback)|\(first)") {
+                RuleTableHTML.render(table, language: language, fallback: fallback, strings: strings, anchors: first)
+            }
+            return (html, [])
         case .unknown(let message, let help):
             return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help)])
         case .value:

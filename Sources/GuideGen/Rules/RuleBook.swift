@@ -6,6 +6,10 @@ public struct RuleBook: Sendable {
     /// a page refers to the same few values again and again, and formatting one costs more than looking it up.
     public let shown: [String: [String: String]]
 
+    /// `{{table}}` HTML by table, language and whether it carries ids: about one guide in four shows a
+    /// table, and rendering one again for every page cost as much as a page's prose checks.
+    let tableHTML = RenderCache<String>()
+
     /// `languages` (default first) are those values are prepared for; others are formatted when asked.
     public init(_ tables: [RuleTable], languages: [String] = []) {
         self.tables = Dictionary(tables.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
