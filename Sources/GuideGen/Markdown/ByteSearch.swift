@@ -19,11 +19,14 @@ enum ByteSearch {
     /// Unicode scalars in `text`, counted on its UTF-8 in place (the scalar view walks a decoder, and
     /// `String.UTF8View`'s iterator costs several instructions a byte; a buffer loop vectorizes).
     static func scalarCount(_ text: String) -> Int {
-        UTF8Scan.withBytes(text) { bytes in
-            var n = 0
-            for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
-            return n
-        }
+        UTF8Scan.withBytes(text) { scalarCount($0) }
+    }
+
+    /// `scalarCount` over a buffer.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
+        return n
     }
 
     /// Whether `byte` occurs in `text`.
