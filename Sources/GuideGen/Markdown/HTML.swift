@@ -26,7 +26,13 @@ public enum HTML {
         var runStart = 0
         var i = 0
         let n = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
+            // Eight bytes at a time while none of them is special: titles, URLs and prose seldom hold one.
+            if let base {
+                while i + 8 <= n, !mayHoldSpecial(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                if i >= n { break }
+            }
             let byte = bytes[i]
             i += 1
             if byte > 0x27 && byte != 0x3C && byte != 0x3E { continue }
@@ -36,6 +42,19 @@ public enum HTML {
             runStart = i
         }
         if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    /// Whether any of the eight bytes of `word` is `&`, `<`, `>`, `"` or `'` (never false when one is; the
+    /// zero-byte test per pattern is exact when it says no).
+    @inline(__always)
+    static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let found =
+            zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E))
+            | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27))
+        return found != 0
     }
 
     /// The text of an HTML fragment guidegen made (a rule table): tags dropped, the five escapes decoded,
