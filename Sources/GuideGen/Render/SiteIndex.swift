@@ -254,34 +254,46 @@ public struct SiteIndex: Sendable {
     public func sourceLinkKey(_ target: String, from page: PageSource, fromContentRoot: Bool = false, language: String? = nil) -> (
         key: String, language: String
     )? {
-        // Segments as byte slices of the two strings; the key is decoded once at the end.
-        var segments = page.section.isEmpty || fromContentRoot ? [] : page.section.utf8.split(separator: 0x2F)
-        for part in target.utf8.split(separator: 0x2F, omittingEmptySubsequences: false) {
-            if part.isEmpty || (part.count == 1 && part.first == 0x2E) { continue }
-            if part.count == 2 && part.first == 0x2E && part.last == 0x2E {
-                guard !segments.isEmpty else { return nil }
-                segments.removeLast()
-            } else {
-                segments.append(part)
+        // One buffer: the page's folder, then the target, resolved segment by segment in place (`..` drops
+        // back to where the previous segment started), so no segment list is built.
+        var path: [UInt8] = []
+        path.reserveCapacity(page.section.utf8.count + target.utf8.count + 2)
+        var starts: [Int] = []  // where each kept segment starts in `path`
+        func take(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = bytes.count
+            while i <= n {
+                var j = i
+                while j < n, bytes[j] != 0x2F { j += 1 }
+                let length = j - i
+                if length == 0 || (length == 1 && bytes[i] == 0x2E) {
+                    // empty or `.`: nothing
+                } else if length == 2 && bytes[i] == 0x2E && bytes[i + 1] == 0x2E {
+                    guard let last = starts.popLast() else { return false }
+                    path.removeSubrange(max(0, last - 1)...)  // the segment and the `/` before it
+                } else {
+                    if !starts.isEmpty { path.append(0x2F) }
+                    starts.append(path.count)
+                    path.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                }
+                i = j + 1
             }
+            return true
         }
-        guard let file = segments.popLast(), file.count >= 3, file.suffix(3).elementsEqual(".md".utf8) else { return nil }
-        var slug = file.dropLast(3)
+        if !(page.section.isEmpty || fromContentRoot) { guard UTF8Scan.withBytes(page.section, take) else { return nil } }
+        guard UTF8Scan.withBytes(target, take), let fileStart = starts.last else { return nil }
+        let fileLength = path.count - fileStart
+        guard fileLength >= 3, path[(path.count - 3)...].elementsEqual(".md".utf8) else { return nil }
+        var slugEnd = path.count - 3
         var language = language ?? page.language
-        if let dot = slug.firstIndex(of: 0x2E) {
-            let suffix = String(Substring(slug[slug.index(after: dot)...]))
+        if let dot = path[fileStart..<slugEnd].firstIndex(of: 0x2E) {
+            let suffix = String(decoding: path[(dot + 1)..<slugEnd], as: UTF8.self)
             if config.languages.contains(suffix) {
-                slug = slug[..<dot]
+                slugEnd = dot
                 language = suffix
             }
         }
-        var key: [UInt8] = []
-        for segment in segments {
-            key += segment
-            key.append(0x2F)
-        }
-        key += slug
-        return (String(decoding: key, as: UTF8.self), language)
+        return (String(decoding: path[..<slugEnd], as: UTF8.self), language)
     }
 
     /// How a page in `section` links to the source of page `key`: `../returns/refund.md`, `other.md`.

@@ -83,21 +83,28 @@ public struct RuleReference: Sendable, Hashable {
         let word = body[0..<i]
         while i < body.count, body[i] == 0x20 { i += 1 }
         let pathStart = i
-        var dots: [Int] = []
+        // At most two dots matter (`table.row.column`); a third makes the path invalid.
+        var dots = 0
+        var firstDot = 0
+        var secondDot = 0
         while i < body.count, body[i] != 0x20 {
-            if body[i] == 0x2E { dots.append(i) }
+            if body[i] == 0x2E {
+                if dots == 0 { firstDot = i } else if dots == 1 { secondDot = i }
+                dots += 1
+            }
             i += 1
         }
         let pathEnd = i
         while i < body.count, body[i] == 0x20 { i += 1 }
         guard i == body.count, pathStart < pathEnd, !word.isEmpty else { return nil }
-        let bounds = [pathStart - 1] + dots + [pathEnd]
-        for k in 1..<bounds.count where bounds[k] - bounds[k - 1] < 2 { return nil }  // an empty part
-        func text(_ k: Int) -> String { String(decoding: body[(bounds[k] + 1)..<bounds[k + 1]], as: UTF8.self) }
-        if dots.count == 2, word.elementsEqual("rule".utf8) {
-            return RuleReference(kind: .rule, table: text(0), row: text(1), column: text(2))
+        func text(_ from: Int, _ to: Int) -> String { String(decoding: body[from..<to], as: UTF8.self) }
+        if dots == 2, word.elementsEqual("rule".utf8) {
+            // No part may be empty.
+            guard firstDot > pathStart, secondDot > firstDot + 1, pathEnd > secondDot + 1 else { return nil }
+            return RuleReference(
+                kind: .rule, table: text(pathStart, firstDot), row: text(firstDot + 1, secondDot), column: text(secondDot + 1, pathEnd))
         }
-        if dots.isEmpty, word.elementsEqual("table".utf8) { return RuleReference(kind: .table, table: text(0)) }
+        if dots == 0, word.elementsEqual("table".utf8) { return RuleReference(kind: .table, table: text(pathStart, pathEnd)) }
         return nil
     }
 }
