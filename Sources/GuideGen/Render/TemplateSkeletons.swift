@@ -313,6 +313,54 @@ final class ListSkeleton {
     struct Filled {
         var pieces: [TemplateSkeletons.Skeleton.Piece]?
         var items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]
+        /// The same pieces flattened for `fill` (see `Program`).
+        let program: Program
+
+        init(pieces: [TemplateSkeletons.Skeleton.Piece]?, items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]) {
+            self.pieces = pieces
+            self.items = items
+            program = Program(pieces: pieces, items: items)
+        }
+    }
+
+    /// `Filled` as plain values: every text piece in one byte buffer and every piece an `Op` holding no
+    /// reference, so filling a page retains nothing per piece (walking the enum pieces retained each text's
+    /// array, two million times at 10,000 pages).
+    struct Program {
+        enum Kind: UInt8 { case text, value, item, items }
+        /// Text: `bytes[from..<to]`; value and item: number `from`; items: list `from`.
+        struct Op {
+            var kind: Kind
+            var escaped: Bool
+            var from: Int32
+            var to: Int32
+        }
+        var bytes: [UInt8] = []
+        var ops: [Op] = []
+        /// The page's ops in `ops`, nil when `Filled.pieces` is.
+        var main: Range<Int>?
+        /// Per list and item shape, the ops one more item adds (nil: that shape cannot be filled).
+        var items: [[(shape: [UInt8], ops: Range<Int>?)]] = []
+
+        init(pieces: [TemplateSkeletons.Skeleton.Piece]?, items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]) {
+            main = pieces.map { add($0) }
+            self.items = items.map { list in list.map { ($0.shape, $0.pieces.map { add($0) }) } }
+        }
+
+        private mutating func add(_ pieces: [TemplateSkeletons.Skeleton.Piece]) -> Range<Int> {
+            let start = ops.count
+            for piece in pieces {
+                switch piece {
+                case .text(let t):
+                    ops.append(Op(kind: .text, escaped: false, from: Int32(bytes.count), to: Int32(bytes.count + t.count)))
+                    bytes += t
+                case .value(let n, let escaped): ops.append(Op(kind: .value, escaped: escaped, from: Int32(n), to: 0))
+                case .item(let n, let escaped): ops.append(Op(kind: .item, escaped: escaped, from: Int32(n), to: 0))
+                case .items(let list): ops.append(Op(kind: .items, escaped: false, from: Int32(list), to: 0))
+                }
+            }
+            return start..<ops.count
+        }
     }
 
     let first: [UInt8]?
@@ -434,24 +482,33 @@ final class ListSkeleton {
     }
 
     static func fill(_ filled: Filled, with walk: ShapeWalk) -> FillResult {
-        guard let pieces = filled.pieces else { return .unusable }
+        let program = filled.program
+        guard let main = program.main else { return .unusable }
+        return program.ops.withUnsafeBufferPointer { ops in
+            program.bytes.withUnsafeBufferPointer { bytes in fill(program, ops: ops, main: main, bytes: bytes, with: walk) }
+        }
+    }
+
+    private static func fill(
+        _ program: Program, ops: UnsafeBufferPointer<Program.Op>, main: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, with walk: ShapeWalk
+    ) -> FillResult {
         var capacity = 0
-        for piece in pieces {
-            switch piece {
-            case .text(let t): capacity += t.count
-            case .value(let n, _): capacity += walk.values[n].byteCount
+        for op in ops[main] {
+            switch op.kind {
+            case .text: capacity += Int(op.to - op.from)
+            case .value: capacity += walk.values[Int(op.from)].byteCount
             case .item: return .unusable
             case .items: break
             }
         }
-        // Every further item's pieces, found before anything is written.
-        var chosen: [[TemplateSkeletons.Skeleton.Piece]] = []
+        // Every further item's ops, found before anything is written.
+        var chosen: [Range<Int>] = []
         chosen.reserveCapacity(walk.extras.count)
         let failure = walk.extraShape.withUnsafeBufferPointer { shapes -> FillResult? in
             for extra in walk.extras {
                 let shape = UnsafeBufferPointer(rebasing: shapes[extra.shape])
-                guard let known = filled.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return .missing(extra) }
-                guard let found = known.pieces else { return .unusable }
+                guard let known = program.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return .missing(extra) }
+                guard let found = known.ops else { return .unusable }
                 chosen.append(found)
             }
             return nil
@@ -459,23 +516,24 @@ final class ListSkeleton {
         if let failure { return failure }
         // A list whose further items add text needs its insertion point.
         var placed = Array(repeating: false, count: walk.lists.count)
-        for piece in pieces { if case .items(let list) = piece { placed[list] = true } }
+        for op in ops[main] where op.kind == .items { placed[Int(op.from)] = true }
         for (extra, found) in zip(walk.extras, chosen) where !placed[extra.list] && !found.isEmpty { return .unusable }
         var out: [UInt8] = []
         out.reserveCapacity(capacity + 4096)
-        for piece in pieces {
-            switch piece {
-            case .text(let t): out += t
-            case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
+        for op in ops[main] {
+            switch op.kind {
+            case .text: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(op.from)..<Int(op.to)]))
+            case .value: TemplateSkeletons.append(walk.values[Int(op.from)], escaped: op.escaped, to: &out)
             case .item: return .unusable
-            case .items(let list):
-                for index in walk.lists[list].extras {
+            case .items:
+                for index in walk.lists[Int(op.from)].extras {
                     let base = walk.extras[index].values.lowerBound
-                    for piece in chosen[index] {
-                        switch piece {
-                        case .text(let t): out += t
-                        case .value(let n, let escaped): TemplateSkeletons.append(walk.values[n], escaped: escaped, to: &out)
-                        case .item(let n, let escaped): TemplateSkeletons.append(walk.extraValues[base + n], escaped: escaped, to: &out)
+                    for itemOp in ops[chosen[index]] {
+                        switch itemOp.kind {
+                        case .text: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(itemOp.from)..<Int(itemOp.to)]))
+                        case .value: TemplateSkeletons.append(walk.values[Int(itemOp.from)], escaped: itemOp.escaped, to: &out)
+                        case .item:
+                            TemplateSkeletons.append(walk.extraValues[base + Int(itemOp.from)], escaped: itemOp.escaped, to: &out)
                         case .items: return .unusable
                         }
                     }
