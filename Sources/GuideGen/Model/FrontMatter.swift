@@ -17,7 +17,7 @@ public struct FrontMatter: Sendable {
     /// Short hash of the default-language page this translation was made from.
     public var translationOf: String?
     /// 1-based line of each key, for diagnostics that point at a key.
-    public var keyLines: [String: Int] = [:]
+    public var keyLines = KeyLines()
     /// Where the text of `title` and `summary` starts in the file (past an opening quote), for
     /// diagnostics inside them: their `{{rule}}` references and claims.
     public var textStarts: [String: SourceLocation] = [:]
@@ -44,4 +44,25 @@ public struct Source: Sendable, Hashable, Codable {
 
     /// The title a page in `language` shows (else the `fallback` language's, else the first).
     public func title(in language: String, fallback: String) -> String { titles[language] ?? titles[fallback] ?? title }
+}
+
+/// Key → 1-based line for the dozen keys of one front matter. A list searched in order: a dictionary per
+/// page cost more to fill (hashing every key of 10,000 pages) than the few lookups of it ever do.
+public struct KeyLines: Sendable {
+    private var pairs: [(key: String, line: Int)] = []
+
+    public init() {}
+
+    public subscript(key: String) -> Int? {
+        get { pairs.first { $0.key == key }?.line }
+        set {
+            let at = pairs.firstIndex { $0.key == key }
+            switch (at, newValue) {
+            case (let at?, let line?): pairs[at].line = line
+            case (let at?, nil): pairs.remove(at: at)
+            case (nil, let line?): pairs.append((key, line))
+            case (nil, nil): break
+            }
+        }
+    }
 }

@@ -149,7 +149,8 @@ public enum BodyRenderer {
             var markdown = renderGuarded(page, options: options(for: page), hooks: hooks)
             // Before the front matter's prose joins: the index holds the title and summary on their own.
             if let searchBudget { markdown.searchText = SearchIndex.bodyText(from: markdown.prose, budget: searchBudget) }
-            markdown.prose = frontMatterProse + markdown.prose
+            // Inserted in place: `+` copied (retained, then released) every block of every page.
+            markdown.prose.insert(contentsOf: frontMatterProse, at: 0)
             markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics + emptyAnswers(markdown, page: page)
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: expanded, isFallback: false, outputPath: outputPath, markdown: markdown,
