@@ -245,9 +245,9 @@ public struct SiteRenderer: Sendable {
         let section = index.entries[body.key]?.section ?? ""
         // Byte searches: Foundation's `String.contains(_:)` and `split` were a visible share of every page.
         let topSection = section.isEmpty ? nil : SiteIndex.topFolder(of: section)
-        if let section = nav.sections.first(where: { $0.name == topSection }) {
-            crumbs.append(
-                TemplateMap(["title": .text(section.title), "url": .text(link(index.sectionPath(section.name, language: body.language)))]))
+        if let at = nav.sections.firstIndex(where: { $0.name == topSection }) {
+            let (name, title) = (nav.sections[at].name, nav.sections[at].title)
+            crumbs.append(TemplateMap(["title": .text(title), "url": .text(link(index.sectionPath(name, language: body.language)))]))
         }
         // A nested folder with its own `_index` page (`a/b/_index.en.md`) is a step of the trail too.
         if section.utf8.contains(0x2F) {
@@ -579,9 +579,12 @@ public struct SiteRenderer: Sendable {
         // `<language>/<section>/…`: the second path component, when a third follows.
         let parts = outputPath.utf8.split(separator: 0x2F, maxSplits: 2, omittingEmptySubsequences: false)
         let name = parts.count == 3 && parts[0].elementsEqual(language.utf8) ? parts[1] : nil
-        let section = name.flatMap { name in nav.sections.first { $0.name.utf8.elementsEqual(name) } }
-        let block = section.flatMap { $0.position[outputPath] }.map { $0 / Self.sectionWindow } ?? 0
-        return (section?.name, block, nav.pageCount <= Self.fullNavigationLimit)
+        // By index: `first(where:)` copied (retained and released) each section it passed.
+        guard let name, let at = nav.sections.firstIndex(where: { $0.name.utf8.elementsEqual(name) }) else {
+            return (nil, 0, nav.pageCount <= Self.fullNavigationLimit)
+        }
+        let block = nav.sections[at].position[outputPath].map { $0 / Self.sectionWindow } ?? 0
+        return (nav.sections[at].name, block, nav.pageCount <= Self.fullNavigationLimit)
     }
 
     /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
@@ -720,9 +723,9 @@ struct Navigation: Sendable {
         /// Index of each page by output path.
         var position: [String: Int] = [:]
     }
-    var sections: [Section]
+    let sections: [Section]
     /// Pages in all sections.
-    var pageCount: Int { sections.reduce(0) { $0 + $1.pages.count } }
+    let pageCount: Int
 
     init(index: SiteIndex, language: String) {
         let d = index.config.defaultLanguage
@@ -737,5 +740,6 @@ struct Navigation: Sendable {
                 name: section.name, title: title, summary: indexSource?.frontMatter.summary, pages: pages,
                 position: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         }
+        pageCount = sections.reduce(0) { $0 + $1.pages.count }
     }
 }
