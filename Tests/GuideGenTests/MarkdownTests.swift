@@ -14,6 +14,27 @@ import Testing
         #expect(result.headings.map(\.line) == [5, 7, 9])
     }
 
+    /// Records the text runs the walker hands to `expandReferences`.
+    final class RunRecorder: MarkdownHooks, @unchecked Sendable {
+        var runs: [String] = []
+        func expandReferences(in text: String, at location: GuideGen.SourceLocation) -> (
+            segments: [TextSegment], diagnostics: [Diagnostic]
+        )? {
+            runs.append(text)
+            return nil
+        }
+    }
+
+    /// cmark splits text at `_`, `*`, `[`, `!` and `&` while parsing; the walker must see each run of text
+    /// whole (merged again by `cmark_parser_finish`), or a reference such as `{{rule a_b.c.d}}` would reach
+    /// the hooks in pieces.
+    @Test func referencesReachTheHooksWholeThoughCmarkSplitsTextAtDelimiters() {
+        let hooks = RunRecorder()
+        let source = "See {{rule a_b.c_d.e}} and {{rule x*y.z.w}}, [not a link {{rule p!q.r.s}} & more_text.\n"
+        _ = MarkdownRenderer.render(source, file: "p.md", firstLine: 1, options: MarkdownOptions(), hooks: hooks)
+        #expect(hooks.runs == ["See {{rule a_b.c_d.e}} and {{rule x*y.z.w}}, [not a link {{rule p!q.r.s}} & more_text."])
+    }
+
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
         #expect(

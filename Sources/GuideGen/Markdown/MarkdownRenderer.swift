@@ -139,7 +139,8 @@ public enum MarkdownRenderer {
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         let document = finish(parser, strikethrough: strikethrough)
         defer { cmark_node_free(document) }
-        cmark_consolidate_text_nodes(document)
+        // No `cmark_consolidate_text_nodes` here: `cmark_parser_finish` has merged adjacent text nodes already
+        // (and the autolink extension again after splitting them), so a third pass only walked every node.
 
         var walker = TreeWalker(file: file, lineOffset: firstLine - 1, columns: ColumnTable(source), options: options, hooks: hooks)
         walker.transform(document)
