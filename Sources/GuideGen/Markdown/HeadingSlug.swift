@@ -2,6 +2,15 @@
 public enum HeadingSlug {
     /// Lower-cases letters, keeps letters and digits of any script, turns spaces and hyphens into single `-`.
     public static func make(_ text: String) -> String {
+        // Headings repeat across pages ("常见问题", "How to apply") and tags across a site: a lookup costs a
+        // fraction of the scalar walk and its property tables.
+        cache.value(for: text) { compute(text) }
+    }
+
+    /// Slugs made so far, by text; bounded, so hostile input with endless distinct headings cannot grow it.
+    private static let cache = BoundedCache<String>(limit: 20_000)
+
+    static func compute(_ text: String) -> String {
         // Over the UTF-8 bytes: every heading of every page and every tag comes here, and a scalar walk
         // appending each kept character as a sequence cost a generic call per character.
         UTF8Scan.withBytes(text) { b in

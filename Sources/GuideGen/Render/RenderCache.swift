@@ -21,3 +21,27 @@ final class RenderCache<Value>: @unchecked Sendable {
         return value
     }
 }
+
+/// A process-wide memo of a pure function of a string, shared by all threads; it stops storing new entries
+/// at `limit` (results are still computed, just not kept), so its memory is bounded whatever the input.
+final class BoundedCache<Value: Sendable>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
+    private let lock = NSLock()
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func value(for key: String, compute: () -> Value) -> Value {
+        lock.lock()
+        if let hit = values[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        if values.count < limit { values[key] = value }
+        lock.unlock()
+        return value
+    }
+}
