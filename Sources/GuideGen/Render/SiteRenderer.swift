@@ -183,12 +183,12 @@ public struct SiteRenderer: Sendable {
         let defaultLanguage = config.defaultLanguage
         let link = { (path: String) in RelativeURL.between(from: from, to: path, prettyURLs: prettyURLs) }
         var page = TemplateMap([
-            "title": .text(front.title),
-            "kind": .text(front.kind.rawValue),
-            "kind_label": .text(strings.kinds[front.kind] ?? front.kind.rawValue),
             "content": .utf8(body.markdown.htmlBytes),
             "is_faq": .flag(front.kind == .faq),
+            "kind": .text(front.kind.rawValue),
+            "kind_label": .text(strings.kinds[front.kind] ?? front.kind.rawValue),
             "lang": .text(body.source.language),
+            "title": .text(front.title),
         ])
         if let summary = front.summary { page["summary"] = .text(summary) }
         if let description = body.description { page["description"] = .text(description) }
@@ -218,7 +218,7 @@ public struct SiteRenderer: Sendable {
         }
         if !platforms.isEmpty { page["platforms"] = .maps(platforms) }
         let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            TemplateMap(["id": .text($0.id), "text": .text($0.text), "level": .number($0.level), "sub": .flag($0.level == 3)])
+            TemplateMap(["id": .text($0.id), "level": .number($0.level), "sub": .flag($0.level == 3), "text": .text($0.text)])
         }
         if toc.count >= 2 {
             page["toc"] = .maps(toc)
@@ -267,15 +267,15 @@ public struct SiteRenderer: Sendable {
         let tableIDs = RuleUsageChecker.sortedUnique(body.references.map(\.reference.table))
         let used = tableIDs.compactMap { rules.tables[$0] }.map { table -> TemplateMap in
             var t = TemplateMap([
-                "title": .text(table.title.text(body.language, fallback: defaultLanguage)), "changed": .text(table.changed),
-                "id": .text(table.id),
+                "changed": .text(table.changed), "id": .text(table.id),
+                "title": .text(table.title.text(body.language, fallback: defaultLanguage)),
             ])
             if !table.sources.isEmpty {
                 t["sources"] = .maps(
                     table.sources.enumerated().map { i, source in
                         TemplateMap([
-                            "title": .text(source.title(in: body.language, fallback: defaultLanguage)),
-                            "url": .text(source.url), "last": .flag(i == table.sources.count - 1),
+                            "last": .flag(i == table.sources.count - 1),
+                            "title": .text(source.title(in: body.language, fallback: defaultLanguage)), "url": .text(source.url),
                         ])
                     })
                 t["has_sources"] = .flag(true)
@@ -379,9 +379,9 @@ public struct SiteRenderer: Sendable {
     func pageCard(_ entry: SiteIndex.Entry, from path: String, language: String, kinds: [PageKind: String]) -> TemplateMap {
         let source = entry.source(language, fallback: config.defaultLanguage)
         var card = TemplateMap([
+            "kind_label": .text(kinds[source.frontMatter.kind] ?? ""),
             "title": .text(source.frontMatter.title),
             "url": .text(RelativeURL.between(from: path, to: language + "/" + entry.outputTail, prettyURLs: prettyURLs)),
-            "kind_label": .text(kinds[source.frontMatter.kind] ?? ""),
         ])
         if let summary = source.frontMatter.summary { card["summary"] = .text(summary) }
         return card
@@ -500,23 +500,23 @@ public struct SiteRenderer: Sendable {
             if outputPath.hasPrefix(language + "/") { return lang + outputPath.dropFirst(language.count) }
             return "\(lang)/index.html"
         }
+        // Keys in order, as in every hot literal here: `TemplateMap` then appends instead of inserting.
         var context = TemplateMap([
-            "lang": .text(language),
-            "title": .text(title),
-            "site_title": .text(config.title.text(language, fallback: config.defaultLanguage)),
-            "root": .text(RelativeURL.root(from: outputPath)),
             "home_url": .text(link("\(language)/index.html")),
+            "lang": .text(language),
             "languages": .maps(
                 config.languages.map { lang in
                     TemplateMap([
-                        "code": .text(lang), "name": .text(languageNames[lang] ?? UIStrings.forLanguage(lang).languageName),
-                        "url": .text(link(samePage(lang))),
-                        "current": .flag(lang == language),
+                        "code": .text(lang), "current": .flag(lang == language),
+                        "name": .text(languageNames[lang] ?? UIStrings.forLanguage(lang).languageName), "url": .text(link(samePage(lang))),
                     ])
                 }),
             "multilingual": .flag(config.languages.count > 1),
+            "root": .text(RelativeURL.root(from: outputPath)),
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
+            "site_title": .text(config.title.text(language, fallback: config.defaultLanguage)),
             "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
+            "title": .text(title),
         ])
         if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
         // A page's alternates are its real translations: a copy shown for a missing one is in another

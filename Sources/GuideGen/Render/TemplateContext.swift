@@ -16,6 +16,11 @@ struct TemplateMap: Sendable {
         // Appended, then put in order by insertion (literals hold a few keys, often already sorted); a
         // repeated key keeps its last value, as assigning one by one would.
         for (key, value) in pairs {
+            // Literals written in key order (the hot ones are) append; others are put in place.
+            if entries.isEmpty || entries[entries.count - 1].key < key {
+                entries.append((key, value))
+                continue
+            }
             var at = entries.count
             while at > 0, entries[at - 1].key > key { at -= 1 }
             if at > 0, entries[at - 1].key == key {
