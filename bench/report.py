@@ -146,7 +146,7 @@ def summary(raw, out_md):
 
     def ratio(a, b, s, times=med):
         if (a, s) in times and (b, s) in times and times[(b, s)] > 0:
-            return f"{times[(a, s)] / times[(b, s)]:.1f}×"
+            return f"{times[(a, s)] / times[(b, s)]:.2f}×"
         return "–"
     lines.append("| guidegen / Hugo | " + " | ".join(ratio("guidegen", "hugo", s) for s in sizes) + " |")
     lines.append("| guidegen / cmark-gfm | " + " | ".join(ratio("guidegen", "cmark-gfm", s) for s in sizes) + " |")
