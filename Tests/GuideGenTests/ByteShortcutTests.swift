@@ -152,4 +152,28 @@ import Testing
             #expect(RuleReference.parse(body) == want, "\(body.debugDescription)")
         }
     }
+
+    /// Sentences end after each run of CJK terminators, however long the characters between them are
+    /// (2-, 3- and 4-byte UTF-8: the splitter skips non-terminators by their lead byte).
+    @Test func sentencesSplitAfterTerminatorsAcrossCharacterWidths() {
+        var random = Random(state: 19)
+        let letters = ["售", "后", "é", "ß", "😀", "𠀋", "a", "期"]
+        let terminators = ["。", "！", "？", "；", "｡"]
+        for _ in 0..<2000 {
+            var text = ""
+            var expected: [Range<Int>] = []
+            var start = 0
+            for _ in 0..<(1 + random.below(5)) {
+                let sentence = (0..<(1 + random.below(6))).map { _ in random.pick(letters) }.joined()
+                let ending = (0..<random.below(3)).map { _ in random.pick(terminators) }.joined()
+                text += sentence + ending
+                if !ending.isEmpty {
+                    expected.append(start..<text.utf8.count)
+                    start = text.utf8.count
+                }
+            }
+            if start < text.utf8.count { expected.append(start..<text.utf8.count) }
+            #expect(SentenceSplitter.sentences(in: text) == expected, "\(text)")
+        }
+    }
 }

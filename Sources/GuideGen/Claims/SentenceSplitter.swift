@@ -42,6 +42,12 @@ public enum SentenceSplitter {
                     }
                     i = end
                 } else if c >= 0x80 {
+                    // Every terminator below starts with 0xE3 or 0xEF: other characters (most of Chinese
+                    // text) are skipped by their lead byte without being decoded.
+                    if c != 0xE3 && c != 0xEF {
+                        i = min(i + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2), b.count)
+                        continue
+                    }
                     let (s, length) = UTF8Scan.scalar(b, at: i)
                     if isTerminator(s) {
                         let end = terminatorRunEnd(b, from: i + length)

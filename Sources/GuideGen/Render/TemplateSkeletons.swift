@@ -595,6 +595,7 @@ struct ShapeWalk {
 
     init(template: String) {
         shape.reserveCapacity(2048)
+        values.reserveCapacity(256)
         shape += template.utf8
         shape.append(UInt8(ascii: "|"))
     }
@@ -710,7 +711,11 @@ struct ShapeWalk {
     /// that the top-level lists `itemLists` marks are walked as their first item alone.
     mutating func measure(_ map: TemplateMap, topLevel: Bool = true, parent: String = "") {
         shape.append(UInt8(ascii: "{"))
-        for (key, value) in map.entries {
+        // By index: iterating the entries copied each key and value (a retain and release apiece).
+        let entries = map.entries
+        for i in entries.indices {
+            let key = entries[i].key
+            let value = entries[i].value
             append(key: key)
             shape.append(UInt8(ascii: ":"))
             switch value {
