@@ -127,15 +127,19 @@ public struct ClaimChecker: Sendable {
         let checkContradictions = !silencedAll && !(silenced && block.ignored.contains(CheckID.claimContradictsRule.rawValue))
         let checkHardCoded = !silencedAll && !(silenced && block.ignored.contains(CheckID.hardCodedRuleValue.rawValue))
         guard checkContradictions || checkHardCoded else { return [] }
-        let terms = matcher.matches(in: block.text)
-        guard !terms.isEmpty else { return [] }
-        let literals = QuantityScanner.scan(block.text)
-        guard !literals.isEmpty else { return [] }
+        let bytes = block.utf8
+        let (terms, literals, sentences) = bytes.withUnsafeBufferPointer { b in
+            let terms = matcher.matches(bytes: b)
+            // The literals and sentences only of a block that names a term.
+            guard !terms.isEmpty else { return (terms, [QuantityLiteral](), [Range<Int>]()) }
+            let literals = QuantityScanner.scan(bytes: b)
+            return (terms, literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
+        }
+        guard !terms.isEmpty, !literals.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        let bytes = Array(block.text.utf8)
         let named = Self.namedLiterals(
             terms: terms.map(\.range), literals: literals.map(\.range), generated: block.generated,
-            marks: Self.clauseMarks(in: bytes), sentences: SentenceSplitter.sentences(in: block.text))
+            marks: Self.clauseMarks(in: bytes), sentences: sentences)
         for (literalIndex, termIndices) in named {
             let literal = literals[literalIndex]
             let candidates = termIndices.map { terms[$0] }

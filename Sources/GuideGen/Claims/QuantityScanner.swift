@@ -29,11 +29,14 @@
 public enum QuantityScanner {
     /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
     public static func scan(_ text: String) -> [QuantityLiteral] {
-        UTF8Scan.withBytes(text) { bytes in
-            var scan = LiteralScan(b: bytes)
-            scan.run()
-            return scan.literals
-        }
+        UTF8Scan.withBytes(text) { scan(bytes: $0) }
+    }
+
+    /// `scan` over UTF-8 bytes.
+    static func scan(bytes: UTF8Scan.Bytes) -> [QuantityLiteral] {
+        var scan = LiteralScan(b: bytes)
+        scan.run()
+        return scan.literals
     }
 }
 

@@ -8,7 +8,12 @@
 public enum SentenceSplitter {
     /// Sentence ranges as UTF-8 byte offsets into `text`, in order, trimmed of whitespace, never empty.
     public static func sentences(in text: String) -> [Range<Int>] {
-        UTF8Scan.withBytes(text) { b in
+        UTF8Scan.withBytes(text) { sentences(bytes: $0) }
+    }
+
+    /// `sentences(in:)` over UTF-8 bytes.
+    static func sentences(bytes b: UTF8Scan.Bytes) -> [Range<Int>] {
+        do {
             var result: [Range<Int>] = []
             var start = 0
             var i = 0

@@ -120,8 +120,13 @@ public struct TermMatcher: Sendable {
 
     /// The leftmost-longest, non-overlapping term matches in `text`, as UTF-8 byte ranges with term ids.
     public func matches(in text: String) -> [(range: Range<Int>, id: Int)] {
+        UTF8Scan.withBytes(text) { matches(bytes: $0) }
+    }
+
+    /// `matches(in:)` over UTF-8 bytes.
+    func matches(bytes b: UTF8Scan.Bytes) -> [(range: Range<Int>, id: Int)] {
         guard !terms.isEmpty else { return [] }
-        return UTF8Scan.withBytes(text) { b in
+        do {
             let n = b.count
             guard n > 0 else { return [] }
             // The longest term starting at each byte that passes the word-boundary checks, found right to left

@@ -352,9 +352,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             var proseBlock = ProseBlock(kind: .heading, ignored: ignoredHere)
             collect(node, into: &proseBlock)
             let level = Int(cmark_node_get_heading_level(node))
-            let id = uniqueID(HeadingSlug.make(proseBlock.text))
+            let headingText = proseBlock.text
+            let id = uniqueID(HeadingSlug.make(headingText))
             let loc = location(node)
-            headings.append(.init(level: level, text: ByteSearch.trimmed(proseBlock.text), id: id, line: loc.line))
+            headings.append(.init(level: level, text: ByteSearch.trimmed(headingText), id: id, line: loc.line))
             if level > outlineLevel + 1 { headingSkips(level, at: loc, text: headings[headings.count - 1].text) }
             outlineLevel = level
             if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
@@ -439,7 +440,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         }
     }
 
-    /// A block's text is built here as bytes and becomes a `String` once per block: a `String` per text
+    /// A block's text is built here as bytes and handed to its `ProseBlock` as they are: a `String` per text
     /// node (validated, allocated, then appended) was most of the walk's cost.
     private var text: [UInt8] = []
 
@@ -447,7 +448,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     mutating func collect(_ parent: OpaquePointer, into proseBlock: inout ProseBlock) {
         text.removeAll(keepingCapacity: true)
         inlines(of: parent, into: &proseBlock)
-        proseBlock.text = String(decoding: text, as: UTF8.self)
+        // An exact-size copy: handing over `text` itself would make the next block reallocate the scratch buffer.
+        proseBlock.utf8 = Array(text[...])
     }
 
     /// Walks the inline children of a block: expands references, rewrites links, collects text in `text`.

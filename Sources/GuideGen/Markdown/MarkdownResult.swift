@@ -49,8 +49,14 @@ public struct ProseBlock: Sendable, Equatable {
     public enum Kind: String, Sendable { case paragraph, heading, tableCell, flowLabel }
 
     public var kind: Kind
-    /// The text as a reader sees it, `{{rule}}` references replaced by their values.
-    public var text: String
+    /// The text as a reader sees it, `{{rule}}` references replaced by their values, as UTF-8: the walk builds
+    /// it as bytes and the checks read bytes, so it is never validated into a `String` on the way.
+    public var utf8: [UInt8]
+    /// `utf8` as a string.
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
     /// UTF-8 ranges of `text` produced by references; never claims themselves.
     public var generated: [Range<Int>]
     /// Source positions of text runs, ascending by offset.
@@ -79,7 +85,7 @@ public struct ProseBlock: Sendable, Equatable {
 
     public init(kind: Kind, text: String = "", generated: [Range<Int>] = [], anchors: [Anchor] = [], ignored: Set<String> = []) {
         self.kind = kind
-        self.text = text
+        self.utf8 = Array(text.utf8)
         self.generated = generated
         self.anchors = anchors
         self.ignored = ignored
@@ -94,7 +100,7 @@ public struct ProseBlock: Sendable, Equatable {
             return SourceLocation(file: file, line: anchors.first?.line ?? 1, column: anchors.first?.column ?? 1)
         }
         let anchor = anchors[after - 1]
-        let scalars = UTF8Scan.withBytes(text) { utf8 in
+        let scalars = utf8.withUnsafeBufferPointer { utf8 in
             var count = 0
             var i = anchor.offset
             while i < min(offset, utf8.count) {

@@ -142,7 +142,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 var expanded: [UInt8] = []
                 block.anchors = []
                 block.append(segments, at: start, to: &expanded)
-                block.text = String(decoding: expanded, as: UTF8.self)
+                block.utf8 = expanded
             }
             prose.append(block)
             return block.text

@@ -31,7 +31,7 @@ enum SearchIndex {
         var out: [UInt8] = []
         out.reserveCapacity(budget)
         for block in prose where block.kind != .heading {
-            let more = UTF8Scan.withBytes(block.text) { appendCollapsed($0, to: &out, budget: budget) }
+            let more = block.utf8.withUnsafeBufferPointer { appendCollapsed($0, to: &out, budget: budget) }
             if !more { break }
         }
         return String(decoding: out, as: UTF8.self)
