@@ -77,6 +77,24 @@ import Testing
         #expect(TranslationMarker.set(hash: "e1234567", in: text).contains("\ntranslation_of: e1234567\n"))
     }
 
+    /// A comment after the old hash stays after the new one, with its spacing, in every quoting and ending.
+    @Test func markKeepsATrailingComment() {
+        let cases: [(String, String)] = [
+            ("translation_of: 0a1b2c3d  # from the zh page", "translation_of: ffffffff  # from the zh page"),
+            ("translation_of: \"0a1b #2c\" # quoted", "translation_of: ffffffff # quoted"),
+            ("translation_of: 'it''s' #x", "translation_of: ffffffff #x"),
+            ("translation_of: a#b", "translation_of: ffffffff"),
+            ("translation_of:\t0a1b2c3d\t# tab", "translation_of: ffffffff\t# tab"),
+            ("translation_of: 0a1b2c3d", "translation_of: ffffffff"),
+        ]
+        for (old, new) in cases {
+            #expect(TranslationMarker.set(hash: "ffffffff", in: "---\n\(old)\ntitle: X\n---\n") == "---\n\(new)\ntitle: X\n---\n")
+            #expect(
+                TranslationMarker.set(hash: "ffffffff", in: "---\r\n\(old)\r\ntitle: X\r\n---\r\n")
+                    == "---\r\n\(new)\r\ntitle: X\r\n---\r\n")
+        }
+    }
+
     /// Authoring contract, section 1: a third language is added by listing it and adding files; nothing
     /// else changes. Texts it lacks (site title, platforms, rule tables) are warnings and show the default
     /// language; pages it lacks are served in the default language.
