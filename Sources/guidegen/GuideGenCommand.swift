@@ -109,7 +109,7 @@ struct SiteOptions: ParsableArguments {
             }
         }
         // Paths are printed relative to the working directory, as compilers do.
-        let prefix = content.hasSuffix("/") ? content : content + "/"
+        let prefix = DiagnosticPrinter.shownPrefix(ofFolder: content)
         // Theme files are named from the theme folder already (`site-templates/page.mustache`).
         let themePrefix = Theme.folderName(of: themeFolder) + "/"
         func shownPath(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }

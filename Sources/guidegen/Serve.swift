@@ -153,7 +153,7 @@ final class ServeBuilder: @unchecked Sendable {
                 sources[d.location.file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             }
         }
-        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        let prefix = DiagnosticPrinter.shownPrefix(ofFolder: contentPath)
         let themePrefix = Theme.folderName(of: options.templates) + "/"
         func shown(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
         let diagnostics = result.diagnostics.map { d -> Diagnostic in

@@ -56,3 +56,14 @@ import Testing
         #expect(any["count"] == nil)
     }
 }
+
+/// Printed file names read from the working directory with the content folder as the user gave it, tidied.
+@Suite struct ShownPathTests {
+    @Test(arguments: [
+        ("content", "content/"), ("content/", "content/"), ("./content/./", "content/"), (".", ""), ("./", ""),
+        ("a//b/./c", "a/b/c/"), ("/tmp/site/content", "/tmp/site/content/"), ("/", "/"), ("../site/content", "../site/content/"),
+    ])
+    func contentFolderPrefixes(_ folder: String, _ expected: String) {
+        #expect(DiagnosticPrinter.shownPrefix(ofFolder: folder) == expected)
+    }
+}

@@ -13,6 +13,16 @@ public struct DiagnosticPrinter: Sendable {
     /// Version written into SARIF.
     public var toolVersion: String
 
+    /// What goes before a content-relative file name so that it reads from the working directory, as a
+    /// compiler prints it: the folder as given, tidied (`./content/./` → `content/`, `.` → nothing). Only
+    /// `.` segments and repeated slashes go; `..` stays, since resolving it would cross symlinks.
+    public static func shownPrefix(ofFolder folder: String) -> String {
+        let absolute = folder.hasPrefix("/")
+        let parts = folder.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        if parts.isEmpty { return absolute ? "/" : "" }
+        return (absolute ? "/" : "") + parts.joined(separator: "/") + "/"
+    }
+
     public init(format: Format, colour: Bool, sources: [String: String], toolVersion: String) {
         self.format = format
         self.colour = colour
