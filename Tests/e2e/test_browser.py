@@ -67,15 +67,22 @@ def test_root_sends_reader_to_a_language_and_switcher_keeps_the_page(built_site,
     assert desktop.find_element(By.CSS_SELECTOR, ".site-header").value_of_css_property("position") == "sticky"
 
 
-@pytest.mark.parametrize("accept,expected", [
-    ("zh-Hant-TW,en", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-HK,zh", "zh-Hant"), ("zh-Hans-CN", "zh-Hans"),
-    ("zh-CN,en", "zh-Hans"), ("en-GB,zh", "en"), ("fr-FR,de", "zh-Hans"),
+@pytest.mark.parametrize("languages,accept,expected", [
+    ("zh-Hans zh-Hant en", "zh-Hant-TW,en", "zh-Hant"), ("zh-Hans zh-Hant en", "zh-TW", "zh-Hant"),
+    ("zh-Hans zh-Hant en", "zh-HK,zh", "zh-Hant"), ("zh-Hans zh-Hant en", "zh-Hans-CN", "zh-Hans"),
+    ("zh-Hans zh-Hant en", "zh-CN,en", "zh-Hans"), ("zh-Hans zh-Hant en", "en-GB,zh", "en"),
+    ("zh-Hans zh-Hant en", "fr-FR,de", "zh-Hans"),
+    # Traditional Chinese under a regional name: zh-TW must not fall back to Simplified.
+    ("zh-Hans zh-Hant-TW zh-Hant-HK en", "zh-TW", "zh-Hant-TW"), ("zh-Hans zh-Hant-TW zh-Hant-HK en", "zh-HK", "zh-Hant-HK"),
+    ("zh-Hans zh-Hant-TW zh-Hant-HK en", "zh-Hant", "zh-Hant-TW"), ("zh-Hans zh-Hant-TW zh-Hant-HK en", "zh-SG", "zh-Hans"),
 ])
-def test_root_picks_the_readers_language_by_script(guidegen, tmp_path, desktop, accept, expected):
+def test_root_picks_the_readers_language_by_script(guidegen, tmp_path, desktop, languages, accept, expected):
     content = tmp_path / "content"
     (content / "s").mkdir(parents=True)
-    (content / "guidegen.yaml").write_text("title: {zh-Hans: 指南, zh-Hant: 指南, en: Guide}\nlanguages: [zh-Hans, zh-Hant, en]\n")
-    for lang in ["zh-Hans", "zh-Hant", "en"]:
+    langs = languages.split()
+    (content / "guidegen.yaml").write_text(
+        "title: {" + ", ".join(f"{l}: 指南" for l in langs) + "}\nlanguages: [" + ", ".join(langs) + "]\n")
+    for lang in langs:
         (content / "s" / f"p.{lang}.md").write_text(f"---\ntitle: {lang}\ntype: article\n---\nText.\n")
     out = tmp_path / "public"
     code, _, err = run(guidegen, "build", "--content", str(content), "--templates", str(REPO / "site-templates"), "--output", str(out))

@@ -41,13 +41,26 @@ enum BuiltinTheme {
     for (var i = 0; i < available.length; i++) if (available[i].toLowerCase() === t) return available[i];
     return null;
   }
+  // Chinese is read by script: zh-Hant-TW and zh-TW are Traditional, zh-Hans-CN, zh-CN and zh Simplified.
+  function scriptOf(t) {
+    if (/^zh-(hant|tw|hk|mo)(-|$)/.test(t)) return "zh-hant";
+    if (t === "zh" || /^zh-(hans|cn|sg|my)(-|$)/.test(t)) return "zh-hans";
+    return null;
+  }
   function match(tag) {
     var t = tag.toLowerCase();
     var found = exact(t);
     if (found) return found;
-    // Chinese by script first: zh-Hant-TW and zh-TW read Traditional, zh-Hans-CN and zh-CN Simplified.
-    if (/^zh-(hant|tw|hk|mo)(-|$)/.test(t)) t = "zh-hant";
-    else if (t === "zh" || /^zh-(hans|cn|sg|my)(-|$)/.test(t)) t = "zh-hans";
+    var s = scriptOf(t);
+    if (s) {
+      // A site language of the same script, whatever its name (zh-TW finds zh-Hant-TW, not zh-Hans); one of
+      // the reader's region first (zh-HK finds zh-Hant-HK before zh-Hant-TW).
+      var region = t.split("-").pop();
+      var sameScript = available.filter(function (a) { return scriptOf(a.toLowerCase()) === s; });
+      for (var r = 0; r < sameScript.length; r++) if (sameScript[r].toLowerCase().split("-").pop() === region) return sameScript[r];
+      if (sameScript.length) return sameScript[0];
+      t = s;
+    }
     // Then ever shorter prefixes (pt-BR-x → pt-BR → pt), then any variant of the base language.
     for (var cut = t; cut; cut = cut.lastIndexOf("-") > 0 ? cut.slice(0, cut.lastIndexOf("-")) : "") {
       found = exact(cut);
