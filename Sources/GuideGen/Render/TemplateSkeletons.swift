@@ -609,7 +609,8 @@ struct ShapeWalk {
     /// Calls `visit` with the place (the key of the map holding it, "" for the top, and its own key) of each
     /// non-empty list reachable from `map` through maps alone, in walk order.
     static func topLists(of map: TemplateMap, parent: String = "", _ visit: (_ parent: String, _ key: String) -> Void) {
-        for (key, value) in map.entries {
+        for entry in map.entries {
+            let (key, value) = (entry.key, entry.value)
             switch value {
             case .maps(let a) where !a.isEmpty: visit(parent, key)
             case .texts(let a) where !a.isEmpty: visit(parent, key)
@@ -848,7 +849,8 @@ struct ShapeWalk {
         ordinal: inout Int, slot: inout Int
     ) -> TemplateMap {
         var out = TemplateMap()
-        for (key, value) in map.entries {
+        for entry in map.entries {
+            let (key, value) = (entry.key, entry.value)
             switch value {
             case .text(let s): out[key] = .text(Self.placeholder(s, &numbering))
             case .utf8(let bytes):
