@@ -8,7 +8,7 @@ public enum HeadingSlug {
     }
 
     /// Slugs made so far, by text; bounded, so hostile input with endless distinct headings cannot grow it.
-    private static let cache = BoundedCache<String>(limit: 20_000)
+    private static let cache = RenderCache<String>(limit: 20_000)
 
     static func compute(_ text: String) -> String {
         // Over the UTF-8 bytes: every heading of every page and every tag comes here, and a scalar walk

@@ -108,8 +108,3 @@ import Testing
         #expect(ClaimChecker.merged([5..<7, 0..<2, 2..<3, 6..<9, 4..<4, 12..<13]) == [0..<3, 5..<9, 12..<13])
     }
 }
-
-extension FlowSeededRandom {
-    /// A number in `0..<bound` (0 for a bound below 1).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-}

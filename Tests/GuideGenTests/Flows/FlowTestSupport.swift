@@ -27,20 +27,8 @@ enum FlowGoldens {
     }
 }
 
-/// SplitMix64: a tiny seeded generator so the property tests see the same graphs on every run.
-struct FlowSeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The property tests' generator (`SeededRandom`): the same graphs on every run.
+typealias FlowSeededRandom = SeededRandom
 
 /// Parses a source that must be free of issues.
 func flowParseClean(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> FlowDiagram {
