@@ -85,6 +85,14 @@ struct SiteOptions: ParsableArguments {
     /// Whether --check/--skip let a finding through.
     func shows(_ d: Diagnostic) -> Bool { (onlyChecks.isEmpty || onlyChecks.contains(d.check)) && !skippedChecks.contains(d.check) }
 
+    /// "N errors not shown because of --check/--skip …" for the errors those options hid; nil when none.
+    func hiddenErrors(_ diagnostics: [Diagnostic]) -> String? {
+        let hidden = diagnostics.filter { $0.severity == .error && !shows($0) }.count
+        guard hidden > 0 else { return nil }
+        let (noun, pronoun) = hidden == 1 ? ("error", "it") : ("errors", "them")
+        return "\(hidden) \(noun) not shown because of --check/--skip (run without them to see \(pronoun))"
+    }
+
     /// Applies --check/--skip and --strict.
     func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter(shows).map { d in
@@ -195,11 +203,7 @@ struct Build: ParsableCommand, ChecksFolders {
         PhaseClock.mark("report")
         if diagnostics.hasErrors || result.diagnostics.hasErrors {
             staging.discard()
-            let hidden = result.diagnostics.filter { $0.severity == .error && !site.shows($0) }.count
-            let why =
-                hidden > 0
-                ? ": \(hidden) error\(hidden == 1 ? "" : "s") not shown because of --check/--skip (run without them to see \(hidden == 1 ? "it" : "them"))"
-                : ""
+            let why = site.hiddenErrors(result.diagnostics).map { ": " + $0 } ?? ""
             FileHandle.standardError.write(Data("error: the site was not written\(why); \(output) is unchanged\n".utf8))
             throw ExitCode(1)
         }
@@ -239,12 +243,8 @@ struct Lint: ParsableCommand, ChecksFolders {
         let diagnostics = site.filter(result.diagnostics)
         site.report(diagnostics, result: result)
         // --check/--skip choose what lint reports (and its exit code); it still says what they hid, as build does.
-        let hidden = result.diagnostics.filter { $0.severity == .error && !site.shows($0) }.count
-        if hidden > 0, site.format == .text {
-            FileHandle.standardError.write(
-                Data(
-                    "note: \(hidden) error\(hidden == 1 ? "" : "s") not shown because of --check/--skip (run without them to see \(hidden == 1 ? "it" : "them"))\n"
-                        .utf8))
+        if let hidden = site.hiddenErrors(result.diagnostics), site.format == .text {
+            FileHandle.standardError.write(Data("note: \(hidden)\n".utf8))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -13,62 +13,60 @@ public enum SentenceSplitter {
 
     /// `sentences(in:)` over UTF-8 bytes.
     static func sentences(bytes b: UTF8Scan.Bytes) -> [Range<Int>] {
-        do {
-            var result: [Range<Int>] = []
-            var start = 0
-            var i = 0
-            func emit(_ end: Int) {
-                let lower = UTF8Scan.skipSpaces(b, from: start)
-                let upper = max(lower, UTF8Scan.skipSpacesBackward(b, from: end, limit: end - lower))
-                if lower < upper { result.append(lower..<upper) }
-            }
-            while i < b.count {
-                let c = b[i]
-                if c == 0x0A || c == 0x0D {
-                    emit(i)
-                    i += 1
-                    start = i
-                } else if c == 0x21 || c == 0x3F || c == 0x3B {  // ! ? ;
-                    let end = terminatorRunEnd(b, from: i + 1)
-                    if end < b.count, UTF8Scan.isWordByte(b[end]) {
-                        i = end
-                    } else {
-                        emit(end)
-                        i = end
-                        start = end
-                    }
-                } else if c == 0x2E {  // .
-                    var end = i + 1
-                    while end < b.count, b[end] == 0x2E { end += 1 }  // an ellipsis ends where its dots end
-                    end = closersEnd(b, from: end)
-                    if endsSentence(b, period: i, after: end) {
-                        emit(end)
-                        start = end
-                    }
-                    i = end
-                } else if c >= 0x80 {
-                    // Every terminator below starts with 0xE3 or 0xEF: other characters (most of Chinese
-                    // text) are skipped by their lead byte without being decoded.
-                    if c != 0xE3 && c != 0xEF {
-                        i = min(i + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2), b.count)
-                        continue
-                    }
-                    let (s, length) = UTF8Scan.scalar(b, at: i)
-                    if isTerminator(s) {
-                        let end = terminatorRunEnd(b, from: i + length)
-                        emit(end)
-                        i = end
-                        start = end
-                    } else {
-                        i += length
-                    }
-                } else {
-                    i += 1
-                }
-            }
-            emit(b.count)
-            return result
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        func emit(_ end: Int) {
+            let lower = UTF8Scan.skipSpaces(b, from: start)
+            let upper = max(lower, UTF8Scan.skipSpacesBackward(b, from: end, limit: end - lower))
+            if lower < upper { result.append(lower..<upper) }
         }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x0A || c == 0x0D {
+                emit(i)
+                i += 1
+                start = i
+            } else if c == 0x21 || c == 0x3F || c == 0x3B {  // ! ? ;
+                let end = terminatorRunEnd(b, from: i + 1)
+                if end < b.count, UTF8Scan.isWordByte(b[end]) {
+                    i = end
+                } else {
+                    emit(end)
+                    i = end
+                    start = end
+                }
+            } else if c == 0x2E {  // .
+                var end = i + 1
+                while end < b.count, b[end] == 0x2E { end += 1 }  // an ellipsis ends where its dots end
+                end = closersEnd(b, from: end)
+                if endsSentence(b, period: i, after: end) {
+                    emit(end)
+                    start = end
+                }
+                i = end
+            } else if c >= 0x80 {
+                // Every terminator below starts with 0xE3 or 0xEF: other characters (most of Chinese
+                // text) are skipped by their lead byte without being decoded.
+                if c != 0xE3 && c != 0xEF {
+                    i = min(i + UTF8Scan.sequenceLength(lead: c), b.count)
+                    continue
+                }
+                let (s, length) = UTF8Scan.scalar(b, at: i)
+                if isTerminator(s) {
+                    let end = terminatorRunEnd(b, from: i + length)
+                    emit(end)
+                    i = end
+                    start = end
+                } else {
+                    i += length
+                }
+            } else {
+                i += 1
+            }
+        }
+        emit(b.count)
+        return result
     }
 
     private static func isTerminator(_ s: Unicode.Scalar) -> Bool {

@@ -126,43 +126,41 @@ public struct TermMatcher: Sendable {
     /// `matches(in:)` over UTF-8 bytes.
     func matches(bytes b: UTF8Scan.Bytes) -> [(range: Range<Int>, id: Int)] {
         guard !terms.isEmpty else { return [] }
-        do {
-            let n = b.count
-            guard n > 0 else { return [] }
-            // The longest term starting at each byte that passes the word-boundary checks, found right to left
-            // (so positions decrease); matches are rare, so this list stays short where a table per byte would
-            // cost an allocation the size of the text.
-            var found: [(start: Int, index: Int32)] = []
-            let classCount = classCount
-            byteClass.withUnsafeBufferPointer { classOf in
-                rows.withUnsafeBufferPointer { rows in
-                    var row = 0
-                    var i = n
-                    while i > 0 {
-                        i -= 1
-                        row = Int(rows[row &+ Int(classOf[Int(b[i])])])
-                        var output = rows[row &+ classCount]
-                        while output >= 0 {
-                            let index = termAt[Int(output)]
-                            if accepts(terms[Int(index)], at: i, in: b) {
-                                found.append((i, index))
-                                break
-                            }
-                            output = outputLink[Int(output)]
+        let n = b.count
+        guard n > 0 else { return [] }
+        // The longest term starting at each byte that passes the word-boundary checks, found right to left
+        // (so positions decrease); matches are rare, so this list stays short where a table per byte would
+        // cost an allocation the size of the text.
+        var found: [(start: Int, index: Int32)] = []
+        let classCount = classCount
+        byteClass.withUnsafeBufferPointer { classOf in
+            rows.withUnsafeBufferPointer { rows in
+                var row = 0
+                var i = n
+                while i > 0 {
+                    i -= 1
+                    row = Int(rows[row &+ Int(classOf[Int(b[i])])])
+                    var output = rows[row &+ classCount]
+                    while output >= 0 {
+                        let index = termAt[Int(output)]
+                        if accepts(terms[Int(index)], at: i, in: b) {
+                            found.append((i, index))
+                            break
                         }
+                        output = outputLink[Int(output)]
                     }
                 }
             }
-            // Left to right: take a match unless an earlier one covers its start.
-            var result: [(range: Range<Int>, id: Int)] = []
-            var free = 0
-            for (start, index) in found.reversed() where start >= free {
-                let term = terms[Int(index)]
-                result.append((start..<(start + term.length), term.id))
-                free = start + term.length
-            }
-            return result
         }
+        // Left to right: take a match unless an earlier one covers its start.
+        var result: [(range: Range<Int>, id: Int)] = []
+        var free = 0
+        for (start, index) in found.reversed() where start >= free {
+            let term = terms[Int(index)]
+            result.append((start..<(start + term.length), term.id))
+            free = start + term.length
+        }
+        return result
     }
 
     @inline(__always)

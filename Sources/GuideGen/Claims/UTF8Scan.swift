@@ -12,13 +12,17 @@ enum UTF8Scan {
         return try copy.withUTF8(body)
     }
 
+    /// How many bytes the UTF-8 sequence that `lead` starts is long (1 for ASCII).
+    @inline(__always)
+    static func sequenceLength(lead: UInt8) -> Int { lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }
+
     /// The scalar whose lead byte is at `i`, and its length in bytes. Swift strings hold valid UTF-8, so the
     /// continuation bytes are there; a truncated sequence decodes as U+FFFD rather than reading past the end.
     @inline(__always)
     static func scalar(_ b: Bytes, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
         let b0 = UInt32(b[i])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        let length = sequenceLength(lead: UInt8(b0))
         guard i + length <= b.count else { return ("\u{FFFD}", 1) }
         var value: UInt32
         switch length {

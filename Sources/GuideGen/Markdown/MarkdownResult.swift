@@ -100,15 +100,8 @@ public struct ProseBlock: Sendable, Equatable {
             return SourceLocation(file: file, line: anchors.first?.line ?? 1, column: anchors.first?.column ?? 1)
         }
         let anchor = anchors[after - 1]
-        let scalars = utf8.withUnsafeBufferPointer { utf8 in
-            var count = 0
-            var i = anchor.offset
-            while i < min(offset, utf8.count) {
-                if utf8[i] & 0xC0 != 0x80 { count += 1 }
-                i += 1
-            }
-            return count
-        }
+        let end = max(anchor.offset, min(offset, utf8.count))
+        let scalars = utf8.withUnsafeBufferPointer { ByteSearch.scalarCount(UnsafeBufferPointer(rebasing: $0[anchor.offset..<end])) }
         return SourceLocation(file: file, line: anchor.line, column: anchor.column + scalars)
     }
 }

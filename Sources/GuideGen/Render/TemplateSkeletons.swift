@@ -309,24 +309,11 @@ final class ListSkeleton {
 
     /// What pages are filled from: `first` cut into pieces with a marker where each list's further items
     /// go, and per list the pieces one more item adds by item shape (nil: that shape cannot be filled).
-    /// Lists hold a few item shapes, so they are found by comparing bytes, not by hashing.
+    /// Lists hold a few item shapes, so they are found by comparing bytes, not by hashing. Kept flat:
+    /// every text piece in one byte buffer and every piece an `Op` holding no reference, so filling a page
+    /// retains nothing per piece (walking enum pieces retained each text's array, two million times at
+    /// 10,000 pages).
     struct Filled {
-        var pieces: [TemplateSkeletons.Skeleton.Piece]?
-        var items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]
-        /// The same pieces flattened for `fill` (see `Program`).
-        let program: Program
-
-        init(pieces: [TemplateSkeletons.Skeleton.Piece]?, items: [[(shape: [UInt8], pieces: [TemplateSkeletons.Skeleton.Piece]?)]]) {
-            self.pieces = pieces
-            self.items = items
-            program = Program(pieces: pieces, items: items)
-        }
-    }
-
-    /// `Filled` as plain values: every text piece in one byte buffer and every piece an `Op` holding no
-    /// reference, so filling a page retains nothing per piece (walking the enum pieces retained each text's
-    /// array, two million times at 10,000 pages).
-    struct Program {
         enum Kind: UInt8 { case text, value, item, items }
         /// Text: `bytes[from..<to]`; value and item: number `from`; items: list `from`.
         struct Op {
@@ -337,7 +324,7 @@ final class ListSkeleton {
         }
         var bytes: [UInt8] = []
         var ops: [Op] = []
-        /// The page's ops in `ops`, nil when `Filled.pieces` is.
+        /// The page's ops in `ops`; nil when `first` could not be cut.
         var main: Range<Int>?
         /// Per list and item shape, the ops one more item adds (nil: that shape cannot be filled).
         var items: [[(shape: [UInt8], ops: Range<Int>?)]] = []
@@ -482,15 +469,14 @@ final class ListSkeleton {
     }
 
     static func fill(_ filled: Filled, with walk: ShapeWalk) -> FillResult {
-        let program = filled.program
-        guard let main = program.main else { return .unusable }
-        return program.ops.withUnsafeBufferPointer { ops in
-            program.bytes.withUnsafeBufferPointer { bytes in fill(program, ops: ops, main: main, bytes: bytes, with: walk) }
+        guard let main = filled.main else { return .unusable }
+        return filled.ops.withUnsafeBufferPointer { ops in
+            filled.bytes.withUnsafeBufferPointer { bytes in fill(filled, ops: ops, main: main, bytes: bytes, with: walk) }
         }
     }
 
     private static func fill(
-        _ program: Program, ops: UnsafeBufferPointer<Program.Op>, main: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, with walk: ShapeWalk
+        _ filled: Filled, ops: UnsafeBufferPointer<Filled.Op>, main: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, with walk: ShapeWalk
     ) -> FillResult {
         var capacity = 0
         for op in ops[main] {
@@ -507,7 +493,7 @@ final class ListSkeleton {
         let failure = walk.extraShape.withUnsafeBufferPointer { shapes -> FillResult? in
             for extra in walk.extras {
                 let shape = UnsafeBufferPointer(rebasing: shapes[extra.shape])
-                guard let known = program.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return .missing(extra) }
+                guard let known = filled.items[extra.list].first(where: { $0.shape.elementsEqual(shape) }) else { return .missing(extra) }
                 guard let found = known.ops else { return .unusable }
                 chosen.append(found)
             }
@@ -712,11 +698,8 @@ struct ShapeWalk {
     /// that the top-level lists `itemLists` marks are walked as their first item alone.
     mutating func measure(_ map: TemplateMap, topLevel: Bool = true, parent: String = "") {
         shape.append(UInt8(ascii: "{"))
-        // By index: iterating the entries copied each key and value (a retain and release apiece).
-        let entries = map.entries
-        for i in entries.indices {
-            let key = entries[i].key
-            let value = entries[i].value
+        for entry in map.entries {
+            let (key, value) = (entry.key, entry.value)
             append(key: key)
             shape.append(UInt8(ascii: ":"))
             switch value {
