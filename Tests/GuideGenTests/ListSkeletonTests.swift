@@ -38,8 +38,43 @@ import Testing
             var page = TemplateMap(["items": list(), "other": list(), "title": .text(text())])
             if next(2) == 0 { page["tags"] = .texts((0..<next(5)).map { _ in text() }) }
             return TemplateMap([
-                "page": .map(page), "sep": .text(text()), "top": list(), "strings": .map(TemplateMap(["items": .text("s")])),
+                "page": .map(page), "sep": .text(text()), "top": list(), "strings": ListSkeletonTests.strings[next(4)],
             ])
+        }
+    }
+
+    /// Interface strings as a page holds them: shared maps of equal shape and different text (a skeleton
+    /// holds a shared map's text, so each must get its own), one that cannot be shared, and a plain map.
+    static let strings: [TemplateValue] = [
+        .shared(TemplateMap(["items": .text("s")])), .shared(TemplateMap(["items": .text("<t>&amp;")])),
+        .shared(TemplateMap(["items": .text("\u{E001}0&\u{E002}")])), .map(TemplateMap(["items": .text("s")])),
+    ]
+
+    /// Pages alike but for their shared strings each get their own text (a skeleton holds a shared map's
+    /// text, so its shape must name the map), escaped as swift-mustache escapes it.
+    @Test func sharedMapsOfOneShapeKeepTheirOwnText() throws {
+        let theme = try Self.theme("{{strings.items}}|{{{strings.items}}}|{{page.title}}")
+        for strings in Self.strings + Self.strings {
+            let context = TemplateMap(["page": .map(TemplateMap(["title": .text("T")])), "strings": strings])
+            let direct = try #require(theme.renderDirectly("page", context.any))
+            #expect(theme.renderBytes("page", context) == Array(direct.utf8))
+        }
+    }
+
+    @Test func sharedMapsAreSharedUnlessTheirTextLooksLikeAPlaceholder() {
+        guard case .shared(let first) = Self.strings[0], case .shared(let second) = Self.strings[1] else {
+            Issue.record("plain text makes a shared map")
+            return
+        }
+        #expect(first.id != second.id)
+        guard case .map = Self.strings[2] else {
+            Issue.record("a placeholder's marks in a shared map's text would be cut out of the skeleton as a value")
+            return
+        }
+        // Lists and nested maps stay out: the walk renders lists item by item only outside shared maps.
+        guard case .map = TemplateValue.shared(TemplateMap(["list": .texts(["a"])])) else {
+            Issue.record("a map holding a list was shared")
+            return
         }
     }
 

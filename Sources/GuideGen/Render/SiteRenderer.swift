@@ -12,7 +12,7 @@ public struct SiteRenderer: Sendable {
     /// Sidebars shared by pages at the same depth and place (filled while pages render in parallel).
     let sidebarCache = RenderCache<SharedSidebar>()
     /// The interface strings' template context per language, built once instead of per page.
-    let stringsByLanguage: [String: TemplateMap]
+    let stringsByLanguage: [String: TemplateValue]
     /// Each language's name in itself, for every page's language switcher.
     let languageNames: [String: String]
 
@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
         self.rules = RuleBook(site.rules)
         self.assetBytes = assetBytes
         self.stringsByLanguage = Dictionary(
-            uniqueKeysWithValues: site.config.languages.map { ($0, Self.stringsContext(UIStrings.forLanguage($0))) })
+            uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.shared(Self.stringsContext(UIStrings.forLanguage($0)))) })
         self.languageNames = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) })
     }
 
@@ -515,7 +515,7 @@ public struct SiteRenderer: Sendable {
             "root": .text(RelativeURL.root(from: outputPath)),
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "site_title": .text(config.title.text(language, fallback: config.defaultLanguage)),
-            "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
+            "strings": stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language))),
             "title": .text(title),
         ])
         if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
@@ -606,7 +606,7 @@ public struct SiteRenderer: Sendable {
                 // The place decides the current section and which block of it is listed; no page is marked
                 // current here (one sidebar serves the block's pages; `aria-current` is added below).
                 "nav": .maps(navItems(nav, language: language, outputPath: "", place: place, link: link)),
-                "strings": .map(stringsByLanguage[language] ?? Self.stringsContext(UIStrings.forLanguage(language))),
+                "strings": stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language))),
             ])
             return SharedSidebar(theme.renderBytes("partials/sidebar", context) ?? [])
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's template context as typed values, kept sorted by key.
 ///
 /// Pages are the bulk of a build, and their contexts used to be `[String: Any]`: hashing every key on
@@ -87,6 +89,13 @@ enum TemplateValue: Sendable {
     case texts([String])
     case maps([TemplateMap])
     case map(TemplateMap)
+    /// A map many pages hold unchanged (a language's interface strings): see `SharedTemplateMap`.
+    case shared(SharedTemplateMap)
+
+    /// `map` as a shared value where it can be one (`SharedTemplateMap.make`).
+    static func shared(_ map: TemplateMap) -> TemplateValue {
+        SharedTemplateMap.make(map).map(TemplateValue.shared) ?? .map(map)
+    }
 
     /// The value as swift-mustache takes it.
     var any: Any {
@@ -98,6 +107,43 @@ enum TemplateValue: Sendable {
         case .texts(let a): a
         case .maps(let a): a.map(\.any)
         case .map(let m): m.any
+        case .shared(let s): s.map.any
         }
+    }
+}
+
+/// A map that many pages hold unchanged. A skeleton (`TemplateSkeletons`) is rendered with its real text
+/// instead of placeholders, and a page's shape names it by `id` alone: pages neither walk nor fill in its
+/// values (a language's 25 interface strings were a fifth of every page's values).
+final class SharedTemplateMap: Sendable {
+    /// Unique for the process: a shape holding it stands for its content (a freed map's address could be
+    /// reused by another, so the address is not used).
+    let id: Int
+    let map: TemplateMap
+
+    private init(id: Int, map: TemplateMap) {
+        self.id = id
+        self.map = map
+    }
+
+    private static let counter = NSLock()
+    nonisolated(unsafe) private static var next = 0
+
+    /// A shared map of `map`; nil when its text could pass for a skeleton's placeholder (U+E001, U+E002)
+    /// or it holds lists, which the walk renders item by item only outside shared maps.
+    static func make(_ map: TemplateMap) -> SharedTemplateMap? {
+        guard
+            map.entries.allSatisfy({ entry in
+                switch entry.value {
+                case .text(let s): !ByteSearch.contains(s, 0xEE)
+                case .flag, .number: true
+                default: false
+                }
+            })
+        else { return nil }
+        counter.lock()
+        defer { counter.unlock() }
+        next += 1
+        return SharedTemplateMap(id: next, map: map)
     }
 }

@@ -734,6 +734,11 @@ struct ShapeWalk {
             case .map(let m):
                 if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
                 measure(m, topLevel: topLevel, parent: key)
+            case .shared(let m):
+                // Its text is in the skeleton: the id alone tells shapes apart.
+                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+                shape.append(UInt8(ascii: "#"))
+                count(m.id)
             }
         }
         shape.append(UInt8(ascii: "}"))
@@ -882,6 +887,7 @@ struct ShapeWalk {
             case .map(let m):
                 out[key] = .map(
                     placeholders(m, numbering: &numbering, probe: probe, topLevel: topLevel, parent: key, ordinal: &ordinal, slot: &slot))
+            case .shared: out[key] = value  // rendered with its own text
             }
         }
         return out
