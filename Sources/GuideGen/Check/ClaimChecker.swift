@@ -111,16 +111,24 @@ public struct ClaimChecker: Sendable {
         let (file, language) = (body.source.path, body.source.language)
         // Blocks borrowed in place: `for block in prose` copied each one (retaining its text and arrays).
         body.markdown.prose.withUnsafeBufferPointer { prose in
+            guard let first = prose.baseAddress else { return }
             for i in prose.indices {
-                let found = check(prose[i], file: file, language: language, matcher: matcher, uses: uses)
+                // Most blocks name no term, which is found before the block is handed on: a call with the
+                // block copied its four arrays, however it was passed.
+                let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }
+                guard !terms.isEmpty else { continue }
+                let found = check((first + i).pointee, terms: terms, file: file, language: language, uses: uses)
                 if !found.isEmpty { out += found }
             }
         }
         return out
     }
 
-    /// Findings for one block of prose; `uses`: the rule tables the page refers to or lists in `rules:`.
-    func check(_ block: ProseBlock, file: String, language: String, matcher: TermMatcher, uses: Set<String> = []) -> [Diagnostic] {
+    /// Findings for one block of prose, given the rule terms it names (`TermMatcher`); `uses`: the rule tables
+    /// the page refers to or lists in `rules:`.
+    func check(
+        _ block: ProseBlock, terms: [(range: Range<Int>, id: Int)], file: String, language: String, uses: Set<String> = []
+    ) -> [Diagnostic] {
         // Most blocks silence nothing: an empty set answers without hashing the three ids.
         let silenced = !block.ignored.isEmpty
         let silencedAll = silenced && block.ignored.contains("*")
@@ -128,12 +136,9 @@ public struct ClaimChecker: Sendable {
         let checkHardCoded = !silencedAll && !(silenced && block.ignored.contains(CheckID.hardCodedRuleValue.rawValue))
         guard checkContradictions || checkHardCoded else { return [] }
         let bytes = block.utf8
-        let (terms, literals, sentences) = bytes.withUnsafeBufferPointer { b in
-            let terms = matcher.matches(bytes: b)
-            // The literals and sentences only of a block that names a term.
-            guard !terms.isEmpty else { return (terms, [QuantityLiteral](), [Range<Int>]()) }
+        let (literals, sentences) = bytes.withUnsafeBufferPointer { b in
             let literals = QuantityScanner.scan(bytes: b)
-            return (terms, literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
+            return (literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
         }
         guard !terms.isEmpty, !literals.isEmpty else { return [] }
         var out: [Diagnostic] = []
