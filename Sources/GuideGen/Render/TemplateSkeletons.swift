@@ -698,50 +698,58 @@ struct ShapeWalk {
     /// that the top-level lists `itemLists` marks are walked as their first item alone.
     mutating func measure(_ map: TemplateMap, topLevel: Bool = true, parent: String = "") {
         shape.append(UInt8(ascii: "{"))
-        for entry in map.entries {
-            let (key, value) = (entry.key, entry.value)
-            append(key: key)
-            shape.append(UInt8(ascii: ":"))
-            switch value {
-            case .text(let s): record(s)
-            case .utf8(let bytes): record(utf8: bytes)
-            case .flag(let b): shape.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
-            case .number(let n): record(String(n))
-            case .texts(let a):
-                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: false) { printsContainer = true }
-                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
-                    count(1)
-                    record(a[0])
-                    walkFurtherItems(of: value, count: a.count) { walk, index in walk.record(a[index]) }
-                } else {
-                    count(a.count)
-                    for element in a { record(element) }
-                }
-                shape.append(UInt8(ascii: "]"))
-            case .maps(let a):
-                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
-                if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
-                    count(1)
-                    measure(a[0], topLevel: false, parent: Self.insideList)
-                    walkFurtherItems(of: value, count: a.count) { walk, index in
-                        walk.measure(a[index], topLevel: false, parent: Self.insideList)
-                    }
-                } else {
-                    count(a.count)
-                    for element in a { measure(element, topLevel: false, parent: Self.insideList) }
-                }
-                shape.append(UInt8(ascii: "]"))
-            case .map(let m):
-                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
-                measure(m, topLevel: topLevel, parent: key)
-            case .shared(let m):
-                // Its text is in the skeleton: the id alone tells shapes apart.
-                if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
-                shape.append(UInt8(ascii: "#"))
-                count(m.id)
-            }
+        map.entries.withUnsafeBufferPointer { entries in
+            guard let first = entries.baseAddress else { return }
+            for i in entries.indices { measure(entry: first + i, topLevel: topLevel, parent: parent) }
         }
         shape.append(UInt8(ascii: "}"))
+    }
+
+    /// One entry of `measure(_: TemplateMap)`, read in place through `pointee` (iterating the entries copied
+    /// each one, retaining its key and value).
+    private mutating func measure(entry: UnsafePointer<TemplateMap.Entry>, topLevel: Bool, parent: String) {
+        let key = entry.pointee.key
+        let value = entry.pointee.value
+        append(key: key)
+        shape.append(UInt8(ascii: ":"))
+        switch value {
+        case .text(let s): record(s)
+        case .utf8(let bytes): record(utf8: bytes)
+        case .flag(let b): shape.append(b ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+        case .number(let n): record(String(n))
+        case .texts(let a):
+            if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: false) { printsContainer = true }
+            if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
+                count(1)
+                record(a[0])
+                walkFurtherItems(of: value, count: a.count) { walk, index in walk.record(a[index]) }
+            } else {
+                count(a.count)
+                for element in a { record(element) }
+            }
+            shape.append(UInt8(ascii: "]"))
+        case .maps(let a):
+            if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+            if topLevel, !a.isEmpty, Self.rendersItemByItem(itemLists, &topListSlot) {
+                count(1)
+                measure(a[0], topLevel: false, parent: Self.insideList)
+                walkFurtherItems(of: value, count: a.count) { walk, index in
+                    walk.measure(a[index], topLevel: false, parent: Self.insideList)
+                }
+            } else {
+                count(a.count)
+                for element in a { measure(element, topLevel: false, parent: Self.insideList) }
+            }
+            shape.append(UInt8(ascii: "]"))
+        case .map(let m):
+            if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+            measure(m, topLevel: topLevel, parent: key)
+        case .shared(let m):
+            // Its text is in the skeleton: the id alone tells shapes apart.
+            if let rules, rules.mayPrint(parent: parent, key: key, holdsMaps: true) { printsContainer = true }
+            shape.append(UInt8(ascii: "#"))
+            count(m.id)
+        }
     }
 
     /// Walks items 1... of an item list into `extraShape` and `extraValues` (swapped in for the walk, so
