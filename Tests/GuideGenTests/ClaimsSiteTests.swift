@@ -324,6 +324,9 @@ import Testing
             "b": "summary: >\n  Line one,\n\n  and the after-sales window is 20 days.\n",
             "c": "summary: Line one\n  and the after-sales window is 20 days.\n",
             "d": "summary: \"Line one\n  and the after-sales window is 20 days.\"\n",
+            // A reference on an earlier line: its value's length must not move the later lines' findings.
+            "e": "summary: |\n  Line one lasts {{rule w.general.window}}.\n  The after-sales window is 20 days.\n",
+            "f": "summary: \"Line {{rule w.general.window}} one\n  and the after-sales window is 20 days.\"\n",
         ]
         for (name, summary) in summaries {
             files["s/\(name).en.md"] = "---\ntitle: S\ntype: article\n" + summary + "---\nBody.\n"
@@ -334,7 +337,8 @@ import Testing
         let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
             .filter { $0.check == CheckID.claimContradictsRule.rawValue }
             .map { "\($0.location.file):\($0.location.line):\($0.location.column)" }
-        #expect(found == ["s/a.en.md:6:29", "s/b.en.md:7:33", "s/c.en.md:5:33", "s/d.en.md:5:33"])
+        #expect(
+            found == ["s/a.en.md:6:29", "s/b.en.md:7:33", "s/c.en.md:5:33", "s/d.en.md:5:33", "s/e.en.md:6:29", "s/f.en.md:5:33"])
     }
 
     /// A term written for rows of two tables (per-platform tables both saying 售后期) means the row of the

@@ -83,6 +83,52 @@ public struct ProseBlock: Sendable, Equatable {
         }
     }
 
+    /// `append(_:at:to:)` for segments of `written`, a block whose text may span several source lines (a
+    /// summary written over lines): each literal run keeps the positions its bytes had in `written`, where a
+    /// line's anchor says where it starts, instead of counting columns on from the first line.
+    mutating func append(_ segments: [TextSegment], writtenAs written: ProseBlock, to bytes: inout [UInt8]) {
+        let lines = written.anchors
+        var writtenOffset = 0  // where the segment starts in `written.utf8`
+        // One pass over the written anchors and text, however many segments and lines: the anchor in
+        // effect, and the scalars counted from it so far.
+        var next = 0
+        var current = -1
+        var countedTo = 0
+        var scalars = 0
+        for segment in segments {
+            let offset = bytes.count
+            switch segment {
+            case .literal(let s):
+                let length = s.utf8.count
+                while next < lines.count, lines[next].offset <= writtenOffset { next += 1 }
+                if next > 0 {
+                    if next - 1 != current { (current, countedTo, scalars) = (next - 1, lines[next - 1].offset, 0) }
+                    scalars += written.utf8.withUnsafeBufferPointer {
+                        ByteSearch.scalarCount(UnsafeBufferPointer(rebasing: $0[countedTo..<writtenOffset]))
+                    }
+                    countedTo = writtenOffset
+                    anchors.append(.init(offset: offset, line: lines[current].line, column: lines[current].column + scalars))
+                } else {
+                    anchors.append(.init(offset: offset, line: lines.first?.line ?? 1, column: lines.first?.column ?? 1))
+                }
+                // The written text's own line starts inside the run.
+                var inside = next
+                while inside < lines.count, lines[inside].offset < writtenOffset + length {
+                    anchors.append(
+                        .init(offset: offset + lines[inside].offset - writtenOffset, line: lines[inside].line, column: lines[inside].column)
+                    )
+                    inside += 1
+                }
+                bytes += s.utf8
+                writtenOffset += length
+            case .generated(let s, let source):
+                bytes += s.utf8
+                generated.append(offset..<(offset + s.utf8.count))
+                writtenOffset += source.utf8.count
+            }
+        }
+    }
+
     public init(kind: Kind, text: String = "", generated: [Range<Int>] = [], anchors: [Anchor] = [], ignored: Set<String> = []) {
         self.kind = kind
         self.utf8 = Array(text.utf8)

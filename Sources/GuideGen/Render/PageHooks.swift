@@ -140,8 +140,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             if let (segments, found) = expandReferences(in: text, at: start) {
                 diagnostics += found
                 var expanded: [UInt8] = []
+                let written = block
                 block.anchors = []
-                block.append(segments, at: start, to: &expanded)
+                block.append(segments, writtenAs: written, to: &expanded)
                 block.utf8 = expanded
             }
             prose.append(block)
