@@ -21,6 +21,21 @@ import Testing
         return out
     }
 
+    /// A `{{rule}}` in an autolink's URL is reported where the URL is written: cmark gives a `<https://…>`
+    /// autolink no position, which had put the error at its paragraph's first column.
+    @Test func aReferenceInAnAutolinkIsReportedWhereItIsWritten() throws {
+        let body =
+            "Some text.\nSee www.example.com/{{rule t.general.window}} and\n  <https://example.com/{{rule t.general.window}}>, 退货 <https://example.org/{{rule t.general.window}}>.\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": Self.config, "rules/t.yaml": TestSupport.windowTable(zh: "售后期", en: "after-sales window"),
+            "p/a.en.md": Self.page("A", body), "p/a.zh-Hans.md": Self.page("甲"),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+            .filter { $0.check == CheckID.unknownRule.rawValue }.map { "\($0.location.line):\($0.location.column)" }
+        #expect(found == ["6:5", "7:4", "7:56"])
+    }
+
     @Test func relativeContentRootAndSectionLinksResolve() throws {
         let links =
             "[a](../returns/_index.en.md) [b](../returns/_index.md) [c](../returns/refund.md#fees) [d](./other.md) "

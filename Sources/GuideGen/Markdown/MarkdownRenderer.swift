@@ -270,6 +270,30 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         return SourceLocation(file: file, line: line + lineOffset, column: columns.scalarColumn(line: line, byteColumn: byteColumn))
     }
 
+    /// Where `text` (a link's URL) is first written from `node`'s position to the end of the block holding
+    /// it; `location(node)` when it is not found. cmark gives a `<https://…>` autolink no position (its
+    /// block's start would point at the first column), and puts an extension's `www.…` autolink one column
+    /// early, with `http://` added to its URL.
+    func writtenLocation(of node: OpaquePointer, text: [UInt8]) -> SourceLocation {
+        var block = node
+        while cmark_node_get_start_line(block) == 0, let parent = cmark_node_parent(block) { block = parent }
+        let line = Int(cmark_node_get_start_line(block))
+        let column = Int(cmark_node_get_start_column(block)) - (block == node ? 1 : 0)
+        var lastLine = block
+        while cmark_node_get_end_line(lastLine) == 0, let parent = cmark_node_parent(lastLine) { lastLine = parent }
+        let added: [UInt8] = Array("http://".utf8)
+        let written = text.starts(with: added) ? [text, Array(text[added.count...])] : [text]
+        for candidate in written {
+            guard
+                let found = columns.find(
+                    candidate, line: line, byteColumn: max(1, column), lastLine: Int(cmark_node_get_end_line(lastLine)))
+            else { continue }
+            return SourceLocation(
+                file: file, line: found.line + lineOffset, column: columns.scalarColumn(line: found.line, byteColumn: found.byteColumn))
+        }
+        return location(node)
+    }
+
     mutating func transform(_ document: OpaquePointer) {
         var child = cmark_node_first_child(document)
         while let node = child {
@@ -553,7 +577,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         {
             diagnostics.append(
                 Diagnostic(
-                    .error, .unknownRule, at: location(node),
+                    .error, .unknownRule, at: writtenLocation(of: node, text: Array(url.utf8)),
                     "a `{{rule …}}` in a link's URL is not expanded, and would be published as it is",
                     help: "write the URL out, or put the reference in the link's text"))
         }
@@ -819,5 +843,20 @@ struct ColumnTable {
         }
         (last.line, last.offset, last.scalars) = (line, offset, scalars)
         return scalars + 1
+    }
+
+    /// Where `needle` is first written from 1-based `line` and byte column `byteColumn` up to the end of
+    /// `lastLine`, as a 1-based line and byte column; nil when it is not there.
+    func find(_ needle: [UInt8], line: Int, byteColumn: Int, lastLine: Int) -> (line: Int, byteColumn: Int)? {
+        guard !needle.isEmpty, line >= 1, line <= lineStarts.count else { return nil }
+        let from = min(lineStarts[line - 1] + max(0, byteColumn - 1), byteCount)
+        let to = lastLine < lineStarts.count ? max(from, lineStarts[max(lastLine, line)] - 1) : byteCount
+        let found = UTF8Scan.withBytes(text) { bytes in
+            ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+        }
+        guard let found else { return nil }
+        let offset = from + found
+        let at = lineStarts.partitionPoint { $0 > offset } - 1
+        return (at + 1, offset - lineStarts[at] + 1)
     }
 }
