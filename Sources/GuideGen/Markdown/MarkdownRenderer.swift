@@ -493,8 +493,15 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     diagnostics += found
                     let start = text.count
                     proseBlock.append(segments, at: loc, to: &text)
-                    let expanded = String(decoding: text[start...], as: UTF8.self)
-                    cmark_node_set_literal(node, expanded)
+                    // The node takes the bytes just appended, ended by a NUL in place for the moment: a
+                    // `String` of them was validated, then copied again into a C string.
+                    text.append(0)
+                    text.withUnsafeBufferPointer { all in
+                        UnsafeRawPointer(all.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: all.count - start) {
+                            cmark_node_set_literal(node, $0)
+                        }
+                    }
+                    text.removeLast()
                 } else {
                     proseBlock.anchors.append(.init(offset: text.count, line: loc.line, column: loc.column))
                     text.append(contentsOf: literal)
