@@ -46,8 +46,8 @@ import Testing
     /// Interface strings as a page holds them: shared maps of equal shape and different text (a skeleton
     /// holds a shared map's text, so each must get its own), one that cannot be shared, and a plain map.
     static let strings: [TemplateValue] = [
-        .shared(TemplateMap(["items": .text("s")])), .shared(TemplateMap(["items": .text("<t>&amp;")])),
-        .shared(TemplateMap(["items": .text("\u{E001}0&\u{E002}")])), .map(TemplateMap(["items": .text("s")])),
+        .sharing(TemplateMap(["items": .text("s")])), .sharing(TemplateMap(["items": .text("<t>&amp;")])),
+        .sharing(TemplateMap(["items": .text("\u{E001}0&\u{E002}")])), .map(TemplateMap(["items": .text("s")])),
     ]
 
     /// Pages alike but for their shared strings each get their own text (a skeleton holds a shared map's
@@ -72,7 +72,7 @@ import Testing
             return
         }
         // Lists and nested maps stay out: the walk renders lists item by item only outside shared maps.
-        guard case .map = TemplateValue.shared(TemplateMap(["list": .texts(["a"])])) else {
+        guard case .map = TemplateValue.sharing(TemplateMap(["list": .texts(["a"])])) else {
             Issue.record("a map holding a list was shared")
             return
         }

@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
         self.rules = RuleBook(site.rules)
         self.assetBytes = assetBytes
         self.stringsByLanguage = Dictionary(
-            uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.shared(Self.stringsContext(UIStrings.forLanguage($0)))) })
+            uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.sharing(Self.stringsContext(UIStrings.forLanguage($0)))) })
         self.languageNames = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) })
     }
 
@@ -515,7 +515,7 @@ public struct SiteRenderer: Sendable {
             "root": .text(RelativeURL.root(from: outputPath)),
             "sidebar": .utf8(sidebar(nav, language: language, outputPath: outputPath, absolute: absolute)),
             "site_title": .text(config.title.text(language, fallback: config.defaultLanguage)),
-            "strings": stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language))),
+            "strings": strings(language),
             "title": .text(title),
         ])
         if config.search { context["search"] = .map(TemplateMap(["index_url": .text(link(SearchIndex.path(language: language)))])) }
@@ -606,7 +606,7 @@ public struct SiteRenderer: Sendable {
                 // The place decides the current section and which block of it is listed; no page is marked
                 // current here (one sidebar serves the block's pages; `aria-current` is added below).
                 "nav": .maps(navItems(nav, language: language, outputPath: "", place: place, link: link)),
-                "strings": stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language))),
+                "strings": strings(language),
             ])
             return SharedSidebar(theme.renderBytes("partials/sidebar", context) ?? [])
         }
@@ -653,6 +653,11 @@ public struct SiteRenderer: Sendable {
     static let fullNavigationLimit = 300
     /// How many pages of a long current section the sidebar shows.
     static let sectionWindow = 40
+
+    /// The interface strings' context for `language` (built here only for a language the site does not list).
+    func strings(_ language: String) -> TemplateValue {
+        stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language)))
+    }
 
     static func stringsContext(_ s: UIStrings) -> TemplateMap {
         TemplateMap([

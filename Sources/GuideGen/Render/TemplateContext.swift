@@ -92,8 +92,8 @@ enum TemplateValue: Sendable {
     /// A map many pages hold unchanged (a language's interface strings): see `SharedTemplateMap`.
     case shared(SharedTemplateMap)
 
-    /// `map` as a shared value where it can be one (`SharedTemplateMap.make`).
-    static func shared(_ map: TemplateMap) -> TemplateValue {
+    /// `map` as a shared value where it can be one (`SharedTemplateMap.make`), else as a plain map.
+    static func sharing(_ map: TemplateMap) -> TemplateValue {
         SharedTemplateMap.make(map).map(TemplateValue.shared) ?? .map(map)
     }
 
