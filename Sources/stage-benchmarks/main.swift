@@ -68,7 +68,7 @@ if want("markdown") {
     let markdownParallel = fastest { _ = BodyRenderer.render(site: site, index: index, threads: 0) }
     report("Markdown body, all cores, wall per page", markdownParallel / Double(pages.count) * 1e6, "µs")
     // The floor: cmark-gfm alone on the same bodies (parse and render, no hooks, no checks).
-    let bodyTexts = pages.map(\.body)
+    let bodyTexts = pages.map { String($0.body) }
     let cmark = fastest { for text in bodyTexts { _ = MarkdownRenderer.libraryHTML(text, unsafe: true) } }
     report("cmark-gfm alone, per page", cmark / Double(pages.count) * 1e6, "µs")
 }

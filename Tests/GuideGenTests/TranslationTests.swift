@@ -29,7 +29,7 @@ import Testing
         frontMatter.title = title
         frontMatter.summary = summary
         let page = PageSource(
-            path: "", section: "s", slug: "p", language: "en", text: body, body: body, bodyLine: 1, frontMatter: frontMatter)
+            path: "", section: "s", slug: "p", language: "en", text: body, body: Substring(body), bodyLine: 1, frontMatter: frontMatter)
         #expect(TranslationHash.of(page) == expected)
     }
 

@@ -12,6 +12,14 @@ enum UTF8Scan {
         return try copy.withUTF8(body)
     }
 
+    /// `withBytes` for a slice (a page's body is a slice of its file's text).
+    @inline(__always)
+    static func withBytes<R>(_ text: Substring, _ body: (Bytes) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(text)
+        return try copy.withUTF8(body)
+    }
+
     /// How many bytes the UTF-8 sequence that `lead` starts is long (1 for ASCII).
     @inline(__always)
     static func sequenceLength(lead: UInt8) -> Int { lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }

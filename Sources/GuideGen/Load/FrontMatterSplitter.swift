@@ -6,7 +6,8 @@ public enum FrontMatterSplitter {
         public var yaml: String
         /// 1-based file line of the first YAML line.
         public var yamlLine: Int
-        public var body: String
+        /// A slice of the split text (not a copy).
+        public var body: Substring
         /// 1-based file line where the body starts.
         public var bodyLine: Int
     }
@@ -75,7 +76,9 @@ public enum FrontMatterSplitter {
             if fence {
                 let yaml = part(min(firstEnd + 1, utf8.count), lineStart)
                 let bodyStart = min(end + 1, utf8.count)
-                return .success(Parts(yaml: yaml, yamlLine: 2, body: part(bodyStart, utf8.count), bodyLine: line + 1))
+                let view = text.utf8
+                let body = text[view.index(view.startIndex, offsetBy: bodyStart)...]
+                return .success(Parts(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1))
             }
             if end >= utf8.count { break }
             lineStart = end + 1

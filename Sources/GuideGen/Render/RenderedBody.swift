@@ -244,8 +244,10 @@ public enum BodyRenderer {
         func failed(_ d: Diagnostic) -> MarkdownResult {
             MarkdownResult(htmlBytes: [], headings: [], prose: [], sections: [], diagnostics: [d])
         }
-        if let refused = guardian.check(page.body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
-        let body = page.body
+        // The body as a String of its own for the length of the render only: the page keeps it as a slice
+        // of its file's text.
+        let body = String(page.body)
+        if let refused = guardian.check(body, file: page.path, firstLine: page.bodyLine) { return failed(refused) }
         let render = { @Sendable in MarkdownRenderer.render(body, file: page.path, firstLine: page.bodyLine, options: options, hooks: hooks)
         }
         if body.utf8.count < MarkdownGuard.watchdogThreshold { return render() }
