@@ -58,7 +58,9 @@ public enum Pipeline {
             render || options.templates != nil
             ? Background { Theme.load(from: options.templates, skeletons: render) } : nil
         // Load: read and decode files.
-        let (raw, readDiagnostics) = ContentReader().read(root: options.content)
+        var reader = ContentReader()
+        reader.threads = options.threads
+        let (raw, readDiagnostics) = reader.read(root: options.content)
         var diagnostics = readDiagnostics
         PhaseClock.mark("read")
 

@@ -38,6 +38,38 @@ import Testing
         #expect(found.first { $0.location.file == "rules/README.md" }?.help?.hasPrefix("rules/ holds rule tables") == true)
     }
 
+    /// An oversized file is refused from its size alone, and a link to a FIFO is refused at once (opening
+    /// one for reading would wait for a writer forever); the other files are still read.
+    @Test func oversizedFilesAndFIFOsAreRefusedWithoutHanging() throws {
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {en: Guide}\nlanguages: [en]\n",
+            "guide/ok.en.md": "---\ntitle: OK\ntype: article\n---\n",
+            "guide/big.en.md": "---\ntitle: Big\ntype: article\n---\n" + String(repeating: "Long text. ", count: 300),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fifo = root.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("guide/pipe.en.md").path, withDestinationPath: fifo)
+        var reader = ContentReader()
+        reader.maxFileBytes = 2048
+        let (raw, diagnostics) = reader.read(root: root)
+        #expect(raw.pages.map(\.path) == ["guide/ok.en.md"])
+        #expect(
+            diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.location.file) \($0.severity.rawValue)[\($0.check)] \($0.message)" }
+                == [
+                    "guide/big.en.md error[file-too-large] the file is 3 KiB; the limit is 2 KiB",
+                    "guide/pipe.en.md error[unreadable-file] this is not a regular file (a device, pipe or socket)",
+                ])
+    }
+
+    /// Reading with more threads than cores keeps the files in path order, one result each.
+    @Test func readingOnManyThreadsKeepsOrder() {
+        let items = Array(0..<1000)
+        #expect(ParallelMap.mapWaitingOnDisk(items) { $0 * 2 } == items.map { $0 * 2 })
+        #expect(ParallelMap.mapWaitingOnDisk(items, threads: 1) { $0 + 1 } == items.map { $0 + 1 })
+        #expect(ParallelMap.mapWaitingOnDisk([Int]()) { $0 }.isEmpty)
+    }
+
     @Test func aLanguageListedTwiceIsAWarningAndCountsOnce() throws {
         let text = SourceText(path: "guidegen.yaml", text: "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en, zh-Hans]\n")
         let (config, diagnostics) = ConfigValidator.validate(text)

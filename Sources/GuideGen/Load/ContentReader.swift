@@ -27,6 +27,9 @@ public struct RawSite: Sendable {
 public struct ContentReader: Sendable {
     /// Largest content file accepted, in bytes.
     public var maxFileBytes = 4 << 20
+    /// As `PipelineOptions.threads`: 1 reads one file at a time; otherwise `ParallelMap.mapWaitingOnDisk`
+    /// keeps several reads in flight.
+    public var threads = 0
 
     public init() {}
 
@@ -58,19 +61,23 @@ public struct ContentReader: Sendable {
         }
         // Reading and decoding are independent per file; results come back in path order.
         let maxFileBytes = self.maxFileBytes
-        let decoded = ParallelMap.map(texts) { relative -> Result<SourceText, Diagnostic> in
-            guard let data = FileManager.default.contents(atPath: rootPath + "/" + relative) else {
-                return .failure(
-                    Diagnostic(.error, .unreadableFile, at: SourceLocation(file: relative, line: 1, column: 1), "cannot read the file"))
-            }
-            if data.count > maxFileBytes {
+        let decoded = ParallelMap.mapWaitingOnDisk(texts, threads: threads) { relative -> Result<SourceText, Diagnostic> in
+            let at = SourceLocation(file: relative, line: 1, column: 1)
+            switch FileBytes.contents(of: rootPath + "/" + relative, limit: maxFileBytes) {
+            case .success(let bytes): return SourceText.decode(bytes, path: relative)
+            case .failure(.tooLarge(let size)):
                 return .failure(
                     Diagnostic(
-                        .error, .fileTooLarge, at: SourceLocation(file: relative, line: 1, column: 1),
-                        "the file is \(data.count / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB", help: "split it into several pages"
-                    ))
+                        .error, .fileTooLarge, at: at, "the file is \(size / 1024) KiB; the limit is \(maxFileBytes / 1024) KiB",
+                        help: "split it into several pages"))
+            case .failure(.unreadable(let code)):
+                return .failure(Diagnostic(.error, .unreadableFile, at: at, "cannot read the file: \(String(cString: strerror(code)))"))
+            case .failure(.notAFile):
+                return .failure(
+                    Diagnostic(
+                        .error, .unreadableFile, at: at, "this is not a regular file (a device, pipe or socket)",
+                        help: "content files must be plain files; remove it or the link to it"))
             }
-            return SourceText.decode([UInt8](data), path: relative)
         }
         for result in decoded {
             switch result {
