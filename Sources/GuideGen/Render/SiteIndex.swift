@@ -77,6 +77,11 @@ public struct SiteIndex: Sendable {
     public let tagPages: [String: [TagPage]]
     /// The slugs of `tagPages`, per language.
     let tagSlugs: [String: Set<String>]
+    /// Each tag as pages write it (`Refund`, `refund`) → its page's output path, per language: every page
+    /// links its tags, and making the slug and path per link was a visible share of a large build.
+    let tagPathsByName: [String: [String: String]]
+    /// Each platform's page output path, per language then key (the platforms of `platformPages`).
+    let platformPaths: [String: [String: String]]
     /// The folder the tag pages live in, under each language.
     public static let tagsFolder = "tags"
 
@@ -162,6 +167,23 @@ public struct SiteIndex: Sendable {
         let tagsTaken = sections.contains { $0.name == Self.tagsFolder } || rootPages.contains { $0.slug == Self.tagsFolder }
         self.tagPages = tagsTaken ? [:] : Self.tagPages(in: ordered, languages: config.languages)
         self.tagSlugs = tagPages.mapValues { Set($0.map(\.slug)) }
+        // Names from every language's pages: a page shown in a language it lacks (a fallback copy) links
+        // its own tags wherever this language has a page of the same slug.
+        var slugOfName: [String: String] = [:]
+        for entry in ordered {
+            for source in entry.sources.values {
+                for name in source.frontMatter.tags where slugOfName[name] == nil { slugOfName[name] = HeadingSlug.make(name) }
+            }
+        }
+        var tagPathsByName: [String: [String: String]] = [:]
+        for (language, slugs) in tagSlugs {
+            tagPathsByName[language] = slugOfName.compactMapValues { slugs.contains($0) ? Self.tagPath($0, language: language) : nil }
+        }
+        self.tagPathsByName = tagPathsByName
+        self.platformPaths = Dictionary(
+            uniqueKeysWithValues: config.languages.map { language in
+                (language, Dictionary(uniqueKeysWithValues: platformPages.map { ($0.key, Self.platformPath($0.key, language: language)) }))
+            })
     }
 
     /// Groups the pages (in reading order) by tag, per language, in one pass over each page's tags.
@@ -197,7 +219,15 @@ public struct SiteIndex: Sendable {
     }
 
     /// Output path of a tag's page.
-    public func tagPath(_ slug: String, language: String) -> String { "\(language)/\(Self.tagsFolder)/\(slug)/index.html" }
+    public func tagPath(_ slug: String, language: String) -> String { Self.tagPath(slug, language: language) }
+
+    static func tagPath(_ slug: String, language: String) -> String { "\(language)/\(Self.tagsFolder)/\(slug)/index.html" }
+
+    /// The output path of the page of the tag `name` (as a page writes it), when it has one in `language`.
+    public func tagPath(named name: String, language: String) -> String? { tagPathsByName[language]?[name] }
+
+    /// The output path of a platform's page, when it has one.
+    public func platformPagePath(_ key: String, language: String) -> String? { platformPaths[language]?[key] }
 
     /// Output path of the page listing a language's tags.
     public func tagsPath(language: String) -> String { "\(language)/\(Self.tagsFolder)/index.html" }
@@ -211,7 +241,9 @@ public struct SiteIndex: Sendable {
     }
 
     /// Output path of the page listing a platform's pages.
-    public func platformPath(_ key: String, language: String) -> String { "\(language)/\(Self.platformsFolder)/\(key)/index.html" }
+    public func platformPath(_ key: String, language: String) -> String { Self.platformPath(key, language: language) }
+
+    static func platformPath(_ key: String, language: String) -> String { "\(language)/\(Self.platformsFolder)/\(key)/index.html" }
 
     /// Output path of the page listing the platforms.
     public func platformsPath(language: String) -> String { "\(language)/\(Self.platformsFolder)/index.html" }

@@ -204,16 +204,14 @@ public struct SiteRenderer: Sendable {
             page["tag_links"] = .maps(
                 front.tags.map { name in
                     var tag = TemplateMap(["name": .text(name)])
-                    if let slug = index.tagSlug(name, language: body.language) {
-                        tag["url"] = .text(link(index.tagPath(slug, language: body.language)))
-                    }
+                    if let path = index.tagPath(named: name, language: body.language) { tag["url"] = .text(link(path)) }
                     return tag
                 })
         }
         let platforms = front.platforms.compactMap { key -> TemplateMap? in
             guard let name = platformName(key, language: body.language) else { return nil }
             var platform = TemplateMap(["name": .text(name)])
-            if index.platformPageKeys.contains(key) { platform["url"] = .text(link(index.platformPath(key, language: body.language))) }
+            if let path = index.platformPagePath(key, language: body.language) { platform["url"] = .text(link(path)) }
             return platform
         }
         if !platforms.isEmpty { page["platforms"] = .maps(platforms) }
@@ -492,7 +490,7 @@ public struct SiteRenderer: Sendable {
         language: String, outputPath: String, key: String?, nav: Navigation, title: String, absolute: Bool = false,
         translations: Translations? = nil
     ) -> TemplateMap {
-        let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
+        let link = linker(from: outputPath, absolute: absolute)
         let index = index
         let samePage = { (lang: String) -> String in
             if let translations { return translations.paths[lang] ?? translations.elsewhere[lang] ?? "\(lang)/index.html" }
@@ -576,15 +574,39 @@ public struct SiteRenderer: Sendable {
 
     /// Which section a page is in, which block of it the sidebar shows, and whether every page is listed.
     func navPlace(_ nav: Navigation, language: String, outputPath: String) -> (section: String?, block: Int, smallSite: Bool) {
-        // `<language>/<section>/…`: the second path component, when a third follows.
-        let parts = outputPath.utf8.split(separator: 0x2F, maxSplits: 2, omittingEmptySubsequences: false)
-        let name = parts.count == 3 && parts[0].elementsEqual(language.utf8) ? parts[1] : nil
-        // By index: `first(where:)` copied (retained and released) each section it passed.
-        guard let name, let at = nav.sections.firstIndex(where: { $0.name.utf8.elementsEqual(name) }) else {
-            return (nil, 0, nav.pageCount <= Self.fullNavigationLimit)
+        // `<language>/<section>/…`: the second path component, when a third follows. Compared as bytes in
+        // place: splitting the path and comparing through the UTF-8 views cost ~10,000 instructions a page.
+        let at = UTF8Scan.withBytes(outputPath) { path -> Int? in
+            UTF8Scan.withBytes(language) { lang -> Int? in
+                guard path.count > lang.count, path[lang.count] == 0x2F, Self.same(path, 0, lang) else { return nil }
+                let start = lang.count + 1
+                guard let slash = ByteSearch.find(0x2F, in: path, from: start) else { return nil }
+                // By index: `first(where:)` copied (retained and released) each section it passed.
+                return nav.sections.firstIndex { section in
+                    UTF8Scan.withBytes(section.name) { $0.count == slash - start && Self.same(path, start, $0) }
+                }
+            }
         }
+        guard let at else { return (nil, 0, nav.pageCount <= Self.fullNavigationLimit) }
         let block = nav.sections[at].position[outputPath].map { $0 / Self.sectionWindow } ?? 0
         return (nav.sections[at].name, block, nav.pageCount <= Self.fullNavigationLimit)
+    }
+
+    /// Whether `bytes` holds `part` at `offset`.
+    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset + part.count <= bytes.count else { return false }
+        for i in 0..<part.count where bytes[offset + i] != part[i] { return false }
+        return true
+    }
+
+    /// `link(from:to:absolute:)` from one page, as a closure holding just what it needs: one capturing
+    /// `self` copied and retained the whole renderer for every page.
+    func linker(from: String, absolute: Bool) -> @Sendable (String) -> String {
+        let (base, pretty) = (absolute ? config.baseURL : nil, prettyURLs)
+        return { target in
+            if let base { return RelativeURL.absolute(target, base: base) }
+            return RelativeURL.between(from: from, to: target, prettyURLs: pretty)
+        }
     }
 
     /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
@@ -600,7 +622,7 @@ public struct SiteRenderer: Sendable {
         let place = navPlace(nav, language: language, outputPath: outputPath)
         let depth = RelativeURL.folderDepth(outputPath) + 1
         let key = "\(language)|\(absolute ? -1 : depth)|\(place.section ?? "")|\(place.smallSite ? 0 : place.block)"
-        let link = { (p: String) in self.link(from: outputPath, to: p, absolute: absolute) }
+        let link = linker(from: outputPath, absolute: absolute)
         let shared = sidebarCache.value(for: key) {
             let context = TemplateMap([
                 // The place decides the current section and which block of it is listed; no page is marked
