@@ -196,9 +196,12 @@ public enum RuleTableValidator {
 
     /// Ids of tables, rows and columns: ASCII letters, digits, `-` and `_`.
     static func isIdentifier(_ s: String) -> Bool {
-        !s.isEmpty
-            && s.utf8.allSatisfy {
-                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
-            }
+        !s.isEmpty && s.utf8.allSatisfy(isIdentifierByte)
+    }
+
+    /// An ASCII letter or digit, `-` or `_`.
+    @inline(__always)
+    static func isIdentifierByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
     }
 }

@@ -133,7 +133,8 @@ public enum PageValidator {
     }
 
     static func isSlugScalar(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII { return RuleTableValidator.isIdentifier(String(c)) }
+        // The byte itself: a `String` of it per character was most of validating a page's name.
+        if c.isASCII { return RuleTableValidator.isIdentifierByte(UInt8(c.value)) }
         return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
