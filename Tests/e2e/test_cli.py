@@ -1,7 +1,12 @@
 """The guidegen binary on fixture sites: exit codes, output trees, and a failed build keeping the old output."""
-import shutil
 import json
 import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import pytest
 
 from conftest import FIXTURES, REPO, run, tree
 
@@ -274,3 +279,31 @@ def test_lint_says_how_many_errors_check_and_skip_hid(guidegen, site_copy):
     project = site_copy("broken")
     code, _, err = run(guidegen, "lint", "--check", "raw-html", cwd=project)
     assert "errors not shown because of --check/--skip (run without them to see them)" in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="runs guidegen as another user, which needs root")
+def test_unreadable_folders_and_files_are_errors_that_say_why(guidegen):
+    """Permissions do not stop root, so guidegen runs as `nobody` on a site it may not wholly read: the
+    folder and the file it cannot read are errors at their paths, with the system's reason, and the rest
+    of the site is still checked."""
+    project = pathlib.Path(tempfile.mkdtemp(prefix="guidegen-unreadable-"))
+    try:
+        shutil.copytree(FIXTURES / "basic" / "content", project / "content")
+        shutil.copytree(REPO / "site-templates", project / "site-templates")
+        for path in [project, *project.rglob("*")]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+        os.chmod(project / "content" / "faq", 0)
+        os.chmod(project / "content" / "policies" / "windows.en.md", 0)
+        proc = subprocess.run(
+            [guidegen, "lint"], cwd=project, capture_output=True, text=True, timeout=120, user=65534, group=65534,
+            env=dict(os.environ, NO_COLOR="1"))
+        assert proc.returncode == 1, proc.stderr
+        assert "content/faq:1:1: error[unreadable-file]: cannot read the folder: Permission denied\n" in proc.stderr
+        assert "content/policies/windows.en.md:1:1: error[unreadable-file]: cannot read the file: Permission denied\n" in proc.stderr
+        # The rest is still read and checked: the summary counts the files that could be read.
+        assert proc.stderr.strip().splitlines()[-1].endswith(" in 5 files"), proc.stderr
+    finally:
+        for path in [project, *project.rglob("*")]:
+            if path.is_dir():
+                os.chmod(path, 0o755)
+        shutil.rmtree(project)

@@ -156,10 +156,12 @@ public struct ContentReader: Sendable {
             let full = dir.isEmpty ? rootPath : rootPath + "/" + dir
             guard visited.insert(full).inserted else { continue }
             guard let entries = Self.directoryEntries(full) else {
+                let reason = String(cString: strerror(errno))
                 diagnostics.append(
                     Diagnostic(
                         .error, .unreadableFile, at: SourceLocation(file: dir.isEmpty ? "." : dir, line: 1, column: 1),
-                        "cannot read the folder"))
+                        "cannot read the folder: \(reason)",
+                        help: "its files are left out; give the user running guidegen read access to it"))
                 continue
             }
             for (name, type, valid) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
