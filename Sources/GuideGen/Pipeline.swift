@@ -103,8 +103,11 @@ public enum Pipeline {
 
         // Render bodies: Markdown, references, links, flows — in parallel, into memory; each page's claims
         // are checked as soon as it renders.
+        // Files and folders with errors of their own (unreadable, bad front matter): pages that exist on disk.
+        let failedPaths = Set((readDiagnostics + pageDiagnostics).filter { $0.severity == .error }.map(\.location.file))
         var index = SiteIndex(pages: pages, config: config)
         index.draftKeys = Set(drafts.map(\.pageKey))
+        index.failedPaths = failedPaths
         let rules = RuleBook(tables, languages: config.languages)
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
@@ -115,12 +118,13 @@ public enum Pipeline {
             site.pages = bodies.filter { !$0.isFallback }.map(\.source)
             index = SiteIndex(pages: site.pages, config: config)
             index.draftKeys = Set(drafts.map(\.pageKey))
+            index.failedPaths = failedPaths
         }
         PhaseClock.mark("markdown and claims")
 
         // Check: translations, rule usage and reviews.
         // A page file with errors of its own (unreadable, no front matter) exists: its twins are not told it is missing.
-        let unreadable = Set((readDiagnostics + pageDiagnostics).filter { $0.severity == .error }.map(\.location.file))
+        let unreadable = failedPaths
         let versions = RenderedBody.versions(bodies)
         diagnostics += TranslationChecker.check(
             bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads,

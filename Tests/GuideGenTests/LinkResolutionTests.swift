@@ -161,6 +161,24 @@ import Testing
             ])
     }
 
+    /// A link to a page left out by its file's own errors (here invalid UTF-8, which is not decoded) points
+    /// at those errors instead of suggesting another page.
+    @Test func aLinkToAPageWhoseFileHasErrorsSaysSo() throws {
+        var files = ["guidegen.yaml": Self.config]
+        for lang in ["zh-Hans", "en"] { files["p/links.\(lang).md"] = Self.page("Links", "[a](./bad.md)") }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for lang in ["zh-Hans", "en"] {
+            try Data(Array("---\ntitle: Bad\ntype: article\n---\nNo ".utf8) + [0xFF] + Array(" title.\n".utf8))
+                .write(to: root.appendingPathComponent("p/bad.\(lang).md"))
+        }
+        let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        #expect(
+            TestSupport.lines(diagnostics.filter { $0.location.file == "p/links.en.md" }) == [
+                "5:1 error[broken-link] link to `./bad.md`, a page left out because its file `p/bad.en.md` has errors | fix the errors reported for `p/bad.en.md`; the link works again once the page builds"
+            ])
+    }
+
     /// A page shown in place of a missing translation links to pages in the reader's language; a link that
     /// names its language keeps it.
     @Test func aFallbackCopyLinksToTheReadersLanguage() throws {

@@ -300,6 +300,10 @@ def test_unreadable_folders_and_files_are_errors_that_say_why(guidegen):
         assert proc.returncode == 1, proc.stderr
         assert "content/faq:1:1: error[unreadable-file]: cannot read the folder: Permission denied\n" in proc.stderr
         assert "content/policies/windows.en.md:1:1: error[unreadable-file]: cannot read the file: Permission denied\n" in proc.stderr
+        # A link into the folder says why its page is missing.
+        assert ("content/policies/windows.zh-Hans.md:23:6: error[broken-link]: link to `../faq/basics.md`, a page left out "
+                "because the folder `faq` has errors\n") in proc.stderr
+        assert "  help: fix the errors reported for `faq`; the link works again once the page builds\n" in proc.stderr
         # The rest is still read and checked: the summary counts the files that could be read.
         assert proc.stderr.strip().splitlines()[-1].endswith(" in 5 files"), proc.stderr
     finally:

@@ -330,6 +330,13 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                             .error, .brokenLink, at: location, "link to `\(url)`, a draft (`draft: true`) that this build leaves out",
                             help: "publish the page (remove `draft: true`), or build with `--drafts` to preview both"))
                 }
+                if let found, let failed = index.failedPath(key: found.key, language: found.language) {
+                    let what = failed.hasSuffix(".md") ? "its file `\(failed)`" : "the folder `\(failed)`"
+                    return .broken(
+                        Diagnostic(
+                            .error, .brokenLink, at: location, "link to `\(url)`, a page left out because \(what) has errors",
+                            help: "fix the errors reported for `\(failed)`; the link works again once the page builds"))
+                }
                 return .broken(
                     Diagnostic(
                         .error, .brokenLink, at: location, "link to `\(url)`, which is not a page of this site", help: linkHelp(named)))

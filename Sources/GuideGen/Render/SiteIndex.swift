@@ -54,6 +54,22 @@ public struct SiteIndex: Sendable {
     public let rootPages: [Entry]
     /// Pages left out as drafts: a link to one is broken, and the message says why.
     public var draftKeys: Set<String> = []
+    /// Content files and folders that could not be read, or whose front matter failed: a link to a page
+    /// among them is broken because of that error, and the message says so.
+    public var failedPaths: Set<String> = []
+
+    /// The failed file or folder (`failedPaths`) that page `key` would come from in `language`, if any.
+    public func failedPath(key: String, language: String) -> String? {
+        if failedPaths.isEmpty { return nil }
+        let file = "\(key).\(language).md"
+        if failedPaths.contains(file) { return file }
+        var folder = Substring(key)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if failedPaths.contains(String(folder)) { return String(folder) }
+        }
+        return failedPaths.contains(".") ? "." : nil
+    }
     /// The platform pages (`<lang>/platforms/<key>/`, as a Hugo taxonomy): each platform of `guidegen.yaml`
     /// that some page names in `platforms:` (in any language), with those pages in reading order. None when
     /// a section or page is called `platforms` (the URL is taken), and none for a key that is not a slug.
