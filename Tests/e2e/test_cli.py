@@ -306,6 +306,13 @@ def test_unreadable_folders_and_files_are_errors_that_say_why(guidegen):
         assert "  help: fix the errors reported for `faq`; the link works again once the page builds\n" in proc.stderr
         # The rest is still read and checked: the summary counts the files that could be read.
         assert proc.stderr.strip().splitlines()[-1].endswith(" in 5 files"), proc.stderr
+        # An unreadable content folder means guidegen cannot run at all: exit 2, as for bad flags.
+        os.chmod(project / "content", 0)
+        proc = subprocess.run(
+            [guidegen, "lint"], cwd=project, capture_output=True, text=True, timeout=120, user=65534, group=65534,
+            env=dict(os.environ, NO_COLOR="1"))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == "error: content folder `content` cannot be read (Permission denied); check its permissions\n"
     finally:
         for path in [project, *project.rglob("*")]:
             if path.is_dir():
