@@ -37,16 +37,32 @@ enum EnglishNumber {
         return table
     }()
 
+    /// The number words by lower-case first letter (indices into `words`): a word is compared with the few
+    /// that share its first letter, not with all thirty.
+    private static let wordsByFirstLetter: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 26)
+        for (index, word) in words.enumerated() { table[Int(word.bytes[0] - 0x61)].append(index) }
+        return table
+    }()
+
     private static func lookup(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Word? {
         guard mayBeWord(b, range) else { return nil }
-        for word in words where UTF8Scan.equalsIgnoringCase(b, range, word.bytes) { return word }
+        for index in wordsByFirstLetter[Int(UTF8Scan.lowercased(b[range.lowerBound]) &- 0x61)]
+        where UTF8Scan.equalsIgnoringCase(b, range, words[index].bytes) {
+            return words[index]
+        }
         return nil
     }
 
-    /// Whether a number can start with the word at `range` (a number word, or "a"/"an" before "hundred"):
-    /// false for nearly every word of a page, before `parse` sets up its state.
+    /// Whether a number starts with the word at `range`: a number word, or "a"/"an" followed by "hundred" or
+    /// "thousand" (as `parse` reads them). Exact, so `parse` runs only where it finds a number: the first
+    /// letter and length alone let "the", "a" and "as" through, a quarter of all English words.
     static func mayStart(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {
-        mayBeWord(b, range) || (!range.isEmpty && range.count <= 2 && UTF8Scan.lowercased(b[range.lowerBound]) == 0x61)
+        if mayBeWord(b, range) { return lookup(b, range) != nil }
+        guard UTF8Scan.equalsIgnoringCase(b, range, a) || UTF8Scan.equalsIgnoringCase(b, range, an),
+            let next = nextWord(b, after: range.upperBound), let word = lookup(b, next)
+        else { return false }
+        return word.kind == .hundred || word.kind == .thousand
     }
 
     /// Whether a number word has the first letter and length of the word at `range` (`lengthsByFirstLetter`).

@@ -375,11 +375,15 @@ private struct LiteralScan {
         // Only whole words: "iPhone15" and "24h" are handled from their digits.
         if start > 0, UTF8Scan.isWordByte(b[start - 1]) { return end }
         let range = start..<end
-        if UTF8Scan.equalsIgnoringCase(b, range, Words.cny) || UTF8Scan.equalsIgnoringCase(b, range, Words.rmb) {
+        // The first letter before the word lists: most words are none of `cny`, `rmb` or `half`.
+        let first = UTF8Scan.lowercased(b[start])
+        if first == 0x63 || first == 0x72,  // c, r
+            UTF8Scan.equalsIgnoringCase(b, range, Words.cny) || UTF8Scan.equalsIgnoringCase(b, range, Words.rmb)
+        {
             return currency(start: start, after: end) ?? end
         }
         if end < b.count, UTF8Scan.isDigit(b[end]) { return end }
-        if UTF8Scan.equalsIgnoringCase(b, range, Words.half) { return englishHalf(start: start, end: end) ?? end }
+        if first == 0x68, UTF8Scan.equalsIgnoringCase(b, range, Words.half) { return englishHalf(start: start, end: end) ?? end }
         guard EnglishNumber.mayStart(b, range), let (value, numberEnd) = EnglishNumber.parse(b, at: start) else { return end }
         if let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)),
             UTF8Scan.equalsIgnoringCase(b, w, Words.every)
