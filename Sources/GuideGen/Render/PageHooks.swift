@@ -9,6 +9,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     let rules: RuleBook
     let strings: UIStrings
     let outputPath: String
+    /// `RelativeURL.folderDepth(outputPath)`, counted once for the page's links.
+    let outputDepth: Int
     let prettyURLs: Bool
     let assets: Set<String>
     /// Every reference the page makes, in order, with where it was written.
@@ -45,6 +47,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         self.rules = rules
         self.strings = UIStrings.forLanguage(page.language)
         self.outputPath = outputPath
+        self.outputDepth = RelativeURL.folderDepth(outputPath)
         self.prettyURLs = index.config.baseURL != nil
         self.assets = assets
         self.linkLanguage = page.language
@@ -322,7 +325,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 // A section without `_index` files still has its list page, as has the site without a home
                 // text: `/docs/_index.md` leads there, as in Hugo.
                 if let found, let target = index.generatedListPath(key: found.key, language: found.language) {
-                    return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: prettyURLs) + fragment)
+                    return .replace(RelativeURL.between(fromDepth: outputDepth, to: target, prettyURLs: prettyURLs) + fragment)
                 }
                 if let named, index.draftKeys.contains(named) {
                     return .broken(
@@ -349,7 +352,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 }
             }
             return .replace(
-                RelativeURL.between(from: outputPath, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs) + fragment
+                RelativeURL.between(fromDepth: outputDepth, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs)
+                    + fragment
             )
         }
         // A file under assets/: resolve against the page's folder (or the content folder) and check it exists.
@@ -370,7 +374,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         }
         let target = segments.joined(separator: "/")
         if assets.contains(target) {
-            return .replace(RelativeURL.between(from: outputPath, to: target, prettyURLs: false) + fragment)
+            return .replace(RelativeURL.between(fromDepth: outputDepth, to: target, prettyURLs: false) + fragment)
         }
         // `/en/returns/` or `refund.html`: an output URL, which changes with base_url and pretty URLs.
         let last = target.split(separator: "/").last ?? ""

@@ -360,10 +360,15 @@ public enum RelativeURL {
     /// The URL of `target` as seen from the page written at `from` (both output-relative paths).
     /// Without a base URL, links keep `index.html` so file:// browsing works.
     public static func between(from: String, to target: String, prettyURLs: Bool) -> String {
-        // Made in one buffer: every link of every page (sidebar, cards, crumbs, pager) comes here, and the
-        // escape-then-concatenate version built three strings per link.
-        let depth = folderDepth(from)
-        return UTF8Scan.withBytes(target) { t in
+        between(fromDepth: folderDepth(from), to: target, prettyURLs: prettyURLs)
+    }
+
+    /// `between` from a page `depth` folders deep (`folderDepth`): a page's links all start from the same
+    /// page, so its renderer counts the depth once. Made in one buffer: every link of every page (sidebar,
+    /// cards, crumbs, pager) comes here, and the escape-then-concatenate version built three strings per
+    /// link.
+    static func between(fromDepth depth: Int, to target: String, prettyURLs: Bool) -> String {
+        UTF8Scan.withBytes(target) { t in
             var end = t.count
             if prettyURLs, end >= 10, endsWithIndexHTML(t, end) { end -= 10 }
             if depth == 0 && end == 0 { return "./" }
@@ -376,6 +381,11 @@ public enum RelativeURL {
                     out[n + 1] = 0x2E
                     out[n + 2] = 0x2F
                     n += 3
+                }
+                // Nearly every output path needs no escape: its bytes are copied whole.
+                if escapes == 0, end > 0, let source = t.baseAddress, let base = out.baseAddress {
+                    (base + n).update(from: source, count: end)
+                    return n + end
                 }
                 for i in 0..<end { n = appendEscaped(t[i], to: out, at: n, ascii: false) }
                 return n

@@ -181,7 +181,8 @@ public struct SiteRenderer: Sendable {
         // Closures capture plain values, not `self`: capturing the renderer copied (and retained) all of it.
         let (from, prettyURLs, config, rules) = (body.outputPath, prettyURLs, config, rules)
         let defaultLanguage = config.defaultLanguage
-        let link = { (path: String) in RelativeURL.between(from: from, to: path, prettyURLs: prettyURLs) }
+        let depth = RelativeURL.folderDepth(from)
+        let link = { (path: String) in RelativeURL.between(fromDepth: depth, to: path, prettyURLs: prettyURLs) }
         var page = TemplateMap([
             "content": .utf8(body.markdown.htmlBytes),
             "is_faq": .flag(front.kind == .faq),
@@ -602,10 +603,10 @@ public struct SiteRenderer: Sendable {
     /// `link(from:to:absolute:)` from one page, as a closure holding just what it needs: one capturing
     /// `self` copied and retained the whole renderer for every page.
     func linker(from: String, absolute: Bool) -> @Sendable (String) -> String {
-        let (base, pretty) = (absolute ? config.baseURL : nil, prettyURLs)
+        let (base, pretty, depth) = (absolute ? config.baseURL : nil, prettyURLs, RelativeURL.folderDepth(from))
         return { target in
             if let base { return RelativeURL.absolute(target, base: base) }
-            return RelativeURL.between(from: from, to: target, prettyURLs: pretty)
+            return RelativeURL.between(fromDepth: depth, to: target, prettyURLs: pretty)
         }
     }
 
