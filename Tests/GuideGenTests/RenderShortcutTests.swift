@@ -190,6 +190,20 @@ import Testing
         for text in ["", "ascii", "中文", "退货 15 天 🙂", String(repeating: "é中a", count: 100)] {
             #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(text.prefix(10))")
         }
+        // Every length around the eight-byte words, with the non-ASCII character at every position.
+        for length in 0..<26 {
+            let ascii = String(repeating: "a", count: length)
+            #expect(UTF8Scan.withBytes(ascii) { ByteSearch.isASCII($0) }, "\(length)")
+            #expect(ByteSearch.scalarCount(ascii) == length)
+            for at in 0...length {
+                for wide in ["é", "中", "🙂", "\u{7F}"] {
+                    var text = ascii
+                    text.insert(contentsOf: wide, at: text.index(text.startIndex, offsetBy: at))
+                    #expect(ByteSearch.scalarCount(text) == text.unicodeScalars.count, "\(length) \(at) \(wide)")
+                    #expect(UTF8Scan.withBytes(text) { ByteSearch.isASCII($0) } == wide.utf8.allSatisfy { $0 < 0x80 })
+                }
+            }
+        }
     }
 
     @Test func folderDepthCountsFolders() {

@@ -22,11 +22,40 @@ enum ByteSearch {
         UTF8Scan.withBytes(text) { scalarCount($0) }
     }
 
-    /// `scalarCount` over a buffer.
+    /// `scalarCount` over a buffer: the bytes that are not UTF-8 continuation bytes (`10xxxxxx`), eight at a
+    /// time (the byte loop was not vectorized: 3.4 instructions a byte).
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
-        return n
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var continuations = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Bit 7 set and bit 6 clear: shifted left by one, each byte's bit 6 lands on its bit 7.
+            continuations &+= (word & ~(word << 1) & highs).nonzeroBitCount
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] & 0xC0 == 0x80 { continuations &+= 1 }
+            i += 1
+        }
+        return bytes.count - continuations
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var seen: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            seen |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            seen |= UInt64(bytes[i])
+            i += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 
     /// Whether `byte` occurs in `text`.

@@ -821,16 +821,19 @@ struct ColumnTable {
         var scalars = 0
     }
 
+    /// Whether the text is all ASCII, where a byte column is the scalar column (most English pages).
+    private let isASCII: Bool
+
     init(_ text: String) {
         var text = text
-        (lineStarts, byteCount) = text.withUTF8 { bytes in
+        (lineStarts, byteCount, isASCII) = text.withUTF8 { bytes in
             var starts = [0]
             var from = 0
             while let newline = ByteSearch.find(0x0A, in: bytes, from: from) {
                 starts.append(newline + 1)
                 from = newline + 1
             }
-            return (starts, bytes.count)
+            return (starts, bytes.count, ByteSearch.isASCII(bytes))
         }
         self.text = text
     }
@@ -842,6 +845,7 @@ struct ColumnTable {
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] - 1 : byteCount
         let offset = max(start, min(start + byteColumn - 1, end))
+        if isASCII { return offset - start + 1 }
         let resume = last.line == line && last.offset <= offset
         var scalars = resume ? last.scalars : 0
         UTF8Scan.withBytes(text) { bytes in
