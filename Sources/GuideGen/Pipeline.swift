@@ -124,10 +124,9 @@ public enum Pipeline {
 
         // Check: translations, rule usage and reviews.
         // A page file with errors of its own (unreadable, no front matter) exists: its twins are not told it is missing.
-        let unreadable = failedPaths
         let versions = RenderedBody.versions(bodies)
         diagnostics += TranslationChecker.check(
-            bodies: bodies, config: config, unreadable: unreadable, drafts: Set(drafts.map(\.path)), threads: options.threads,
+            bodies: bodies, config: config, unreadable: failedPaths, drafts: Set(drafts.map(\.path)), threads: options.threads,
             versions: versions)
         diagnostics += RuleUsageChecker.check(bodies: bodies, rules: rules, threads: options.threads)
         diagnostics += AnchorChecker.check(bodies: bodies)

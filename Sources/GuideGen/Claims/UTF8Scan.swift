@@ -115,11 +115,13 @@ enum UTF8Scan {
 
     /// Whether the bytes at `i` start with `prefix` exactly.
     @inline(__always)
-    static func hasPrefix(_ b: Bytes, at i: Int, _ prefix: [UInt8]) -> Bool {
+    static func hasPrefix<Prefix: RandomAccessCollection<UInt8>>(_ b: Bytes, at i: Int, _ prefix: Prefix) -> Bool
+    where Prefix.Index == Int {
         guard i + prefix.count <= b.count else { return false }
+        let start = prefix.startIndex
         var k = 0
         while k < prefix.count {
-            if b[i + k] != prefix[k] { return false }
+            if b[i + k] != prefix[start + k] { return false }
             k += 1
         }
         return true

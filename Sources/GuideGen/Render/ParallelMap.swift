@@ -7,14 +7,9 @@ public enum ParallelMap {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = 0, _ transform: @Sendable (T) -> R) -> [R] {
         if items.isEmpty { return [] }
         if threads == 1 || items.count == 1 { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = SendableBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            slots.buffer[i] = transform(items[i])
+        return filled(count: items.count) { slots in
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in slots.buffer[i] = transform(items[i]) }
         }
-        return results.map { $0! }
     }
 
     /// `map` for work that mostly waits on the disk (reading files): Dispatch runs one thread per core, so
@@ -27,20 +22,26 @@ public enum ParallelMap {
         if threads == 1 || items.count == 1 { return items.map(transform) }
         let cores = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         let width = min(items.count, max(diskThreads, cores))
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        return filled(count: items.count) { slots in
+            let next = NextIndex()
+            let group = DispatchGroup()
+            for _ in 0..<width {
+                group.enter()
+                Thread {
+                    while let i = next.take(below: items.count) { slots.buffer[i] = transform(items[i]) }
+                    group.leave()
+                }.start()
+            }
+            group.wait()
+        }
+    }
+
+    /// The results `fill` writes into their slots (each exactly once, from any thread), in slot order.
+    private static func filled<R>(count: Int, _ fill: (SendableBuffer<R>) -> Void) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
-        let slots = SendableBuffer(results)
-        let next = NextIndex()
-        let group = DispatchGroup()
-        for _ in 0..<width {
-            group.enter()
-            Thread {
-                while let i = next.take(below: items.count) { slots.buffer[i] = transform(items[i]) }
-                group.leave()
-            }.start()
-        }
-        group.wait()
+        fill(SendableBuffer(results))
         return results.map { $0! }
     }
 

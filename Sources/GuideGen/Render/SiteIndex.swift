@@ -74,8 +74,6 @@ public struct SiteIndex: Sendable {
     /// that some page names in `platforms:` (in any language), with those pages in reading order. None when
     /// a section or page is called `platforms` (the URL is taken), and none for a key that is not a slug.
     public let platformPages: [(key: String, entries: [Entry])]
-    /// The keys of `platformPages`, for linking a page's platform names.
-    public let platformPageKeys: Set<String>
     /// The folder the platform pages live in, under each language.
     public static let platformsFolder = "platforms"
 
@@ -179,7 +177,6 @@ public struct SiteIndex: Sendable {
             }
         }
         self.platformPages = platformPages
-        self.platformPageKeys = Set(platformPages.map(\.key))
         let tagsTaken = sections.contains { $0.name == Self.tagsFolder } || rootPages.contains { $0.slug == Self.tagsFolder }
         self.tagPages = tagsTaken ? [:] : Self.tagPages(in: ordered, languages: config.languages)
         self.tagSlugs = tagPages.mapValues { Set($0.map(\.slug)) }
@@ -226,12 +223,6 @@ public struct SiteIndex: Sendable {
             if !tags.isEmpty { result[language] = tags }
         }
         return result
-    }
-
-    /// The URL segment of a tag as written, when it has a page in `language`.
-    public func tagSlug(_ name: String, language: String) -> String? {
-        let slug = HeadingSlug.make(name)
-        return tagSlugs[language]?.contains(slug) == true ? slug : nil
     }
 
     /// Output path of a tag's page.

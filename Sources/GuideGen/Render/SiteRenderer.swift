@@ -579,12 +579,12 @@ public struct SiteRenderer: Sendable {
         // place: splitting the path and comparing through the UTF-8 views cost ~10,000 instructions a page.
         let at = UTF8Scan.withBytes(outputPath) { path -> Int? in
             UTF8Scan.withBytes(language) { lang -> Int? in
-                guard path.count > lang.count, path[lang.count] == 0x2F, Self.same(path, 0, lang) else { return nil }
+                guard path.count > lang.count, path[lang.count] == 0x2F, UTF8Scan.hasPrefix(path, at: 0, lang) else { return nil }
                 let start = lang.count + 1
                 guard let slash = ByteSearch.find(0x2F, in: path, from: start) else { return nil }
                 // By index: `first(where:)` copied (retained and released) each section it passed.
                 return nav.sections.firstIndex { section in
-                    UTF8Scan.withBytes(section.name) { $0.count == slash - start && Self.same(path, start, $0) }
+                    UTF8Scan.withBytes(section.name) { $0.count == slash - start && UTF8Scan.hasPrefix(path, at: start, $0) }
                 }
             }
         }
@@ -593,27 +593,14 @@ public struct SiteRenderer: Sendable {
         return (nav.sections[at].name, block, nav.pageCount <= Self.fullNavigationLimit)
     }
 
-    /// Whether `bytes` holds `part` at `offset`.
-    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard offset + part.count <= bytes.count else { return false }
-        for i in 0..<part.count where bytes[offset + i] != part[i] { return false }
-        return true
-    }
-
-    /// `link(from:to:absolute:)` from one page, as a closure holding just what it needs: one capturing
-    /// `self` copied and retained the whole renderer for every page.
+    /// Links from the page at `from` to output files: relative, or absolute under the base URL. A closure
+    /// holding just what it needs: one capturing `self` copied and retained the whole renderer per page.
     func linker(from: String, absolute: Bool) -> @Sendable (String) -> String {
         let (base, pretty, depth) = (absolute ? config.baseURL : nil, prettyURLs, RelativeURL.folderDepth(from))
         return { target in
             if let base { return RelativeURL.absolute(target, base: base) }
             return RelativeURL.between(fromDepth: depth, to: target, prettyURLs: pretty)
         }
-    }
-
-    /// A link from the page at `from` to the output file `to`: relative, or absolute under the base URL.
-    func link(from: String, to target: String, absolute: Bool) -> String {
-        if absolute, let base = config.baseURL { return RelativeURL.absolute(target, base: base) }
-        return RelativeURL.between(from: from, to: target, prettyURLs: prettyURLs)
     }
 
     /// The sidebar (`partials/sidebar.mustache`) for a page. Pages at the same depth in the same section
@@ -728,7 +715,7 @@ public struct SiteRenderer: Sendable {
         var context = common(
             language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle, absolute: absolute
         ).any
-        context["nav"] = navContext(nav, language: d, outputPath: "404.html") { self.link(from: "404.html", to: $0, absolute: absolute) }
+        context["nav"] = navContext(nav, language: d, outputPath: "404.html", link: linker(from: "404.html", absolute: absolute))
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"
