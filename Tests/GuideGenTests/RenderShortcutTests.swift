@@ -320,6 +320,29 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Files are compared chunk by chunk: a difference in a later chunk, or in the last byte, still counts.
+    @Test func filesLongerThanOneChunkAreComparedToTheLastByte() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-chunks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var lastDiffers = big
+        lastDiffers[lastDiffers.count - 1] ^= 1
+        var secondChunkDiffers = big
+        secondChunkDiffers[70_000] ^= 0x80
+        let cases: [(name: String, written: [UInt8], expected: [UInt8], same: Bool)] = [
+            ("equal", big, big, true), ("last", big, lastDiffers, false), ("second", big, secondChunkDiffers, false),
+            ("empty", [], [], true), ("short", Array("ab".utf8), Array("ac".utf8), false),
+        ]
+        for test in cases {
+            let old = root.appendingPathComponent(test.name).path
+            #expect(FileManager.default.createFile(atPath: old, contents: Data(test.written)))
+            let linked = OutputStaging.linkIfUnchanged(old, to: old + ".new", test.expected)
+            #expect(linked == test.same, "\(test.name)")
+            #expect(FileManager.default.fileExists(atPath: old + ".new") == test.same, "\(test.name)")
+        }
+    }
+
     /// Folders are made outside the staging lock: threads writing into the same new folders at once
     /// (a shared parent, siblings, the same leaf) must all succeed, each file exactly once.
     @Test func concurrentWritesIntoNewNestedFoldersAllLand() throws {

@@ -219,15 +219,27 @@ public final class OutputStaging: @unchecked Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var done = 0
-        while done < bytes.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
+        return sameBytes(fd, bytes) && link(old, new) == 0
+    }
+
+    /// Whether the rest of the file `fd` holds exactly `bytes`. Read in chunks into one uninitialized
+    /// buffer and compared with `memcmp`: the old whole-file copy was zero-filled first and compared
+    /// element by element (3 % of a rebuild's CPU), and a changed page now stops at its first chunk.
+    static func sameBytes(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        let chunk = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: min(max(bytes.count, 1), chunk), alignment: 16)
+        defer { buffer.deallocate() }
+        return bytes.withUnsafeBytes { expected in
+            var done = 0
+            while done < expected.count {
+                let n = read(fd, buffer, min(chunk, expected.count - done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0, memcmp(buffer, expected.baseAddress! + done, n) == 0 else { return false }
+                done += n
+            }
+            // A file that grew since `fstat` is not the same file.
+            return read(fd, buffer, 1) == 0
         }
-        return existing == bytes && link(old, new) == 0
     }
 
     /// Creates a folder and its parents inside the staging folder, once each. Only the set of made
