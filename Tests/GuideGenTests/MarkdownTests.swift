@@ -98,6 +98,27 @@ import Testing
         #expect(result.headings.map(\.id) == ["main-1", "toc-title-1", "fn-1-1", "fn-note"])
     }
 
+    /// Every literal id the default theme writes around the body is one no heading may take ("Search
+    /// results" as a heading duplicated the search box's list, breaking its `aria-controls`).
+    @Test func everyIDTheDefaultThemeWritesIsReserved() throws {
+        let folder = TestSupport.repository.appendingPathComponent("site-templates")
+        let files = try #require(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix(".mustache") }
+        var ids: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            var rest = text[...]
+            while let open = rest.range(of: "id=\"") {
+                let value = rest[open.upperBound...].prefix { $0 != "\"" }
+                if !value.contains("{") { ids.insert(String(value)) }
+                rest = rest[open.upperBound...]
+            }
+        }
+        #expect(ids.contains("search-results"))
+        for id in ids.sorted() { #expect(MarkdownRenderer.isReserved(id), "\(id)") }
+        let result = render("## Search input\n\n## Search results\n")
+        #expect(result.headings.map(\.id) == ["search-input-1", "search-results-1"])
+    }
+
     /// Every `fn-<n>` is a footnote id, so a repeated "fn" heading is numbered another way; it used to loop
     /// forever looking for a free `fn-<n>` (found by FuzzMarkdown).
     @Test func aRepeatedFootnoteLikeHeadingGetsAnIDAndTheRenderEnds() {

@@ -45,6 +45,7 @@ public enum MarkdownRenderer {
     /// heading called "main" must not take the skip link's target.
     static let themeIDs: Set<String> = [
         "main", "toc-title", "sources-title", "rules-used-title", "content", "top", "home-platforms-title",
+        "search-input", "search-results",
     ]
 
     static func isReserved(_ id: String) -> Bool {
