@@ -314,6 +314,68 @@ import Testing
         return Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
     }
 
+    /// A row with two duration columns: a wrong value is held against the column in its own unit (it used
+    /// to be held against the first column, whatever the unit, and the help said to write that one).
+    @Test func aWrongValueIsComparedWithTheColumnInItsOwnUnit() throws {
+        let table = """
+            title: {zh-Hans: 退货, en: Returns}
+            changed: 2026-01-01
+            columns:
+              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+              refund: {type: duration, title: {zh-Hans: 退款, en: Refund}}
+            rows:
+              noreason:
+                label: {zh-Hans: 无理由退货, en: No-reason returns}
+                terms: {zh-Hans: [无理由退货], en: [no-reason return]}
+                window: 7 days
+                refund: 3 working days
+
+            """
+        let found = try Self.lint(
+            [
+                "s/a.zh-Hans.md": "无理由退货的退款需 5 个工作日到账。\n\n无理由退货需在 10 天内申请。\n",
+                "s/a.en.md": "A no-reason return is refunded in 5 working days.\n",
+            ], table: table
+        ).filter { $0.check == CheckID.claimContradictsRule.rawValue }
+        #expect(found.count == 3)
+        for diagnostic in found {
+            let meant = diagnostic.message.contains("5") ? "refund" : "window"
+            #expect(diagnostic.message.contains("`w.noreason.\(meant)`"), "\(diagnostic.message)")
+            // The only column in the literal's unit: no other is offered.
+            #expect(diagnostic.help?.hasPrefix("write `{{rule w.noreason.\(meant)}}`, or mark") == true)
+        }
+        // Two columns in days: the help offers both.
+        let twoInDays = table.replacingOccurrences(of: "refund: 3 working days", with: "refund: 15 days")
+        let ambiguous = try Self.lint(["s/a.zh-Hans.md": "无理由退货需在 10 天内申请。\n", "s/a.en.md": "Text.\n"], table: twoInDays)
+            .filter { $0.check == CheckID.claimContradictsRule.rawValue }
+        #expect(ambiguous.count == 1)
+        #expect(ambiguous.first?.help?.hasPrefix("write `{{rule w.noreason.window}}` or `{{rule w.noreason.refund}}`, or mark") == true)
+    }
+
+    /// A bare count in a sentence about a row with a `number` column is still a claim; a time of day or a
+    /// date written with spaces (`9 点`, `3 月`, "9 am") is not one.
+    @Test func spacedDatesAndTimesAreNotCounts() throws {
+        let table = """
+            title: {zh-Hans: 丢件, en: Lost parcels}
+            changed: 2026-01-01
+            columns:
+              attempts: {type: number, title: {zh-Hans: 次数, en: Attempts}}
+            rows:
+              lost:
+                label: {zh-Hans: 丢件, en: Lost parcel}
+                terms: {zh-Hans: [丢件], en: [lost parcel]}
+                attempts: 3
+
+            """
+        let found = try Self.lint(
+            [
+                "s/a.zh-Hans.md": "丢件在 2026 年 3 月 20 日前申请。\n\n丢件客服 9 点上班。\n\n丢件打 5 折。\n\n丢件最多申请 4 次。\n",
+                "s/a.en.md": "A lost parcel office opens at 9 am.\n\nA lost parcel can be claimed 4 times.\n",
+            ], table: table
+        ).filter { $0.check == CheckID.claimContradictsRule.rawValue || $0.check == CheckID.hardCodedRuleValue.rawValue }
+        #expect(found.map { "\($0.location.file.hasSuffix("en.md") ? "en" : "zh"):\($0.location.line)" }.sorted() == ["en:7", "zh:11"])
+    }
+
     /// A summary over several lines (block, folded, wrapped plain or quoted) has its findings on the line and
     /// column they are on, not at the value's start plus the offset into the folded text.
     @Test func aClaimInAMultiLineSummaryIsFoundWhereItIs() throws {

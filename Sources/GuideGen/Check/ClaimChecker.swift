@@ -149,7 +149,7 @@ public struct ClaimChecker: Sendable {
             let literal = literals[literalIndex]
             let candidates = termIndices.map { terms[$0] }
             var repeated: (target: Target, column: RuleColumn)?
-            var contradicted: (term: Range<Int>, target: Target, column: RuleColumn)?
+            var contradicted: (term: Range<Int>, target: Target, column: RuleColumn, others: [RuleColumn])?
             // Each term's rows in turn (a shared term's rows in the page's own tables first, or only those):
             // a value of any of them is a repeat; the first row with a value of the literal's kind is the
             // one it contradicts otherwise.
@@ -171,7 +171,17 @@ public struct ClaimChecker: Sendable {
                     repeated = (target, match)
                     break
                 }
-                if contradicted == nil, let column = sameKind.first { contradicted = (termRange, target, column) }
+                // With two columns of the kind (a window in days, a refund in working days), the one in the
+                // literal's own unit is the one it means.
+                // The help names the others it may mean: those in its unit, or all when none is.
+                let sameUnit = sameKind.filter {
+                    if case .quantity(let value)? = target.row.values[$0.id] { return value.unit == literal.quantity.unit }
+                    return false
+                }
+                let meant = sameUnit.isEmpty ? sameKind : sameUnit
+                if contradicted == nil, let column = meant.first {
+                    contradicted = (termRange, target, column, Array(meant.dropFirst()))
+                }
             }
             let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
             let location = block.location(ofOffset: literal.range.lowerBound, file: file)
@@ -189,9 +199,11 @@ public struct ClaimChecker: Sendable {
                                     file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
                                 "the rule's value")
                         ]))
-            } else if let (nearest, target, column) = contradicted {
+            } else if let (nearest, target, column, others) = contradicted {
                 guard checkContradictions else { continue }
                 let key = "\(target.table.id).\(target.row.id).\(column.id)"
+                // The row's other columns of this kind, in case the sentence means one of them.
+                let alternatives = others.map { " or `{{rule \(target.table.id).\(target.row.id).\($0.id)}}`" }.joined()
                 let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
                 let termText = String(decoding: bytes[nearest], as: UTF8.self)
                 out.append(
@@ -199,7 +211,7 @@ public struct ClaimChecker: Sendable {
                         .error, .claimContradictsRule, at: location,
                         "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
                         help:
-                            "write `{{rule \(key)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+                            "write `{{rule \(key)}}`\(alternatives), or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
                         notes: [
                             .init(
                                 SourceLocation(

@@ -225,14 +225,28 @@ private struct LiteralScan {
     /// Whether a number with no unit is a count worth reporting rather than a marker, identifier or date part.
     func isPlainNumber(_ n: ArabicNumber, start: Int, atLineStart: Bool) -> Bool {
         if n.end < b.count, UTF8Scan.isLetter(b[n.end]) { return false }  // 15th, 5G, 3kg
-        if let (s, _) = UTF8Scan.scalar(b, ifAt: n.end) {
+        // What follows, attached or across spaces (Chinese is often written `2026 年 3 月`, `9 点`).
+        let next = UTF8Scan.skipSpaces(b, from: n.end)
+        if let (s, _) = UTF8Scan.scalar(b, ifAt: next) {
             switch s {
-            // Dates and times (11月, 20号, 8点), enumerations (1、), 7×24.
-            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊": return false
+            // Dates and times (11月, 20号, 8点), enumerations (1、), 7×24, discounts (5折 is 50 % of the price).
+            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊", "折": return false
             // A unit character that is part of another word: 100日元, 2026年度.
             case "天", "日", "年", "周", "週", "元": return false
-            case ".", ")", "）": if atLineStart { return false }  // "3. " and "3)" list markers
+            case ".", ")", "）": if atLineStart && next == n.end { return false }  // "3. " and "3)" list markers
             default: break
+            }
+        }
+        // A time of day: "9 am", "5 p.m.", "9 o'clock".
+        if next > n.end, next < b.count, UTF8Scan.isLetter(b[next]) {
+            let word = UTF8Scan.letterRunEnd(b, from: next)
+            if Words.timesOfDay.contains(where: { UTF8Scan.equalsIgnoringCase(b, next..<word, $0) }) { return false }
+            // a.m., p.m., o'clock.
+            if word == next + 1, word + 1 < b.count, b[word] == 0x2E || b[word] == 0x27,
+                (b[next] | 0x20 == 0x61 || b[next] | 0x20 == 0x70) && b[word] == 0x2E && b[word + 1] | 0x20 == 0x6D
+                    || b[next] | 0x20 == 0x6F && b[word] == 0x27
+            {
+                return false
             }
         }
         if !n.grouped, !n.decimal {
@@ -635,6 +649,7 @@ private enum Words {
     static let old = Array("old".utf8)
     static let percent = Array("percent".utf8)
     static let per = Array("per".utf8)
+    static let timesOfDay = [Array("am".utf8), Array("pm".utf8)]
     static let cent = Array("cent".utf8)
     static let ban = Array("半".utf8)
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }

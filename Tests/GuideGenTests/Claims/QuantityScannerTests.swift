@@ -199,6 +199,9 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "2026-11-20", "活动时间为2026年11月20日", "2026年", "26年11月", "二〇二六年十一月二十日", "11月20日发货",
         "每月15日结算", "十一月二十日", "20:08前下单", "20：08", "November 20, 2026", "on Nov. 20", "20 November",
         "2026年度",
+        // The same with spaces, as much Chinese is written, and English times of day.
+        "2026 年 3 月 20 日前申请", "客服 9 点上班", "3 号发货", "打 5 折", "打5折", "opens at 9 am", "at 5 p.m.", "9 o'clock",
+        "9 PM",
         // Identifiers.
         "订单号 1234567890123", "订单号：123", "客服电话400-800-1234", "拨打12315投诉", "138 0013 8000",
         "版本0.29.0", "v2 days", "iPhone15", "A380", "5G网络", "No. 3", "#3", "7x24小时客服", "7×24小时客服", "24/7",
