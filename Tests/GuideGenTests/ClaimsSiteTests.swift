@@ -496,3 +496,40 @@ import Testing
             ])
     }
 }
+
+/// A rule table shown in a language it has no text for shows the fallback's text, marked with its language.
+@Suite struct RuleTableFallbackTests {
+    @Test func textFromTheFallbackLanguageCarriesItsLangAttribute() throws {
+        let table = """
+            title: {zh-Hans: 生鲜规则, en: Fresh food rules}
+            changed: 2026-01-01
+            columns:
+              window: {type: duration, title: {zh-Hans: 期限, en: Window, zh-Hant: 期限}}
+              note: {type: text, title: {zh-Hans: 备注, en: Note, zh-Hant: 備註}}
+            rows:
+              fresh:
+                label: {zh-Hans: 生鲜, en: Fresh food}
+                terms: {zh-Hans: [生鲜], en: [fresh food], zh-Hant: [生鮮]}
+                window: 1 days
+                note: {zh-Hans: 签收时验货, en: Check on delivery, zh-Hant: 簽收時驗貨}
+
+            """
+        var files = [
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide, zh-Hant: 指南}\nlanguages: [zh-Hans, en, zh-Hant]\n", "rules/f.yaml": table,
+        ]
+        for language in ["zh-Hans", "en", "zh-Hant"] {
+            files["s/a.\(language).md"] = "---\ntitle: P\ntype: article\n---\n{{table f}}\n"
+        }
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        let hant = try #require(result.files["zh-Hant/s/a/index.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(hant.contains(#"<caption lang="zh-Hans">生鲜规则</caption>"#))
+        #expect(hant.contains(#"<th scope="row" lang="zh-Hans">生鲜</th>"#))
+        #expect(hant.contains(#"<th scope="col">備註</th>"#))
+        #expect(hant.contains(#"<td>簽收時驗貨</td>"#))
+        let hans = try #require(result.files["zh-Hans/s/a/index.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(hans.contains(#"<th scope="row">生鲜</th>"#))
+        #expect(hans.contains(#"<caption>生鲜规则</caption>"#))
+    }
+}

@@ -10,4 +10,11 @@ public struct Localized: Sendable, Hashable, Codable {
         if let f = fallback, let v = values[f] { return v }
         return values.keys.sorted().first.flatMap { values[$0] } ?? ""
     }
+
+    /// The language `text(language, fallback:)` takes its text from; nil when there is none.
+    public func languageOfText(_ language: String, fallback: String? = nil) -> String? {
+        if values[language] != nil { return language }
+        if let f = fallback, values[f] != nil { return f }
+        return values.keys.sorted().first
+    }
 }

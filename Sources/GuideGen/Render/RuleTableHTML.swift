@@ -12,19 +12,32 @@ public enum RuleTableHTML {
     /// shown again on a page) it has no ids, which must be unique in a page.
     public static func render(_ table: RuleTable, language: String, fallback: String, strings: UIStrings, anchors: Bool = true) -> String {
         let e = HTML.escape
+        // Text missing in `language` is shown in the fallback's, marked so (screen readers, fonts, hyphenation).
+        func lang(_ text: Localized?) -> String {
+            guard let other = text?.languageOfText(language, fallback: fallback), other != language else { return "" }
+            return " lang=\"\(e(other))\""
+        }
+        func localized(_ value: RuleValue?, _ column: RuleColumn) -> Localized? {
+            switch value {
+            case .text(let t)?: t
+            case .choice(let key)?: column.options.first { $0.key == key }?.label
+            default: nil
+            }
+        }
         let figureID = anchors ? " id=\"rules-\(e(table.id))\"" : ""
         var html = "<figure class=\"rule-table\"\(figureID)>\n<div class=\"table-scroll\">\n<table>\n"
         html +=
-            "<caption>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
-        for column in table.columns { html += "<th scope=\"col\">\(e(column.title.text(language, fallback: fallback)))</th>" }
+            "<caption\(lang(table.title))>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
+        for column in table.columns { html += "<th scope=\"col\"\(lang(column.title))>\(e(column.title.text(language, fallback: fallback)))</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
             html +=
-                "<tr\(anchors ? " id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"" : "")><th scope=\"row\">\(e(row.label.text(language, fallback: fallback)))</th>"
+                "<tr\(anchors ? " id=\"\(e(rowAnchor(table: table.id, row: row.id)))\"" : "")><th scope=\"row\"\(lang(row.label))>\(e(row.label.text(language, fallback: fallback)))</th>"
             for column in table.columns {
                 let text = row.values[column.id].map { RuleBook.display($0, column: column, language: language, fallback: fallback) } ?? "—"
                 // Short values (`15 天`, `CNY 50`) must not wrap; text columns may.
-                html += column.type == .text ? "<td>\(e(text))</td>" : "<td class=\"rule-table__value\">\(e(text))</td>"
+                let marked = lang(localized(row.values[column.id], column))
+                html += column.type == .text ? "<td\(marked)>\(e(text))</td>" : "<td class=\"rule-table__value\"\(marked)>\(e(text))</td>"
             }
             html += "</tr>\n"
         }
