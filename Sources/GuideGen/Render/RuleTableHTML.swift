@@ -28,7 +28,9 @@ public enum RuleTableHTML {
         var html = "<figure class=\"rule-table\"\(figureID)>\n<div class=\"table-scroll\">\n<table>\n"
         html +=
             "<caption\(lang(table.title))>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
-        for column in table.columns { html += "<th scope=\"col\"\(lang(column.title))>\(e(column.title.text(language, fallback: fallback)))</th>" }
+        for column in table.columns {
+            html += "<th scope=\"col\"\(lang(column.title))>\(e(column.title.text(language, fallback: fallback)))</th>"
+        }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
             html +=
