@@ -231,6 +231,9 @@ def test_translations_on_a_missing_folder_or_broken_config_cannot_run(guidegen, 
     (project / "content" / "guidegen.yaml").write_text("title: [\n")
     code, out, err = run(guidegen, "translations", cwd=project)
     assert code == 2 and "guidegen.yaml:" in err and "fix guidegen.yaml first" in err and out == "", err
+    # Named from the working directory with the source line, as `lint` names it.
+    assert err.startswith("content/guidegen.yaml:1:"), err
+    assert "\n 1 | title: [\n" in err, err
 
 
 def test_translations_mark_leaves_front_matter_it_cannot_edit_alone(guidegen, site_copy):
