@@ -32,9 +32,8 @@ struct Translations: ParsableCommand, ChecksFolders {
             var sources: [String: String] = [:]
             let shown = configErrors.map { d -> Diagnostic in
                 var d = d
-                if sources[prefix + d.location.file] == nil,
-                    let data = FileManager.default.contents(atPath: URL(fileURLWithPath: content).appendingPathComponent(d.location.file).path)
-                {
+                let path = URL(fileURLWithPath: content).appendingPathComponent(d.location.file).path
+                if sources[prefix + d.location.file] == nil, let data = FileManager.default.contents(atPath: path) {
                     sources[prefix + d.location.file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
                 }
                 d.location.file = prefix + d.location.file
