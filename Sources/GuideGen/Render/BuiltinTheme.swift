@@ -682,6 +682,9 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .table-scroll > table { min-width: min(34rem, 100%); }
 @media (max-width: 40rem) { .table-scroll > table { min-width: 30rem; } }
 .prose li { margin: 0.25rem 0; }
+/* Task lists: the checkbox is the item's marker, not a second one beside the bullet. */
+.prose li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.4rem; }
+.prose li > input[type="checkbox"]:first-child { width: 1rem; margin: 0 0.4rem 0 0; vertical-align: -0.1em; }
 .prose blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--border); color: var(--fg-soft); }
 .kind-faq .prose h2 { font-size: 1.2rem; border-bottom: none; margin-top: 2rem; }
 .kind-faq .prose h2::before { content: "Q"; display: inline-block; width: 1.6em; height: 1.6em; line-height: 1.6em; text-align: center; margin-right: 0.5em; border-radius: 50%; background: var(--accent-soft); color: var(--accent); font-size: 0.85em; }
