@@ -127,6 +127,17 @@ import Testing
         try TestSupport.expectGolden(Self.lines(result.diagnostics).joined(separator: "\n") + "\n", "claims-defects/lint.txt")
     }
 
+    /// A review-outdated warning's note points at the table's `changed:` line, the date that outdates it.
+    @Test func reviewOutdatedPointsAtTheChangedDate() throws {
+        let outdated = Self.run(Self.defects).diagnostics.filter { $0.check == CheckID.reviewOutdated.rawValue }
+        #expect(outdated.count == 2)
+        for diagnostic in outdated {
+            let note = try #require(diagnostic.notes.first)
+            #expect(note.location.file == "rules/refunds.yaml")
+            #expect(note.location.line == 2)
+        }
+    }
+
     @Test func everyPlantedDefectIsReportedWhereItWasPlanted() {
         let diagnostics = Self.run(Self.defects).diagnostics
         let explained = diagnostics
@@ -343,6 +354,9 @@ import Testing
             #expect(diagnostic.message.contains("`w.noreason.\(meant)`"), "\(diagnostic.message)")
             // The only column in the literal's unit: no other is offered.
             #expect(diagnostic.help?.hasPrefix("write `{{rule w.noreason.\(meant)}}`, or mark") == true)
+            // The note points at the value itself (`refund: 3 working days`, `window: 7 days`).
+            let note = diagnostic.notes.first?.location
+            #expect(note.map { "\($0.file):\($0.line):\($0.column)" } == (meant == "refund" ? "rules/w.yaml:11:13" : "rules/w.yaml:10:13"))
         }
         // Two columns in days: the help offers both.
         let twoInDays = table.replacingOccurrences(of: "refund: 3 working days", with: "refund: 15 days")

@@ -196,7 +196,8 @@ public struct ClaimChecker: Sendable {
                         notes: [
                             .init(
                                 SourceLocation(
-                                    file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line, column: 1),
+                                    file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line,
+                                    column: target.row.valueColumns[match.id] ?? 1),
                                 "the rule's value")
                         ]))
             } else if let (nearest, target, column, others) = contradicted {
@@ -215,7 +216,8 @@ public struct ClaimChecker: Sendable {
                         notes: [
                             .init(
                                 SourceLocation(
-                                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line, column: 1),
+                                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line,
+                                    column: target.row.valueColumns[column.id] ?? 1),
                                 "the rule says \(value)")
                         ]))
             }

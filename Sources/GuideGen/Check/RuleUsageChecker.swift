@@ -45,7 +45,8 @@ public enum RuleUsageChecker {
                         .warning, .reviewOutdated, at: SourceLocation(file: page.path, line: line, column: 1),
                         "rule table `\(id)` changed on \(table.changed), after this page was reviewed (\(reviewed))",
                         help: "check the page against the table, then set `reviewed:` to today's date",
-                        notes: [.init(SourceLocation(file: table.path, line: 1, column: 1), "the table")]))
+                        notes: [.init(SourceLocation(file: table.path, line: table.changedLine, column: 1), "the table's `changed:` date")])
+                )
             }
         }
         return diagnostics

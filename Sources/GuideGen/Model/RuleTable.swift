@@ -10,6 +10,8 @@ public struct RuleTable: Sendable {
     public var sources: [Source]
     public var columns: [RuleColumn]
     public var rows: [RuleRow]
+    /// The line of `changed:`, where a page whose review it outdates is sent.
+    public var changedLine = 1
 
     /// The column with this id.
     public func column(_ id: String) -> RuleColumn? { columns.first { $0.id == id } }
@@ -44,6 +46,8 @@ public struct RuleRow: Sendable {
     public var line: Int
     /// 1-based line of each value, by column id.
     public var valueLines: [String: Int]
+    /// 1-based column of each value, by column id: a finding's note points at the value itself.
+    public var valueColumns: [String: Int] = [:]
 }
 
 /// A typed cell value.

@@ -37,7 +37,9 @@ public enum RuleTableValidator {
         for (key, keyNode, value) in pairs {
             switch key {
             case "title": table.title = fields.localized(value, key: "title", languages: languages) ?? Localized()
-            case "changed": table.changed = fields.date(value, key: "changed") ?? ""
+            case "changed":
+                table.changed = fields.date(value, key: "changed") ?? ""
+                table.changedLine = keyNode.mark.line
             case "sources": table.sources = SchemaValidator.sources(value, fields: &fields)
             case "columns": table.columns = columns(value, languages: languages, fields: &fields, broken: &brokenColumns)
             case "rows": rowsNode = value
@@ -151,6 +153,7 @@ public enum RuleTableValidator {
                     }
                 } else if let column = columns.first(where: { $0.id == key }) {
                     row.valueLines[key] = v.mark.line
+                    row.valueColumns[key] = v.mark.column
                     if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
                 } else if !broken.contains(key) {
                     fields.error(
