@@ -102,7 +102,25 @@ import Testing
         ("entities", String(repeating: "&#x1F600;", count: 50_000)),
         ("unclosed html", String(repeating: "<a ", count: 50_000)),
         ("nested block quotes", String(repeating: "> ", count: 10_000) + "a\n"),
+        // Ordered markers on one line nest as deep as `- - -` (10,000 levels overflowed the walk's stack).
+        ("nested ordered lists", String(repeating: "1. ", count: 10_000) + "x\n"),
+        ("nested ordered lists with parentheses", String(repeating: "1) ", count: 10_000) + "x\n"),
+        ("quotes of ordered lists", String(repeating: "> 1. ", count: 5_000) + "x\n"),
+        ("ordered and bullet lists", String(repeating: "1. - ", count: 5_000) + "x\n"),
     ]
+
+    /// Every marker kind counts toward the nesting limit; a long rule or a run of `+` is no nesting.
+    @Test func nestingCountsOrderedMarkersButNotRules() {
+        let guardian = MarkdownGuard()
+        for deep in ["1. ", "12) ", "> 3. ", "- ", "* ", "+ ", ">"] {
+            let refusal = guardian.check(String(repeating: deep, count: 101) + "x\n", file: "p.md", firstLine: 1)
+            #expect(refusal?.check == "markdown-limit", "\(deep)")
+        }
+        for flat in [String(repeating: "-", count: 300), String(repeating: "*", count: 300), String(repeating: "+", count: 300), "2026 年"] {
+            #expect(guardian.check(flat + "\n", file: "p.md", firstLine: 1) == nil, "\(flat.prefix(8))")
+        }
+        #expect(guardian.check(String(repeating: "1. ", count: 50) + "x\n", file: "p.md", firstLine: 1) == nil)
+    }
 
     /// The slow tier (`GUIDEGEN_SLOW_TESTS=1 swift test -c release --filter HostileInputTests`, run by CI)
     /// asserts the bounds: rendered in under 250 ms or refused within 1 s. Debug builds on a shared

@@ -33,6 +33,8 @@ public struct MarkdownGuard: Sendable {
         var lineBytes = 0
         var depth = 0
         var inPrefix = true
+        // Digits so far of what may be an ordered list marker at the line's start.
+        var digits = 0
         // Table tracking: columns of the current table and lines it spans.
         var tableColumns = 0
         var tableLines = 0
@@ -95,6 +97,7 @@ public struct MarkdownGuard: Sendable {
                     line += 1
                     lineBytes = 0
                     depth = 0
+                    digits = 0
                     inPrefix = true
                     currentPipes = 0
                     currentDashesOnly = true
@@ -108,14 +111,32 @@ public struct MarkdownGuard: Sendable {
                 }
                 if b != 0x20 && b != 0x09 { blankLine = false }
                 if inPrefix {
-                    // Markers (> - * +) and indentation both nest (each list level indents by two or more columns).
-                    if b == 0x3E || b == 0x2D || b == 0x2A || b == 0x2B || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {
+                    // Markers (`>`, `-`, `*` and `+` before a blank, `1.` and `1)`) and indentation all nest (each
+                    // list level indents by two or more columns). A `-` run (`-----`, a rule) is no marker.
+                    let beforeBlank = i == n || bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A
+                    let listMarker = (b == 0x2D || b == 0x2A || b == 0x2B) && beforeBlank
+                    var nests = false
+                    if digits > 0 {
+                        // An ordered marker: up to nine digits, then `.` or `)` (cmark nests `1. 1. 1.` as deep as `- - -`).
+                        if b >= 0x30 && b <= 0x39 && digits < 9 {
+                            digits += 1
+                        } else {
+                            nests = b == 0x2E || b == 0x29
+                            if !nests { inPrefix = false }
+                            digits = 0
+                        }
+                    } else if b >= 0x30 && b <= 0x39 {
+                        digits = 1
+                    } else if b == 0x3E || listMarker || (b == 0x20 && lineBytes % 2 == 0) || b == 0x09 {
+                        nests = true
+                    } else if b != 0x20 && b != 0x09 {
+                        inPrefix = false
+                    }
+                    if nests {
                         depth += b == 0x09 ? 2 : 1
                         if depth > maxNesting {
                             return limit(line, "quotes or lists nested deeper than \(maxNesting) levels", "flatten the nesting")
                         }
-                    } else if b != 0x20 && b != 0x09 {
-                        inPrefix = false
                     }
                 }
                 switch b {
