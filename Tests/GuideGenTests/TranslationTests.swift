@@ -291,6 +291,21 @@ import Testing
             ])
     }
 
+    /// A quoted escape writes a control character the file's NUL check never sees; it went into the HTML
+    /// and the search index as a raw byte. Rule tables' texts are read the same way.
+    @Test func aControlCharacterFromAnEscapeIsAnError() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config,
+            "f/q.zh-Hans.md": "---\ntitle: \"T\\u0000\"\ntype: article\nsummary: \"a\\x07b\\u0085c\"\ntags: [\"ok\\tfine\"]\n---\nText.\n",
+            "f/q.en.md": "---\ntitle: T\ntype: article\n---\nText.\n",
+        ]).diagnostics
+        #expect(
+            diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check) \($0.message)" } == [
+                "f/q.zh-Hans.md:2:8 wrong-type `title` holds the control character U+0000",
+                "f/q.zh-Hans.md:4:10 wrong-type `summary` holds the control character U+0007",
+            ])
+    }
+
     @Test func aPageOnlyInAnotherLanguageIsItsOwnOriginal() {
         var en = FrontMatter()
         en.title = "Only English"

@@ -64,7 +64,31 @@ struct YAMLFields {
             error(.wrongType, node, "`\(key)` holds only white space", help: "give `\(key)` a value or remove the key")
             return nil
         }
+        // A quoted escape (`"T\u0000"`) gets past the file's own NUL check and would be written into the HTML.
+        if let control = Self.controlCharacter(in: s.string) {
+            let hex = String(control, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+            error(
+                .wrongType, node, "`\(key)` holds the control character \(code)",
+                help: "remove it (a quoted `\\x`, `\\u` or `\\0` escape writes one); only tabs and line breaks are allowed")
+            return nil
+        }
         return s.string
+    }
+
+    /// The first C0 or C1 control character in `text` other than tab, line feed and carriage return.
+    static func controlCharacter(in text: String) -> UInt32? {
+        UTF8Scan.withBytes(text) { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return UInt32(c) }
+                if c == 0x7F { return 0x7F }
+                if c == 0xC2, i + 1 < b.count, b[i + 1] >= 0x80, b[i + 1] <= 0x9F { return UInt32(b[i + 1]) }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// A string scalar that YAML reads as text: `title: 123` or `title: true` is a number or a boolean to
