@@ -86,10 +86,15 @@ public enum Pipeline {
 
         // Resolve rules: typed tables every page refers to.
         var tables: [RuleTable] = []
+        var failedTables: [String: String] = [:]
         for file in raw.rules {
             let (table, found) = RuleTableValidator.validate(file, languages: config.languages)
             diagnostics += found
-            guard let table else { continue }
+            guard let table else {
+                let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                failedTables[name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name] = file.path
+                continue
+            }
             if let first = tables.first(where: { $0.id == table.id }) {
                 diagnostics.append(
                     Diagnostic(
@@ -108,7 +113,8 @@ public enum Pipeline {
         var index = SiteIndex(pages: pages, config: config)
         index.draftKeys = Set(drafts.map(\.pageKey))
         index.failedPaths = failedPaths
-        let rules = RuleBook(tables, languages: config.languages)
+        var rules = RuleBook(tables, languages: config.languages)
+        rules.failedTables = failedTables
         let bodies = BodyRenderer.render(
             site: site, index: index, threads: options.threads, drawFlows: render, claims: ClaimChecker(rules: rules), keepProse: false)
         for body in bodies where !body.isFallback { diagnostics += body.markdown.diagnostics + body.claims }

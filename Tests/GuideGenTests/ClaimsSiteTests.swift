@@ -366,6 +366,21 @@ import Testing
         #expect(ambiguous.first?.help?.hasPrefix("write `{{rule w.noreason.window}}` or `{{rule w.noreason.refund}}`, or mark") == true)
     }
 
+    /// A reference into a table whose file failed (a YAML syntax error) says so and points at the file,
+    /// instead of "unknown rule table … none are defined" on every page.
+    @Test func aReferenceIntoABrokenTableNamesItsFile() throws {
+        let found = try Self.lint(
+            ["s/a.zh-Hans.md": "见 {{rule w.general.window}}。\n", "s/a.en.md": "See {{rule w.general.window}}.\n"],
+            table: "title: [broken\n")
+        let references = found.filter { $0.check == CheckID.unknownRule.rawValue }
+        #expect(references.count == 2)
+        for diagnostic in references {
+            #expect(diagnostic.message == "rule table `w` has errors, so nothing in it can be shown")
+            #expect(diagnostic.help == "fix `rules/w.yaml` first (its errors are listed with it); this reference then resolves")
+        }
+        #expect(found.contains { $0.location.file == "rules/w.yaml" && $0.severity == .error })
+    }
+
     /// A bare count in a sentence about a row with a `number` column is still a claim; a time of day or a
     /// date written with spaces (`9 点`, `3 月`, "9 am") is not one.
     @Test func spacedDatesAndTimesAreNotCounts() throws {

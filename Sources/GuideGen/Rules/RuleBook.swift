@@ -6,6 +6,10 @@ public struct RuleBook: Sendable {
     /// a page refers to the same few values again and again, and formatting one costs more than looking it up.
     public let shown: [String: [String: String]]
 
+    /// Tables whose files exist but failed to validate, by id (their path): a reference to one says so
+    /// instead of "unknown rule table" with a did-you-mean pointing elsewhere.
+    public var failedTables: [String: String] = [:]
+
     /// `{{table}}` HTML by table, language and whether it carries ids: about one guide in four shows a
     /// table, and rendering one again for every page cost as much as a page's prose checks.
     let tableHTML = RenderCache<String>()
@@ -40,6 +44,11 @@ public struct RuleBook: Sendable {
     /// Resolves a reference, suggesting the nearest name when something is misspelt.
     public func lookup(_ ref: RuleReference) -> Lookup {
         guard let table = tables[ref.table] else {
+            if let path = failedTables[ref.table] {
+                return .unknown(
+                    message: "rule table `\(ref.table)` has errors, so nothing in it can be shown",
+                    help: "fix `\(path)` first (its errors are listed with it); this reference then resolves")
+            }
             return .unknown(
                 message: "unknown rule table `\(ref.table)`", help: Suggestion.help(for: ref.table, in: Array(tables.keys), noun: "tables"))
         }
