@@ -5,13 +5,18 @@ import GuideGen
 /// server's responses carry them; `guidegen build` output never does.
 enum PreviewServerPages {
     /// Reloads when the server reports a build other than the one this page came from; uses the event
-    /// stream, or polls the version once a second when EventSource is missing or gives up.
+    /// stream, or polls the version once a second when EventSource is missing or gives up. A hidden tab
+    /// closes its stream and opens it again when shown (the first message is the current build): a browser
+    /// allows six connections per host, so with a stream per open tab the seventh tab never loaded.
     static func reloadScript(build: Int) -> String {
         """
         <script data-guidegen-reload>(function(){var b="\(build)";function check(v){if(String(v).trim()!==b)location.reload();}\
-        function poll(){setInterval(function(){fetch("\(PreviewServerRouter.versionPath)",{cache:"no-store"}).then(function(r){return r.text();}).then(check).catch(function(){});},1000);}\
-        if(!window.EventSource){poll();return;}var es=new EventSource("\(PreviewServerRouter.eventsPath)");\
-        es.onmessage=function(e){check(e.data);};es.onerror=function(){if(es.readyState===2){es.close();poll();}};})();</script>
+        function poll(){setInterval(function(){if(document.hidden)return;fetch("\(PreviewServerRouter.versionPath)",{cache:"no-store"}).then(function(r){return r.text();}).then(check).catch(function(){});},1000);}\
+        if(!window.EventSource){poll();return;}var es=null;\
+        function open(){if(es)return;es=new EventSource("\(PreviewServerRouter.eventsPath)");es.onmessage=function(e){check(e.data);};\
+        es.onerror=function(){if(es&&es.readyState===2){es.close();es=null;document.removeEventListener("visibilitychange",shown);poll();}};}\
+        function shown(){if(document.hidden){if(es){es.close();es=null;}}else{open();}}\
+        document.addEventListener("visibilitychange",shown);if(!document.hidden)open();})();</script>
 
         """
     }

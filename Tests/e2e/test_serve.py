@@ -323,3 +323,34 @@ def test_an_open_browser_tab_reloads_after_an_edit(guidegen, site_copy, event_so
             assert wait_until(lambda: "Back again" in driver.title, timeout=10), driver.title
         finally:
             driver.quit()
+
+
+def test_many_open_tabs_all_load(guidegen, site_copy):
+    """Chromium allows six connections per host: with an event stream held by every open tab, the seventh
+    tab never loaded. Hidden tabs let their stream go, so nine tabs load, and the visible one still reloads."""
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+    import shutil
+    if not shutil.which("chromedriver") and not os.path.exists("/usr/bin/chromedriver"):
+        pytest.skip("no chromedriver")
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+        options.add_argument(arg)
+    if shutil.which("chromium"):
+        options.binary_location = shutil.which("chromium")
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    with serving(guidegen, project) as (_, port, _):
+        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        try:
+            driver.set_page_load_timeout(10)
+            for tab in range(9):
+                if tab:
+                    driver.switch_to.new_window("tab")
+                driver.get(f"http://127.0.0.1:{port}/en/policies/windows/")
+                assert "After-sales windows" in driver.title, tab
+            time.sleep(0.5)
+            page.write_text(page.read_text().replace("title: After-sales windows", "title: Still reloads"))
+            assert wait_until(lambda: "Still reloads" in driver.title, timeout=10), driver.title
+        finally:
+            driver.quit()
