@@ -288,10 +288,8 @@ def test_ctrl_c_stops_cleanly(guidegen, site_copy):
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
 
-@pytest.mark.parametrize("event_source", [True, False], ids=["events", "polling"])
-def test_an_open_browser_tab_reloads_after_an_edit(guidegen, site_copy, event_source):
-    """The injected script really reloads: headless Chromium keeps the page open while the Markdown changes,
-    through the event stream, and through version polling when the browser has no EventSource."""
+def headless_chromium():
+    """A headless Chromium under Selenium; skips the test when either is missing."""
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
     import shutil
@@ -302,10 +300,17 @@ def test_an_open_browser_tab_reloads_after_an_edit(guidegen, site_copy, event_so
         options.add_argument(arg)
     if shutil.which("chromium"):
         options.binary_location = shutil.which("chromium")
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+@pytest.mark.parametrize("event_source", [True, False], ids=["events", "polling"])
+def test_an_open_browser_tab_reloads_after_an_edit(guidegen, site_copy, event_source):
+    """The injected script really reloads: headless Chromium keeps the page open while the Markdown changes,
+    through the event stream, and through version polling when the browser has no EventSource."""
     project = site_copy("basic")
     page = project / "content" / "policies" / "windows.en.md"
     with serving(guidegen, project) as (_, port, _):
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        driver = headless_chromium()
         try:
             driver.set_page_load_timeout(20)
             if not event_source:
@@ -328,20 +333,10 @@ def test_an_open_browser_tab_reloads_after_an_edit(guidegen, site_copy, event_so
 def test_many_open_tabs_all_load(guidegen, site_copy):
     """Chromium allows six connections per host: with an event stream held by every open tab, the seventh
     tab never loaded. Hidden tabs let their stream go, so nine tabs load, and the visible one still reloads."""
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-    import shutil
-    if not shutil.which("chromedriver") and not os.path.exists("/usr/bin/chromedriver"):
-        pytest.skip("no chromedriver")
-    options = webdriver.ChromeOptions()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        options.add_argument(arg)
-    if shutil.which("chromium"):
-        options.binary_location = shutil.which("chromium")
     project = site_copy("basic")
     page = project / "content" / "policies" / "windows.en.md"
     with serving(guidegen, project) as (_, port, _):
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        driver = headless_chromium()
         try:
             driver.set_page_load_timeout(10)
             for tab in range(9):
