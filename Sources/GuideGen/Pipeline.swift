@@ -91,8 +91,7 @@ public enum Pipeline {
             let (table, found) = RuleTableValidator.validate(file, languages: config.languages)
             diagnostics += found
             guard let table else {
-                let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-                failedTables[name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name] = file.path
+                failedTables[RuleTableValidator.tableID(of: file.path)] = file.path
                 continue
             }
             if let first = tables.first(where: { $0.id == table.id }) {

@@ -112,19 +112,32 @@ struct SiteOptions: ParsableArguments {
         // build of 10,000 pages made a string of every page here.
         var named = Set(diagnostics.map(\.location.file))
         for d in diagnostics { named.formUnion(d.notes.map(\.location.file)) }
-        var sources: [String: String] = [:]
-        for page in result.site.pages where named.contains(page.path) { sources[page.path] = page.text }
+        var pageTexts: [String: String] = [:]
+        for page in result.site.pages where named.contains(page.path) { pageTexts[page.path] = page.text }
+        // Theme files are named from the theme folder already (`site-templates/page.mustache`).
+        let (shown, shownSources) = Self.shownFromWorkingDirectory(
+            diagnostics, content: content, pageTexts: pageTexts, themePrefix: Theme.folderName(of: themeFolder) + "/")
+        let printer = DiagnosticPrinter(
+            format: format, colour: format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+            sources: shownSources, toolVersion: guidegenVersion)
+        let text = printer.render(shown, fileCount: result.fileCount)
+        if format == .text { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+
+    /// `diagnostics` with their files named from the working directory, as compilers name them, and the
+    /// source text of each file they point into (`pageTexts`, else a YAML file read from `content`).
+    static func shownFromWorkingDirectory(
+        _ diagnostics: [Diagnostic], content: String, pageTexts: [String: String] = [:], themePrefix: String? = nil
+    ) -> (diagnostics: [Diagnostic], sources: [String: String]) {
+        var sources = pageTexts
         let contentRoot = URL(fileURLWithPath: content)
         for d in diagnostics where sources[d.location.file] == nil && d.location.file.hasSuffix(".yaml") {
             if let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(d.location.file).path) {
                 sources[d.location.file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             }
         }
-        // Paths are printed relative to the working directory, as compilers do.
         let prefix = DiagnosticPrinter.shownPrefix(ofFolder: content)
-        // Theme files are named from the theme folder already (`site-templates/page.mustache`).
-        let themePrefix = Theme.folderName(of: themeFolder) + "/"
-        func shownPath(_ file: String) -> String { file.hasPrefix(themePrefix) ? file : prefix + file }
+        func shownPath(_ file: String) -> String { themePrefix.map { file.hasPrefix($0) } == true ? file : prefix + file }
         let shown = diagnostics.map { d -> Diagnostic in
             var d = d
             d.location.file = shownPath(d.location.file)
@@ -135,12 +148,7 @@ struct SiteOptions: ParsableArguments {
             }
             return d
         }
-        let shownSources = Dictionary(uniqueKeysWithValues: sources.map { (prefix + $0.key, $0.value) })
-        let printer = DiagnosticPrinter(
-            format: format, colour: format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-            sources: shownSources, toolVersion: guidegenVersion)
-        let text = printer.render(shown, fileCount: result.fileCount)
-        if format == .text { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        return (shown, Dictionary(uniqueKeysWithValues: sources.map { (prefix + $0.key, $0.value) }))
     }
 }
 

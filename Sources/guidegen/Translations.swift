@@ -28,17 +28,7 @@ struct Translations: ParsableCommand, ChecksFolders {
         let configErrors = (readDiagnostics + configDiagnostics).filter { $0.severity == .error }
         if !configErrors.isEmpty {
             // Named and quoted as `lint` names them: from the working directory, with the source line.
-            let prefix = DiagnosticPrinter.shownPrefix(ofFolder: content)
-            var sources: [String: String] = [:]
-            let shown = configErrors.map { d -> Diagnostic in
-                var d = d
-                let path = URL(fileURLWithPath: content).appendingPathComponent(d.location.file).path
-                if sources[prefix + d.location.file] == nil, let data = FileManager.default.contents(atPath: path) {
-                    sources[prefix + d.location.file] = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-                }
-                d.location.file = prefix + d.location.file
-                return d
-            }
+            let (shown, sources) = SiteOptions.shownFromWorkingDirectory(configErrors, content: content)
             let printer = DiagnosticPrinter(format: .text, colour: false, sources: sources, toolVersion: guidegenVersion)
             FileHandle.standardError.write(Data(printer.render(shown, fileCount: raw.pages.count + 1).utf8))
             FileHandle.standardError.write(Data("error: fix guidegen.yaml first (`guidegen lint` shows every finding)\n".utf8))

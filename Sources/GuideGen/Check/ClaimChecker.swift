@@ -171,17 +171,15 @@ public struct ClaimChecker: Sendable {
                     repeated = (target, match)
                     break
                 }
-                // With two columns of the kind (a window in days, a refund in working days), the one in the
-                // literal's own unit is the one it means.
-                // The help names the others it may mean: those in its unit, or all when none is.
+                // With two columns of the kind (a window in days, a refund in working days), those in the
+                // literal's own unit are the ones it may mean (all of the kind when none is); the help names each.
+                guard contradicted == nil else { continue }
                 let sameUnit = sameKind.filter {
                     if case .quantity(let value)? = target.row.values[$0.id] { return value.unit == literal.quantity.unit }
                     return false
                 }
                 let meant = sameUnit.isEmpty ? sameKind : sameUnit
-                if contradicted == nil, let column = meant.first {
-                    contradicted = (termRange, target, column, Array(meant.dropFirst()))
-                }
+                if let column = meant.first { contradicted = (termRange, target, column, Array(meant.dropFirst())) }
             }
             let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
             let location = block.location(ofOffset: literal.range.lowerBound, file: file)
@@ -203,7 +201,6 @@ public struct ClaimChecker: Sendable {
             } else if let (nearest, target, column, others) = contradicted {
                 guard checkContradictions else { continue }
                 let key = "\(target.table.id).\(target.row.id).\(column.id)"
-                // The row's other columns of this kind, in case the sentence means one of them.
                 let alternatives = others.map { " or `{{rule \(target.table.id).\(target.row.id).\($0.id)}}`" }.joined()
                 let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
                 let termText = String(decoding: bytes[nearest], as: UTF8.self)

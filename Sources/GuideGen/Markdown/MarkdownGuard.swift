@@ -113,8 +113,7 @@ public struct MarkdownGuard: Sendable {
                 if inPrefix {
                     // Markers (`>`, `-`, `*` and `+` before a blank, `1.` and `1)`) and indentation all nest (each
                     // list level indents by two or more columns). A `-` run (`-----`, a rule) is no marker.
-                    let beforeBlank = i == n || bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A
-                    let listMarker = (b == 0x2D || b == 0x2A || b == 0x2B) && beforeBlank
+                    let listMarker = (b == 0x2D || b == 0x2A || b == 0x2B) && (i == n || Self.isBlank(bytes[i]))
                     var nests = false
                     if digits > 0 {
                         // An ordered marker: up to nine digits, then `.` or `)` (cmark nests `1. 1. 1.` as deep as `- - -`).
@@ -155,6 +154,9 @@ public struct MarkdownGuard: Sendable {
             return nil
         }
     }
+
+    /// A space, tab or line break: what follows a bullet marker.
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A }
 
     /// Runs `work` on its own thread and waits at most `timeout` seconds; nil when it did not finish
     /// (the thread is abandoned: C code cannot be cancelled, but the build goes on and fails that file).

@@ -7,8 +7,7 @@ public struct Localized: Sendable, Hashable, Codable {
     /// The text in `language`, falling back to `fallback`, then to any language (sorted, for determinism).
     public func text(_ language: String, fallback: String? = nil) -> String {
         if let v = values[language] { return v }
-        if let f = fallback, let v = values[f] { return v }
-        return values.keys.sorted().first.flatMap { values[$0] } ?? ""
+        return languageOfText(language, fallback: fallback).flatMap { values[$0] } ?? ""
     }
 
     /// The language `text(language, fallback:)` takes its text from; nil when there is none.

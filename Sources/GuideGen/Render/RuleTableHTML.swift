@@ -17,13 +17,6 @@ public enum RuleTableHTML {
             guard let other = text?.languageOfText(language, fallback: fallback), other != language else { return "" }
             return " lang=\"\(e(other))\""
         }
-        func localized(_ value: RuleValue?, _ column: RuleColumn) -> Localized? {
-            switch value {
-            case .text(let t)?: t
-            case .choice(let key)?: column.options.first { $0.key == key }?.label
-            default: nil
-            }
-        }
         let figureID = anchors ? " id=\"rules-\(e(table.id))\"" : ""
         var html = "<figure class=\"rule-table\"\(figureID)>\n<div class=\"table-scroll\">\n<table>\n"
         html +=
@@ -38,7 +31,7 @@ public enum RuleTableHTML {
             for column in table.columns {
                 let text = row.values[column.id].map { RuleBook.display($0, column: column, language: language, fallback: fallback) } ?? "—"
                 // Short values (`15 天`, `CNY 50`) must not wrap; text columns may.
-                let marked = lang(localized(row.values[column.id], column))
+                let marked = lang(row.values[column.id].flatMap { RuleBook.localized($0, column: column) })
                 html += column.type == .text ? "<td\(marked)>\(e(text))</td>" : "<td class=\"rule-table__value\"\(marked)>\(e(text))</td>"
             }
             html += "</tr>\n"

@@ -82,8 +82,17 @@ public struct RuleBook: Sendable {
         switch value {
         case .quantity(let q): return QuantityFormatter.format(q, language: language)
         case .boolean(let b): return language.hasPrefix("zh") ? (b ? "是" : "否") : (b ? "yes" : "no")
-        case .choice(let key): return column.options.first { $0.key == key }?.label.text(language, fallback: fallback) ?? key
+        case .choice(let key): return localized(value, column: column)?.text(language, fallback: fallback) ?? key
         case .text(let t): return t.text(language, fallback: fallback)
+        }
+    }
+
+    /// The localized text a `text` value or a `choice` option shows; nil for values shown as formatted.
+    public static func localized(_ value: RuleValue, column: RuleColumn) -> Localized? {
+        switch value {
+        case .text(let t): t
+        case .choice(let key): column.options.first { $0.key == key }?.label
+        default: nil
         }
     }
 }

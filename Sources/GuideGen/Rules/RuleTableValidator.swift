@@ -3,10 +3,15 @@ public enum RuleTableValidator {
     static let tableKeys = ["title", "changed", "sources", "columns", "rows"]
     static let columnKeys = ["type", "title", "options"]
 
+    /// A table's id: its file name without `.yaml` (or `.yml`).
+    public static func tableID(of path: String) -> String {
+        let fileName = path.split(separator: "/").last ?? Substring(path)
+        return String(fileName.dropLast(fileName.hasSuffix(".yml") ? 4 : fileName.hasSuffix(".yaml") ? 5 : 0))
+    }
+
     /// Validates one rule table file against the configured languages.
     public static func validate(_ source: SourceText, languages: [String]) -> (RuleTable?, [Diagnostic]) {
-        let fileName = source.path.split(separator: "/").last!
-        let id = String(fileName.dropLast(fileName.hasSuffix(".yml") ? 4 : 5))
+        let id = tableID(of: source.path)
         // References name the table by its id, `{{rule id.row.column}}`: a dot or space in it could never be written.
         guard isIdentifier(id) else {
             let fixed = String(id.unicodeScalars.map { isIdentifier(String($0)) ? Character($0) : "-" })
