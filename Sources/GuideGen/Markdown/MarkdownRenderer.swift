@@ -18,19 +18,26 @@ public struct MarkdownOptions: Sendable {
     /// The `aria-label` of a footnote's link back to its reference, in the page's language (cmark-gfm writes
     /// "Back to content"); nil keeps cmark's.
     public var footnoteBackLabel: String?
+    /// Give each code block's `<pre>` `tabindex="0"`: a long line scrolls it sideways, and a keyboard can
+    /// scroll only what takes focus (as Hugo does).
+    public var focusableCodeBlocks = true
+    /// The `aria-label`s of a task list's done and open checkboxes, in the page's language; cmark-gfm writes
+    /// none, so a screen reader met an unnamed form field. Nil leaves them unnamed.
+    public var taskLabels: (done: String, open: String)?
 
     public init(
-        unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true,
+        unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true, focusableCodeBlocks: Bool = true,
         extensions: [String] = MarkdownRenderer.extensionNames
     ) {
         self.unsafeHTML = unsafeHTML
         self.githubAlerts = githubAlerts
         self.headingAnchors = headingAnchors
+        self.focusableCodeBlocks = focusableCodeBlocks
         self.extensions = extensions
     }
 
     /// cmark-gfm exactly as its CLI renders with the GFM extensions (for conformance tests).
-    public static let plain = MarkdownOptions(githubAlerts: false, headingAnchors: false)
+    public static let plain = MarkdownOptions(githubAlerts: false, headingAnchors: false, focusableCodeBlocks: false)
 }
 
 /// The bridge to cmark-gfm: parses, lets hooks rewrite the tree, renders HTML and copies out what later
@@ -155,7 +162,17 @@ public enum MarkdownRenderer {
         let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
         var html = walker.headings.isEmpty ? Array(rendered) : insertHeadingIDs(rendered, walker.headings.map(\.id))
         if let label = options.footnoteBackLabel, ByteSearch.contains(source, 0x5E) {  // `^`: footnotes are `[^1]`
-            html = relabelFootnoteBackLinks(html, label)
+            html = replacingAll(cmarkFootnoteBackLabel, with: #"data-footnote-backref aria-label="\#(HTML.escape(label))""#, in: html)
+        }
+        if options.focusableCodeBlocks, walker.hasCodeBlocks {
+            html = replacingAll(cmarkCodeBlock, with: #"<pre tabindex="0"><code"#, in: html)
+        }
+        if let labels = options.taskLabels, walker.hasTaskItems {
+            html = replacingAll(
+                cmarkDoneTask, with: #"<input type="checkbox" checked="" disabled="" aria-label="\#(HTML.escape(labels.done))" />"#,
+                in: html)
+            html = replacingAll(
+                cmarkOpenTask, with: #"<input type="checkbox" disabled="" aria-label="\#(HTML.escape(labels.open))" />"#, in: html)
         }
         return MarkdownResult(
             htmlBytes: html, headings: walker.headings.filter { $0.level > 0 }, prose: walker.prose, sections: walker.sections(),
@@ -163,19 +180,20 @@ public enum MarkdownRenderer {
     }
 
     static let cmarkFootnoteBackLabel = Array(#"data-footnote-backref aria-label="Back to content""#.utf8)
+    static let cmarkCodeBlock = Array(#"<pre><code"#.utf8)
+    static let cmarkDoneTask = Array(#"<input type="checkbox" checked="" disabled="" />"#.utf8)
+    static let cmarkOpenTask = Array(#"<input type="checkbox" disabled="" />"#.utf8)
 
-    /// `html` with each footnote back-link's label replaced by `label` (HTML-escaped).
-    static func relabelFootnoteBackLinks(_ html: [UInt8], _ label: String) -> [UInt8] {
-        let needle = cmarkFootnoteBackLabel
-        let replacement = Array(#"data-footnote-backref aria-label="\#(HTML.escape(label))""#.utf8)
-        return html.withUnsafeBufferPointer { bytes in
+    /// `html` with every occurrence of `needle` replaced by `replacement`.
+    static func replacingAll(_ needle: [UInt8], with replacement: String, in html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes in
             guard var hit = ByteSearch.firstIndex(of: needle, in: bytes) else { return html }
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
+            out.reserveCapacity(bytes.count + 64)
             var copied = 0
             while true {
                 out += UnsafeBufferPointer(rebasing: bytes[copied..<hit])
-                out += replacement
+                out += replacement.utf8
                 copied = hit + needle.count
                 guard let next = ByteSearch.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[copied...])) else { break }
                 hit = copied + next
@@ -417,8 +435,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     var b = $0; b.ignored.formUnion(ignoredHere); return b
                 }
                 replace(node, withHTML: html)
-            } else if options.sectionTexts {
-                blockText = ByteSearch.trimmed(code, newlines: true)
+            } else {
+                hasCodeBlocks = true
+                if options.sectionTexts { blockText = ByteSearch.trimmed(code, newlines: true) }
             }
         case CMARK_NODE_BLOCK_QUOTE:
             if options.githubAlerts, let kind = alertKind(node) {
@@ -427,9 +446,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 children(of: node, ignored: ignoredHere)
             }
         default:
-            if strcmp(cmark_node_get_type_string(node), "table") == 0 {
+            // cmark-gfm names every node type, extension ones included.
+            let typeName = cmark_node_get_type_string(node)!
+            if strcmp(typeName, "table") == 0 {
                 tableCells(node, ignored: ignoredHere)
             } else {
+                if type == CMARK_NODE_ITEM, !hasTaskItems, strcmp(typeName, "tasklist") == 0 { hasTaskItems = true }
                 children(of: node, ignored: ignoredHere)
             }
         }
@@ -464,6 +486,11 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             row = cmark_node_next(r)
         }
     }
+
+    /// Whether the page has a code block, whose `<pre>` the HTML then makes focusable.
+    private(set) var hasCodeBlocks = false
+    /// Whether the page has a task list item (`- [x]`), whose checkbox the HTML then names.
+    private(set) var hasTaskItems = false
 
     /// A block's text is built here as bytes and handed to its `ProseBlock` as they are: a `String` per text
     /// node (validated, allocated, then appended) was most of the walk's cost.

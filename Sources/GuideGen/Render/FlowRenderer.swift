@@ -24,7 +24,7 @@ enum FlowRenderer {
         }
         let (parsed, parseIssues) = FlowParser.parse(source)
         var diagnostics = parseIssues.map(diagnostic)
-        let fallback = "<pre><code class=\"language-mermaid\">\(HTML.escape(source))</code></pre>\n"
+        let fallback = "<pre tabindex=\"0\"><code class=\"language-mermaid\">\(HTML.escape(source))</code></pre>\n"
         guard var diagram = parsed, !parseIssues.contains(where: { $0.severity == .error }) else {
             return Result(html: fallback, prose: [], diagnostics: diagnostics, signature: nil)
         }
@@ -54,13 +54,14 @@ enum FlowRenderer {
         }
         let geometry = FlowLayout.layout(diagram)
         // Named as a flowchart from its first step, and described by the steps list (collapsed below it): a
-        // screen reader announced only the first step's words as an image.
+        // screen reader announced only the first step's words as an image. The frame scrolls a wide flow on a
+        // phone, so it takes keyboard focus (arrow keys scroll it) and carries the flow's name.
         let title = strings.flowchart + (diagram.nodes.first.map { $0.label } ?? "")
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
         let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
-            <div class="flowchart__figure" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
+            <div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
             \(svg)
             </div>
             <details class="flowchart__steps">

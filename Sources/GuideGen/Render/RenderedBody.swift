@@ -134,8 +134,9 @@ public enum BodyRenderer {
             // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
             options.sectionTexts = page.frontMatter.kind == .faq
             options.renderHTML = drawFlows
-            let back = UIStrings.forLanguage(page.language).backToContent
-            if back != UIStrings.english.backToContent { options.footnoteBackLabel = back }
+            let strings = UIStrings.forLanguage(page.language)
+            if strings.backToContent != UIStrings.english.backToContent { options.footnoteBackLabel = strings.backToContent }
+            options.taskLabels = (strings.taskDone, strings.taskOpen)
             return options
         }
         let searchBudget =

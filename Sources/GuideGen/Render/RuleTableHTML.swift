@@ -18,7 +18,10 @@ public enum RuleTableHTML {
             return " lang=\"\(e(other))\""
         }
         let figureID = anchors ? " id=\"rules-\(e(table.id))\"" : ""
-        var html = "<figure class=\"rule-table\"\(figureID)>\n<div class=\"table-scroll\">\n<table>\n"
+        // The frame scrolls a wide table on a phone: focusable, so a keyboard can scroll it, and named.
+        let frame =
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(table.title.text(language, fallback: fallback)))\">"
+        var html = "<figure class=\"rule-table\"\(figureID)>\n\(frame)\n<table>\n"
         html +=
             "<caption\(lang(table.title))>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
         for column in table.columns {
