@@ -14,5 +14,7 @@ if (( ${#missing[@]} )); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  python3 -c "import jsonschema, selenium, pytest" 2>/dev/null || python3 -m pip install -q jsonschema selenium pytest
+  # selenium-axe-python carries axe-core, the accessibility engine test_accessibility.py runs in Chromium.
+  python3 -c "import jsonschema, selenium, pytest, selenium_axe_python" 2>/dev/null ||
+    python3 -m pip install -q jsonschema selenium pytest selenium-axe-python
 fi
