@@ -15,13 +15,15 @@ import Testing
     @Test func basicSiteRendersToTheGoldenHTML() throws {
         let result = Pipeline.run(Self.options("basic"), render: true)
         #expect(!result.diagnostics.hasErrors)
-        let pages = result.files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix("search-index.js") }.sorted()
+        let pages = result.files.keys.filter {
+            $0.hasSuffix(".html") || $0.hasSuffix(".xml") || $0.hasSuffix("search-index.js") || $0 == "robots.txt"
+        }.sorted()
         #expect(
             pages == [
                 "404.html", "en/faq/basics/index.html", "en/faq/index.html", "en/index.html", "en/platforms/index.html",
                 "en/platforms/taobao/index.html", "en/policies/index.html", "en/policies/windows/index.html", "en/search-index.js",
                 "en/tags/after-sales/index.html", "en/tags/index.html", "en/tags/iphone/index.html", "en/tags/refunds/index.html",
-                "index.html", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html", "zh-Hans/index.html",
+                "index.html", "robots.txt", "sitemap.xml", "zh-Hans/faq/basics/index.html", "zh-Hans/faq/index.html", "zh-Hans/index.html",
                 "zh-Hans/platforms/index.html", "zh-Hans/platforms/taobao/index.html", "zh-Hans/policies/index.html",
                 "zh-Hans/policies/windows/index.html", "zh-Hans/search-index.js", "zh-Hans/tags/index.html",
                 "zh-Hans/tags/iphone/index.html", "zh-Hans/tags/退款/index.html",
@@ -78,7 +80,17 @@ import Testing
         }
         #expect(hrefs.count > 5)
         #expect(hrefs.filter { !$0.hasPrefix("https://example.org/guide/") && !$0.hasPrefix("#") } == [])
+        // A crawler must not index the 404 page, nor take it for a page with translations.
+        #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(!notFound.contains("rel=\"canonical\"") && !notFound.contains("rel=\"alternate\"") && !notFound.contains("og:url"))
+        #expect(!page.contains("noindex"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/guide/en/policies/windows/\">"))
+        // The language chooser's alternates are full URLs too (hreflang needs them), and robots.txt names the sitemap.
+        let root = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(root.contains("hreflang=\"x-default\" href=\"https://example.org/guide/\""))
+        #expect(root.contains("hreflang=\"en\" href=\"https://example.org/guide/en/\""))
         #expect(
-            String(decoding: files["index.html"]!, as: UTF8.self).contains("hreflang=\"x-default\" href=\"https://example.org/guide/\""))
+            String(decoding: files["robots.txt"]!, as: UTF8.self)
+                == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/guide/sitemap.xml\n")
     }
 }

@@ -82,7 +82,10 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{site_title}}</title>
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{site_title}}">
 {{#home.description}}<meta name="description" content="{{home.description}}">
+<meta property="og:description" content="{{home.description}}">
 {{/home.description}}</head>
 <body class="kind-home">
 {{> partials/header}}
@@ -124,7 +127,10 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{page.title}} · {{site_title}}</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="{{page.title}}">
 {{#page.description}}<meta name="description" content="{{page.description}}">
+<meta property="og:description" content="{{page.description}}">
 {{/page.description}}{{#page.faq_jsonld}}<script type="application/ld+json">{{{page.faq_jsonld}}}</script>
 {{/page.faq_jsonld}}</head>
 <body class="kind-{{page.kind}}">
@@ -195,7 +201,10 @@ enum BuiltinTheme {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="guidegen">
+{{#noindex}}<meta name="robots" content="noindex">
+{{/noindex}}<meta property="og:site_name" content="{{site_title}}">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
+<meta property="og:url" content="{{canonical}}">
 {{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/alternates}}{{#x_default}}<link rel="alternate" hreflang="x-default" href="{{x_default}}">
 {{/x_default}}<link rel="stylesheet" href="{{root}}theme/style.css">
@@ -252,6 +261,15 @@ enum BuiltinTheme {
 </nav>
 
 """#),
+        ("robots.mustache", #"""
+User-agent: *
+Allow: /
+{{#sitemap_url}}
+
+Sitemap: {{{sitemap_url}}}
+{{/sitemap_url}}
+
+"""#),
         ("root.mustache", #"""
 <!doctype html>
 <html lang="{{lang}}">
@@ -262,7 +280,7 @@ enum BuiltinTheme {
 <title>{{site_title}}</title>
 <meta http-equiv="refresh" content="3; url={{default_url}}">
 <link rel="stylesheet" href="theme/style.css">
-{{#languages}}<link rel="alternate" hreflang="{{code}}" href="{{url}}">
+{{#languages}}<link rel="alternate" hreflang="{{code}}" href="{{alternate_url}}">
 {{/languages}}<link rel="alternate" hreflang="x-default" href="{{x_default}}">
 <script src="theme/choose-language.js" data-languages="{{languages_json}}" data-pretty="{{#pretty}}1{{/pretty}}"></script>
 </head>
@@ -487,7 +505,10 @@ enum BuiltinTheme {
 <head>
 {{> partials/head}}
 <title>{{section.title}} · {{site_title}}</title>
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{section.title}}">
 {{#section.description}}<meta name="description" content="{{section.description}}">
+<meta property="og:description" content="{{section.description}}">
 {{/section.description}}</head>
 <body class="kind-section">
 {{> partials/header}}

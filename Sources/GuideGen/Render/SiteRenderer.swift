@@ -118,6 +118,11 @@ public struct SiteRenderer: Sendable {
                 ("\(language)/index.html", nav.sections.count, { Array((renderHome(body: nil, language: language, nav: nav) ?? "").utf8) }))
         }
         lists.append(("index.html", 1, { Array((theme.render("root", rootContext()) ?? "").utf8) }))
+        // robots.txt comes from a template, so a site can replace it (as Hugo's `layouts/robots.txt`).
+        if theme.templateNames.contains("robots") {
+            let sitemap = config.baseURL.map { RelativeURL.absolute("sitemap.xml", base: $0) }
+            lists.append(("robots.txt", 1, { Array((theme.render("robots", sitemap.map { ["sitemap_url": $0] } ?? [:]) ?? "").utf8) }))
+        }
         let defaultNav = navigation[config.defaultLanguage]!
         lists.append(("404.html", 1, { Array((theme.render("404", notFoundContext(nav: defaultNav)) ?? "").utf8) }))
         // Largest first (the search indexes, the sitemap, then the longest lists), so that no core is left
@@ -689,9 +694,11 @@ public struct SiteRenderer: Sendable {
             "site_title": config.title.text(d),
             "default_url": prettyURLs ? "\(d)/" : "\(d)/index.html",
             "languages": config.languages.map {
-                [
-                    "code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d),
-                    "url": prettyURLs ? "\($0)/" : "\($0)/index.html",
+                let url = prettyURLs ? "\($0)/" : "\($0)/index.html"
+                return [
+                    "code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d), "url": url,
+                    // hreflang alternates are full URLs when the site knows its own.
+                    "alternate_url": config.baseURL.map { RelativeURL.absolute(url, base: $0) } ?? url,
                 ]
             },
             "languages_json": "[" + config.languages.map { "\"\($0)\"" }.joined(separator: ",") + "]",
@@ -716,6 +723,10 @@ public struct SiteRenderer: Sendable {
             language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle, absolute: absolute
         ).any
         context["nav"] = navContext(nav, language: d, outputPath: "404.html", link: linker(from: "404.html", absolute: absolute))
+        // Served in place of any missing URL: no page of its own to name as canonical or as a translation, and
+        // not one for search engines to index.
+        for key in ["canonical", "alternates", "x_default"] { context[key] = nil }
+        context["noindex"] = true
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"
