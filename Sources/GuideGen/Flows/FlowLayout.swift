@@ -30,8 +30,34 @@ public struct FlowLayout: Sendable {
         let nodeLines = zip(diagram.nodes, nodeTexts).map {
             FlowShapeMetrics.lines(for: $0.shape, text: $1.text, measure: measure)
         }
-        let nodeSizes = zip(diagram.nodes, nodeLines).map {
+        var nodeSizes = zip(diagram.nodes, nodeLines).map {
             FlowShapeMetrics.size(of: $0.shape, lines: $1, measure: measure)
+        }
+        let endpoints = diagram.edgeEndpoints()
+        // A circle or decision meets its arrows near its tip (FlowRouter's ports, within 0.7 of its half
+        // width): one with many arrows on a side grows until they land an arrowhead's width apart.
+        var arrowsIn = [Int](repeating: 0, count: nodeCount)
+        var arrowsOut = arrowsIn
+        for case let (from, to)? in endpoints where from != to {
+            arrowsOut[from] += 1
+            arrowsIn[to] += 1
+        }
+        for node in 0..<nodeCount where diagram.nodes[node].shape == .circle || diagram.nodes[node].shape == .diamond {
+            let most = max(arrowsIn[node], arrowsOut[node])
+            guard most >= 3 else { continue }
+            let across = Double(most - 1) * FlowRouter.minimumPortStep / FlowRouter.pointedPortReach
+            var (width, height) = nodeSizes[node]
+            if diagram.nodes[node].shape == .circle {
+                width = max(width, across)
+                height = width
+            } else if horizontal {
+                height = max(height, across)
+                width = 2 * height
+            } else {
+                width = max(width, across)
+                height = width / 2
+            }
+            nodeSizes[node] = (width, height)
         }
         let edgeTexts = diagram.edges.map { $0.label.map(FlowLabelText.init) }
         let edgeLines: [[String]] = edgeTexts.map { text in
@@ -46,8 +72,6 @@ public struct FlowLayout: Sendable {
         func logical(_ size: (width: Double, height: Double)) -> (cross: Double, depth: Double) {
             horizontal ? (size.height, size.width) : (size.width, size.height)
         }
-
-        let endpoints = diagram.edgeEndpoints()
 
         // Ranks.
         let layered = diagram.edges.indices.filter { endpoints[$0] != nil && endpoints[$0]!.from != endpoints[$0]!.to }

@@ -13,6 +13,10 @@ final class FlowRouter {
     /// Distance the last point stops short of the target boundary so that the arrowhead's tip,
     /// not the line's end, touches it (the marker's `refX` matches).
     static let arrowInset = 4.0
+    /// Ports of one side this far apart keep their arrowheads (8 px wide) and thick strokes apart, px.
+    static let minimumPortStep = 11.0
+    /// How far from a circle's or decision's tip ports may go, as a share of its half width.
+    static let pointedPortReach = 0.7
     /// Distance between nested self-loops, px.
     static let loopStep = 12.0
     /// Space between the outermost self-loop and its labels, px.
@@ -87,8 +91,10 @@ final class FlowRouter {
         guard !neighbours.isEmpty else { return }
         let pointed = shapes[node].shape == .diamond || shapes[node].shape == .circle
         let half = crossHalf(node)
-        // Keep ports away from corners; diamonds and circles keep them near the tip.
-        let usable = pointed ? half * 0.3 : max(half - 12, half * 0.5)
+        // Keep ports away from corners; diamonds and circles keep them near the tip, but spread them down
+        // the sides rather than closer than an arrowhead's width (three arrows into `((End))` fused).
+        let spread = Self.minimumPortStep * Double(neighbours.count - 1) / 2
+        let usable = pointed ? min(max(half * 0.3, spread), half * Self.pointedPortReach) : max(half - 12, half * 0.5)
         if neighbours.count == 1 {
             let only = neighbours[0]
             ports[only] = pointed ? 0 : min(max(cross[only] - cross[item], -usable), usable)

@@ -274,11 +274,24 @@ public struct FlowTextMeasure: Sendable, Equatable {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            0xFFE0...0xFFE6, 0x1F000...0x1FAFF, 0x20000...0x3FFFD:
             return true
         default:
-            return false
+            return isEmojiSymbol(scalar)
         }
+    }
+
+    /// Emoji among the symbols below U+2C00 (✅ ❌ ⭐ ☎): drawn from the color emoji font, wider than an
+    /// ideograph. The property lookup is reached only for this block, not for letters or CJK text.
+    @inline(__always)
+    static func isEmojiSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        (0x2000..<0x2C00).contains(scalar.value) && scalar.properties.isEmoji
+    }
+
+    /// Emoji are drawn about 1.25 em wide by Noto Color Emoji (and Apple's and Segoe's), not 1 em.
+    @inline(__always)
+    static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F000...0x1FAFF).contains(scalar.value) || isEmojiSymbol(scalar)
     }
 
     /// The estimated advance of one scalar, in em.
@@ -294,7 +307,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
             default: return 0.6
             }
         }
-        if isWide(scalar) { return 1.0 }
+        if isWide(scalar) { return isEmoji(scalar) ? 1.25 : 1.0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: return 0.6

@@ -815,7 +815,12 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
   a { color: #000; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #444; }
   :root { --flow-node-fill: #fff; --flow-terminal-fill: #fff; --flow-decision-fill: #fff; --flow-node-stroke: #000; --flow-decision-stroke: #000; --flow-text: #000; --flow-edge: #000; --flow-label-bg: #fff; --flow-label-text: #000; }
-  .flowchart__figure { border: none; padding: 0; }
+  /* Paper does not scroll: a wide flow shrinks to the page instead of being cut off at its edge. */
+  .flowchart__figure { border: none; padding: 0; overflow: visible; }
+  .flowchart__figure .flow { min-width: 0; }
+  .flowchart { max-width: none; }
+  .table-scroll, pre { overflow: visible; }
+  pre { white-space: pre-wrap; }
   .flowchart__steps { display: none; }
   .flowchart__print { display: block; font-size: 10pt; }
   pre, .callout, .rule-table, .flowchart { break-inside: avoid; }

@@ -73,6 +73,40 @@ struct FlowLayoutTests {
         }
     }
 
+    /// Arrows into a circle or a decision meet near its tip, but never closer than an arrowhead is wide:
+    /// three branches into `((End))` ended 6.9 px apart and their 8 px arrowheads fused into one.
+    @Test func arrowsIntoAPointedShapeKeepApart() throws {
+        for (source, target, horizontal) in [
+            ("flowchart TD\na[Refund] --> e((End))\nb[Return] --> e\nc[Replace] --> e", "e", false),
+            ("flowchart TD\na[A] --> d{OK?}\nb[B] --> d\nc[C] --> d\nd -->|yes| x[X]\nd -->|no| y[Y]", "d", false),
+            ("flowchart LR\na{OK?} ==>|Yes| b[Refund]\na ==>|No| c[Return]\na ==>|Maybe| d[Wait]\nd --> a", "a", true),
+            // Many arrows: the shape grows to keep them apart.
+            ("flowchart TD\n" + (1...8).map { "n\($0)[Step \($0)] --> e((End))" }.joined(separator: "\n"), "e", false),
+            ("flowchart LR\nq{Which?}\n" + (1...6).map { "q -->|p\($0)| n\($0)[Platform \($0)]" }.joined(separator: "\n"), "q", true),
+        ] {
+            let geometry = FlowLayout.layout(try flowParseClean(source))
+            let frame = try node(geometry, target)
+            // Where each edge touches the node across the rank axis, per side (arrows in above, out below).
+            var touches: [Bool: [Double]] = [:]
+            for edge in geometry.edges where edge.from == target || edge.to == target {
+                let end = try #require(edge.to == target ? edge.points.last : edge.points.first)
+                let incoming = horizontal ? end.x < frame.center.x : end.y < frame.center.y
+                touches[incoming, default: []].append(horizontal ? end.y : end.x)
+                let slack = FlowRouter.arrowInset + 0.5
+                #expect(
+                    end.x >= frame.x - slack && end.x <= frame.maxX + slack && end.y >= frame.y - slack && end.y <= frame.maxY + slack,
+                    "\(source): \(end) is off \(target)")
+            }
+            #expect(touches.values.contains { $0.count >= 3 })
+            for side in touches.values {
+                let sorted = side.sorted()
+                for (a, b) in zip(sorted, sorted.dropFirst()) {
+                    #expect(b - a >= FlowRouter.minimumPortStep - 0.001, "\(source): ports \(sorted)")
+                }
+            }
+        }
+    }
+
     @Test func backEdgesRunFromTheLaterStepBackUp() throws {
         let geometry = FlowLayout.layout(try golden("cycle"))
         let route = try #require(geometry.edges.first { $0.from == "more" && $0.to == "upload" })

@@ -16,6 +16,18 @@ struct FlowTextMeasureTests {
         #expect(measure.width(of: "") == 0)
     }
 
+    /// Color emoji are wider than ideographs; at 0.6 em (the default) 12 of them spilt out of their shape.
+    @Test func measuresEmojiAsWideGlyphs() {
+        for emoji in ["🚚", "✅", "❌", "⭐", "☎", "🫶"] {
+            #expect(measure.width(of: emoji) == 1.25 * 14, "\(emoji)")
+        }
+        // Symbols that are not emoji keep the default width; CJK keeps 1 em.
+        #expect(measure.width(of: "→") == 0.6 * 14)
+        #expect(measure.width(of: "中") == 14)
+        // They break between each other as ideographs do.
+        #expect(measure.wrap("✅✅✅✅", maxWidth: 40) == ["✅✅", "✅✅"])
+    }
+
     @Test func breaksLatinAtSpaces() {
         let width = measure.width(of: "aaaa bbbb")
         #expect(measure.wrap("aaaa bbbb cccc", maxWidth: width) == ["aaaa bbbb", "cccc"])
