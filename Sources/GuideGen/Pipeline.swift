@@ -77,7 +77,7 @@ public enum Pipeline {
                 site: site, bodies: [], files: [:], diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.ordered),
                 fileCount: raw.pages.count + raw.rules.count + (raw.config == nil ? 0 : 1))
         }
-        if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : (base.hasSuffix("/") ? base : base + "/") }
+        if let base = options.baseURL { config.baseURL = base.isEmpty ? nil : ConfigValidator.normalizedBaseURL(base) }
         var drafts: [PageSource] = []
         let (pages, pageDiagnostics) = PageValidator.validate(
             raw.pages, config: config, includeDrafts: options.includeDrafts, drafts: &drafts)

@@ -121,4 +121,25 @@ import Testing
                 "2:12 error[config] `languages:` is empty | list the site's languages, the default first: `languages: [zh-Hans, en]`"
             ])
     }
+
+    /// Page paths are appended to the base URL, so a query, a fragment, credentials or a bad port would break
+    /// every canonical and sitemap URL; a non-ASCII path is percent-encoded (sitemaps need plain URLs).
+    @Test func baseURLsThatCannotPrefixPagePathsAreRefused() {
+        for bad in [
+            "https://example.org/docs/?v=1", "https://example.org/#top", "https://user:pw@example.org/", "https://example.org:99999/",
+            "https://example.org:/", "https://example.org:8a/", "https://例子.org/", "example.org/", "https:///x",
+        ] {
+            #expect(ConfigValidator.baseURLProblem(bad) != nil, "\(bad)")
+        }
+        for good in ["https://example.org", "http://example.org:8080/g/", "http://[::1]:8080/", "http://[::1]/", "https://example.org/文档/"]
+        {
+            #expect(ConfigValidator.baseURLProblem(good) == nil, "\(good)")
+        }
+        #expect(ConfigValidator.normalizedBaseURL("https://example.org/文档") == "https://example.org/%E6%96%87%E6%A1%A3/")
+        #expect(ConfigValidator.normalizedBaseURL("https://example.org/g/") == "https://example.org/g/")
+        let text = SourceText(path: "guidegen.yaml", text: "title: {en: Solo}\nlanguages: [en]\nbase_url: https://example.org/?v=2\n")
+        let (config, diagnostics) = ConfigValidator.validate(text)
+        #expect(config.baseURL == nil)
+        #expect(TestSupport.lines(diagnostics).first?.hasPrefix("3:11 error[config] `base_url` may not have a query or fragment") == true)
+    }
 }

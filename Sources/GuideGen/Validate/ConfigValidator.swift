@@ -15,7 +15,39 @@ public enum ConfigValidator {
         if url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) {
             return "may not hold spaces, quotes or angle brackets (percent-encode them: a space is `%20`)"
         }
+        // Page paths are appended to it: `…/?v=1` + `en/` would put them in the query.
+        if url.utf8.contains(where: { $0 == 0x3F || $0 == 0x23 }) {
+            return "may not have a query or fragment (`?…`, `#…`): page paths are added after it"
+        }
+        let authority = Array(host)
+        if authority.contains(0x40) { return "may not hold a user name or password (`user@`)" }
+        if !authority.allSatisfy({ $0 < 0x80 }) {
+            return "has a host name that is not ASCII: write it in its punycode form (`xn--…`), as browsers send it"
+        }
+        // A port after the host (not inside an IPv6 `[…]`): digits, 1 to 65535.
+        if let colon = authority.lastIndex(of: 0x3A), !authority[colon...].contains(0x5D) {
+            let digits = authority[(colon + 1)...]
+            guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                let port = Int(String(decoding: digits, as: UTF8.self)), (1...65535).contains(port)
+            else { return "has a port that is not a number from 1 to 65535" }
+        }
         return nil
+    }
+
+    /// The base URL as pages use it: ending in `/`, with non-ASCII path characters percent-encoded (canonical,
+    /// hreflang and sitemap URLs must be plain ASCII). Assumes `baseURLProblem(url) == nil`.
+    public static func normalizedBaseURL(_ url: String) -> String {
+        let slashed = url.hasSuffix("/") ? url : url + "/"
+        guard !slashed.utf8.allSatisfy({ $0 < 0x80 }) else { return slashed }
+        var encoded = ""
+        for byte in slashed.utf8 {
+            if byte < 0x80 {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return encoded
     }
 
     static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search"]
@@ -95,7 +127,7 @@ public enum ConfigValidator {
                     if let problem = Self.baseURLProblem(url) {
                         fields.error(.config, value, "`base_url` \(problem)", help: "write e.g. `base_url: https://example.org/guide/`")
                     } else {
-                        config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                        config.baseURL = Self.normalizedBaseURL(url)
                     }
                 }
             case "unsafe_html":
