@@ -40,7 +40,7 @@ import Testing
         let links =
             "[a](../returns/_index.en.md) [b](../returns/_index.md) [c](../returns/refund.md#fees) [d](./other.md) "
             + "[e](other.zh-Hans.md) [f](/returns/refund.md) [g](https://example.com/x.md) [h](#here) ![i](/assets/pic.png) "
-            + "![j](../assets/pic.png)"
+            + "![j](../assets/pic.png) [k](../assets/pic.png?download=1#p2) ![Press <Enter> to zoom](../assets/pic.png?v=2)"
         var files = ["guidegen.yaml": Self.config, "assets/pic.png": "PNG"]
         for lang in ["zh-Hans", "en"] {
             files["returns/_index.\(lang).md"] = Self.page("Returns")
@@ -58,7 +58,10 @@ import Testing
                 "../../../en/returns/index.html", "../../../en/returns/index.html", "../../../en/returns/refund/index.html#fees",
                 "../../../en/faq/other/index.html", "../../../zh-Hans/faq/other/index.html", "../../../en/returns/refund/index.html",
                 "https://example.com/x.md", "#here", "../../../assets/pic.png", "../../../assets/pic.png",
+                "../../../assets/pic.png?download=1#p2", "../../../assets/pic.png?v=2",
             ])
+        // Markup in an image's description is alt text, read as written (as cmark-gfm's safe mode gives it).
+        #expect(html.contains(#"alt="Press &lt;Enter&gt; to zoom""#))
     }
 
     /// A slug in Chinese (or any script) is a page like any other: its output folder keeps the name, links to

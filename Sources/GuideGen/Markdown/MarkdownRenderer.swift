@@ -487,6 +487,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         }
     }
 
+    /// How many images the inline walk is inside (their descriptions are alt text, not HTML).
+    private var imageDepth = 0
     /// Whether the page has a code block, whose `<pre>` the HTML then makes focusable.
     private(set) var hasCodeBlocks = false
     /// Whether the page has a task list item (`- [x]`), whose checkbox the HTML then names.
@@ -548,13 +550,21 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 if type == CMARK_NODE_SOFTBREAK, UTF8Scan.endsWide(text), let next = child, Self.startsWide(next) { break }
                 text.append(0x20)
             case CMARK_NODE_HTML_INLINE:
-                rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
+                if imageDepth > 0 {
+                    // In an image's description it is alt text: cmark-gfm writes it escaped (`Press <Enter>`
+                    // reads as written, in safe mode too), so it is neither left out nor a warning.
+                    text.append(contentsOf: Self.bytes(cmark_node_get_literal(node)))
+                } else {
+                    rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 // The image's URL as written, before `link` makes it the output's.
                 let imageURL = type == CMARK_NODE_IMAGE ? String(cString: cmark_node_get_url(node)) : nil
                 link(node, isImage: type == CMARK_NODE_IMAGE)
                 let altStart = text.count
+                if imageURL != nil { imageDepth += 1 }
                 inlines(of: node, into: &proseBlock)
+                if imageURL != nil { imageDepth -= 1 }
                 if let imageURL, text[altStart...].allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
                     imageWithoutAlt(node, url: imageURL)
                 }

@@ -304,7 +304,12 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             fragment = String(path[hash...])
             path = String(path[..<hash])
         }
-        if let query = path.utf8.firstIndex(of: 0x3F) { path = String(path[..<query]) }
+        // A query is kept on the written URL (`photo.png?v=2` busts a cache, `manual.pdf?download=1`).
+        var query = ""
+        if let mark = path.utf8.firstIndex(of: 0x3F) {
+            query = String(path[mark...])
+            path = String(path[..<mark])
+        }
         var decoded = ByteSearch.contains(path, 0x25) ? (path.removingPercentEncoding ?? path) : path
         if ByteSearch.contains(decoded, 0x5C) || ByteSearch.contains(decoded, 0) || decoded.hasPrefix("//") {
             return .broken(
@@ -353,7 +358,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             }
             return .replace(
                 RelativeURL.between(fromDepth: outputDepth, to: index.outputPath(key: key, language: language), prettyURLs: prettyURLs)
-                    + fragment
+                    + query + fragment
             )
         }
         // A file under assets/: resolve against the page's folder (or the content folder) and check it exists.
@@ -374,7 +379,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         }
         let target = segments.joined(separator: "/")
         if assets.contains(target) {
-            return .replace(RelativeURL.between(fromDepth: outputDepth, to: target, prettyURLs: false) + fragment)
+            return .replace(RelativeURL.between(fromDepth: outputDepth, to: target, prettyURLs: false) + query + fragment)
         }
         // `/en/returns/` or `refund.html`: an output URL, which changes with base_url and pretty URLs.
         let last = target.split(separator: "/").last ?? ""
