@@ -272,8 +272,16 @@ struct Schema: ParsableCommand {
     func run() throws {
         var platforms: [String]?
         if let content {
+            // A schema made from no configuration would refuse every platform: say why and exit 2 instead.
+            try SetupError.checkContentFolder(content)
             let (raw, _) = ContentReader().read(root: URL(fileURLWithPath: content))
-            platforms = ConfigValidator.validate(raw.config).0.platforms.map(\.key)
+            let (config, diagnostics) = ConfigValidator.validate(raw.config)
+            if let error = diagnostics.first(where: { $0.severity == .error }) {
+                throw SetupError(
+                    message: "\(error.location.file):\(error.location.line):\(error.location.column): \(error.message); "
+                        + "run `guidegen lint --content \(content)` for every problem")
+            }
+            platforms = config.platforms.map(\.key)
         }
         print(FrontMatterSchema.jsonSchema(platforms: platforms), terminator: "")
     }

@@ -236,3 +236,23 @@ import Testing
         if HostileInputTests.timed { #expect(seconds < 3) }
     }
 }
+
+@Suite struct HostileDiagnosticTextTests {
+    /// A key holding a line break, a carriage return and an escape sequence is printed as control pictures:
+    /// raw, it printed a forged `fake.md:1:1: error[x]` line and drove the terminal.
+    @Test func controlCharactersInFindingsCannotForgeLinesOrReachTheTerminal() throws {
+        let text = "---\ntitle: T\ntype: article\n\"a\\nfake.md:1:1: error[x]: no\\rb\\e[2K\": 1\n---\nBody.\n"
+        let source = try SourceText.decode(Array(text.utf8), path: "p.en.md").get()
+        let (_, diagnostics) = PageValidator.validate([source], config: TestSupport.config, includeDrafts: true)
+        #expect(diagnostics.count == 1)
+        for format in [DiagnosticPrinter.Format.text, .github] {
+            let printed = DiagnosticPrinter(format: format, colour: false, sources: ["p.en.md": source.text], toolVersion: "t")
+                .render(diagnostics, fileCount: 1)
+            #expect(!printed.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D }, "\(format)")
+            #expect(!printed.split(separator: "\n").contains { $0.hasPrefix("fake.md") }, "\(format)")
+            #expect(printed.contains("␛[2K"), "\(format)")
+        }
+        #expect(DiagnosticPrinter.printable("a\tb\nc\u{7F}\u{85}", keepNewlines: true) == "a\tb\nc\u{2421}\u{FFFD}")
+        #expect(DiagnosticPrinter.printable("a\nb") == "a\u{240A}b")
+    }
+}

@@ -57,6 +57,14 @@ import Testing
             ])
     }
 
+    /// A source whose title map is empty was dropped from the page without a word.
+    @Test func aSourceTitleWithNoTextIsAnError() {
+        #expect(
+            validate("title: T\ntype: article\nsources:\n  - {title: {}, url: \"https://a.example/\"}\n").1 == [
+                "5:13 error[wrong-type] a source `title` with no text | write the title, e.g. `title: 淘宝规则`"
+            ])
+    }
+
     @Test func yamlSyntaxErrorsArePositioned() {
         #expect(
             validate("title: A: B\ntype: faq\n").1 == [

@@ -46,3 +46,14 @@ def test_schema_rejects_what_guidegen_rejects(guidegen):
     assert not validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-13-01"})
     assert not validator.is_valid({"title": "x", "type": "faq", "platforms": ["nowhere"]})
     assert validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-11-15", "order": 2})
+
+
+def test_schema_of_a_missing_or_broken_content_folder_exits_2(guidegen, tmp_path):
+    """Without a readable configuration the schema would list no platforms and refuse every one."""
+    code, out, err = run(guidegen, "schema", "--content", str(tmp_path / "nowhere"))
+    assert code == 2 and out == "" and "does not exist" in err, err
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(guidegen, "schema", "--content", str(tmp_path / "empty"))
+    assert code == 2 and out == "" and "guidegen.yaml is missing" in err, err
+    code, out, _ = run(guidegen, "schema", "--content", str(REPO / "content"))
+    assert code == 0 and "taobao" in json.loads(out)["properties"]["platforms"]["items"]["enum"]

@@ -52,7 +52,7 @@ public struct DiagnosticPrinter: Sendable {
             let l = d.location
             let severity = paint(
                 "\(d.severity.rawValue)[\(d.check)]", d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36")
-            out += "\(paint("\(l.file):\(l.line):\(l.column)", "1")): \(severity): \(d.message)\n"
+            out += "\(paint("\(Self.printable(l.file)):\(l.line):\(l.column)", "1")): \(severity): \(Self.printable(d.message))\n"
             if let text = sources[l.file] {
                 let index = lineIndexes[l.file] ?? LineIndex(text)
                 lineIndexes[l.file] = index
@@ -64,7 +64,8 @@ public struct DiagnosticPrinter: Sendable {
                     let column = min(l.column - 1, scalars.count)
                     let from = scalars.count > Self.maxShown ? max(0, column - Self.maxShown / 3) : 0
                     let to = min(scalars.count, from + Self.maxShown)
-                    var shown = String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " ")
+                    var shown = Self.printable(
+                        String(String.UnicodeScalarView(scalars[from..<to])).replacingOccurrences(of: "\t", with: " "))
                     var lead = 0
                     if from > 0 {
                         shown = "…" + shown
@@ -78,13 +79,32 @@ public struct DiagnosticPrinter: Sendable {
                     out += " \(gutter) | \(String(repeating: " ", count: cells))\(paint("^", d.severity == .error ? "1;31" : "1;33"))\n"
                 }
             }
-            if let help = d.help { out += "  \(paint("help:", "1;32")) \(help)\n" }
+            if let help = d.help { out += "  \(paint("help:", "1;32")) \(Self.printable(help, keepNewlines: true))\n" }
             for note in d.notes {
-                out += "  \(paint("note:", "1;36")) \(note.location.file):\(note.location.line):\(note.location.column): \(note.message)\n"
+                let at = "\(Self.printable(note.location.file)):\(note.location.line):\(note.location.column)"
+                out += "  \(paint("note:", "1;36")) \(at): \(Self.printable(note.message))\n"
             }
         }
         out += Self.summary(diagnostics, fileCount: fileCount) + "\n"
         return out
+    }
+
+    /// `s` with control characters shown as their Unicode pictures (`␍`, `␛`; one cell each, so a caret
+    /// under a source line stays put): a key or file name holding a line break or an escape sequence could
+    /// otherwise print a forged finding or drive the terminal.
+    static func printable(_ s: String, keepNewlines: Bool = false) -> String {
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where keepNewlines, 0x09: out.append(scalar)
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Most characters of a source line shown under a finding.
@@ -140,7 +160,8 @@ public struct DiagnosticPrinter: Sendable {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             // Annotations have no related locations: the notes (the rule table's line) go into the message.
             let notes = d.notes.map { "\nnote: \($0.location.file):\($0.location.line): \($0.message)" }.joined()
-            let message = d.message + notes + (d.help.map { "\nhelp: \($0)" } ?? "")
+            // Line breaks are escaped below; other control characters (an escape sequence) are shown as pictures.
+            let message = Self.printable(d.message + notes + (d.help.map { "\nhelp: \($0)" } ?? ""), keepNewlines: true)
             return
                 "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
         }.joined(separator: "\n") + (diagnostics.isEmpty ? "" : "\n")
@@ -150,8 +171,8 @@ public struct DiagnosticPrinter: Sendable {
         let usedChecks = Array(Set(diagnostics.map(\.check))).sorted()
         let rules: [[String: Any]] = usedChecks.map { id in
             [
+                // No helpUri: guidegen has no web site of its own; `guidegen checks` lists the ids.
                 "id": id, "name": id, "shortDescription": ["text": CheckID(rawValue: id)?.summary ?? id],
-                "helpUri": "https://guidegen.dev/checks#\(id)",
             ]
         }
         let results: [[String: Any]] = diagnostics.map { d in
@@ -190,7 +211,7 @@ public struct DiagnosticPrinter: Sendable {
             "runs": [
                 [
                     "tool": [
-                        "driver": ["name": "guidegen", "version": toolVersion, "informationUri": "https://guidegen.dev/", "rules": rules]
+                        "driver": ["name": "guidegen", "version": toolVersion, "rules": rules]
                     ], "results": results, "columnKind": "unicodeCodePoints",
                 ]
             ],

@@ -76,7 +76,6 @@ public enum FrontMatterSchema {
         }
         let schema: [String: Any] = [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://guidegen.dev/schema/front-matter.json",
             "title": "guidegen page front matter",
             "type": "object",
             "properties": properties,

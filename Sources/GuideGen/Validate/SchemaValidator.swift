@@ -118,6 +118,10 @@ public enum SchemaValidator {
                             titles[language] = text
                             if title == nil { title = text }
                         }
+                        // `{}` would drop the source from the page without a word.
+                        if languagePairs.isEmpty {
+                            fields.error(.wrongType, value, "a source `title` with no text", help: "write the title, e.g. `title: 淘宝规则`")
+                        }
                     } else {
                         title = fields.text(value, key: "title")
                     }
