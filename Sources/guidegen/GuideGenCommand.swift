@@ -316,6 +316,9 @@ struct SetupError: Error {
                 throw SetupError(message: "content folder `\(content)` cannot be read (\(why)); check its permissions")
             }
             let config = (content as NSString).appendingPathComponent("guidegen.yaml")
+            if kind(of: config) == .folder {
+                throw SetupError(message: "`\(config)` is a folder; the site's configuration is a file of that name")
+            }
             if kind(of: config) == .file, access(config, R_OK) != 0 {
                 throw SetupError(message: "`\(config)` cannot be read (\(String(cString: strerror(errno)))); check its permissions")
             }

@@ -70,6 +70,10 @@ import Testing
             validate("title: A: B\ntype: faq\n").1 == [
                 "2:9 error[yaml-syntax] YAML syntax: mapping values are not allowed in this context | quote a value that contains `: `, e.g. title: \"A: B\""
             ])
+        // A tab as indentation: libyaml says only that a character cannot start a token.
+        #expect(
+            validate("title: T\ntype: faq\ntags:\n\t- a\n").1.first?.hasSuffix(
+                "| indent YAML with spaces, not tabs, and quote a text that starts with `@` or a backtick") == true)
     }
 
     @Test func scalarsWhereListsBelongAndNumbersWhereTextBelongsAreWrongTypes() {

@@ -58,6 +58,9 @@ import Testing
         let open = failure("---\ntitle: x\ntype: faq\n")
         #expect(open?.message == "the front matter is not closed by a `---` line")
         #expect(open?.help == "add a `---` line after line 3 (`type: faq`) to end the front matter")
+        // The body right under the YAML, with no blank line: the fence goes before it, not after it.
+        let direct = failure("---\ntitle: 页\ntype: article\n正文\n")
+        #expect(direct?.help == "add a `---` line after line 3 (`type: article`) to end the front matter")
         let spaced = try FrontMatterSplitter.split("---\ntitle: x\n\ntype: faq\nsummary: |\n\n  text\n---\nBody\n").get()
         #expect(spaced.yaml == "title: x\n\ntype: faq\nsummary: |\n\n  text\n" && spaced.bodyLine == 9)
     }

@@ -182,6 +182,11 @@ def test_a_missing_or_wrong_folder_says_why_without_the_usage_text(guidegen, sit
     assert err == "error: content folder `content/guidegen.yaml` is a file, not a folder; pass the folder that holds guidegen.yaml\n"
     code, _, err = run(guidegen, "build", "--content", str(tmp_path / "nope"))
     assert code == 2 and "does not exist" in err and "Usage:" not in err
+    # A folder named guidegen.yaml is not a missing configuration.
+    (project / "content" / "guidegen.yaml").unlink()
+    (project / "content" / "guidegen.yaml").mkdir()
+    code, _, err = run(guidegen, "lint", cwd=project)
+    assert code == 2 and err == "error: `content/guidegen.yaml` is a folder; the site's configuration is a file of that name\n", err
 
 
 def test_sarif_uris_are_encoded_and_github_annotations_keep_notes(guidegen, site_copy):

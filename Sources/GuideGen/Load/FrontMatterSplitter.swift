@@ -53,6 +53,8 @@ public enum FrontMatterSplitter {
         // body and the closing `---` was forgotten (a `---` further down is then a thematic break).
         var lastYAMLLine: (line: Int, start: Int, end: Int)?
         var afterBlank = false
+        // The last line that could be YAML: where the closing `---` belongs when the body follows it directly.
+        var lastPlausibleYAML: (line: Int, start: Int, end: Int)?
         while lineStart <= utf8.count {
             let end = lineEnd(from: lineStart)
             let fence = lineStart < utf8.count && isFence(lineStart, end)
@@ -72,6 +74,13 @@ public enum FrontMatterSplitter {
             } else if !fence {
                 lastYAMLLine = (line, lineStart, end)
                 afterBlank = false
+                // A key, a list item, an indented or comment line: could be YAML. `正文` at the margin cannot.
+                let first = utf8[lineStart]
+                if first == 0x20 || first == 0x09 || first == 0x23 || first == 0x2D
+                    || (lineStart..<end).contains(where: { utf8[$0] == 0x3A })
+                {
+                    lastPlausibleYAML = lastYAMLLine
+                }
             }
             if fence {
                 let yaml = part(min(firstEnd + 1, utf8.count), lineStart)
@@ -84,7 +93,7 @@ public enum FrontMatterSplitter {
             lineStart = end + 1
             line += 1
         }
-        let closeAfter = lastYAMLLine.map { " after line \($0.line) (`\(part($0.start, $0.end))`)" } ?? ""
+        let closeAfter = (lastPlausibleYAML ?? lastYAMLLine).map { " after line \($0.line) (`\(part($0.start, $0.end))`)" } ?? ""
         return .failure(
             SplitError(
                 message: "the front matter is not closed by a `---` line", line: 1,

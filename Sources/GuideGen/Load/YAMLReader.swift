@@ -201,6 +201,10 @@ public struct YAMLReader: Sendable {
     private static func hint(for problem: String) -> String? {
         if problem.contains("mapping values are not allowed") { return "quote a value that contains `: `, e.g. title: \"A: B\"" }
         if problem.contains("tab") { return "indent YAML with spaces, not tabs" }
+        // libyaml's words for a tab used as indentation, and for a value starting with `@` or a backtick.
+        if problem.contains("cannot start any token") {
+            return "indent YAML with spaces, not tabs, and quote a text that starts with `@` or a backtick"
+        }
         if problem.contains("did not find expected") { return "check the indentation and closing brackets or quotes" }
         return nil
     }
