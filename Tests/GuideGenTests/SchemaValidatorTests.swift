@@ -86,6 +86,17 @@ import Testing
             ])
     }
 
+    /// Everything YAML 1.2's core schema reads as a number, boolean or null (as an editor validating with
+    /// `guidegen schema` does) must be quoted to be text; look-alikes stay text.
+    @Test func everyCoreSchemaNonTextIsCaught() {
+        for plain in ["1e3", "-2.5E-3", ".5", "1.", "0x1A", "0o17", ".inf", "-.Inf", ".NaN", "NULL", "Null", "+12"] {
+            #expect(YAMLFields.nonTextKind(plain) != nil, "\(plain)")
+        }
+        for text in ["1e", "e3", "0x", "0xZZ", "0o8", ".", "1.2.3", "v1", "15天", "nil", "NaN", "inf", "2026-11-01"] {
+            #expect(YAMLFields.nonTextKind(text) == nil, "\(text)")
+        }
+    }
+
     @Test func tagsAreTextLikeTheTitle() {
         #expect(
             validate("title: T\ntype: faq\ntags: [returns, 2024, true, \"2025\"]\n").1 == [

@@ -103,26 +103,48 @@ struct YAMLFields {
         return string(node, key: key)
     }
 
-    /// "a number" or "a boolean" when YAML's core schema resolves plain scalar `s` to one.
+    /// "a number", "a boolean" or "null" when YAML 1.2's core schema (what editors using `guidegen schema`
+    /// read) resolves plain scalar `s` to one: `1e3`, `0x1A`, `0o17`, `.inf`, `.NaN`, `NULL` included.
     static func nonTextKind(_ s: String) -> String? {
         switch s {
         case "true", "True", "TRUE", "false", "False", "FALSE": return "a boolean"
+        case "null", "Null", "NULL", "~": return "null (no value)"
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN": return "a number"
         default: break
         }
-        var bytes = s.utf8[...]
-        if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }
-        var digits = 0
-        var dots = 0
-        for b in bytes {
-            if b >= 0x30 && b <= 0x39 {
-                digits += 1
-            } else if b == 0x2E {
-                dots += 1
-            } else {
-                return nil
+        let all = Array(s.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        // 0o17, 0x1A (unsigned in the core schema).
+        if all.count > 2, all[0] == 0x30, all[1] == 0x6F {
+            return all.dropFirst(2).allSatisfy { $0 >= 0x30 && $0 <= 0x37 } ? "a number" : nil
+        }
+        if all.count > 2, all[0] == 0x30, all[1] == 0x78 {
+            return all.dropFirst(2).allSatisfy { isDigit($0) || (0x61...0x66).contains($0 | 0x20) } ? "a number" : nil
+        }
+        // [-+]? ( . digits | digits ( . digits? )? ) ( [eE] [-+]? digits )?
+        var i = 0
+        if i < all.count, all[i] == 0x2B || all[i] == 0x2D { i += 1 }
+        var mantissa = 0
+        while i < all.count, isDigit(all[i]) {
+            i += 1
+            mantissa += 1
+        }
+        if i < all.count, all[i] == 0x2E {
+            i += 1
+            while i < all.count, isDigit(all[i]) {
+                i += 1
+                mantissa += 1
             }
         }
-        return digits > 0 && dots <= 1 ? "a number" : nil
+        guard mantissa > 0 else { return nil }
+        if i < all.count, all[i] | 0x20 == 0x65 {
+            i += 1
+            if i < all.count, all[i] == 0x2B || all[i] == 0x2D { i += 1 }
+            let exponentStart = i
+            while i < all.count, isDigit(all[i]) { i += 1 }
+            guard i > exponentStart else { return nil }
+        }
+        return i == all.count ? "a number" : nil
     }
 
     /// The help for a quoted scalar that would have been right unquoted (`order: "3"`, `draft: "true"`).
