@@ -256,3 +256,13 @@ import Testing
         #expect(DiagnosticPrinter.printable("a\nb") == "a\u{240A}b")
     }
 }
+
+@Suite struct CaretTests {
+    /// The caret under a source line counts terminal cells: CJK and emoji take two, combining marks and
+    /// joiners none (after `🚚` it sat one cell left, after `é` written as e + U+0301 one cell right).
+    @Test func caretCountsTerminalCells() {
+        #expect("中🚚✅".unicodeScalars.map(DiagnosticPrinter.cellWidth) == [2, 2, 2])
+        #expect("e\u{301}\u{200D}\u{FE0F}a".unicodeScalars.map(DiagnosticPrinter.cellWidth) == [1, 0, 0, 0, 1])
+        #expect("→©".unicodeScalars.map(DiagnosticPrinter.cellWidth) == [1, 1])
+    }
+}
