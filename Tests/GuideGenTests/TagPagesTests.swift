@@ -86,6 +86,20 @@ import Testing
         #expect(checked > 50)
     }
 
+    /// A page missing in English is shown there as its Chinese copy with its Chinese tags; each tag links to an
+    /// English tag page that lists the copy (it led to a list without the page, or to nowhere).
+    @Test func aFallbackCopyIsListedUnderTheTagsItShows() throws {
+        let result = try Self.build(["returns/only.zh-Hans.md": Self.page("仅中文", tags: "[退款, 新标签]", order: 4)])
+        let newTag = try PlatformPagesTests.text(result, "en/tags/新标签/index.html")
+        #expect(PlatformPagesTests.cards(newTag) == ["../../../en/returns/only/index.html 仅中文"])
+        let copy = try PlatformPagesTests.text(result, "en/returns/only/index.html")
+        #expect(copy.contains(#"href="../../../en/tags/新标签/index.html""#))
+        #expect(copy.contains(#"href="../../../en/tags/退款/index.html""#))
+        #expect(
+            try PlatformPagesTests.cards(PlatformPagesTests.text(result, "en/tags/退款/index.html")).contains(
+                "../../../en/returns/only/index.html 仅中文"))
+    }
+
     @Test func aSectionCalledTagsKeepsItsURL() throws {
         let result = try Self.build(["tags/list.zh-Hans.md": Self.page("标签", tags: "[x]", order: 1)])
         #expect(result.files["zh-Hans/tags/list/index.html"] != nil)

@@ -178,7 +178,7 @@ public struct SiteIndex: Sendable {
         }
         self.platformPages = platformPages
         let tagsTaken = sections.contains { $0.name == Self.tagsFolder } || rootPages.contains { $0.slug == Self.tagsFolder }
-        self.tagPages = tagsTaken ? [:] : Self.tagPages(in: ordered, languages: config.languages)
+        self.tagPages = tagsTaken ? [:] : Self.tagPages(in: ordered, languages: config.languages, defaultLanguage: defaultLanguage)
         self.tagSlugs = tagPages.mapValues { Set($0.map(\.slug)) }
         // Names from every language's pages: a page shown in a language it lacks (a fallback copy) links
         // its own tags wherever this language has a page of the same slug.
@@ -199,14 +199,17 @@ public struct SiteIndex: Sendable {
             })
     }
 
-    /// Groups the pages (in reading order) by tag, per language, in one pass over each page's tags.
-    static func tagPages(in ordered: [Entry], languages: [String]) -> [String: [TagPage]] {
+    /// Groups the pages (in reading order) by tag, per language, in one pass over each page's tags. A page
+    /// missing in a language is listed under the tags its fallback copy shows there (as platform pages and
+    /// section lists list it): its tag links lead to a list that holds it.
+    static func tagPages(in ordered: [Entry], languages: [String], defaultLanguage: String) -> [String: [TagPage]] {
         var result: [String: [TagPage]] = [:]
         for language in languages {
             var tags: [TagPage] = []
             var position: [String: Int] = [:]
             for entry in ordered {
-                guard let tagList = entry.sources[language]?.frontMatter.tags, !tagList.isEmpty else { continue }
+                let tagList = entry.source(language, fallback: defaultLanguage).frontMatter.tags
+                guard !tagList.isEmpty else { continue }
                 for name in tagList {
                     let slug = HeadingSlug.make(name)
                     guard !slug.isEmpty else { continue }  // punctuation only: nothing to name a URL by
