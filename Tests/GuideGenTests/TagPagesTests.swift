@@ -108,3 +108,40 @@ import Testing
         #expect(exchange.contains(#"<span class="tag">退款</span>"#))
     }
 }
+
+/// Each language lists its pages by its own `order`, then its own titles, as Hugo sorts each language: the
+/// English list followed the Chinese titles and ignored an `order` set only in English.
+@Suite struct LanguageOrderTests {
+    @Test func eachLanguageSortsByItsOwnOrderAndTitles() throws {
+        func page(_ title: String, _ extra: String = "") -> String { "---\ntitle: \(title)\ntype: policy\ntags: [t]\n\(extra)---\nText.\n" }
+        let files = [
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n",
+            "s/zebra.zh-Hans.md": page("无序页"), "s/zebra.en.md": page("Zebra unordered"),
+            "s/damaged.zh-Hans.md": page("破损商品"), "s/damaged.en.md": page("Damaged goods"),
+            "s/first.zh-Hans.md": page("退款"), "s/first.en.md": page("Refunds", "order: 1\n"),
+        ]
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
+        #expect(!result.diagnostics.hasErrors)
+        let en = try PlatformPagesTests.text(result, "en/s/index.html")
+        #expect(
+            PlatformPagesTests.cards(en).map { String($0.split(separator: " ", maxSplits: 1)[1]) } == [
+                "Refunds", "Damaged goods", "Zebra unordered",
+            ])
+        let zh = try PlatformPagesTests.text(result, "zh-Hans/s/index.html")
+        #expect(PlatformPagesTests.cards(zh).map { String($0.split(separator: " ", maxSplits: 1)[1]) } == ["无序页", "破损商品", "退款"])
+        // The tag page, and previous / next, follow the same order.
+        let tag = try PlatformPagesTests.text(result, "en/tags/t/index.html")
+        #expect(
+            PlatformPagesTests.cards(tag).map { String($0.split(separator: " ", maxSplits: 1)[1]) } == [
+                "Refunds", "Damaged goods", "Zebra unordered",
+            ])
+        let damaged = try PlatformPagesTests.text(result, "en/s/damaged/index.html")
+        #expect(damaged.contains("Refunds</a>") && damaged.contains("Zebra unordered</a>"))
+        let pager = String(damaged[damaged.range(of: "class=\"pager\"")!.lowerBound...].prefix(600))
+        #expect(pager.range(of: "Refunds")!.lowerBound < pager.range(of: "Zebra unordered")!.lowerBound)
+        let refunds = try PlatformPagesTests.text(result, "en/s/first/index.html")
+        #expect(!refunds.contains("pager__prev"))
+    }
+}

@@ -44,10 +44,14 @@ public struct SiteIndex: Sendable {
     public let config: SiteConfig
     public let entries: [String: Entry]
     public let sections: [Section]
-    /// The pages in reading order (sections in order, pages in order), for previous/next.
+    /// The pages in reading order (sections in order, pages in order) of the default language.
     public let readingOrder: [String]
     /// Position of each page key in `readingOrder`.
     public let readingPosition: [String: Int]
+    /// Reading order and positions of each language whose pages sort differently from the default
+    /// language's (by their own `order`, then title, as Hugo sorts each language); absent languages share
+    /// the default's.
+    let languageOrders: [String: (order: [String], position: [String: Int])]
     /// The home page text entry (`content/_index.<lang>.md`), if any.
     public let home: Entry?
     /// Pages directly in content/ (no section), in order: listed on the home page, first in reading order.
@@ -123,12 +127,14 @@ public struct SiteIndex: Sendable {
             let primary = entry.sources[defaultLanguage] ?? entry.sources.sorted { $0.key < $1.key }.first!.value
             entries[key]!.order = primary.frontMatter.order ?? Int.max
         }
-        func title(_ e: Entry) -> String { (e.sources[defaultLanguage] ?? e.sources.values.first!).frontMatter.title }
-        // Sorted by (order, title, key) with each title looked up once, not twice per comparison: this
-        // runs on one core while the other waits.
-        func sorted(_ list: [Entry]) -> [Entry] {
-            list.map { (entry: $0, title: title($0)) }.sorted { a, b in
-                if a.entry.order != b.entry.order { return a.entry.order < b.entry.order }
+        // Sorted by (order, title, key) in `language` (a missing page by its fallback's), each key looked up
+        // once, not twice per comparison: this runs on one core while the other waits.
+        func sorted(_ list: [Entry], in language: String = defaultLanguage) -> [Entry] {
+            list.map { entry in
+                let source = entry.source(language, fallback: defaultLanguage)
+                return (entry: entry, order: source.frontMatter.order ?? Int.max, title: source.frontMatter.title)
+            }.sorted { a, b in
+                if a.order != b.order { return a.order < b.order }
                 if a.title != b.title { return a.title < b.title }
                 return a.entry.key < b.entry.key
             }.map(\.entry)
@@ -156,6 +162,16 @@ public struct SiteIndex: Sendable {
         let ordered = rootPages + sections.flatMap(\.pages)
         self.readingOrder = ordered.map(\.key)
         self.readingPosition = Dictionary(readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var languageOrders: [String: (order: [String], position: [String: Int])] = [:]
+        var orderedIn: [String: [Entry]] = [:]
+        for language in config.languages where language != defaultLanguage {
+            let inLanguage = sorted(rootPages, in: language) + sections.flatMap { sorted($0.pages, in: language) }
+            let keys = inLanguage.map(\.key)
+            guard keys != readingOrder else { continue }
+            orderedIn[language] = inLanguage
+            languageOrders[language] = (keys, Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+        self.languageOrders = languageOrders
         self.home = entries["_index"]
 
         let taken = sections.contains { $0.name == Self.platformsFolder } || rootPages.contains { $0.slug == Self.platformsFolder }
@@ -178,7 +194,9 @@ public struct SiteIndex: Sendable {
         }
         self.platformPages = platformPages
         let tagsTaken = sections.contains { $0.name == Self.tagsFolder } || rootPages.contains { $0.slug == Self.tagsFolder }
-        self.tagPages = tagsTaken ? [:] : Self.tagPages(in: ordered, languages: config.languages, defaultLanguage: defaultLanguage)
+        self.tagPages =
+            tagsTaken
+            ? [:] : Self.tagPages(in: { orderedIn[$0] ?? ordered }, languages: config.languages, defaultLanguage: defaultLanguage)
         self.tagSlugs = tagPages.mapValues { Set($0.map(\.slug)) }
         // Names from every language's pages: a page shown in a language it lacks (a fallback copy) links
         // its own tags wherever this language has a page of the same slug.
@@ -202,12 +220,12 @@ public struct SiteIndex: Sendable {
     /// Groups the pages (in reading order) by tag, per language, in one pass over each page's tags. A page
     /// missing in a language is listed under the tags its fallback copy shows there (as platform pages and
     /// section lists list it): its tag links lead to a list that holds it.
-    static func tagPages(in ordered: [Entry], languages: [String], defaultLanguage: String) -> [String: [TagPage]] {
+    static func tagPages(in ordered: (String) -> [Entry], languages: [String], defaultLanguage: String) -> [String: [TagPage]] {
         var result: [String: [TagPage]] = [:]
         for language in languages {
             var tags: [TagPage] = []
             var position: [String: Int] = [:]
-            for entry in ordered {
+            for entry in ordered(language) {
                 let tagList = entry.source(language, fallback: defaultLanguage).frontMatter.tags
                 guard !tagList.isEmpty else { continue }
                 for name in tagList {
@@ -226,6 +244,18 @@ public struct SiteIndex: Sendable {
             if !tags.isEmpty { result[language] = tags }
         }
         return result
+    }
+
+    /// The reading order of `language` (keys) and each key's position in it.
+    public func readingOrder(_ language: String) -> (order: [String], position: [String: Int]) {
+        languageOrders[language] ?? (readingOrder, readingPosition)
+    }
+
+    /// `entries` (of one section, or a platform's) in `language`'s reading order.
+    public func inReadingOrder(_ entries: [Entry], language: String) -> [Entry] {
+        guard let position = languageOrders[language]?.position else { return entries }
+        return entries.map { (entry: $0, at: position[$0.key] ?? Int.max) }.sorted { ($0.at, $0.entry.key) < ($1.at, $1.entry.key) }
+            .map(\.entry)
     }
 
     /// Output path of a tag's page.

@@ -151,7 +151,8 @@ public struct SiteRenderer: Sendable {
         let sectionTitles = Dictionary(nav.sections.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
         let index = index
         // Each page's place looked up once, not twice per comparison.
-        let ordered = bodies.map { (position: index.readingPosition[$0.key] ?? Int.max, body: $0) }.sorted {
+        let readingPosition = index.readingOrder(nav.language).position
+        let ordered = bodies.map { (position: readingPosition[$0.key] ?? Int.max, body: $0) }.sorted {
             ($0.position, $0.body.key) < ($1.position, $1.body.key)
         }
         return ordered.map(\.body).map { body in
@@ -238,10 +239,11 @@ public struct SiteRenderer: Sendable {
             page["outdated_notice"] = .text(strings.outdatedNotice)
         }
         // Previous / next in reading order.
-        if let position = index.readingPosition[body.key] {
-            if position > 0 { page["prev"] = .map(neighbour(index.readingOrder[position - 1], language: body.language, link: link)) }
-            if position + 1 < index.readingOrder.count {
-                page["next"] = .map(neighbour(index.readingOrder[position + 1], language: body.language, link: link))
+        let reading = index.readingOrder(body.language)
+        if let position = reading.position[body.key] {
+            if position > 0 { page["prev"] = .map(neighbour(reading.order[position - 1], language: body.language, link: link)) }
+            if position + 1 < reading.order.count {
+                page["next"] = .map(neighbour(reading.order[position + 1], language: body.language, link: link))
             }
         }
         // Breadcrumbs.
@@ -306,7 +308,9 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings.forLanguage(language)
         return renderListing(
             path: path, language: language, nav: nav, key: section.index?.key, title: title,
-            cards: section.pages.map { pageCard($0, from: path, language: language, kinds: strings.kinds) },
+            cards: index.inReadingOrder(section.pages, language: language).map {
+                pageCard($0, from: path, language: language, kinds: strings.kinds)
+            },
             breadcrumbs: [(strings.home, "\(language)/index.html")], body: body)
     }
 
@@ -317,7 +321,9 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings.forLanguage(language)
         return renderListing(
             path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language) ?? key,
-            cards: entries.map { pageCard($0, from: path, language: language, kinds: strings.kinds) },
+            cards: index.inReadingOrder(entries, language: language).map {
+                pageCard($0, from: path, language: language, kinds: strings.kinds)
+            },
             breadcrumbs: [(strings.home, "\(language)/index.html"), (strings.platforms, index.platformsPath(language: language))])
     }
 
@@ -448,7 +454,7 @@ public struct SiteRenderer: Sendable {
             }
         ]
         // Pages directly in content/ belong to no section: the home page lists them.
-        let rootPages = index.rootPages.map { entry -> [String: Any] in
+        let rootPages = index.inReadingOrder(index.rootPages, language: language).map { entry -> [String: Any] in
             let source = entry.source(language, fallback: config.defaultLanguage)
             return [
                 "title": source.frontMatter.title,
@@ -752,13 +758,15 @@ struct Navigation: Sendable {
     let sections: [Section]
     /// Pages in all sections.
     let pageCount: Int
+    let language: String
 
     init(index: SiteIndex, language: String) {
+        self.language = language
         let d = index.config.defaultLanguage
         sections = index.sections.map { section in
             let indexSource = section.index.flatMap { $0.sources[language] ?? $0.sources[d] }
             let title = indexSource?.frontMatter.title ?? section.name.replacingOccurrences(of: "-", with: " ").capitalized
-            let pages = section.pages.map { entry in
+            let pages = index.inReadingOrder(section.pages, language: language).map { entry in
                 let source = entry.source(language, fallback: d)
                 return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
             }
