@@ -70,6 +70,11 @@ import Testing
             validate("title: A: B\ntype: faq\n").1 == [
                 "2:9 error[yaml-syntax] YAML syntax: mapping values are not allowed in this context | quote a value that contains `: `, e.g. title: \"A: B\""
             ])
+        // A quote never closed is found at the end of the YAML; the finding points where it opens.
+        #expect(
+            validate("title: \"未闭合\ntype: article\nsummary: x\n").1 == [
+                "2:8 error[yaml-syntax] YAML syntax: found unexpected end of stream (while scanning a quoted scalar) | close the quote that opens here"
+            ])
         // A tab as indentation: libyaml says only that a character cannot start a token.
         #expect(
             validate("title: T\ntype: faq\ntags:\n\t- a\n").1.first?.hasSuffix(

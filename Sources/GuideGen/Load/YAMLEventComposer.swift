@@ -111,10 +111,12 @@ struct YAMLEventComposer {
             case YAML_MEMORY_ERROR: return .unreadable(problem: "Memory error")
             case YAML_READER_ERROR: return .unreadable(problem: parser.problem.map { String(cString: $0) } ?? "unreadable text")
             default:
-                return .syntax(
-                    problem: parser.problem.map { String(cString: $0) } ?? "unknown problem",
-                    context: parser.context.map { String(cString: $0) },
-                    at: YAMLMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1))
+                let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+                let context = parser.context.map { String(cString: $0) }
+                // An unclosed quote runs to the end of the text: point at where it opens.
+                let mark =
+                    YAMLReader.pointsAtContext(problem, context) ? parser.context_mark : parser.problem_mark
+                return .syntax(problem: problem, context: context, at: YAMLMark(line: mark.line + 1, column: mark.column + 1))
             }
         }
     }

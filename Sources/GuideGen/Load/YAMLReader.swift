@@ -142,7 +142,8 @@ public struct YAMLReader: Sendable {
     static func syntaxDiagnostic(_ problem: String, _ context: String?, at location: SourceLocation) -> Diagnostic {
         var message = "YAML syntax: \(problem)"
         if let context { message += " (\(context))" }
-        return Diagnostic(.error, .yamlSyntax, at: location, message, help: hint(for: problem))
+        let help = pointsAtContext(problem, context) ? "close the quote that opens here" : hint(for: problem)
+        return Diagnostic(.error, .yamlSyntax, at: location, message, help: help)
     }
 
     static func duplicateKeysDiagnostic(_ keys: [String], at location: SourceLocation) -> Diagnostic {
@@ -156,7 +157,8 @@ public struct YAMLReader: Sendable {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return syntaxDiagnostic(problem, context?.text, at: at(mark.line, mark.column))
+            let shown = context.flatMap { pointsAtContext(problem, $0.text) ? $0.mark : nil } ?? mark
+            return syntaxDiagnostic(problem, context?.text, at: at(shown.line, shown.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the mapping's start; the author needs the repeated key, so look for its second line.
             let repeated = duplicates.first.flatMap {
@@ -196,6 +198,12 @@ public struct YAMLReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether a syntax error is better shown where its context starts: a quoted text never closed is
+    /// found only at the end of the YAML, far from the quote that is missing its pair.
+    static func pointsAtContext(_ problem: String, _ context: String?) -> Bool {
+        problem.contains("end of stream") && context?.contains("quoted scalar") == true
     }
 
     private static func hint(for problem: String) -> String? {
