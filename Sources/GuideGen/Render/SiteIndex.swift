@@ -127,8 +127,8 @@ public struct SiteIndex: Sendable {
             let primary = entry.sources[defaultLanguage] ?? entry.sources.sorted { $0.key < $1.key }.first!.value
             entries[key]!.order = primary.frontMatter.order ?? Int.max
         }
-        // Sorted by (order, title, key) in `language` (a missing page by its fallback's), each key looked up
-        // once, not twice per comparison: this runs on one core while the other waits.
+        // Sorted by (order, title, key) in `language` (a missing page by its fallback's), each page's order and
+        // title looked up once, not twice per comparison: this runs on one core while the other waits.
         func sorted(_ list: [Entry], in language: String = defaultLanguage) -> [Entry] {
             list.map { entry in
                 let source = entry.source(language, fallback: defaultLanguage)
