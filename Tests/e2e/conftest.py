@@ -42,3 +42,12 @@ def tree(folder):
     """Every file under a folder with its bytes, for whole-tree comparisons."""
     folder = pathlib.Path(folder)
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write_files(folder, files):
+    """Writes {relative path: text} under a folder (UTF-8) and returns the folder."""
+    folder = pathlib.Path(folder)
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    return folder

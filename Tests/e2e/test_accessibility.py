@@ -13,7 +13,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, run
+from conftest import REPO, run, write_files
 from test_browser import browser
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -152,10 +152,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def sites(guidegen, tmp_path_factory):
     """Builds both sites and serves each on a localhost port; yields {name: (folder, base URL)}."""
-    feature_content = tmp_path_factory.mktemp("a11y-content")
-    for rel, text in FEATURE_SITE.items():
-        (feature_content / rel).parent.mkdir(parents=True, exist_ok=True)
-        (feature_content / rel).write_text(text, encoding="utf-8")
+    feature_content = write_files(tmp_path_factory.mktemp("a11y-content"), FEATURE_SITE)
     servers, served = [], {}
     for name, content in [("shipped", REPO / "content"), ("features", feature_content)]:
         out = tmp_path_factory.mktemp(f"a11y-{name}") / "public"

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import REPO, run
+from conftest import REPO, run, write_files
 from test_accessibility import FEATURE_SITE
 
 BASE = "https://example.org/guide/"
@@ -83,11 +83,7 @@ def own_url(out, file):
 
 @pytest.fixture(scope="module")
 def feature_content(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("seo-content")
-    for rel, text in FEATURE_SITE.items():
-        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-        (folder / rel).write_text(text, encoding="utf-8")
-    return folder
+    return write_files(tmp_path_factory.mktemp("seo-content"), FEATURE_SITE)
 
 
 @pytest.mark.parametrize("site", ["shipped", "features"])

@@ -3,6 +3,18 @@
 enum UTF8Scan {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
+    /// East Asian wide and full-width characters (Hangul, kana, CJK ideographs and punctuation, full-width
+    /// forms): two terminal cells, one em in a flow label.
+    @inline(__always)
+    static func isEastAsianWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default: return false
+        }
+    }
+
     /// Runs `body` over the UTF-8 bytes of `text`, copying only when the string is not stored contiguously
     /// (a bridged string); native Swift strings are read in place.
     @inline(__always)

@@ -121,11 +121,9 @@ public struct DiagnosticPrinter: Sendable {
     /// Terminal cells of a scalar: 2 for East Asian wide and full-width characters and emoji, 0 for
     /// combining marks, joiners and variation selectors (they draw on the character before them).
     static func cellWidth(_ s: Unicode.Scalar) -> Int {
+        if UTF8Scan.isEastAsianWide(s.value) { return 2 }
         switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
-            return 2
+        case 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF: return 2
         case 0x200B...0x200F, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return 0
         case 0..<0x300: return 1
         default:

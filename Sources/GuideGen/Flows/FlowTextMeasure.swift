@@ -271,14 +271,7 @@ public struct FlowTextMeasure: Sendable, Equatable {
 
     /// Whether a scalar is drawn full-width (CJK ideographs, kana, Hangul, full-width forms, emoji).
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F000...0x1FAFF, 0x20000...0x3FFFD:
-            return true
-        default:
-            return isEmojiSymbol(scalar)
-        }
+        UTF8Scan.isEastAsianWide(scalar.value) || (0x1F000...0x1FAFF).contains(scalar.value) || isEmojiSymbol(scalar)
     }
 
     /// Emoji among the symbols below U+2C00 (✅ ❌ ⭐ ☎): drawn from the color emoji font, wider than an

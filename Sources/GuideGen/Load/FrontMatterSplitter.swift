@@ -37,6 +37,12 @@ public enum FrontMatterSplitter {
             while j < utf8.count, utf8[j] != 0x0A { j += 1 }
             return j
         }
+        // A key, a list item, an indented or comment line could be YAML; `正文` at the margin, with no `:`,
+        // cannot (a top-level YAML line is a key).
+        func couldBeYAML(_ start: Int, _ end: Int) -> Bool {
+            let first = utf8[start]
+            return first == 0x20 || first == 0x09 || first == 0x23 || first == 0x2D || (start..<end).contains { utf8[$0] == 0x3A }
+        }
         func isFence(_ start: Int, _ end: Int) -> Bool {
             var e = end
             while e > start, utf8[e - 1] == 0x20 || utf8[e - 1] == 0x09 { e -= 1 }
@@ -59,28 +65,18 @@ public enum FrontMatterSplitter {
             let end = lineEnd(from: lineStart)
             let fence = lineStart < utf8.count && isFence(lineStart, end)
             let blank = (lineStart..<end).allSatisfy { utf8[$0] == 0x20 || utf8[$0] == 0x09 || utf8[$0] == 0x0D }
-            if !blank, afterBlank, !fence, let last = lastYAMLLine {
-                let first = utf8[lineStart]
-                let atMargin = first != 0x20 && first != 0x09 && first != 0x23 && first != 0x2D
-                if atMargin && !(lineStart..<end).contains(where: { utf8[$0] == 0x3A }) {
-                    return .failure(
-                        SplitError(
-                            message: "the front matter is not closed: line \(line) reads as Markdown, not YAML", line: line,
-                            help: "add a `---` line after line \(last.line) (`\(part(last.start, last.end))`)"))
-                }
+            if !blank, afterBlank, !fence, let last = lastYAMLLine, !couldBeYAML(lineStart, end) {
+                return .failure(
+                    SplitError(
+                        message: "the front matter is not closed: line \(line) reads as Markdown, not YAML", line: line,
+                        help: "add a `---` line after line \(last.line) (`\(part(last.start, last.end))`)"))
             }
             if blank {
                 if lastYAMLLine != nil { afterBlank = true }
             } else if !fence {
                 lastYAMLLine = (line, lineStart, end)
                 afterBlank = false
-                // A key, a list item, an indented or comment line: could be YAML. `正文` at the margin cannot.
-                let first = utf8[lineStart]
-                if first == 0x20 || first == 0x09 || first == 0x23 || first == 0x2D
-                    || (lineStart..<end).contains(where: { utf8[$0] == 0x3A })
-                {
-                    lastPlausibleYAML = lastYAMLLine
-                }
+                if couldBeYAML(lineStart, end) { lastPlausibleYAML = lastYAMLLine }
             }
             if fence {
                 let yaml = part(min(firstEnd + 1, utf8.count), lineStart)

@@ -9,7 +9,7 @@ public struct SiteIndex: Sendable {
         public let slug: String
         /// The source per language; missing languages are absent.
         public var sources: [String: PageSource]
-        /// Sort position within the section.
+        /// The default-language page's `order` (what sorts a section by its `_index`; pages sort per language).
         public var order: Int
 
         public var isSectionIndex: Bool { slug == "_index" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns `guidegen.yaml` into a `SiteConfig`, reporting every problem at its line.
 public enum ConfigValidator {
     /// Why `url` cannot be the site's base URL (nil when it can): it must be an absolute http(s) URL with a
@@ -38,17 +40,11 @@ public enum ConfigValidator {
     /// hreflang and sitemap URLs must be plain ASCII). Assumes `baseURLProblem(url) == nil`.
     public static func normalizedBaseURL(_ url: String) -> String {
         let slashed = url.hasSuffix("/") ? url : url + "/"
-        guard !slashed.utf8.allSatisfy({ $0 < 0x80 }) else { return slashed }
-        var encoded = ""
-        for byte in slashed.utf8 {
-            if byte < 0x80 {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return encoded
+        return slashed.addingPercentEncoding(withAllowedCharacters: asciiCharacters) ?? slashed
     }
+
+    /// Every ASCII character: what `normalizedBaseURL` leaves as written (`%20` stays `%20`).
+    static let asciiCharacters = CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(0x7F))
 
     static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search"]
 
