@@ -11,6 +11,12 @@ public struct FlowLayout: Sendable {
     static let margin = 8.0
     /// Space between a node's band and the next band, px; twice this separates two rows of nodes.
     static let rankGap = 26.0
+    /// A gap that an edge crosses far sideways grows to this share of the sideways run, so a fan of
+    /// edges out of one node spreads at visibly different angles instead of running almost flat,
+    /// a pixel apart, through the same 26 px.
+    static let sidewaysGapShare = 0.14
+    /// The most a gap grows to for sideways runs, px.
+    static let maximumRankGap = 120.0
     /// Space between edge points and label boxes along a rank, px.
     static let edgeSeparation = 14.0
     /// Padding between an edge label's text and its background box, px.
@@ -133,12 +139,19 @@ public struct FlowLayout: Sendable {
             spacing: .init(nodeSeparation: nodeSeparation, edgeSeparation: edgeSeparation))
         var rankDepth = Array(repeating: 0.0, count: layers.count)
         for item in graph.items { rankDepth[item.rank] = max(rankDepth[item.rank], item.depth) }
+        var gapAbove = Array(repeating: rankGap, count: layers.count)
+        for (from, successors) in graph.successors.enumerated() {
+            for to in successors {
+                let grown = min(abs(cross[to] - cross[from]) * sidewaysGapShare, maximumRankGap)
+                gapAbove[graph.items[to].rank] = max(gapAbove[graph.items[to].rank], grown)
+            }
+        }
         var rankCenter = Array(repeating: 0.0, count: layers.count)
         for rank in layers.indices {
             rankCenter[rank] =
                 rank == 0
                 ? rankDepth[0] / 2
-                : rankCenter[rank - 1] + rankDepth[rank - 1] / 2 + rankGap + rankDepth[rank] / 2
+                : rankCenter[rank - 1] + rankDepth[rank - 1] / 2 + gapAbove[rank] + rankDepth[rank] / 2
         }
         let extent = (rankCenter.last ?? 0) + (rankDepth.last ?? 0) / 2
 

@@ -107,6 +107,29 @@ struct FlowLayoutTests {
         }
     }
 
+    /// A fan of branches out of one decision spreads at visibly different angles: in a fixed 26 px gap
+    /// eight S-curves ran almost flat, a pixel or two apart, and read as one band.
+    @Test func aWideFanOutGetsRoomToSpread() throws {
+        for header in ["flowchart TD", "flowchart LR"] {
+            let branches = (1...8).map { "q -->|Platform \($0)| n\($0)[Open the platform \($0) order page and apply]" }
+            let geometry = FlowLayout.layout(try flowParseClean(([header, "q{Which platform?}"] + branches).joined(separator: "\n")))
+            let horizontal = header.hasSuffix("LR")
+            var widest = 0.0
+            for edge in geometry.edges where edge.from == "q" {
+                // The sideways run: from the end of the stub under the decision to the next point.
+                let points = edge.points
+                for (from, to) in zip(points, points.dropFirst()) {
+                    let across = horizontal ? abs(to.y - from.y) : abs(to.x - from.x)
+                    let along = horizontal ? abs(to.x - from.x) : abs(to.y - from.y)
+                    guard across > 1 else { continue }
+                    widest = max(widest, across)
+                    #expect(along >= across * 0.13, "\(header): a run of \(across) px sideways in \(along) px")
+                }
+            }
+            #expect(widest > 220, "\(header): the fan is wide enough to test")
+        }
+    }
+
     @Test func backEdgesRunFromTheLaterStepBackUp() throws {
         let geometry = FlowLayout.layout(try golden("cycle"))
         let route = try #require(geometry.edges.first { $0.from == "more" && $0.to == "upload" })
