@@ -80,6 +80,19 @@ import Testing
             ])
     }
 
+    /// Language tags ignore case: `en` and `EN` were two languages, built to `en/` and `EN/` (one folder on
+    /// macOS and Windows) with "English" twice in the language chooser.
+    @Test func aLanguageListedAgainInAnotherCaseCountsOnce() throws {
+        let text = SourceText(path: "guidegen.yaml", text: "title: Guide\nlanguages: [en, zh-Hans, EN, zh-hans]\n")
+        let (config, diagnostics) = ConfigValidator.validate(text)
+        #expect(config.languages == ["en", "zh-Hans"])
+        #expect(
+            TestSupport.lines(diagnostics).filter { $0.contains("again") } == [
+                "2:26 warning[config] `EN` is `en` again: language tags ignore case | keep its first place (the first language is the default one)",
+                "2:30 warning[config] `zh-hans` is `zh-Hans` again: language tags ignore case | keep its first place (the first language is the default one)",
+            ])
+    }
+
     /// One text for a site of several languages, as a Hugo site writes its title: the default language's,
     /// shown to every reader, with a missing-translation warning that says how to write it per language.
     @Test func aSingleTextInAMultilingualSiteIsTheDefaultLanguages() throws {

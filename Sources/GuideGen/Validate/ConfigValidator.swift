@@ -82,10 +82,17 @@ public enum ConfigValidator {
                     if !isLanguageTag(tag) {
                         fields.error(
                             .config, tagNode, "`\(tag)` is not a BCP 47 language tag", help: "use tags such as `zh-Hans`, `en`, `zh-Hant`")
-                    } else if !seen.insert(tag).inserted {
+                    } else if !seen.insert(tag.lowercased()).inserted {
+                        // Language tags ignore case (BCP 47): `en` and `EN` are one language, and as two output
+                        // folders they would collide on macOS and Windows.
+                        let first = tags.first { $0.lowercased() == tag.lowercased() } ?? tag
+                        let message =
+                            first == tag
+                            ? "`\(tag)` is listed twice in `languages:`"
+                            : "`\(tag)` is `\(first)` again: language tags ignore case"
                         fields.diagnostics.append(
                             Diagnostic(
-                                .warning, .config, at: fields.location(tagNode), "`\(tag)` is listed twice in `languages:`",
+                                .warning, .config, at: fields.location(tagNode), message,
                                 help: "keep its first place (the first language is the default one)"))
                     } else {
                         tags.append(tag)
