@@ -96,8 +96,11 @@ def test_pages_sitemap_and_robots_read_well_to_a_crawler(guidegen, tmp_path, fea
     titles = {}
     for file, page in pages.items():
         rel = file.relative_to(out).as_posix()
-        if rel == "index.html":  # the language chooser: alternates only
+        if rel == "index.html":  # the language chooser: alternates only, and the x-default of the language homes
             assert set(page.alternates) == LANGUAGES | {"x-default"}, page.alternates
+            assert page.alternates["x-default"] == BASE, page.alternates
+            for lang, href in page.alternates.items():
+                assert pages[url_to_file(out, href)].alternates.get("x-default") == BASE, (lang, href)
             continue
         if rel == "404.html":
             assert page.meta.get("robots") == "noindex" and "canonical" not in page.links and not page.alternates, rel
@@ -131,6 +134,9 @@ def test_pages_sitemap_and_robots_read_well_to_a_crawler(guidegen, tmp_path, fea
                     problems.append(f"{rel}: hreflang {lang} → {href} is not a page of the site")
                 elif lang != "x-default" and pages[target].alternates.get(page.lang) != canonical:
                     problems.append(f"{rel}: hreflang {lang} → {href} does not name this page back")
+                elif pages[target].alternates.get("x-default") != page.alternates.get("x-default"):
+                    # One cluster, one x-default: the language homes named themselves while the chooser named the root.
+                    problems.append(f"{rel}: x-default {page.alternates.get('x-default')} but {href} says {pages[target].alternates.get('x-default')}")
     for (lang, title), where in titles.items():
         if len(where) > 1:
             problems.append(f"title {title!r} ({lang}) on {len(where)} pages: {where[:3]}")

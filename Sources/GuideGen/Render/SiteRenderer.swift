@@ -535,14 +535,17 @@ public struct SiteRenderer: Sendable {
         let alternates = written ?? config.languages
         let original = alternates.contains(config.defaultLanguage) ? config.defaultLanguage : alternates.first ?? config.defaultLanguage
         let isCopy = written.map { !$0.contains(language) } ?? false
+        // The home pages' page for readers of no listed language is the root's language chooser, which
+        // names itself so: one x-default for the whole cluster.
+        let xDefault = outputPath == "\(language)/index.html" ? "index.html" : samePage(original)
         if let base = config.baseURL {
             let pretty = { (p: String) in RelativeURL.absolute(p, base: base) }
             context["canonical"] = .text(pretty(isCopy ? samePage(original) : outputPath))
             context["alternates"] = .maps(alternates.map { TemplateMap(["hreflang": .text($0), "url": .text(pretty(samePage($0)))]) })
-            context["x_default"] = .text(pretty(samePage(original)))
+            context["x_default"] = .text(pretty(xDefault))
         } else {
             context["alternates"] = .maps(alternates.map { TemplateMap(["hreflang": .text($0), "url": .text(link(samePage($0)))]) })
-            context["x_default"] = .text(link(samePage(original)))
+            context["x_default"] = .text(link(xDefault))
         }
         return context
     }

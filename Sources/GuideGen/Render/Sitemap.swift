@@ -39,7 +39,10 @@ enum Sitemap {
             let original = languages.contains(config.defaultLanguage) ? config.defaultLanguage : languages.first ?? config.defaultLanguage
             urls.removeAll(keepingCapacity: true)
             for language in languages { urls.append(url(item.path(language))) }
-            let originalURL = languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
+            // The home pages' x-default is the root's language chooser, as the pages themselves say.
+            let originalURL =
+                item.key == nil && item.path(original) == "\(original)/index.html"
+                ? url("index.html") : languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
             let entry = item.key.flatMap { index.entries[$0] }
             for (position, language) in languages.enumerated() {
                 put("  <url>\n    <loc>", &out)
