@@ -61,6 +61,29 @@ import Testing
         #expect(html.contains("notice--outdated"))
     }
 
+    /// Hex digits ignore case, as git's do: `BCEDC62B` was reported as "the original changed (`BCEDC62B` →
+    /// `bcedc62b`)". Something that is no hash at all is called that, not a change.
+    @Test func aHashInCapitalsIsCurrentAndANonHashIsNamedSo() throws {
+        let original = page("问答", "## 问一？\n\n答。\n")
+        var frontMatter = FrontMatter()
+        frontMatter.title = "问答"
+        let hash = TranslationHash.of(
+            PageSource(
+                path: "", section: "s", slug: "p", language: "zh-Hans", text: original, body: "## 问一？\n\n答。\n", bodyLine: 5,
+                frontMatter: frontMatter))
+        for (recorded, message) in [
+            (hash.uppercased(), nil),
+            ("xyz", "`xyz` is not a translation hash (8 hex digits); the zh-Hans original's is `\(hash)`"),
+        ] {
+            let result = try run([
+                "guidegen.yaml": Self.config, "s/p.zh-Hans.md": original,
+                "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n", extra: "translation_of: \(recorded)\n"),
+            ])
+            #expect(result.diagnostics.filter { $0.check == "outdated-translation" }.map(\.message) == (message.map { [$0] } ?? []))
+        }
+        #expect(TranslationHash.isHash("0A1b2C3d") && !TranslationHash.isHash("0a1b2c3g") && !TranslationHash.isHash("0a1b2c3"))
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")

@@ -12,7 +12,7 @@ public enum TranslationChecker {
         guard let page = versions[language] else { return .missing }
         if versions[defaultLanguage] == nil, languages.first(where: { versions[$0] != nil }) == language { return .original }
         guard let original = versions[defaultLanguage], let recorded = page.frontMatter.translationOf else { return .untracked }
-        return recorded == TranslationHash.of(original) ? .upToDate : .outdated
+        return TranslationHash.matches(recorded, TranslationHash.of(original)) ? .upToDate : .outdated
     }
 
     /// `unreadable`: content files that could not be read or have no valid front matter; their own error says so, so a
@@ -73,12 +73,14 @@ public enum TranslationChecker {
             // Outdated translation (translation_of).
             if original.language == defaultLanguage, let recorded = translation.source.frontMatter.translationOf {
                 let current = TranslationHash.of(original.source)
-                if recorded != current {
+                if !TranslationHash.matches(recorded, current) {
                     let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
                     diagnostics.append(
                         Diagnostic(
                             .warning, .outdatedTranslation, at: SourceLocation(file: file, line: line, column: 1),
-                            "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)",
+                            TranslationHash.isHash(recorded)
+                                ? "the \(original.language) original changed since this translation was made (`\(recorded)` → `\(current)`)"
+                                : "`\(recorded)` is not a translation hash (8 hex digits); the \(original.language) original's is `\(current)`",
                             help:
                                 "update the translation, then set `translation_of: \(current)` (or run `guidegen translations --mark \(Self.shellQuoted(file))`)",
                             notes: pair))

@@ -1,5 +1,15 @@
 /// The short hash a translation's `translation_of` records: FNV-1a over the page's title, summary and body.
 public enum TranslationHash {
+    /// Whether a recorded hash names `current`: hex digits ignore case, as git's do.
+    public static func matches(_ recorded: String, _ current: String) -> Bool {
+        recorded == current || recorded.lowercased() == current
+    }
+
+    /// Whether `text` has the form of a hash (8 hex digits, either case).
+    public static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 8 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0 | 0x20) }
+    }
+
     /// 8 lowercase hex digits; trailing spaces and blank lines at the end do not change it.
     public static func of(_ page: PageSource) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
