@@ -70,6 +70,33 @@ import Testing
         #expect(diagnostics.map(\.message) == ["template does not parse: section `{{#page}}` is never closed; add `{{/page}}`"])
     }
 
+    /// Each parse error points at the tag's `{{` with the fix, in a file saved with CRLF endings and a byte
+    /// order mark too: there the column was counted from the top of the file (3:61 for 3:6).
+    @Test(arguments: ["\n", "\r\n"])
+    func parseErrorsNameTheTagWhereItOpens(ending: String) throws {
+        let bom = ending == "\r\n" ? "\u{FEFF}" : ""
+        let root = try TestSupport.site([
+            "partials/footer.mustache": bom + ["<footer>", "x", "  <p>{{#x}} open"].joined(separator: ending) + ending,
+            "section.mustache": ["{{#page.has_tagz}}", "  tags", "  {{/page.has_tags}}"].joined(separator: ending) + ending,
+            "home.mustache": ["<main>", "{{{sidebar}} and {{title}}"].joined(separator: ending) + ending,
+            // Includes the broken partial: that one's own error is enough ("does not exist; did you mean
+            // `partials/header`?" sent authors to the wrong file).
+            "page.mustache": "{{> partials/footer}}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, diagnostics) = Theme.load(from: root)
+        let folder = Theme.folderName(of: root) + "/"
+        #expect(
+            diagnostics.map {
+                "\($0.location.file.dropFirst(folder.count)):\($0.location.line):\($0.location.column) \($0.message) | \($0.help ?? "")"
+            } == [
+                "home.mustache:2:1 template does not parse: the tag `{{{sidebar}}` is not finished | write it as `{{{sidebar}}}`",
+                "partials/footer.mustache:3:6 template does not parse: section `{{#x}}` is never closed; add `{{/x}}` | ",
+                "section.mustache:3:3 template does not parse: `{{/page.has_tags}}` closes `{{#page.has_tagz}}`, opened at 1:1"
+                    + " | rename one of them so they match, or close `{{#page.has_tagz}}` first",
+            ])
+    }
+
     /// A partial that does not exist is an error at its tag with the nearest name (swift-mustache would
     /// render nothing there); the built-in theme's own partials and dynamic ones are fine.
     @Test func aMissingPartialIsAnError() throws {

@@ -108,26 +108,31 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var files: [String: [UInt8]] = [:]
         var names = Set<String>()
+        var unparsed = Set<String>()
         var sources: [String: String] = [:]
         for (relative, data) in themeFiles.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
-                let text = String(decoding: data, as: UTF8.self)
+                // An editor's byte order mark is no part of the page (a partial's would land mid-document).
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                let text = String(decoding: data.starts(with: bom) ? data.dropFirst(3) : data[...], as: UTF8.self)
                 sources[name] = text
                 do {
                     library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
-                    // The parser stops at the end of the file for a section left open: point at its opening tag.
+                    // It exists: the templates that include it are not also told it is missing.
+                    unparsed.insert(name)
+                    // The parser stops at the end of the file for a section left open, and inside a bad tag
+                    // for the others: point at the tag's opening `{{` where it can be found.
                     var line = max(1, error.context.lineNumber - 1)
                     var column = error.context.columnNumber
-                    if case .expectedSectionEnd = error.error as? MustacheTemplate.Error, let open = unclosedSection(in: text) {
-                        (line, column) = (open.line, open.column)
-                    }
+                    var help: String?
+                    if let located = Self.locate(error.error, in: text) { (line, column, help) = located }
                     diagnostics.append(
                         Diagnostic(
                             .error, .template, at: SourceLocation(file: folderName + "/" + relative, line: line, column: column),
-                            "template does not parse: \(Self.explain(error.error, in: text))"))
+                            "template does not parse: \(Self.explain(error.error, in: text))", help: help))
                 } catch {
                     diagnostics.append(
                         Diagnostic(
@@ -139,7 +144,7 @@ public struct Theme: Sendable {
             }
         }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for missing in missingPartials(in: text, known: names) {
+            for missing in missingPartials(in: text, known: names.union(unparsed)) {
                 diagnostics.append(
                     Diagnostic(
                         .error, .template,
@@ -188,8 +193,14 @@ extension Theme {
         case .expectedSectionEnd:
             if let open = unclosedSection(in: text)?.name { return "section `{{#\(open)}}` is never closed; add `{{/\(open)}}`" }
             return "a section is never closed; every `{{#name}}` and `{{^name}}` needs its `{{/name}}`"
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not finished; every `{{` needs its `}}`"
+        case .sectionCloseNameIncorrect:
+            if let mismatch = mismatchedClose(in: text) {
+                return "`{{/\(mismatch.close)}}` closes `{{#\(mismatch.open)}}`, opened at \(mismatch.openLine):\(mismatch.openColumn)"
+            }
+            return "a section is closed with a different name than it was opened with"
+        case .unfinishedName:
+            if let tag = unfinishedTag(in: text) { return "the tag `\(tag.text)` is not finished" }
+            return "a tag is not finished; every `{{` needs its `}}`"
         case .invalidSetDelimiter: return "the set-delimiter tag `{{=<% %>=}}` is badly formed"
         case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
         case .illegalTokenInsideInheritSection, .textInsideInheritSection:
@@ -219,8 +230,78 @@ extension Theme {
     static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
         let before = text[..<index]
         let line = before.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        // In scalars: as Characters, a CRLF is one "\r\n" that no "\n" matches, and every column counted
+        // from the top of the file.
+        let lineStart = before.unicodeScalars.lastIndex(of: "\n").map { text.unicodeScalars.index(after: $0) } ?? text.startIndex
         return (line, text.unicodeScalars[lineStart..<index].count + 1)
+    }
+
+    /// Where a parse error's tag opens, with a fix, for the errors whose tag can be found again.
+    static func locate(_ error: Error, in text: String) -> (line: Int, column: Int, help: String?)? {
+        switch error as? MustacheTemplate.Error {
+        case .expectedSectionEnd:
+            return unclosedSection(in: text).map { ($0.line, $0.column, nil) }
+        case .sectionCloseNameIncorrect:
+            return mismatchedClose(in: text).map {
+                ($0.line, $0.column, "rename one of them so they match, or close `{{#\($0.open)}}` first")
+            }
+        case .unfinishedName:
+            return unfinishedTag(in: text).map { ($0.line, $0.column, "write it as `\($0.fixed)`") }
+        default: return nil
+        }
+    }
+
+    /// The first `{{/name}}` that closes a section of another name, with the 1-based line and scalar
+    /// column of its tag and of the section's opening tag.
+    static func mismatchedClose(
+        in text: String
+    ) -> (close: String, line: Int, column: Int, open: String, openLine: Int, openColumn: Int)? {
+        var stack: [(name: String, at: String.Index)] = []
+        var found: (close: String, at: String.Index, open: String, openAt: String.Index)?
+        TemplateListAnalysis.forEachTag(in: text) { tag, range in
+            if let first = tag.first, first == "#" || first == "^" {
+                stack.append((tag.dropFirst().trimmingCharacters(in: .whitespaces), range.lowerBound))
+            } else if tag.first == "/" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                guard let open = stack.popLast() else { return true }
+                if open.name != name {
+                    found = (name, range.lowerBound, open.name, open.at)
+                    return false
+                }
+            }
+            return true
+        }
+        guard let found else { return nil }
+        let close = position(of: found.at, in: text)
+        let open = position(of: found.openAt, in: text)
+        return (found.close, close.line, close.column, found.open, open.line, open.column)
+    }
+
+    /// The first tag not finished on its line: `{{name` with no `}}`, or `{{{name}}` one brace short.
+    static func unfinishedTag(in text: String) -> (text: String, fixed: String, line: Int, column: Int)? {
+        // `isNewline`: a CRLF is one Character, which no "\n" matches.
+        for (lineIndex, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let triple = rest[open.upperBound...].first == "{"
+                let inside = triple ? rest.index(after: open.upperBound) : open.upperBound
+                let closer = triple ? "}}}" : "}}"
+                let nextOpen = rest[inside...].range(of: "{{")?.lowerBound ?? rest.endIndex
+                if let close = rest[inside..<nextOpen].range(of: closer) {
+                    rest = rest[close.upperBound...]
+                    continue
+                }
+                // Unfinished: through a closer one brace short, else up to the next tag or the line's end.
+                let end = rest[inside..<nextOpen].range(of: "}}")?.upperBound ?? nextOpen
+                var written = String(rest[open.lowerBound..<end])
+                while written.last == " " { written.removeLast() }
+                var name = written.dropFirst(triple ? 3 : 2)
+                while name.last == "}" { name.removeLast() }
+                let column = line.unicodeScalars[line.startIndex..<open.lowerBound].count + 1
+                return (written, (triple ? "{{{" : "{{") + name + closer, lineIndex + 1, column)
+            }
+        }
+        return nil
     }
 
     static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
