@@ -42,7 +42,7 @@ enum Sitemap {
             // The home pages' x-default is the root's language chooser, as the pages themselves say.
             let originalURL =
                 item.key == nil && item.path(original) == "\(original)/index.html"
-                ? url("index.html") : languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
+                ? (base.isEmpty ? "./" : url("index.html")) : languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
             let entry = item.key.flatMap { index.entries[$0] }
             for (position, language) in languages.enumerated() {
                 put("  <url>\n    <loc>", &out)
