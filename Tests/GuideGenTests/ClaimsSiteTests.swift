@@ -289,6 +289,23 @@ import Testing
             ])
     }
 
+    /// Struck-out text is what no longer holds: the old value is no claim, and the new one right after it is
+    /// read on its own (`~~15天~~7天` ran together as 15天7天, and the contradiction went unseen).
+    @Test func struckOutTextIsNoClaimAndEndsWhereItEnds() throws {
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        let diagnostics = try ClaimAttributionTests.lint(
+            [
+                "s/p.zh-Hans.md": "售后期为~~15天~~7天。\n\n售后期为 *7天*，~~以前是20天~~。\n\n~~售后期~~ 20天。\n",
+                "s/p.en.md": "The after-sales window is ~~15 days~~ 7 days.\n",
+            ], table: table)
+        #expect(
+            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
+                "s/p.en.md:5:39 error[claim-contradicts-rule] `7 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
+                "s/p.zh-Hans.md:5:12 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                "s/p.zh-Hans.md:7:7 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+            ])
+    }
+
     @Test func theProseTextJoinsCJKAcrossLineBreaksOnly() {
         let result = MarkdownRenderer.render(
             "退货\n运费 and\nmore 中文\nEnglish\n`代码`\n[链接](x.md)\n", file: "p.md", firstLine: 1, options: MarkdownOptions(),

@@ -225,12 +225,16 @@ private struct LiteralScan {
     /// Whether a number with no unit is a count worth reporting rather than a marker, identifier or date part.
     func isPlainNumber(_ n: ArabicNumber, start: Int, atLineStart: Bool) -> Bool {
         if n.end < b.count, UTF8Scan.isLetter(b[n.end]) { return false }  // 15th, 5G, 3kg
+        // A compound adjective: "5-star", "3-pin" (units, as in "7-day", were read before this).
+        if n.end + 1 < b.count, b[n.end] == 0x2D, UTF8Scan.isLetter(b[n.end + 1]) { return false }
+        if isModelName(before: start) { return false }
         // What follows, attached or across spaces (Chinese is often written `2026 年 3 月`, `9 点`).
         let next = UTF8Scan.skipSpaces(b, from: n.end)
         if let (s, _) = UTF8Scan.scalar(b, ifAt: next) {
             switch s {
             // Dates and times (11月, 20号, 8点), enumerations (1、), 7×24, discounts (5折 is 50 % of the price).
-            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊", "折": return false
+            // Ratings and keys: 5星好评, 按1键.
+            case "月", "号", "號", "点", "點", "时", "時", "分", "秒", "、", "×", "*", "＊", "折", "星", "键", "鍵": return false
             // A unit character that is part of another word: 100日元, 2026年度.
             case "天", "日", "年", "周", "週", "元": return false
             case ".", ")", "）": if atLineStart && next == n.end { return false }  // "3. " and "3)" list markers
@@ -293,6 +297,20 @@ private struct LiteralScan {
             if Words.isOrdinalNoun(b, w) { return unit(after: end, english: true, chinese: true) == nil }
         }
         return false
+    }
+
+    /// A product's name before a bare number: iPhone 15, MacBook 14 (a capital inside the word), Windows 11,
+    /// Mate 60 (a capitalized word that does not open the sentence).
+    func isModelName(before start: Int) -> Bool {
+        guard let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start), maxLength: 16) else { return false }
+        if w.dropFirst().contains(where: { b[$0] &- 0x41 < 26 }) { return !w.allSatisfy { b[$0] &- 0x41 < 26 } }
+        guard b[w.lowerBound] &- 0x41 < 26 else { return false }
+        let k = UTF8Scan.skipSpacesBackward(b, from: w.lowerBound)
+        guard let (p, _) = UTF8Scan.scalar(b, before: k) else { return false }
+        switch p {
+        case ".", "!", "?", ":", "。", "！", "？", "：", "\"", "“", "(", "（", "*", "_", "-", "•": return false
+        default: return true
+        }
     }
 
     /// "November 20", "Nov. 20", "20 November".
@@ -566,7 +584,8 @@ private struct LiteralScan {
             return
         }
         var index: Int?
-        if let quantity {
+        // 约15天, 15天左右, "about 15 days": hedged, so no one value, as 十几天 is not.
+        if let quantity, !isHedged(start: start, end: end) {
             literals.append(QuantityLiteral(range: start..<end, quantity: quantity))
             index = literals.count - 1
         }
@@ -621,6 +640,24 @@ private struct LiteralScan {
         return UTF8Scan.equalsIgnoringCase(b, (k + 1)..<end, Words.old)
     }
 
+    /// 约15天, 大约, 大概, 将近, 接近, 15天左右, "about", "around", "roughly", "approximately", "nearly", "almost".
+    func isHedged(start: Int, end: Int) -> Bool {
+        let j = UTF8Scan.skipSpacesBackward(b, from: start)
+        if let (s, _) = UTF8Scan.scalar(b, before: j) {
+            switch s {
+            case "约", "約", "概", "近", "莫": return true  // 约, 大约, 大概, 将近/接近, 约莫
+            default: break
+            }
+        }
+        if let w = UTF8Scan.wordEnding(b, at: j > 0 && b[j - 1] == 0x2E ? j - 1 : j, maxLength: 13),
+            Words.hedges.contains(where: { UTF8Scan.equalsIgnoringCase(b, w, $0) })
+        {
+            return true
+        }
+        let k = UTF8Scan.skipSpaces(b, from: end)
+        return UTF8Scan.hasPrefix(b, at: k, Words.zuoyou)
+    }
+
     /// 十多天, 10余天, 十几天, 十来天: approximately, so not a claim of the number.
     func isApproximate(_ s: Unicode.Scalar) -> Bool {
         s == "多" || s == "余" || s == "餘" || s == "几" || s == "幾" || s == "来" || s == "來"
@@ -655,6 +692,10 @@ private enum Words {
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
     static let zai = Array("载".utf8)
     static let ci = Array("次".utf8)
+    static let zuoyou = Array("左右".utf8)
+    static let hedges: [[UInt8]] = ["about", "around", "roughly", "approximately", "approx", "nearly", "almost"].map {
+        Array($0.utf8)
+    }
     static let xing = Array("性".utf8)
     static let times = Array("times".utf8)
     static let rangeConnectors: [[UInt8]] = ["–", "—", "～", "至", "到", "或", "to", "or"].map { Array($0.utf8) }
@@ -667,7 +708,8 @@ private enum Words {
     static let ordinalNouns: [[UInt8]] = [
         "step", "steps", "item", "items", "page", "pages", "article", "articles", "section", "sections", "chapter", "part", "stage",
         "phase", "round", "level", "option", "line", "question", "rule", "number", "figure", "table", "clause", "paragraph", "point",
-        "version", "order", "case", "room", "floor", "window", "tier", "grade", "year", "model", "no",
+        "version", "order", "case", "room", "floor", "window", "tier", "grade", "year", "model", "no", "press", "dial", "key",
+        "button", "ext",
     ].map { Array($0.utf8) }
 
     static func isOrdinalNoun(_ b: UTF8Scan.Bytes, _ range: Range<Int>) -> Bool {

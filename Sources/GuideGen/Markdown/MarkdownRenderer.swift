@@ -572,10 +572,27 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 // cmark's API has no getter for a footnote's label, so the reference is rendered alone: it is
                 // `<a href="#fn-<label>" id="fnref-<label>">` (`fnref-<label>-2` for a second reference).
                 footnoteIDs(node)
-            default:
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
                 inlines(of: node, into: &proseBlock)
+            default:
+                guard Self.isStrikethrough(node) else {
+                    inlines(of: node, into: &proseBlock)
+                    break
+                }
+                // Struck-out text is what no longer holds (`~~15天~~ 7天` when a rule changed): it is no claim and
+                // names no row, and what follows it is read on its own (~~15天~~7天 ran together as 15天7天).
+                let start = text.count
+                inlines(of: node, into: &proseBlock)
+                proseBlock.generated.append(start..<text.count)
+                text.append(0x20)
             }
         }
+    }
+
+    /// Whether `node` is GitHub's strikethrough (an extension's node, told by its type name).
+    static func isStrikethrough(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "strikethrough") == 0
     }
 
     /// Whether the text of `node` (its first text, through emphasis and links) starts with a CJK-wide character.

@@ -183,6 +183,8 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("The limit is «3».", plain(3)),
         // 块 counts pieces before these nouns; elsewhere it is 元.
         ScanCase("换两块电池"), ScanCase("一块手表"), ScanCase("换«2»块电池", plain(2)),
+        // A capitalized word opening the sentence is no product name.
+        ScanCase("Upload «3» photos.", plain(3)), ScanCase("Done. Allow «3» photos", plain(3)), ScanCase("请上传 «5» 张照片", plain(5)),
     ])
     func bareNumbersArePlain(_ c: ScanCase) { expectScan(c) }
 
@@ -215,6 +217,12 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "十几天", "几十天", "10多天", "十余天", "十来天", "一两天", "七八天", "一年半载", "3-5个工作日", "3至5天",
         "三到五个工作日", "一到两个工作日", "3天至5天", "2 to 3 days", "two to three days", "3 – 5 days", "3 ~ 5 天",
         "CNY 50 to 100", "between 3 and 5 days", "7 or 15 days",
+        // Hedged: about one value, so none (as 十几天 is).
+        "约10天", "大约10天", "大概 10 天", "将近10天", "接近十天", "10天左右", "10 天 左右", "约¥50", "about 10 days",
+        "around ten days", "roughly 10 days", "approximately CNY 50", "approx. 10 days", "nearly 10 days", "almost 10 days",
+        // Product names, ratings and keys before or around a bare number.
+        "an iPhone 15 is fine", "在 iPhone 15 上", "on Windows 11 laptops", "the Huawei Mate 60", "5-star reviews",
+        "a 3-pin plug", "5 星好评", "5星好评", "请按 1 键转人工", "press 1 for an agent", "dial 2",
         "3万", "5千米", "十天半个月",
         // Words that contain a number or unit character.
         "天猫", "万一天气不好", "统一", "三包", "一般", "千万不要", "十分钟", "30分钟", "100日元", "三年级", "两周年",
