@@ -40,9 +40,11 @@ enum Sitemap {
             urls.removeAll(keepingCapacity: true)
             for language in languages { urls.append(url(item.path(language))) }
             // The home pages' x-default is the root's language chooser, as the pages themselves say.
+            let isHome = item.key == nil && item.path(original) == "\(original)/index.html"
             let originalURL =
-                item.key == nil && item.path(original) == "\(original)/index.html"
-                ? (base.isEmpty ? "./" : url("index.html")) : languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
+                isHome
+                ? (base.isEmpty ? "./" : url("index.html"))
+                : languages.firstIndex(of: original).map { urls[$0] } ?? url(item.path(original))
             let entry = item.key.flatMap { index.entries[$0] }
             for (position, language) in languages.enumerated() {
                 put("  <url>\n    <loc>", &out)
