@@ -97,6 +97,29 @@ import Testing
             ])
     }
 
+    /// Two ways a theme crashed the build with a stack overflow (signal 11, no file named): a partial that
+    /// includes itself, directly or through another, and sections nested thousands deep. Both are errors
+    /// at their tag now, and neither template is parsed or rendered.
+    @Test func circularPartialsAndDeepSectionsAreErrorsNotCrashes() throws {
+        let root = try TestSupport.site([
+            "partials/footer.mustache": "<footer>{{> partials/footer}}</footer>\n",
+            "partials/a.mustache": "A\n{{> partials/b}}\n",
+            "partials/b.mustache": "B {{#x}}{{> partials/a}}{{/x}}\n",
+            // Found from the templates in name order: the built-in 404 includes the footer before page includes a.
+            "page.mustache": "{{> partials/a}}\n" + String(repeating: "{{#x}}", count: 5000) + String(repeating: "{{/x}}", count: 5000),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (theme, diagnostics) = Theme.load(from: root)
+        let folder = Theme.folderName(of: root) + "/"
+        #expect(
+            diagnostics.map { "\($0.location.file.dropFirst(folder.count)):\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "page.mustache:2:601 sections are nested more than 100 deep here",
+                "partials/footer.mustache:1:9 `{{> partials/footer}}` closes a circle of partials (partials/footer → partials/footer): the page would never finish",
+                "partials/b.mustache:1:9 `{{> partials/a}}` closes a circle of partials (partials/a → partials/b → partials/a): the page would never finish",
+            ])
+        #expect(try #require(theme).render("partials/footer", [:]) == nil)
+    }
+
     /// A partial that does not exist is an error at its tag with the nearest name (swift-mustache would
     /// render nothing there); the built-in theme's own partials and dynamic ones are fine.
     @Test func aMissingPartialIsAnError() throws {

@@ -109,6 +109,7 @@ public struct Theme: Sendable {
         var files: [String: [UInt8]] = [:]
         var names = Set<String>()
         var unparsed = Set<String>()
+        var parsed: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
         for (relative, data) in themeFiles.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
@@ -117,8 +118,18 @@ public struct Theme: Sendable {
                 let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
                 let text = String(decoding: data.starts(with: bom) ? data.dropFirst(3) : data[...], as: UTF8.self)
                 sources[name] = text
+                // swift-mustache parses (and renders) sections by recursion: thousands deep overflowed the stack.
+                if let deep = tooDeepSection(in: text) {
+                    unparsed.insert(name)
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .template, at: SourceLocation(file: folderName + "/" + relative, line: deep.line, column: deep.column),
+                            "sections are nested more than \(Self.maximumSectionDepth) deep here",
+                            help: "close some sections first; a theme needs a few levels, not hundreds"))
+                    continue
+                }
                 do {
-                    library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
+                    parsed[name] = try MustacheTemplate(string: Self.escapingPragma + text)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
                     // It exists: the templates that include it are not also told it is missing.
@@ -143,6 +154,19 @@ public struct Theme: Sendable {
                 files["theme/" + relative] = data
             }
         }
+        // A partial that includes itself, directly or through others, would render forever (a stack
+        // overflow): reported at the include that closes the circle, and left out of the library.
+        let circles = partialCircles(in: sources.filter { names.contains($0.key) })
+        for circle in circles {
+            diagnostics.append(
+                Diagnostic(
+                    .error, .template,
+                    at: SourceLocation(file: "\(folderName)/\(circle.template).mustache", line: circle.line, column: circle.column),
+                    "`{{> \(circle.partial)}}` closes a circle of partials (\(circle.path.joined(separator: " → "))): the page would never finish",
+                    help: "remove the include, or move what both need into a third partial"))
+        }
+        let circular = Set(circles.flatMap(\.path))
+        for (name, template) in parsed where !circular.contains(name) { library.register(template, named: name) }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for missing in missingPartials(in: text, known: names.union(unparsed)) {
                 diagnostics.append(
@@ -234,6 +258,71 @@ extension Theme {
         // from the top of the file.
         let lineStart = before.unicodeScalars.lastIndex(of: "\n").map { text.unicodeScalars.index(after: $0) } ?? text.startIndex
         return (line, text.unicodeScalars[lineStart..<index].count + 1)
+    }
+
+    /// Deepest nesting of sections a theme template may have.
+    static let maximumSectionDepth = 100
+
+    /// The first section tag opened deeper than `maximumSectionDepth`, with its 1-based line and scalar column.
+    static func tooDeepSection(in text: String) -> (line: Int, column: Int)? {
+        var depth = 0
+        var found: String.Index?
+        TemplateListAnalysis.forEachTag(in: text) { tag, range in
+            switch tag.first {
+            case "#", "^", "$", "<":
+                depth += 1
+                if depth > maximumSectionDepth {
+                    found = range.lowerBound
+                    return false
+                }
+            case "/": depth = max(0, depth - 1)
+            default: break
+            }
+            return true
+        }
+        return found.map { position(of: $0, in: text) }
+    }
+
+    /// Each circle of partial includes once (`a` includes `b`, which includes `a`), named by the include that
+    /// closes it: the template holding it, the partial it names, its position, and the templates around.
+    static func partialCircles(
+        in sources: [String: String]
+    ) -> [(template: String, partial: String, line: Int, column: Int, path: [String])] {
+        var includes: [String: [(name: String, at: String.Index)]] = [:]
+        for (name, text) in sources {
+            TemplateListAnalysis.forEachTag(in: text) { tag, range in
+                guard tag.first == ">" else { return true }
+                let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if sources[partial] != nil { includes[name, default: []].append((partial, range.lowerBound)) }
+                return true
+            }
+        }
+        var out: [(template: String, partial: String, line: Int, column: Int, path: [String])] = []
+        var done = Set<String>()
+        var inCircle = Set<String>()
+        // Depth-first from each template in name order; `stack` is the path of includes being followed.
+        func visit(_ name: String, _ stack: inout [String]) {
+            if done.contains(name) { return }
+            stack.append(name)
+            for include in includes[name] ?? [] {
+                if let start = stack.firstIndex(of: include.name) {
+                    let path = Array(stack[start...]) + [include.name]
+                    guard !path.contains(where: inCircle.contains) else { continue }
+                    inCircle.formUnion(path)
+                    let (line, column) = position(of: include.at, in: sources[name]!)
+                    out.append((name, include.name, line, column, path))
+                } else {
+                    visit(include.name, &stack)
+                }
+            }
+            stack.removeLast()
+            done.insert(name)
+        }
+        for name in sources.keys.sorted() {
+            var stack: [String] = []
+            visit(name, &stack)
+        }
+        return out
     }
 
     /// Where a parse error's tag opens, with a fix, for the errors whose tag can be found again.
