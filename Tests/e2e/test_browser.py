@@ -157,8 +157,17 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
         path = pathlib.Path(unquote(urlparse(link.get_attribute("href")).path))
         assert path.is_file(), path
         assert "/zh-Hans/" in str(path)
+    # Rule values read `7 天` on the pages: 7天 and 七天 find them too, and punctuation is no part of a word.
+    def hrefs(query):
+        search(query)
+        return [link.get_attribute("href") for link in results()]
+
+    spaced = hrefs("7 天")
+    assert spaced and hrefs("7天") == spaced and hrefs("七天") == spaced
+    assert hrefs("退货？") == hrefs("退货")
     # Enter opens the best match.
-    target = first.get_attribute("href")
+    box = search("退货运费")
+    target = results()[0].get_attribute("href")
     box.send_keys(Keys.ENTER)
     WebDriverWait(desktop, 15).until(lambda d: d.current_url == target)
 
@@ -167,6 +176,11 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     search("SHIPPING return")
     titles = [link.find_element(By.CSS_SELECTOR, ".search__title").text for link in results()]
     assert "Who pays return shipping" in titles[:3], titles
+    # A quoted phrase, a plural and a past tense find what their words find.
+    assert hrefs('"return shipping"') == hrefs("return shipping")
+    # (The longer query first: typing "refunds" passes through "refund", which the wait would take as done.)
+    plural = hrefs("refunds")
+    assert plural and set(hrefs("refund")) <= set(plural)
     # Full-width letters are folded: ＴＡＯＢＡＯ finds Taobao.
     search("ＴＡＯＢＡＯ")
     assert results()

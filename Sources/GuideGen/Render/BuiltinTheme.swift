@@ -337,7 +337,48 @@ Sitemap: {{{sitemap_url}}}
     document.head.appendChild(script);
   }
 
-  function termsOf(query) { return fold(query).split(/\s+/).filter(Boolean); }
+  // Each word of the query with the other ways it may be written: 7天 as `7 天` (as rule values are shown)
+  // and 七天, 七天 as 7天, and a plural or past tense as its stem. Punctuation and quotes are no part of a word.
+  var NUMERALS = "零一二三四五六七八九";
+  var CJK = "[\u3400-\u9fff]";
+  var UNIT = "(?=[天日个個小周週年元块塊件次])";
+  function numeralValue(text) {
+    var m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text.replace(/两/g, "二"));
+    if (!m || !text || (!m[2] && m[3])) return null;
+    if (!m[2]) return NUMERALS.indexOf(m[1]);
+    return (m[1] ? NUMERALS.indexOf(m[1]) : 1) * 10 + (m[3] ? NUMERALS.indexOf(m[3]) : 0);
+  }
+  function numeralOf(n) {
+    if (n < 10) return NUMERALS.charAt(n);
+    var tens = Math.floor(n / 10), ones = n % 10;
+    return (tens > 1 ? NUMERALS.charAt(tens) : "") + "十" + (ones ? NUMERALS.charAt(ones) : "");
+  }
+  function spaced(term) {
+    return term.replace(new RegExp("(\\d)(?=" + CJK + ")", "g"), "$1 ").replace(new RegExp("(" + CJK + ")(?=\\d)", "g"), "$1 ");
+  }
+  function variantsOf(term) {
+    var out = [term];
+    function add(v) { if (v && out.indexOf(v) < 0) out.push(v); }
+    var digits = term.replace(new RegExp("[一二两三四五六七八九十]+" + UNIT, "g"), function (n) {
+      var v = numeralValue(n);
+      return v === null ? n : String(v);
+    });
+    var numerals = term.replace(new RegExp("\\d{1,2}" + UNIT, "g"), function (n) { return n === "0" ? n : numeralOf(Number(n)); });
+    // 2 before a measure word is 两 (两个工作日), elsewhere 二.
+    var liang = numerals.replace(/二(?=[个個件次天周週年块塊])/g, "两");
+    [term, digits, numerals, liang].forEach(function (v) { add(v); add(spaced(v)); });
+    if (/^[a-z]{5,}$/.test(term)) {
+      if (/ies$/.test(term)) add(term.slice(0, -3) + "y");
+      else if (/[^s]s$/.test(term)) add(term.slice(0, -1));
+      else if (/ed$/.test(term)) add(term.slice(0, -2));
+    }
+    return out;
+  }
+  function termsOf(query) {
+    return fold(query).split(/[\s!-\/:-@\[-`{-~\u3000-\u3003\u3008-\u3011\uff01-\uff0f\uff1a-\uff1f\u2018-\u201f\u2026\u00b7]+/)
+      .filter(Boolean).map(variantsOf);
+  }
+  function allOf(terms) { return [].concat.apply([], terms); }
 
   // Every pair of neighbouring characters of `term` appears in `text`.
   function pairsIn(term, text) {
@@ -346,15 +387,20 @@ Sitemap: {{{sitemap_url}}}
   }
 
   // Title over headings over description over text; 0 unless every term is found somewhere.
+  function scoreOf(e, term) {
+    var s = 0;
+    if (e.t.indexOf(term) >= 0) s += e.t === term ? 12 : 8;
+    if (e.h.indexOf(term) >= 0) s += 4;
+    if (e.d.indexOf(term) >= 0) s += 2;
+    if (e.b.indexOf(term) >= 0) s += 1;
+    return s;
+  }
   function score(e, terms) {
     var total = 0;
     for (var i = 0; i < terms.length; i++) {
-      var term = terms[i];
+      var term = terms[i][0];
       var s = 0;
-      if (e.t.indexOf(term) >= 0) s += e.t === term ? 12 : 8;
-      if (e.h.indexOf(term) >= 0) s += 4;
-      if (e.d.indexOf(term) >= 0) s += 2;
-      if (e.b.indexOf(term) >= 0) s += 1;
+      for (var v = 0; v < terms[i].length; v++) s = Math.max(s, scoreOf(e, terms[i][v]));
       if (!s && term.length >= 3 && isCJK(term)) {
         // A phrase written another way (退货运费 for 退货的运费): weaker, but still a match.
         if (e.all === null) e.all = e.t + "\n" + e.h + "\n" + e.d + "\n" + e.b;
@@ -367,8 +413,9 @@ Sitemap: {{{sitemap_url}}}
   }
 
   // The description when it holds a term, else the text around the first term found in it.
-  function snippetOf(e, terms) {
+  function snippetOf(e, groups) {
     var i;
+    var terms = allOf(groups);
     for (i = 0; i < terms.length; i++) if (e.d.indexOf(terms[i]) >= 0) return e.description;
     if (e.b.length === e.body.length) {
       for (i = 0; i < terms.length; i++) {
@@ -437,7 +484,7 @@ Sitemap: {{{sitemap_url}}}
       var link = document.createElement("a");
       link.href = root + e.url;
       var title = span("search__title");
-      appendMarked(title, e.title, terms);
+      appendMarked(title, e.title, allOf(terms));
       link.appendChild(title);
       if (e.section && e.section !== e.title) {
         var section = span("search__section");
@@ -447,7 +494,7 @@ Sitemap: {{{sitemap_url}}}
       var text = snippetOf(e, terms);
       if (text) {
         var snippet = span("search__snippet");
-        appendMarked(snippet, text, terms);
+        appendMarked(snippet, text, allOf(terms));
         link.appendChild(snippet);
       }
       item.appendChild(link);
