@@ -15,7 +15,8 @@ public enum RuleUsageChecker {
         if let listed = page.frontMatter.rules {
             let line = page.frontMatter.keyLines["rules"] ?? 1
             let at = SourceLocation(file: page.path, line: line, column: 1)
-            for (position, table) in listed.enumerated() where rules.tables[table] == nil {
+            // A table refused with errors of its own is not "not a rule table".
+            for (position, table) in listed.enumerated() where rules.tables[table] == nil && rules.failedTables[table] == nil {
                 let item = page.frontMatter.ruleLocations.indices.contains(position) ? page.frontMatter.ruleLocations[position] : at
                 diagnostics.append(
                     Diagnostic(

@@ -12,6 +12,10 @@ public struct RuleTable: Sendable {
     public var rows: [RuleRow]
     /// The line of `changed:`, where a page whose review it outdates is sent.
     public var changedLine = 1
+    /// Columns declared with errors (reported there): a reference to one says nothing more.
+    public var brokenColumns: Set<String> = []
+    /// Whether the table has no `columns:` at all (reported): then no column reference can be told wrong.
+    public var columnsMissing = false
 
     /// The column with this id.
     public func column(_ id: String) -> RuleColumn? { columns.first { $0.id == id } }

@@ -87,6 +87,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         switch rules.lookup(ref) {
         case .unknown(let message, let help):
             return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help))
+        case .inFailedTable:
+            return (nil, nil)
         case .table:
             references.append((ref, location))
             return (
@@ -276,6 +278,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             return (html, [])
         case .unknown(let message, let help):
             return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help)])
+        case .inFailedTable:
+            return ("", [])
         case .value:
             return nil
         }

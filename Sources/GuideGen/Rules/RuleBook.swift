@@ -39,16 +39,15 @@ public struct RuleBook: Sendable {
         case value(RuleValue, RuleTable, RuleRow, RuleColumn)
         case table(RuleTable)
         case unknown(message: String, help: String)
+        /// The table's file exists but was refused, with its own errors: the reference says nothing more
+        /// (one YAML typo in a table gave 85 errors, the real one among them, 84th).
+        case inFailedTable
     }
 
     /// Resolves a reference, suggesting the nearest name when something is misspelt.
     public func lookup(_ ref: RuleReference) -> Lookup {
         guard let table = tables[ref.table] else {
-            if let path = failedTables[ref.table] {
-                return .unknown(
-                    message: "rule table `\(ref.table)` has errors, so nothing in it can be shown",
-                    help: "fix `\(path)` first (its errors are listed with it); this reference then resolves")
-            }
+            if failedTables[ref.table] != nil { return .inFailedTable }
             return .unknown(
                 message: "unknown rule table `\(ref.table)`", help: Suggestion.help(for: ref.table, in: Array(tables.keys), noun: "tables"))
         }
@@ -59,6 +58,7 @@ public struct RuleBook: Sendable {
                 help: Suggestion.help(for: ref.row, in: table.rows.map(\.id), noun: "rows"))
         }
         guard let column = table.column(ref.column) else {
+            if table.columnsMissing || table.brokenColumns.contains(ref.column) { return .inFailedTable }
             return .unknown(
                 message: "rule table `\(table.id)` has no column `\(ref.column)`",
                 help: Suggestion.help(for: ref.column, in: table.columns.map(\.id), noun: "columns"))

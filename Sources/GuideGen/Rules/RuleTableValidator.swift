@@ -54,11 +54,19 @@ public enum RuleTableValidator {
                     help: Suggestion.help(for: key, in: tableKeys, noun: "keys"))
             }
         }
-        for required in ["title", "changed", "columns", "rows"] where !pairs.contains(where: { $0.key == required }) {
+        // `colums:` is already "did you mean `columns`?": not also "has no `columns`".
+        let misspelt = Set(pairs.compactMap { tableKeys.contains($0.key) ? nil : Suggestion.closest(to: $0.key, in: tableKeys) })
+        for required in ["title", "changed", "columns", "rows"]
+        where !pairs.contains(where: { $0.key == required }) && !misspelt.contains(required) {
             fields.error(.missingKey, node, "the rule table has no `\(required)`")
         }
+        // Without a `columns:` list (`colums:`, say, already an error) no value can be told wrong.
+        table.columnsMissing = !pairs.contains { $0.key == "columns" }
+        table.brokenColumns = brokenColumns
         if let rowsNode {
-            table.rows = rows(rowsNode, columns: table.columns, broken: brokenColumns, languages: languages, fields: &fields)
+            table.rows = rows(
+                rowsNode, columns: table.columns, broken: brokenColumns, anyColumnBroken: table.columnsMissing, languages: languages,
+                fields: &fields)
         }
         return (
             table,
@@ -126,7 +134,8 @@ public enum RuleTableValidator {
     }
 
     static func rows(
-        _ node: YAMLNode, columns: [RuleColumn], broken: Set<String> = [], languages: [String], fields: inout YAMLFields
+        _ node: YAMLNode, columns: [RuleColumn], broken: Set<String> = [], anyColumnBroken: Bool = false, languages: [String],
+        fields: inout YAMLFields
     ) -> [RuleRow] {
         guard let pairs = fields.pairs(node, what: "`rows`") else { return [] }
         var out: [RuleRow] = []
@@ -160,7 +169,7 @@ public enum RuleTableValidator {
                     row.valueLines[key] = v.mark.line
                     row.valueColumns[key] = v.mark.column
                     if let parsed = Self.value(v, column: column, languages: languages, fields: &fields) { row.values[key] = parsed }
-                } else if !broken.contains(key) {
+                } else if !broken.contains(key) && !anyColumnBroken {
                     fields.error(
                         .ruleTable, keyNode, "`\(key)`: row `\(rowID)` has a value for a column that does not exist",
                         help: help(for: key))
