@@ -62,6 +62,29 @@ import Testing
                 ])
     }
 
+    /// Names as other systems write them: a page saved on macOS (é decomposed as e + U+0301) is the page a
+    /// composed name gives, and pairs with its translation (it was skipped, "not `é`"); a hidden page says it
+    /// is skipped; two names that differ only in case are one file on macOS and Windows.
+    @Test func decomposedHiddenAndCaseOnlyNamesAreHandledAloud() throws {
+        let page = "---\ntitle: P\ntype: article\n---\nText.\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n",
+            "p/cafe\u{301}.en.md": page, "p/caf\u{E9}.zh-Hans.md": page,
+            "p/.en.md": page, "p/.git/config.md": "x",
+            "p/Refund.en.md": page, "p/refund.en.md": page, "p/refund.zh-Hans.md": page,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        #expect(
+            result.diagnostics.filter { $0.check != CheckID.missingTranslation.rawValue }.map {
+                "\($0.location.file) \($0.check) \($0.message)"
+            } == [
+                "p/.en.md bad-file-name `.en.md` is hidden (its name starts with `.`), so it is skipped",
+                "p/refund.en.md duplicate-page this file's name differs from `p/Refund.en.md` only in case; on macOS and Windows they are one file",
+            ])
+        #expect(!result.diagnostics.contains { $0.message.contains("caf") })
+    }
+
     /// Reading with more threads than cores keeps the files in path order, one result each.
     @Test func readingOnManyThreadsKeepsOrder() {
         let items = Array(0..<1000)

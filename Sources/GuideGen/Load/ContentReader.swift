@@ -164,7 +164,19 @@ public struct ContentReader: Sendable {
                         help: "its files are left out; give the user running guidegen read access to it"))
                 continue
             }
-            for (name, type, valid) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            for (name, type, valid) in entries.sorted(by: { $0.name < $1.name }) {
+                // Hidden files are skipped, as Hugo skips them (.git, .DS_Store, editor files); a hidden page
+                // (`.en.md`, a slug lost to a rename) says so rather than vanish.
+                if name.hasPrefix(".") {
+                    if name.hasSuffix(".md"), type != DT_DIR {
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, .badFileName, at: SourceLocation(file: dir.isEmpty ? name : dir + "/" + name, line: 1, column: 1),
+                                "`\(name)` is hidden (its name starts with `.`), so it is skipped",
+                                help: "pages are named `<slug>.<lang>.md`, e.g. `page.en.md`"))
+                    }
+                    continue
+                }
                 let relative = dir.isEmpty ? name : dir + "/" + name
                 guard valid else {
                     diagnostics.append(

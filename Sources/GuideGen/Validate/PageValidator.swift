@@ -18,6 +18,7 @@ public enum PageValidator {
         var pages: [PageSource] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
+        var seenIgnoringCase: [String: String] = [:]
         for (page, found) in checked {
             diagnostics += found
             guard let page else { continue }
@@ -30,10 +31,23 @@ public enum PageValidator {
                 diagnostics.append(
                     Diagnostic(
                         .error, .duplicatePage, at: SourceLocation(file: page.path, line: 1, column: 1),
-                        "this file gives the same page as `\(other)`", help: "keep one of them"))
+                        "this file gives the same page as `\(other)`"
+                            // Swift compares strings by canonical equivalence: the bytes tell an é from e + U+0301.
+                            + (page.path.utf8.elementsEqual(other.utf8)
+                                ? "" : " (the same name, one of them in decomposed Unicode as macOS writes it)"),
+                        help: "keep one of them"))
                 continue
             }
             seen[key] = page.path
+            // `Refund.en.md` beside `refund.en.md`: two URLs here, one file on macOS and Windows (and in a
+            // checkout there one of the two is lost).
+            if let other = seenIgnoringCase.updateValue(page.path, forKey: key.lowercased()) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .duplicatePage, at: SourceLocation(file: page.path, line: 1, column: 1),
+                        "this file's name differs from `\(other)` only in case; on macOS and Windows they are one file",
+                        help: "rename one of them (URLs are best in lower case)"))
+            }
             pages.append(page)
         }
         diagnostics += folderCollisions(pages)
@@ -118,12 +132,16 @@ public enum PageValidator {
         let folder = slash.map { String(path[..<$0]) } ?? ""
         let name = (slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]).dropLast(3)
         guard let dot = name.firstIndex(of: ".") else { return nil }
-        let slug = String(name[..<dot])
+        var slug = String(name[..<dot])
         let language = String(name[name.index(after: dot)...])
+        // A name saved on macOS is decomposed (é as e + U+0301): the page and its URL are the composed
+        // name a link writes, and a combining mark is no bad character in it.
+        if !path.utf8.allSatisfy({ $0 < 0x80 }) { slug = slug.precomposedStringWithCanonicalMapping }
         guard !slug.isEmpty, !language.isEmpty, slug == "_index" || isSlug(slug), !language.contains(".") else {
             return nil
         }
-        return (folder, slug, language)
+        let section = folder.utf8.allSatisfy { $0 < 0x80 } ? folder : folder.precomposedStringWithCanonicalMapping
+        return (section, slug, language)
     }
 
     /// A slug is one URL path segment: ASCII letters, digits, `-` and `_`, and letters and digits of any script
