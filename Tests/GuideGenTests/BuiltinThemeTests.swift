@@ -104,7 +104,7 @@ import Testing
         let root = try TestSupport.site([
             "partials/footer.mustache": "<footer>{{> partials/footer}}</footer>\n",
             "partials/a.mustache": "A\n{{> partials/b}}\n",
-            "partials/b.mustache": "B {{#x}}{{> partials/a}}{{/x}}\n",
+            "partials/b.mustache": "B {{#page}}{{> partials/a}}{{/page}}\n",
             // Found from the templates in name order: the built-in 404 includes the footer before page includes a.
             "page.mustache": "{{> partials/a}}\n" + String(repeating: "{{#x}}", count: 5000) + String(repeating: "{{/x}}", count: 5000),
         ])
@@ -115,9 +115,47 @@ import Testing
             diagnostics.map { "\($0.location.file.dropFirst(folder.count)):\($0.location.line):\($0.location.column) \($0.message)" } == [
                 "page.mustache:2:601 sections are nested more than 100 deep here",
                 "partials/footer.mustache:1:9 `{{> partials/footer}}` closes a circle of partials (partials/footer → partials/footer): the page would never finish",
-                "partials/b.mustache:1:9 `{{> partials/a}}` closes a circle of partials (partials/a → partials/b → partials/a): the page would never finish",
+                "partials/b.mustache:1:12 `{{> partials/a}}` closes a circle of partials (partials/a → partials/b → partials/a): the page would never finish",
             ])
         #expect(try #require(theme).render("partials/footer", [:]) == nil)
+    }
+
+    /// A misspelt name renders as nothing on every page (an empty `<h1>` from `{{page.titel}}`): lint warns at
+    /// the tag with the nearest name. Names the context has, `.`, transforms, comments and partials pass.
+    @Test func anUnknownNameInATemplateIsAWarningWithTheNearestName() throws {
+        let root = try TestSupport.site([
+            "page.mustache": "<h1>{{page.titel}}</h1>{{#pagez}}x{{/pagez}}{{{sidebar}}}{{.}}{{uppercased(title)}}{{! notes}}\n"
+                + "{{#page}}{{title}}{{& summary}}{{/page}}{{> partials/head}}\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, diagnostics) = Theme.load(from: root)
+        #expect(
+            diagnostics.map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue) \($0.message) | \($0.help ?? "")" } == [
+                "1:5 warning `page.titel`: guidegen's template context has no `titel`, so this renders as nothing | did you mean `title`?",
+                "1:24 warning `pagez`: guidegen's template context has no `pagez`, so this renders as nothing | did you mean `page`?",
+            ])
+    }
+
+    /// Every name the renderer puts in a template context is one the check above knows: read from the
+    /// renderer's source (`"name": .text(…)`, `context["name"] =`), so a new name cannot start warnings.
+    @Test func theVocabularyHoldsEveryNameTheRendererSets() throws {
+        let folder = TestSupport.repository.appendingPathComponent("Sources/GuideGen/Render")
+        var found = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for pattern in [#""([a-z_]+)": *\.(text|flag|map|maps|utf8|list)\("#, #"(context|home|item|entry)\["([a-z_]+)"\] = "#] {
+                let regex = try Regex(pattern)
+                for match in text.matches(of: regex) {
+                    if let name = match.output.count > 2
+                        ? (pattern.hasPrefix("(") ? match.output[2].substring : match.output[1].substring) : nil
+                    {
+                        found.insert(String(name))
+                    }
+                }
+            }
+        }
+        #expect(found.count > 40, "the source was read: \(found.count) names")
+        #expect(found.subtracting(TemplateVocabulary.names).sorted() == [])
     }
 
     /// A partial that does not exist is an error at its tag with the nearest name (swift-mustache would

@@ -207,7 +207,11 @@ import Testing
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("leak.mustache"), withDestinationURL: secret)
-        let (theme, diagnostics) = Theme.load(from: root)
+        let (theme, all) = Theme.load(from: root)
+        // The environment's names are no context names: warned of as such, and rendered as nothing.
+        let unknown = all.filter { $0.message.contains("template context has no") }
+        #expect(Set(unknown.map(\.message)).count == 2 && unknown.count == 2 * Theme.requiredTemplates.count)
+        let diagnostics = all.filter { !$0.message.contains("template context has no") }
         // The symbolic link is refused, and each partial outside the theme is named as missing.
         #expect(diagnostics.first?.check == "unsafe-path")
         let missing = diagnostics.dropFirst()

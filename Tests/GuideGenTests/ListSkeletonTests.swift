@@ -13,7 +13,8 @@ import Testing
         files["page.mustache"] = Array(page.utf8)
         for (name, text) in partials { files[name + ".mustache"] = Array(text.utf8) }
         let (theme, diagnostics) = Theme.compile(files, skeletons: true)
-        #expect(diagnostics.isEmpty)
+        // Errors only: these contexts are made up, so their names are not guidegen's (warned of).
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(theme.usesSkeletons)
         return theme
     }

@@ -167,6 +167,17 @@ public struct Theme: Sendable {
         }
         let circular = Set(circles.flatMap(\.path))
         for (name, template) in parsed where !circular.contains(name) { library.register(template, named: name) }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) where names.contains(name) {
+            for unknown in TemplateVocabulary.unknownNames(in: text) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .template,
+                        at: SourceLocation(file: "\(folderName)/\(name).mustache", line: unknown.line, column: unknown.column),
+                        "`\(unknown.tag)`: guidegen's template context has no `\(unknown.part)`, so this renders as nothing",
+                        help: Suggestion.closest(to: unknown.part, in: TemplateVocabulary.names).map { "did you mean `\($0)`?" }
+                            ?? "the names a theme can use are those of the built-in theme's templates"))
+            }
+        }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for missing in missingPartials(in: text, known: names.union(unparsed)) {
                 diagnostics.append(
