@@ -22,6 +22,26 @@ import Testing
 
         """
 
+    /// One term for two rows of a table: a sentence with it could state either, so neither's value could
+    /// ever be told a contradiction. A warning at the second row's term (case ignored, per language).
+    @Test func aTermTwoRowsShareIsAWarning() {
+        let (_, lines) = validate(
+            Self.header + """
+                  a:
+                    label: {zh-Hans: 甲, en: A}
+                    terms: {zh-Hans: [售后期], en: [after-sales period]}
+                  b:
+                    label: {zh-Hans: 乙, en: B}
+                    terms: {zh-Hans: [售后期, 乙期], en: [After-sales period]}
+
+                """)
+        #expect(
+            lines == [
+                "15:23 warning[rule-table] `售后期` is also a term of row `a`: a sentence with it cannot say which row it states | give each row words of its own, e.g. naming the goods it is about",
+                "15:38 warning[rule-table] `After-sales period` is also a term of row `a`: a sentence with it cannot say which row it states | give each row words of its own, e.g. naming the goods it is about",
+            ])
+    }
+
     @Test func aValidTableIsTyped() throws {
         let (table, diagnostics) = validate(
             Self.header + """
@@ -145,6 +165,15 @@ import Testing
         }
         #expect(message == "row `general` of `w` has no valid value for `fee`")
         #expect(help == "fix the value at rules/w.yaml:12; this reference then shows it")
+    }
+
+    /// A misspelt keyword gets the reference it was meant to be, not only the two forms.
+    @Test func aMisspeltKeywordIsCorrectedInTheHelp() {
+        #expect(PageHooks.referenceHelp("tabel windows") == "did you mean `{{table windows}}`?")
+        #expect(PageHooks.referenceHelp("Rule windows.general.window") == "did you mean `{{rule windows.general.window}}`?")
+        #expect(PageHooks.referenceHelp("rules windows.general.window") == "did you mean `{{rule windows.general.window}}`?")
+        #expect(PageHooks.referenceHelp("tabel windows.general") == "write `{{rule table.row.column}}` or `{{table table}}`")
+        #expect(PageHooks.referenceHelp("price 15") == "write `{{rule table.row.column}}` or `{{table table}}`")
     }
 
     @Test func referenceBodiesParseOnlyInTheirTwoForms() {

@@ -59,6 +59,34 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
 
     var fallbackLanguage: String { index.config.defaultLanguage }
 
+    /// How to write a reference that did not parse: its keyword corrected when it is close (`{{tabel x}}`,
+    /// `{{Rule …}}`, `{{rules …}}`), else the two forms.
+    static func referenceHelp(_ body: String) -> String {
+        let words = body.split(separator: " ", maxSplits: 1)
+        if words.count == 2, let keyword = Suggestion.closest(to: words[0].lowercased(), in: ["rule", "table"]) {
+            let argument = words[1].trimmingCharacters(in: .whitespaces)
+            let dots = argument.split(separator: ".", omittingEmptySubsequences: false).count
+            if keyword == "rule" && dots == 3 || keyword == "table" && dots == 1 {
+                return "did you mean `{{\(keyword) \(argument)}}`?"
+            }
+        }
+        return "write `{{rule table.row.column}}` or `{{table table}}`"
+    }
+
+    /// `referenceHelp`, naming the column when `{{rule table.row}}` leaves out the only one the table has.
+    func referenceHelp(_ body: String) -> String {
+        let words = body.split(separator: " ", maxSplits: 1)
+        if words.count == 2, words[0] == "rule" {
+            let parts = words[1].trimmingCharacters(in: .whitespaces).split(separator: ".")
+            if parts.count == 2, let table = rules.tables[String(parts[0])], table.row(String(parts[1])) != nil,
+                table.columns.count == 1
+            {
+                return "did you mean `{{rule \(parts[0]).\(parts[1]).\(table.columns[0].id)}}`?"
+            }
+        }
+        return Self.referenceHelp(body)
+    }
+
     /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
     func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
         if occurrence.unclosed {
@@ -81,7 +109,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 nil,
                 Diagnostic(
                     .error, .unknownRule, at: location, "`{{\(occurrence.body)}}` is not a rule reference",
-                    help: "write `{{rule table.row.column}}` or `{{table table}}`")
+                    help: referenceHelp(occurrence.body))
             )
         }
         switch rules.lookup(ref) {

@@ -139,6 +139,7 @@ public enum RuleTableValidator {
     ) -> [RuleRow] {
         guard let pairs = fields.pairs(node, what: "`rows`") else { return [] }
         var out: [RuleRow] = []
+        var termRows: [String: String] = [:]  // language NUL lowercased term → the first row that has it
         let known = ["label", "terms"] + columns.map(\.id)
         func help(for key: String) -> String {
             // A near miss of `label` or `terms` is suggested; the list names only the columns.
@@ -163,7 +164,22 @@ public enum RuleTableValidator {
                                 help: Suggestion.help(for: lang, in: languages, noun: "languages"))
                             continue
                         }
-                        row.terms[lang] = fields.stringList(list, key: "terms.\(lang)")?.map(\.0) ?? []
+                        let terms = fields.stringList(list, key: "terms.\(lang)") ?? []
+                        row.terms[lang] = terms.map(\.0)
+                        // One term for two rows: a sentence with it cannot say which row it states, so either
+                        // row's value passes as a repeat and no contradiction between them is ever found.
+                        for (term, termNode) in terms {
+                            let key = "\(lang)\u{0}\(term.lowercased())"
+                            if let other = termRows[key], other != rowID {
+                                fields.diagnostics.append(
+                                    Diagnostic(
+                                        .warning, .ruleTable, at: fields.location(termNode),
+                                        "`\(term)` is also a term of row `\(other)`: a sentence with it cannot say which row it states",
+                                        help: "give each row words of its own, e.g. naming the goods it is about"))
+                            } else {
+                                termRows[key] = rowID
+                            }
+                        }
                     }
                 } else if let column = columns.first(where: { $0.id == key }) {
                     row.valueLines[key] = v.mark.line
