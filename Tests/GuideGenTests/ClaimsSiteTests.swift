@@ -306,6 +306,23 @@ import Testing
             ])
     }
 
+    /// A table states a value in one cell and what it is about in its column's header or its row's first
+    /// cell, the way guides lay these facts out most: the cell is read after them (it was not checked).
+    @Test func aTableCellIsReadWithItsHeaderAndRowLabel() throws {
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        let diagnostics = try ClaimAttributionTests.lint(
+            [
+                "s/p.zh-Hans.md": "| 类型 | 售后期 | 运费 |\n|---|---|---|\n| 一般商品 | 7天 | 10元 |\n\n| 项目 | 说明 |\n|---|---|\n| 售后期 | 15天 |\n",
+                "s/p.en.md": "| After-sales window |\n|---|\n| 20 days |\n\n| Platform | Fee |\n|---|---|\n| Taobao | 20 days |\n",
+            ], table: table)
+        #expect(
+            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
+                "s/p.en.md:7:3 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “After-sales window” refers to",
+                "s/p.zh-Hans.md:7:10 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                "s/p.zh-Hans.md:11:9 warning[hard-coded-rule-value] `15天` repeats the rule `w.general.window` by hand",
+            ])
+    }
+
     @Test func theProseTextJoinsCJKAcrossLineBreaksOnly() {
         let result = MarkdownRenderer.render(
             "退货\n运费 and\nmore 中文\nEnglish\n`代码`\n[链接](x.md)\n", file: "p.md", firstLine: 1, options: MarkdownOptions(),

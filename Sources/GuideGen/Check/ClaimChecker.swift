@@ -112,11 +112,35 @@ public struct ClaimChecker: Sendable {
         // Blocks borrowed in place: `for block in prose` copied each one (retaining its text and arrays).
         body.markdown.prose.withUnsafeBufferPointer { prose in
             guard let first = prose.baseAddress else { return }
+            // Whether each block so far names a term: a table cell's header and row label were seen before it.
+            var namesTerm: [Bool] = []
+            namesTerm.reserveCapacity(prose.count)
             for i in prose.indices {
                 // Most blocks name no term, which is found before the block is handed on: a call with the
                 // block copied its four arrays, however it was passed.
                 let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }
-                guard !terms.isEmpty else { continue }
+                namesTerm.append(!terms.isEmpty)
+                guard !terms.isEmpty else {
+                    // A table cell stating a value whose term is its column's header or its row's label.
+                    let cell = first + i
+                    let header = Int(cell.pointee.headerBack)
+                    let label = Int(cell.pointee.labelBack)
+                    let useHeader = header > 0 && header <= i && namesTerm[i - header]
+                    let useLabel = label > 0 && label <= i && namesTerm[i - label]
+                    guard useHeader || useLabel else { continue }
+                    let backs = useHeader && useLabel ? [header, label] : [useHeader ? header : label]
+                    var context: [UInt8] = []
+                    for back in backs {
+                        if !context.isEmpty { context.append(0x20) }
+                        context += (cell - back).pointee.utf8
+                    }
+                    if let found = checkInContext(
+                        cell.pointee, context: context, matcher: matcher, file: file, language: language, uses: uses)
+                    {
+                        out += found
+                    }
+                    continue
+                }
                 let found = check((first + i).pointee, terms: terms, file: file, language: language, uses: uses)
                 if !found.isEmpty { out += found }
             }
@@ -124,10 +148,29 @@ public struct ClaimChecker: Sendable {
         return out
     }
 
+    /// Findings for a table cell that names no term, read after its context (header, row label) as one
+    /// sentence whose literals are the cell's only; nil when the context names no term either.
+    func checkInContext(
+        _ cell: ProseBlock, context: [UInt8], matcher: TermMatcher, file: String, language: String, uses: Set<String>
+    ) -> [Diagnostic]? {
+        // Most cells hold no number: only a digit or a non-ASCII byte (a numeral, ¥) may start a literal.
+        guard !context.isEmpty, cell.utf8.contains(where: { $0 >= 0x80 || $0 &- 0x30 < 10 }) else { return nil }
+        let offset = context.count + 1
+        var combined = cell
+        combined.utf8 = context + [0x20] + cell.utf8
+        let terms = combined.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }.filter { $0.range.upperBound < offset }
+        guard !terms.isEmpty else { return nil }
+        combined.generated = cell.generated.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        combined.anchors = cell.anchors.map { .init(offset: $0.offset + offset, line: $0.line, column: $0.column) }
+        return check(combined, terms: terms, file: file, language: language, uses: uses, literalsFrom: offset)
+    }
+
     /// Findings for one block of prose, given the rule terms it names (`TermMatcher`); `uses`: the rule tables
-    /// the page refers to or lists in `rules:`.
+    /// the page refers to or lists in `rules:`; `literalsFrom`: where the block's own text starts (literals
+    /// before it are context, not claims).
     func check(
-        _ block: ProseBlock, terms: [(range: Range<Int>, id: Int)], file: String, language: String, uses: Set<String> = []
+        _ block: ProseBlock, terms: [(range: Range<Int>, id: Int)], file: String, language: String, uses: Set<String> = [],
+        literalsFrom: Int = 0
     ) -> [Diagnostic] {
         // Most blocks silence nothing: an empty set answers without hashing the three ids.
         let silenced = !block.ignored.isEmpty
@@ -137,7 +180,8 @@ public struct ClaimChecker: Sendable {
         guard checkContradictions || checkHardCoded else { return [] }
         let bytes = block.utf8
         let (literals, sentences) = bytes.withUnsafeBufferPointer { b in
-            let literals = QuantityScanner.scan(bytes: b)
+            var literals = QuantityScanner.scan(bytes: b)
+            if literalsFrom > 0 { literals.removeAll { $0.range.lowerBound < literalsFrom } }
             return (literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
         }
         guard !terms.isEmpty, !literals.isEmpty else { return [] }

@@ -469,20 +469,39 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
 
     mutating func tableCells(_ table: OpaquePointer, ignored: Set<String>) {
         var row = cmark_node_first_child(table)
+        // GitHub tables always open with their header row: each body cell's context is its column's
+        // header and its row's first cell.
+        var headers: [Int] = []  // index in `prose` of each column's header cell, -1 for none
+        var isHeader = true
         while let r = row {
             var cell = cmark_node_first_child(r)
+            var column = 0
+            var rowLabel = -1
             while let c = cell {
                 cell = cmark_node_next(c)
+                defer { column += 1 }
                 // A cell holding only `{{table …}}` shows that table, as a paragraph of it does.
                 if Self.startsWithDoubleBrace(c), let (html, found) = hooks.blockReplacement(forParagraph: plainText(c), at: location(c)) {
                     diagnostics += found
                     replaceChildren(of: c, withHTML: html)
+                    if isHeader { headers.append(-1) }
                     continue
                 }
                 var proseBlock = ProseBlock(kind: .tableCell, ignored: ignored)
                 collect(c, into: &proseBlock)
+                if isHeader {
+                    headers.append(prose.count)
+                } else {
+                    if column < headers.count, headers[column] >= 0 { proseBlock.headerBack = Int32(prose.count - headers[column]) }
+                    if column == 0 {
+                        rowLabel = prose.count
+                    } else if rowLabel >= 0 {
+                        proseBlock.labelBack = Int32(prose.count - rowLabel)
+                    }
+                }
                 prose.append(proseBlock)
             }
+            isHeader = false
             row = cmark_node_next(r)
         }
     }
@@ -584,9 +603,26 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 let start = text.count
                 inlines(of: node, into: &proseBlock)
                 proseBlock.generated.append(start..<text.count)
-                text.append(0x20)
+                // Only a number right after needs the break (the text is also search's and JSON-LD's).
+                if let next = child, Self.startsWithNumber(next) { text.append(0x20) }
             }
         }
+    }
+
+    /// Whether `node`'s text starts with a digit, a Chinese numeral or a yuan sign.
+    static func startsWithNumber(_ node: OpaquePointer) -> Bool {
+        var node = node
+        // Through emphasis and links to the first text (`~~15天~~**7天**`).
+        for _ in 0..<8 where cmark_node_get_type(node) != CMARK_NODE_TEXT {
+            guard let first = cmark_node_first_child(node) else { return false }
+            node = first
+        }
+        guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { return false }
+        let literal = bytes(cmark_node_get_literal(node))
+        guard let first = literal.first else { return false }
+        if first < 0x80 { return first &- 0x30 < 10 }
+        let scalar = UTF8Scan.scalar(literal, at: 0).scalar
+        return scalar.value &- 0xFF10 < 10 || scalar == "¥" || scalar == "￥" || ChineseNumeral.isNumeral(scalar)
     }
 
     /// Whether `node` is GitHub's strikethrough (an extension's node, told by its type name).

@@ -63,6 +63,11 @@ public struct ProseBlock: Sendable, Equatable {
     public var anchors: [Anchor]
     /// Check ids silenced for this block by `<!-- guidegen-ignore: … -->`.
     public var ignored: Set<String>
+    /// For a body cell of a table: how many blocks back its column's header cell and its row's first cell
+    /// are (0: none), which name what the cell's value is about (`| 类型 | 售后期 |` over `| 一般商品 | 7天 |`);
+    /// a cell that names no term itself is checked with theirs. Distances, not copies: most cells need neither.
+    public var headerBack: Int32 = 0
+    public var labelBack: Int32 = 0
 
     /// Appends reference-expanded `segments` written from `location` to `bytes` (this block's text being
     /// built): each literal run gets an anchor at its source column, each value a `generated` range.
