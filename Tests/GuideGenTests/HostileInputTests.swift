@@ -31,6 +31,10 @@ import Testing
         let (node, diagnostics) = YAMLReader(allowAliases: true).compose(yaml, file: "x.yaml")
         #expect(node == nil)
         #expect(diagnostics.map(\.check) == ["yaml-limit"])
+        // Past libyaml's own 1,000 levels its message named its API (`yaml_set_max_nest_level()`).
+        let deeper = YAMLReader(allowAliases: true).compose(
+            String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n", file: "x.yaml")
+        #expect(deeper.1.map(\.message) == ["YAML nested too deep here (libyaml stops at 1,000 levels)"])
     }
 
     /// Link and image targets that must never resolve to something outside the content folder.

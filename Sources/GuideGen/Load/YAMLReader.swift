@@ -140,6 +140,12 @@ public struct YAMLReader: Sendable {
     }
 
     static func syntaxDiagnostic(_ problem: String, _ context: String?, at location: SourceLocation) -> Diagnostic {
+        // libyaml's own limit (1,000 levels, reached before ours is measured) speaks of its API.
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return Diagnostic(
+                .error, .yamlSyntax, at: location, "YAML nested too deep here (libyaml stops at 1,000 levels)",
+                help: "front matter and rule tables need a few levels; close the lists and maps opened above")
+        }
         var message = "YAML syntax: \(problem)"
         if let context { message += " (\(context))" }
         let help = pointsAtContext(problem, context) ? "close the quote that opens here" : hint(for: problem)
