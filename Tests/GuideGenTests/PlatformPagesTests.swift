@@ -40,7 +40,7 @@ import Testing
 
     /// The `<a href>` targets and texts of the page's cards.
     static func cards(_ html: String) -> [String] {
-        html.matches(of: /<li class="card"><a href="([^"]*)">.*?<span class="card__title">([^<]*)<\/span>/).map {
+        html.matches(of: /<li class="card"><a href="([^"]*)">.*?<span class="card__title"(?: lang="[^"]*")?>([^<]*)<\/span>/).map {
             "\($0.output.1) \($0.output.2)"
         }
     }

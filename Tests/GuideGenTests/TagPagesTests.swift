@@ -92,6 +92,8 @@ import Testing
         let result = try Self.build(["returns/only.zh-Hans.md": Self.page("仅中文", tags: "[退款, 新标签]", order: 4)])
         let newTag = try PlatformPagesTests.text(result, "en/tags/新标签/index.html")
         #expect(PlatformPagesTests.cards(newTag) == ["../../../en/returns/only/index.html 仅中文"])
+        // Its title is marked as the Chinese it is, on an English page.
+        #expect(newTag.contains(#"<span class="card__title" lang="zh-Hans">仅中文</span>"#))
         let copy = try PlatformPagesTests.text(result, "en/returns/only/index.html")
         #expect(copy.contains(#"href="../../../en/tags/新标签/index.html""#))
         #expect(copy.contains(#"href="../../../en/tags/退款/index.html""#))

@@ -84,6 +84,28 @@ import Testing
         #expect(TranslationHash.isHash("0A1b2C3d") && !TranslationHash.isHash("0a1b2c3g") && !TranslationHash.isHash("0a1b2c3"))
     }
 
+    /// A copy's title is in its original's language wherever an English page shows it (the sidebar, the home
+    /// page's cards, the pager, the breadcrumb trail): marked with that `lang`, as its body is, so a screen
+    /// reader does not read Chinese with an English voice. The page's own English titles are not marked.
+    @Test func aCopysTitleIsMarkedWithItsLanguageEverywhere() throws {
+        let result = try run(
+            [
+                "guidegen.yaml": Self.config,
+                "s/a.zh-Hans.md": "---\ntitle: 甲\ntype: article\norder: 1\n---\n正文。\n",
+                "s/a.en.md": "---\ntitle: Alpha\ntype: article\norder: 1\n---\nText.\n",
+                "s/b.zh-Hans.md": "---\ntitle: 仅中文\ntype: article\norder: 2\n---\n正文。\n",
+            ], render: true)
+        let alpha = String(decoding: try #require(result.files["en/s/a/index.html"]), as: UTF8.self)
+        #expect(alpha.contains(#"<li lang="zh-Hans"><a href="../../../en/s/b/index.html">仅中文</a></li>"#), "sidebar")
+        #expect(alpha.contains(#"<bdi lang="zh-Hans">仅中文</bdi></a>"#), "pager")
+        #expect(alpha.contains(#"<li><a href="../../../en/s/a/index.html" aria-current="page">Alpha</a></li>"#))
+        let copy = String(decoding: try #require(result.files["en/s/b/index.html"]), as: UTF8.self)
+        #expect(copy.contains(#"<li aria-current="page" lang="zh-Hans">仅中文</li>"#), "breadcrumb")
+        #expect(copy.contains(#"<span>Previous</span>Alpha</a>"#))
+        let home = String(decoding: try #require(result.files["en/index.html"]), as: UTF8.self)
+        #expect(home.contains(#"<li lang="zh-Hans"><a href="../en/s/b/index.html">仅中文</a></li>"#), "home card")
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")

@@ -99,14 +99,14 @@ enum BuiltinTheme {
 {{{home.content}}}
   </div>{{/home.content}}
   {{#home.has_pages}}
-  <ul class="home__pages">{{#home.pages}}<li><a href="{{url}}">{{title}}</a></li>{{/home.pages}}</ul>
+  <ul class="home__pages">{{#home.pages}}<li{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}><a href="{{url}}">{{title}}</a></li>{{/home.pages}}</ul>
   {{/home.has_pages}}
   <ul class="section-grid">
     {{#home.sections}}
     <li class="section-card">
-      <h2><a href="{{url}}">{{title}}</a></h2>
+      <h2{{#section_lang}} lang="{{section_lang}}"{{/section_lang}}><a href="{{url}}">{{title}}</a></h2>
       {{#summary}}<p>{{summary}}</p>{{/summary}}
-      <ul>{{#pages}}<li><a href="{{url}}">{{title}}</a></li>{{/pages}}</ul>
+      <ul>{{#pages}}<li{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}><a href="{{url}}">{{title}}</a></li>{{/pages}}</ul>
       {{#more}}<p class="section-card__more"><a href="{{url}}">{{strings.see_all}} ({{count}}) →</a></p>{{/more}}
     </li>
     {{/home.sections}}
@@ -139,7 +139,7 @@ enum BuiltinTheme {
 {{{sidebar}}}
 <main id="main" class="content">
   <nav class="breadcrumbs" aria-label="{{strings.breadcrumb}}">
-    <ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}<li aria-current="page">{{page.title}}</li></ol>
+    <ol>{{#page.breadcrumbs}}<li{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}<li aria-current="page"{{#page.title_lang}} lang="{{page.title_lang}}"{{/page.title_lang}}>{{page.title}}</li></ol>
   </nav>
   <article lang="{{page.lang}}">
     <header class="page-header">
@@ -174,8 +174,8 @@ enum BuiltinTheme {
     {{/page.has_sources}}
   </article>
   <nav class="pager" aria-label="{{strings.previous}} / {{strings.next}}">
-    {{#page.prev}}<a class="pager__prev" href="{{url}}" rel="prev"><span>{{strings.previous}}</span>{{title}}</a>{{/page.prev}}
-    {{#page.next}}<a class="pager__next" href="{{url}}" rel="next"><span>{{strings.next}}</span>{{title}}</a>{{/page.next}}
+    {{#page.prev}}<a class="pager__prev" href="{{url}}" rel="prev"><span>{{strings.previous}}</span>{{#title_lang}}<bdi lang="{{title_lang}}">{{title}}</bdi>{{/title_lang}}{{^title_lang}}{{title}}{{/title_lang}}</a>{{/page.prev}}
+    {{#page.next}}<a class="pager__next" href="{{url}}" rel="next"><span>{{strings.next}}</span>{{#title_lang}}<bdi lang="{{title_lang}}">{{title}}</bdi>{{/title_lang}}{{^title_lang}}{{title}}{{/title_lang}}</a>{{/page.next}}
   </nav>
 </main>
 {{#page.has_toc}}
@@ -247,10 +247,10 @@ enum BuiltinTheme {
     <ul class="nav">
       {{#nav}}
       <li class="nav__section{{#current}} nav__section--current{{/current}}">
-        <a class="nav__section-link" href="{{url}}">{{title}}</a>
+        <a class="nav__section-link" href="{{url}}"{{#section_lang}} lang="{{section_lang}}"{{/section_lang}}>{{title}}</a>
         <ul>
           {{#pages}}
-          <li>{{#current}}<a href="{{url}}" aria-current="page">{{title}}</a>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>
+          <li{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{#current}}<a href="{{url}}" aria-current="page">{{title}}</a>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>
           {{/pages}}
           {{#more}}<li><a href="{{url}}">…</a></li>{{/more}}
         </ul>
@@ -563,10 +563,10 @@ Sitemap: {{{sitemap_url}}}
 {{{sidebar}}}
 <main id="main" class="content">
   <nav class="breadcrumbs" aria-label="{{strings.breadcrumb}}">
-    <ol>{{#section.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/section.breadcrumbs}}<li aria-current="page">{{section.title}}</li></ol>
+    <ol>{{#section.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/section.breadcrumbs}}<li aria-current="page"{{#section.title_lang}} lang="{{section.title_lang}}"{{/section.title_lang}}>{{section.title}}</li></ol>
   </nav>
   <header class="page-header">
-    <h1>{{section.title}}</h1>
+    <h1{{#section.title_lang}} lang="{{section.title_lang}}"{{/section.title_lang}}>{{section.title}}</h1>
     {{#section.summary}}<p class="page-summary" lang="{{section.content_lang}}">{{section.summary}}</p>{{/section.summary}}
   </header>
   {{#section.fallback_notice}}<p class="notice notice--fallback" role="note">{{section.fallback_notice}}</p>{{/section.fallback_notice}}
@@ -575,7 +575,7 @@ Sitemap: {{{sitemap_url}}}
   </div>{{/section.content}}
   <ul class="card-list">
     {{#section.pages}}
-    <li class="card"><a href="{{url}}"><span class="card__kind">{{kind_label}}</span><span class="card__title">{{title}}</span>{{#summary}}<span class="card__summary">{{summary}}</span>{{/summary}}</a></li>
+    <li class="card"><a href="{{url}}"><span class="card__kind">{{kind_label}}</span><span class="card__title"{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{title}}</span>{{#summary}}<span class="card__summary"{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{summary}}</span>{{/summary}}</a></li>
     {{/section.pages}}
   </ul>
 </main>

@@ -198,6 +198,8 @@ public struct SiteRenderer: Sendable {
             "title": .text(front.title),
         ])
         if let summary = front.summary { page["summary"] = .text(summary) }
+        // A copy shown for a missing translation: its title, wherever the page shows it, is in its original's language.
+        if body.source.language != body.language { page["title_lang"] = .text(body.source.language) }
         if let description = body.description { page["description"] = .text(description) }
         if let reviewed = front.reviewed { page["reviewed"] = .text(reviewed) }
         if !front.sources.isEmpty {
@@ -253,7 +255,9 @@ public struct SiteRenderer: Sendable {
         let topSection = section.isEmpty ? nil : SiteIndex.topFolder(of: section)
         if let at = nav.sections.firstIndex(where: { $0.name == topSection }) {
             let (name, title) = (nav.sections[at].name, nav.sections[at].title)
-            crumbs.append(TemplateMap(["title": .text(title), "url": .text(link(index.sectionPath(name, language: body.language)))]))
+            var crumb = TemplateMap(["title": .text(title), "url": .text(link(index.sectionPath(name, language: body.language)))])
+            if let lang = nav.sections[at].titleLang { crumb["title_lang"] = .text(lang) }
+            crumbs.append(crumb)
         }
         // A nested folder with its own `_index` page (`a/b/_index.en.md`) is a step of the trail too.
         if section.utf8.contains(0x2F) {
@@ -262,10 +266,11 @@ public struct SiteRenderer: Sendable {
                 let key = parts.prefix(depth).joined(separator: "/") + "/_index"
                 guard key != body.key, let entry = index.entries[key] else { continue }
                 let source = entry.source(body.language, fallback: config.defaultLanguage)
-                crumbs.append(
-                    TemplateMap([
-                        "title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: body.language))),
-                    ]))
+                var crumb = TemplateMap([
+                    "title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: body.language))),
+                ])
+                if source.language != body.language { crumb["title_lang"] = .text(source.language) }
+                crumbs.append(crumb)
             }
         }
         page["breadcrumbs"] = .maps(crumbs)
@@ -299,15 +304,20 @@ public struct SiteRenderer: Sendable {
     func neighbour(_ key: String, language: String, link: (String) -> String) -> TemplateMap {
         let entry = index.entries[key]!
         let source = entry.source(language, fallback: config.defaultLanguage)
-        return TemplateMap(["title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: language)))])
+        var item = TemplateMap([
+            "title": .text(source.frontMatter.title), "url": .text(link(index.outputPath(key: key, language: language))),
+        ])
+        if source.language != language { item["title_lang"] = .text(source.language) }
+        return item
     }
 
     func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> [UInt8]? {
         let path = index.sectionPath(section.name, language: language)
-        let title = nav.sections.first { $0.name == section.name }?.title ?? section.name
+        let navSection = nav.sections.first { $0.name == section.name }
         let strings = UIStrings.forLanguage(language)
         return renderListing(
-            path: path, language: language, nav: nav, key: section.index?.key, title: title,
+            path: path, language: language, nav: nav, key: section.index?.key, title: navSection?.title ?? section.name,
+            titleLang: navSection?.titleLang,
             cards: index.inReadingOrder(section.pages, language: language).map {
                 pageCard($0, from: path, language: language, kinds: strings.kinds)
             },
@@ -394,13 +404,14 @@ public struct SiteRenderer: Sendable {
             "url": .text(RelativeURL.between(from: path, to: language + "/" + entry.outputTail, prettyURLs: prettyURLs)),
         ])
         if let summary = source.frontMatter.summary { card["summary"] = .text(summary) }
+        if source.language != language { card["title_lang"] = .text(source.language) }
         return card
     }
 
     /// A list page (a section, a platform, the platforms) through the theme's `section` template, typed so
     /// that long lists fill the template's skeleton item by item.
     func renderListing(
-        path: String, language: String, nav: Navigation, key: String?, title: String, cards: [TemplateMap],
+        path: String, language: String, nav: Navigation, key: String?, title: String, titleLang: String? = nil, cards: [TemplateMap],
         breadcrumbs: [(title: String, path: String)], body: RenderedBody? = nil, translations: Translations? = nil
     ) -> [UInt8]? {
         var context = common(language: language, outputPath: path, key: key, nav: nav, title: title, translations: translations)
@@ -414,6 +425,7 @@ public struct SiteRenderer: Sendable {
                     ])
                 }),
         ])
+        if let titleLang { section["title_lang"] = .text(titleLang) }
         var description: String?
         if let body {
             section["content"] = .utf8(body.markdown.htmlBytes)
@@ -446,8 +458,13 @@ public struct SiteRenderer: Sendable {
                     "count": s.pages.count,
                 ]
                 if let summary = s.summary { item["summary"] = summary }
-                item["pages"] = s.pages.prefix(Self.homeCardPages).map {
-                    ["title": $0.title, "url": RelativeURL.between(from: path, to: $0.path, prettyURLs: prettyURLs)]
+                if let lang = s.titleLang { item["section_lang"] = lang }
+                item["pages"] = s.pages.prefix(Self.homeCardPages).map { page -> [String: Any] in
+                    var item: [String: Any] = [
+                        "title": page.title, "url": RelativeURL.between(from: path, to: page.path, prettyURLs: prettyURLs),
+                    ]
+                    if let lang = page.lang { item["title_lang"] = lang }
+                    return item
                 }
                 if s.pages.count > Self.homeCardPages { item["more"] = true }
                 return item
@@ -456,10 +473,12 @@ public struct SiteRenderer: Sendable {
         // Pages directly in content/ belong to no section: the home page lists them.
         let rootPages = index.inReadingOrder(index.rootPages, language: language).map { entry -> [String: Any] in
             let source = entry.source(language, fallback: config.defaultLanguage)
-            return [
+            var item: [String: Any] = [
                 "title": source.frontMatter.title,
                 "url": RelativeURL.between(from: path, to: index.outputPath(key: entry.key, language: language), prettyURLs: prettyURLs),
             ]
+            if source.language != language { item["title_lang"] = source.language }
+            return item
         }
         if !rootPages.isEmpty {
             home["pages"] = rootPages
@@ -579,9 +598,15 @@ public struct SiteRenderer: Sendable {
                 "title": .text(s.title), "url": .text(link(index.sectionPath(s.name, language: language))), "current": .flag(current),
                 "pages": .maps(
                     items.map {
-                        TemplateMap(["title": .text($0.title), "url": .text(link($0.path)), "current": .flag($0.path == outputPath)])
+                        var item = TemplateMap([
+                            "title": .text($0.title), "url": .text(link($0.path)), "current": .flag($0.path == outputPath),
+                        ])
+                        if let lang = $0.lang { item["title_lang"] = .text(lang) }
+                        return item
                     }),
             ])
+            // Not `title_lang`, which its pages would find when they have none of their own.
+            if let lang = s.titleLang { section["section_lang"] = .text(lang) }
             if items.count < s.pages.count && current { section["more"] = .flag(true) }
             return section
         }
@@ -749,10 +774,14 @@ struct Navigation: Sendable {
     struct Item: Sendable {
         var title: String
         var path: String
+        /// The title's language when it is not the reader's (a page shown from its original).
+        var lang: String?
     }
     struct Section: Sendable {
         var name: String
         var title: String
+        /// The title's language when it is not the reader's.
+        var titleLang: String?
         var summary: String?
         var pages: [Item]
         /// Index of each page by output path.
@@ -771,10 +800,13 @@ struct Navigation: Sendable {
             let title = indexSource?.frontMatter.title ?? section.name.replacingOccurrences(of: "-", with: " ").capitalized
             let pages = index.inReadingOrder(section.pages, language: language).map { entry in
                 let source = entry.source(language, fallback: d)
-                return Item(title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language))
+                return Item(
+                    title: source.frontMatter.title, path: index.outputPath(key: entry.key, language: language),
+                    lang: source.language == language ? nil : source.language)
             }
+            let titleLang = indexSource.flatMap { $0.language == language ? nil : $0.language }
             return Section(
-                name: section.name, title: title, summary: indexSource?.frontMatter.summary, pages: pages,
+                name: section.name, title: title, titleLang: titleLang, summary: indexSource?.frontMatter.summary, pages: pages,
                 position: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         }
         pageCount = sections.reduce(0) { $0 + $1.pages.count }
