@@ -4,17 +4,22 @@ import GuideGen
 /// The HTML `serve` adds to responses: the live-reload script and the build-error overlay. Only the
 /// server's responses carry them; `guidegen build` output never does.
 enum PreviewServerPages {
-    /// Reloads when the server reports a build other than the one this page came from; uses the event
-    /// stream, or polls the version once a second when EventSource is missing or gives up. A hidden tab
-    /// closes its stream and opens it again when shown (the first message is the current build): a browser
-    /// allows six connections per host, so with a stream per open tab the seventh tab never loaded.
+    /// Reloads when the server reports a build other than the one this page came from. A browser allows six
+    /// connections per host, so the open pages share one event stream: the page holding a Web Lock opens it
+    /// and passes each build on to the others over a BroadcastChannel; when it goes, the next page takes
+    /// the lock (the stream's first message is the current build). Without those APIs each visible page
+    /// opens its own stream and a hidden one lets it go; without EventSource, or when the stream gives up,
+    /// pages poll the version once a second.
     static func reloadScript(build: Int) -> String {
         """
         <script data-guidegen-reload>(function(){var b="\(build)";function check(v){if(String(v).trim()!==b)location.reload();}\
-        function poll(){setInterval(function(){if(document.hidden)return;fetch("\(PreviewServerRouter.versionPath)",{cache:"no-store"}).then(function(r){return r.text();}).then(check).catch(function(){});},1000);}\
+        var ch=null;function got(v){if(ch)ch.postMessage(String(v));check(v);}\
+        function poll(){setInterval(function(){if(document.hidden&&!ch)return;fetch("\(PreviewServerRouter.versionPath)",{cache:"no-store"}).then(function(r){return r.text();}).then(got).catch(function(){});},1000);}\
         if(!window.EventSource){poll();return;}var es=null;\
-        function open(){if(es)return;es=new EventSource("\(PreviewServerRouter.eventsPath)");es.onmessage=function(e){check(e.data);};\
+        function open(){if(es)return;es=new EventSource("\(PreviewServerRouter.eventsPath)");es.onmessage=function(e){got(e.data);};\
         es.onerror=function(){if(es&&es.readyState===2){es.close();es=null;document.removeEventListener("visibilitychange",shown);poll();}};}\
+        if(window.BroadcastChannel&&navigator.locks&&navigator.locks.request){ch=new BroadcastChannel("guidegen-reload");ch.onmessage=function(e){check(e.data);};\
+        navigator.locks.request("guidegen-reload",function(){open();return new Promise(function(){});});return;}\
         function shown(){if(document.hidden){if(es){es.close();es=null;}}else{open();}}\
         document.addEventListener("visibilitychange",shown);if(!document.hidden)open();})();</script>
 

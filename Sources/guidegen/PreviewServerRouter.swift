@@ -114,6 +114,16 @@ enum PreviewServerRouter {
         case "woff2": return "font/woff2"
         case "woff": return "font/woff"
         case "pdf": return "application/pdf"
+        case "avif": return "image/avif"
+        case "ttf": return "font/ttf"
+        case "otf": return "font/otf"
+        case "mp4": return "video/mp4"
+        case "webm": return "video/webm"
+        case "mp3": return "audio/mpeg"
+        case "wasm": return "application/wasm"
+        case "webmanifest": return "application/manifest+json"
+        case "zip": return "application/zip"
+        case "csv": return "text/csv; charset=utf-8"
         default: return "application/octet-stream"
         }
     }

@@ -349,3 +349,43 @@ def test_many_open_tabs_all_load(guidegen, site_copy):
             assert wait_until(lambda: "Still reloads" in driver.title, timeout=10), driver.title
         finally:
             driver.quit()
+
+
+def test_many_open_windows_share_one_stream_and_all_reload(guidegen, site_copy):
+    """Nine visible windows (each page visible, so none lets its stream go): with a stream per page the
+    seventh never loaded. The pages share one stream through a Web Lock and a BroadcastChannel, so all
+    nine load, and all nine reload after an edit."""
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    with serving(guidegen, project) as (_, port, _):
+        driver = headless_chromium()
+        try:
+            driver.set_page_load_timeout(10)
+            for window in range(9):
+                if window:
+                    driver.switch_to.new_window("window")
+                driver.get(f"http://127.0.0.1:{port}/en/policies/windows/")
+                assert "After-sales windows" in driver.title, window
+                assert driver.execute_script("return document.hidden") is False
+            time.sleep(1)
+            page.write_text(page.read_text().replace("title: After-sales windows", "title: All of them reload"))
+            for handle in driver.window_handles:
+                driver.switch_to.window(handle)
+                assert wait_until(lambda: "All of them reload" in driver.title, timeout=10), driver.title
+        finally:
+            driver.quit()
+
+
+def test_assets_are_served_with_their_types(guidegen, site_copy):
+    """Fonts, video, WebAssembly and manifests under content/assets/ carry their own types, not
+    application/octet-stream (which a browser will not use as a font or play as a video)."""
+    project = site_copy("basic")
+    types = {"font.ttf": "font/ttf", "clip.mp4": "video/mp4", "app.wasm": "application/wasm",
+             "site.webmanifest": "application/manifest+json", "photo.avif": "image/avif", "data.csv": "text/csv; charset=utf-8"}
+    for name in types:
+        (project / "content" / "assets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / "assets" / name).write_bytes(b"x")
+    with serving(guidegen, project) as (_, port, _):
+        for name, expected in types.items():
+            status, headers, _ = fetch(port, f"/assets/{name}")
+            assert (status, headers["content-type"]) == (200, expected), name
