@@ -55,9 +55,13 @@ struct Translations: ParsableCommand, ChecksFolders {
             }
             var refused = 0
             for page in targets {
-                guard let original = index.entries[page.pageKey]?.sources[d] else {
+                // The original the checks use: the default language's, else the first language's that has the page.
+                let sources = index.entries[page.pageKey]?.sources ?? [:]
+                guard let original = sources[d] ?? config.languages.lazy.compactMap({ sources[$0] }).first,
+                    original.language != page.language
+                else {
                     if !markAll {
-                        Self.refuse(page, "it has no \(d) original to be a translation of")
+                        Self.refuse(page, "it is the page's original (it has no \(d) version to be a translation of)")
                         refused += 1
                     }
                     continue

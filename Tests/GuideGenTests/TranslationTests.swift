@@ -363,6 +363,26 @@ import Testing
         #expect(statuses == [.missing, .original])
     }
 
+    /// With no default-language version, the first language that has the page is its original for every
+    /// check: its translations' `translation_of` is compared with it (it was ignored and shown "untracked",
+    /// while the table called the English page the original and readers got it as the fallback).
+    @Test func aTranslationOfAnOriginalInAnotherLanguageIsTracked() throws {
+        let config = "title: {zh-Hans: 指南, en: Guide, zh-Hant: 指南}\nlanguages: [zh-Hans, en, zh-Hant]\n"
+        let english = "---\ntitle: Only English\ntype: article\n---\nText.\n"
+        var frontMatter = FrontMatter()
+        frontMatter.title = "Only English"
+        let hash = TranslationHash.of(
+            PageSource(
+                path: "", section: "s", slug: "p", language: "en", text: english, body: "Text.\n", bodyLine: 5, frontMatter: frontMatter))
+        for (recorded, outdated) in [("00000000", true), (hash, false)] {
+            let result = try run([
+                "guidegen.yaml": config, "s/p.en.md": english,
+                "s/p.zh-Hant.md": "---\ntitle: 只有英文\ntype: article\ntranslation_of: \"\(recorded)\"\n---\n文字。\n",
+            ])
+            #expect(result.diagnostics.filter { $0.check == "outdated-translation" }.count == (outdated ? 1 : 0), "\(recorded)")
+        }
+    }
+
     @Test func missingTranslationIsServedFromTheDefaultLanguageWithANotice() throws {
         let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问？\n\n答。\n")], render: true)
         #expect(

@@ -10,8 +10,10 @@ public enum TranslationChecker {
     ) -> Status {
         if language == defaultLanguage { return versions[language] == nil ? .missing : .original }
         guard let page = versions[language] else { return .missing }
-        if versions[defaultLanguage] == nil, languages.first(where: { versions[$0] != nil }) == language { return .original }
-        guard let original = versions[defaultLanguage], let recorded = page.frontMatter.translationOf else { return .untracked }
+        let originalLanguage = versions[defaultLanguage] != nil ? defaultLanguage : languages.first { versions[$0] != nil }
+        if originalLanguage == language { return .original }
+        guard let originalLanguage, let original = versions[originalLanguage], let recorded = page.frontMatter.translationOf
+        else { return .untracked }
         return TranslationHash.matches(recorded, TranslationHash.of(original)) ? .upToDate : .outdated
     }
 
@@ -71,7 +73,8 @@ public enum TranslationChecker {
             let file = translation.source.path
             let pair = [Diagnostic.Note(start(originalFile), "the \(original.language) original")]
             // Outdated translation (translation_of).
-            if original.language == defaultLanguage, let recorded = translation.source.frontMatter.translationOf {
+            // Against the original the checks use: the default language's, else the first language's that has the page.
+            if let recorded = translation.source.frontMatter.translationOf {
                 let current = TranslationHash.of(original.source)
                 if !TranslationHash.matches(recorded, current) {
                     let line = translation.source.frontMatter.keyLines["translation_of"] ?? 1
