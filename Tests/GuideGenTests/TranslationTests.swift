@@ -106,6 +106,20 @@ import Testing
         #expect(home.contains(#"<li lang="zh-Hans"><a href="../en/s/b/index.html">仅中文</a></li>"#), "home card")
     }
 
+    /// Two tags of one language are named in full in the language chooser: `en-US` and `en-GB` were both
+    /// "English"; one of a kind keeps its short name (`简体中文`).
+    @Test func languagesThatShareANameAreNamedWithTheirRegion() throws {
+        let page = "---\ntitle: T\ntype: article\n---\nText.\n"
+        let result = try run(
+            [
+                "guidegen.yaml": "title: Guide\nlanguages: [en-US, zh-Hans, en-GB]\n", "s/p.en-US.md": page, "s/p.zh-Hans.md": page,
+                "s/p.en-GB.md": page,
+            ], render: true)
+        let html = String(decoding: try #require(result.files["en-US/index.html"]), as: UTF8.self)
+        let names = html.matches(of: /lang="(en-US|en-GB|zh-Hans)">([^<\n]+)</).map { "\($0.output.1) \($0.output.2)" }
+        #expect(Set(names) == ["en-US English (United States)", "en-GB English (United Kingdom)", "zh-Hans 简体中文"])
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")

@@ -24,7 +24,12 @@ public struct SiteRenderer: Sendable {
         self.assetBytes = assetBytes
         self.stringsByLanguage = Dictionary(
             uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.sharing(Self.stringsContext(UIStrings.forLanguage($0)))) })
-        self.languageNames = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) })
+        // Two tags one name would show alike (`en-US` and `en-GB` are both "English"): those are named in
+        // full, region and all ("English (United Kingdom)").
+        let short = site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) }
+        let shared = Dictionary(grouping: short.map(\.1), by: { $0 }).filter { $0.value.count > 1 }.keys
+        self.languageNames = Dictionary(
+            uniqueKeysWithValues: short.map { tag, name in (tag, shared.contains(name) ? UIStrings.nativeName(of: tag) : name) })
     }
 
     var config: SiteConfig { site.config }
