@@ -139,7 +139,7 @@ import Testing
     @Test func referencesResolveWithSuggestions() {
         let (table, _) = validate(Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    window: 15 days\n")
         let book = RuleBook([table!])
-        guard case .unknown(let message, let help) = book.lookup(RuleReference.parse("rule w.genral.window")!) else {
+        guard case .unknown(let message, let help, _) = book.lookup(RuleReference.parse("rule w.genral.window")!) else {
             Issue.record("expected an unknown row")
             return
         }
@@ -152,19 +152,28 @@ import Testing
     }
 
     /// Money is shown to the cent, so a finer cell is refused; a reference to it says the value is invalid
-    /// (not missing) and where to fix it.
+    /// (not missing), once.
     @Test func moneyFinerThanACentIsRefusedAndItsReferencesSaySo() {
         let (table, lines) = validate(Self.header + "  general:\n    label: {zh-Hans: 甲, en: A}\n    fee: CNY 9.995\n")
         #expect(
             lines == [
                 "12:10 error[rule-table] `fee`: `CNY 9.995` has more decimals than cents | write money to the cent, with at most two decimals (`CNY 9.99`)"
             ])
-        guard case .unknown(let message, let help) = RuleBook([table!]).lookup(RuleReference.parse("rule w.general.fee")!) else {
-            Issue.record("expected the reference to be refused")
+        // The value's own error is the one to fix: a reference to it adds nothing (as into a broken table).
+        guard case .inFailedTable = RuleBook([table!]).lookup(RuleReference.parse("rule w.general.fee")!) else {
+            Issue.record("expected the reference to be refused without a word")
             return
         }
-        #expect(message == "row `general` of `w` has no valid value for `fee`")
-        #expect(help == "fix the value at rules/w.yaml:12; this reference then shows it")
+        // A value never written is the reference's to report, with the row to add it to as a note (notes are
+        // printed under the content folder's path; a help saying `rules/w.yaml` was not).
+        guard case .unknown(let message, let help, let notes) = RuleBook([table!]).lookup(RuleReference.parse("rule w.general.window")!)
+        else {
+            Issue.record("expected the reference to be unknown")
+            return
+        }
+        #expect(message == "row `general` of `w` has no value for `window`")
+        #expect(help == "add `window:` to the row")
+        #expect(notes.map { "\($0.location.file):\($0.location.line) \($0.message)" } == ["rules/w.yaml:10 row `general`"])
     }
 
     /// A misspelt keyword gets the reference it was meant to be, not only the two forms.

@@ -113,8 +113,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             )
         }
         switch rules.lookup(ref) {
-        case .unknown(let message, let help):
-            return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help))
+        case .unknown(let message, let help, let notes):
+            return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help, notes: notes))
         case .inFailedTable:
             return (nil, nil)
         case .table:
@@ -304,8 +304,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 RuleTableHTML.render(table, language: language, fallback: fallback, strings: strings, anchors: first)
             }
             return (html, [])
-        case .unknown(let message, let help):
-            return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help)])
+        case .unknown(let message, let help, let notes):
+            return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help, notes: notes)])
         case .inFailedTable:
             return ("", [])
         case .value:

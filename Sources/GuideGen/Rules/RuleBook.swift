@@ -38,7 +38,7 @@ public struct RuleBook: Sendable {
     public enum Lookup: Sendable {
         case value(RuleValue, RuleTable, RuleRow, RuleColumn)
         case table(RuleTable)
-        case unknown(message: String, help: String)
+        case unknown(message: String, help: String, notes: [Diagnostic.Note] = [])
         /// The table's file exists but was refused, with its own errors: the reference says nothing more
         /// (one YAML typo in a table gave 85 errors, the real one among them, 84th).
         case inFailedTable
@@ -65,14 +65,13 @@ public struct RuleBook: Sendable {
         }
         guard let value = row.values[column.id] else {
             // Written but refused (already a `rule-table` error there): say so rather than "add it".
-            if let line = row.valueLines[column.id] {
-                return .unknown(
-                    message: "row `\(row.id)` of `\(table.id)` has no valid value for `\(column.id)`",
-                    help: "fix the value at \(table.path):\(line); this reference then shows it")
-            }
+            // Written but refused: its own `rule-table` error says what to fix, once.
+            if row.valueLines[column.id] != nil { return .inFailedTable }
+            // Where to add it as a note: notes are printed with the content folder's path, as findings are.
             return .unknown(
                 message: "row `\(row.id)` of `\(table.id)` has no value for `\(column.id)`",
-                help: "add `\(column.id):` to the row in \(table.path)")
+                help: "add `\(column.id):` to the row",
+                notes: [.init(SourceLocation(file: table.path, line: row.line, column: 1), "row `\(row.id)`")])
         }
         return .value(value, table, row, column)
     }
