@@ -120,6 +120,38 @@ import Testing
         #expect(Set(names) == ["en-US English (United States)", "en-GB English (United Kingdom)", "zh-Hans 简体中文"])
     }
 
+    /// A language guidegen has no words for gets the site's own (`strings:`), as Hugo's i18n files give a
+    /// theme its words: the menus, the page kind, an alert's title and the fallback notice are Japanese, not
+    /// English inside `lang="ja"`. Unknown keys and languages are errors with the nearest name.
+    @Test func aSiteGivesALanguageItsOwnInterfaceWords() throws {
+        let config = """
+            title: {ja: ガイド, en: Guide}
+            languages: [ja, en]
+            strings:
+              ja: {language_name: 日本語, home: ホーム, kind_policy: 規約, alert_note: 注記, fallback_notice: まだ翻訳されていません。}
+
+            """
+        let result = try run(
+            [
+                "guidegen.yaml": config, "s/p.ja.md": "---\ntitle: 返品\ntype: policy\n---\n> [!NOTE]\n> 注意。\n",
+                "s/p.en.md": "---\ntitle: Returns\ntype: policy\n---\nText.\n",
+                "s/q.en.md": "---\ntitle: Only English\ntype: policy\n---\nText.\n",
+            ], render: true)
+        #expect(result.diagnostics.filter { $0.check == "config" }.isEmpty, "no 'menus are in English' warning")
+        let page = String(decoding: try #require(result.files["ja/s/p/index.html"]), as: UTF8.self)
+        for words in [">ホーム<", ">規約", "注記", ">日本語<"] { #expect(page.contains(words), "\(words)") }
+        let copy = String(decoding: try #require(result.files["ja/s/q/index.html"]), as: UTF8.self)
+        #expect(copy.contains("まだ翻訳されていません。"))
+
+        let (_, diagnostics) = ConfigValidator.validate(
+            SourceText(path: "guidegen.yaml", text: "title: Guide\nlanguages: [ja]\nstrings:\n  ja: {hom: x}\n  fr: {home: Accueil}\n"))
+        #expect(
+            TestSupport.lines(diagnostics) == [
+                "4:8 error[unknown-key] `strings.ja.hom`: the theme has no such words | did you mean `home`?",
+                "5:3 error[config] `strings.fr`: `fr` is not one of `languages:` | known languages: `ja`",
+            ])
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")
@@ -168,7 +200,8 @@ import Testing
         let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
         #expect(
             TestSupport.lines(result.diagnostics) == [
-                "2:17 warning[config] the theme has no built-in interface text in `fr`; menus, notices and labels are in English | built in: en, zh-Hans, zh-Hant; page text and rule tables are yours to translate"
+                "2:17 warning[config] the theme has no built-in interface text in `fr`; menus, notices and labels are in English"
+                    + " | write them under `strings: {fr: {home: …, menu: …}}` (built in: en, zh-Hans, zh-Hant)"
             ])
         let page = String(decoding: try #require(result.files["fr/p/x/index.html"]), as: UTF8.self)
         #expect(page.contains(">Français</span>"))

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     /// False when guidegen.yaml gave no usable `languages:` (missing, unreadable, or not a list of tags):
     /// the languages are then a stand-in, and checking pages against them would only report that.
     public var languagesGiven = true
+    /// The site's own interface words by language (`strings:`), laid over the built-in ones.
+    public var strings: [String: [String: String]] = [:]
 
     /// One platform key and its localized name.
     public struct Platform: Sendable, Hashable {

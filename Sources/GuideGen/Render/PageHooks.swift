@@ -45,7 +45,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         self.page = page
         self.index = index
         self.rules = rules
-        self.strings = UIStrings.forLanguage(page.language)
+        self.strings = index.config.uiStrings(page.language)
         self.outputPath = outputPath
         self.outputDepth = RelativeURL.folderDepth(outputPath)
         self.prettyURLs = index.config.baseURL != nil

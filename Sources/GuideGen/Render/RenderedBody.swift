@@ -134,7 +134,7 @@ public enum BodyRenderer {
             // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
             options.sectionTexts = page.frontMatter.kind == .faq
             options.renderHTML = drawFlows
-            let strings = UIStrings.forLanguage(page.language)
+            let strings = site.config.uiStrings(page.language)
             if strings.backToContent != UIStrings.english.backToContent { options.footnoteBackLabel = strings.backToContent }
             options.taskLabels = (strings.taskDone, strings.taskOpen)
             return options

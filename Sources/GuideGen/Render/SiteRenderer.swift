@@ -23,10 +23,10 @@ public struct SiteRenderer: Sendable {
         self.rules = RuleBook(site.rules)
         self.assetBytes = assetBytes
         self.stringsByLanguage = Dictionary(
-            uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.sharing(Self.stringsContext(UIStrings.forLanguage($0)))) })
+            uniqueKeysWithValues: site.config.languages.map { ($0, TemplateValue.sharing(Self.stringsContext(site.config.uiStrings($0)))) })
         // Two tags one name would show alike (`en-US` and `en-GB` are both "English"): those are named in
         // full, region and all ("English (United Kingdom)").
-        let short = site.config.languages.map { ($0, UIStrings.forLanguage($0).languageName) }
+        let short = site.config.languages.map { ($0, site.config.uiStrings($0).languageName) }
         let shared = Dictionary(grouping: short.map(\.1), by: { $0 }).filter { $0.value.count > 1 }.keys
         self.languageNames = Dictionary(
             uniqueKeysWithValues: short.map { tag, name in (tag, shared.contains(name) ? UIStrings.nativeName(of: tag) : name) })
@@ -188,7 +188,7 @@ public struct SiteRenderer: Sendable {
 
     func pageContext(_ body: RenderedBody, versions: [String: RenderedBody], nav: Navigation) -> TemplateMap {
         let front = body.source.frontMatter
-        let strings = UIStrings.forLanguage(body.language)
+        let strings = config.uiStrings(body.language)
         // Closures capture plain values, not `self`: capturing the renderer copied (and retained) all of it.
         let (from, prettyURLs, config, rules) = (body.outputPath, prettyURLs, config, rules)
         let defaultLanguage = config.defaultLanguage
@@ -319,7 +319,7 @@ public struct SiteRenderer: Sendable {
     func renderSection(_ section: SiteIndex.Section, body: RenderedBody?, language: String, nav: Navigation) -> [UInt8]? {
         let path = index.sectionPath(section.name, language: language)
         let navSection = nav.sections.first { $0.name == section.name }
-        let strings = UIStrings.forLanguage(language)
+        let strings = config.uiStrings(language)
         return renderListing(
             path: path, language: language, nav: nav, key: section.index?.key, title: navSection?.title ?? section.name,
             titleLang: navSection?.titleLang,
@@ -333,7 +333,7 @@ public struct SiteRenderer: Sendable {
     /// uses the list layout).
     func renderPlatform(_ key: String, entries: [SiteIndex.Entry], language: String, nav: Navigation) -> [UInt8]? {
         let path = index.platformPath(key, language: language)
-        let strings = UIStrings.forLanguage(language)
+        let strings = config.uiStrings(language)
         return renderListing(
             path: path, language: language, nav: nav, key: nil, title: platformName(key, language: language) ?? key,
             cards: index.inReadingOrder(entries, language: language).map {
@@ -345,7 +345,7 @@ public struct SiteRenderer: Sendable {
     /// The list of platforms that have pages.
     func renderPlatforms(language: String, nav: Navigation) -> [UInt8]? {
         let path = index.platformsPath(language: language)
-        let strings = UIStrings.forLanguage(language)
+        let strings = config.uiStrings(language)
         let cards = index.platformPages.map { group in
             TemplateMap([
                 "title": .text(platformName(group.key, language: language) ?? group.key),
@@ -364,7 +364,7 @@ public struct SiteRenderer: Sendable {
     /// leads elsewhere to that language's tag list, or its home page when it has no tags.
     func renderTag(_ tag: SiteIndex.TagPage, language: String, nav: Navigation) -> [UInt8]? {
         let path = index.tagPath(tag.slug, language: language)
-        let strings = UIStrings.forLanguage(language)
+        let strings = config.uiStrings(language)
         let translations = Dictionary(
             uniqueKeysWithValues: index.tagLanguages(tag.slug).map { ($0, index.tagPath(tag.slug, language: $0)) })
         let tagLists = Dictionary(uniqueKeysWithValues: index.tagLanguages(nil).map { ($0, index.tagsPath(language: $0)) })
@@ -378,7 +378,7 @@ public struct SiteRenderer: Sendable {
     /// The list of a language's tags, each with its number of pages.
     func renderTags(_ tags: [SiteIndex.TagPage], language: String, nav: Navigation) -> [UInt8]? {
         let path = index.tagsPath(language: language)
-        let strings = UIStrings.forLanguage(language)
+        let strings = config.uiStrings(language)
         let cards = tags.map { tag in
             TemplateMap([
                 "title": .text(tag.name),
@@ -436,12 +436,12 @@ public struct SiteRenderer: Sendable {
             section["content"] = .utf8(body.markdown.htmlBytes)
             section["content_lang"] = .text(body.source.language)
             if let summary = body.source.frontMatter.summary { section["summary"] = .text(summary) }
-            if body.isFallback { section["fallback_notice"] = .text(UIStrings.forLanguage(language).fallbackNotice) }
+            if body.isFallback { section["fallback_notice"] = .text(config.uiStrings(language).fallbackNotice) }
             description = body.description
         }
         // A list without text of its own is described by what it lists.
         let titles = cards.compactMap { card -> String? in if case .text(let t)? = card["title"] { t } else { nil } }
-        section["description"] = .text(description ?? Excerpt.list(title, items: titles, strings: UIStrings.forLanguage(language)))
+        section["description"] = .text(description ?? Excerpt.list(title, items: titles, strings: config.uiStrings(language)))
         context["section"] = .map(section)
         return theme.renderBytes("section", context)
     }
@@ -499,14 +499,14 @@ public struct SiteRenderer: Sendable {
             home["platforms_url"] = RelativeURL.between(from: path, to: index.platformsPath(language: language), prettyURLs: prettyURLs)
         }
         let siteTitle = config.title.text(language, fallback: config.defaultLanguage)
-        home["description"] = Excerpt.list(siteTitle, items: nav.sections.map(\.title), strings: UIStrings.forLanguage(language))
+        home["description"] = Excerpt.list(siteTitle, items: nav.sections.map(\.title), strings: config.uiStrings(language))
         if let body {
             home["content"] = body.markdown.html
             home["content_lang"] = body.source.language
             if let summary = body.source.frontMatter.summary { home["summary"] = summary }
             if let description = body.description { home["description"] = description }
             // A missing home text is shown in the default language, with the notice other pages get.
-            if body.isFallback { home["fallback_notice"] = UIStrings.forLanguage(language).fallbackNotice }
+            if body.isFallback { home["fallback_notice"] = config.uiStrings(language).fallbackNotice }
         }
         context["home"] = home
         return theme.render("home", context)
@@ -542,7 +542,7 @@ public struct SiteRenderer: Sendable {
                 config.languages.map { lang in
                     TemplateMap([
                         "code": .text(lang), "current": .flag(lang == language),
-                        "name": .text(languageNames[lang] ?? UIStrings.forLanguage(lang).languageName), "url": .text(link(samePage(lang))),
+                        "name": .text(languageNames[lang] ?? config.uiStrings(lang).languageName), "url": .text(link(samePage(lang))),
                     ])
                 }),
             "multilingual": .flag(config.languages.count > 1),
@@ -710,7 +710,7 @@ public struct SiteRenderer: Sendable {
 
     /// The interface strings' context for `language` (built here only for a language the site does not list).
     func strings(_ language: String) -> TemplateValue {
-        stringsByLanguage[language] ?? .map(Self.stringsContext(UIStrings.forLanguage(language)))
+        stringsByLanguage[language] ?? .map(Self.stringsContext(config.uiStrings(language)))
     }
 
     static func stringsContext(_ s: UIStrings) -> TemplateMap {
@@ -735,7 +735,7 @@ public struct SiteRenderer: Sendable {
             "languages": config.languages.map {
                 let url = prettyURLs ? "\($0)/" : "\($0)/index.html"
                 return [
-                    "code": $0, "name": UIStrings.forLanguage($0).languageName, "title": config.title.text($0, fallback: d), "url": url,
+                    "code": $0, "name": config.uiStrings($0).languageName, "title": config.title.text($0, fallback: d), "url": url,
                     // hreflang alternates are full URLs when the site knows its own.
                     "alternate_url": config.baseURL.map { RelativeURL.absolute(url, base: $0) } ?? url,
                 ]
@@ -759,7 +759,7 @@ public struct SiteRenderer: Sendable {
         let d = config.defaultLanguage
         let absolute = config.baseURL != nil
         var context = common(
-            language: d, outputPath: "404.html", key: nil, nav: nav, title: UIStrings.forLanguage(d).notFoundTitle, absolute: absolute
+            language: d, outputPath: "404.html", key: nil, nav: nav, title: config.uiStrings(d).notFoundTitle, absolute: absolute
         ).any
         context["nav"] = navContext(nav, language: d, outputPath: "404.html", link: linker(from: "404.html", absolute: absolute))
         // Served in place of any missing URL: no page of its own to name as canonical or as a translation, and

@@ -46,7 +46,7 @@ public enum ConfigValidator {
     /// Every ASCII character: what `normalizedBaseURL` leaves as written (`%20` stays `%20`).
     static let asciiCharacters = CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(0x7F))
 
-    static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search"]
+    static let knownKeys = ["title", "languages", "base_url", "platforms", "unsafe_html", "search", "strings"]
 
     /// Validates the configuration file; a missing file yields an error and a usable default.
     public static func validate(_ source: SourceText?) -> (SiteConfig, [Diagnostic]) {
@@ -74,6 +74,7 @@ public enum ConfigValidator {
         var fields = YAMLFields(file: source.path, text: source.text)
         guard let pairs = fields.pairs(node, what: "guidegen.yaml") else { return (config, fields.diagnostics) }
         let byKey = Dictionary(pairs.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var wordless: [(tag: String, node: YAMLNode)] = []  // languages without built-in interface words
         if let languages = byKey["languages"] {
             if let list = fields.stringList(languages.value, key: "languages") {
                 var seen = Set<String>()
@@ -96,13 +97,7 @@ public enum ConfigValidator {
                                 help: "keep its first place (the first language is the default one)"))
                     } else {
                         tags.append(tag)
-                        if !UIStrings.hasBuiltInStrings(tag) {
-                            fields.diagnostics.append(
-                                Diagnostic(
-                                    .warning, .config, at: fields.location(tagNode),
-                                    "the theme has no built-in interface text in `\(tag)`; menus, notices and labels are in English",
-                                    help: "built in: en, zh-Hans, zh-Hant; page text and rule tables are yours to translate"))
-                        }
+                        if !UIStrings.hasBuiltInStrings(tag) { wordless.append((tag, tagNode)) }
                     }
                 }
                 if !tags.isEmpty {
@@ -137,6 +132,9 @@ public enum ConfigValidator {
                 if let flag = fields.boolean(value, key: "unsafe_html") { config.unsafeHTML = flag }
             case "search":
                 if let flag = fields.boolean(value, key: "search") { config.search = flag }
+            case "strings" where !config.languagesGiven: break
+            case "strings":
+                config.strings = Self.strings(value, languages: config.languages, fields: &fields)
             case "platforms":
                 guard let platformPairs = fields.pairs(value, what: "`platforms`") else { continue }
                 config.platforms = platformPairs.compactMap { p in
@@ -153,7 +151,41 @@ public enum ConfigValidator {
         if byKey["title"] == nil {
             fields.error(.missingKey, node, "guidegen.yaml has no `title:`", help: "add a title per language")
         }
+        for (tag, tagNode) in wordless where config.strings[tag] == nil {
+            fields.diagnostics.append(
+                Diagnostic(
+                    .warning, .config, at: fields.location(tagNode),
+                    "the theme has no built-in interface text in `\(tag)`; menus, notices and labels are in English",
+                    help: "write them under `strings: {\(tag): {home: …, menu: …}}` (built in: en, zh-Hans, zh-Hant)"))
+        }
         return (config, fields.diagnostics)
+    }
+
+    /// `strings:`: per listed language, interface words by the theme's names (`home: ホーム`).
+    static func strings(_ node: YAMLNode, languages: [String], fields: inout YAMLFields) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        let keys = UIStrings.overridableKeys.sorted()
+        for (language, languageNode, words) in fields.pairs(node, what: "`strings`") ?? [] {
+            guard languages.contains(language) else {
+                fields.error(
+                    .config, languageNode, "`strings.\(language)`: `\(language)` is not one of `languages:`",
+                    help: Suggestion.help(for: language, in: languages, noun: "languages"))
+                continue
+            }
+            var texts: [String: String] = [:]
+            for (key, keyNode, text) in fields.pairs(words, what: "`strings.\(language)`") ?? [] {
+                guard keys.contains(key) else {
+                    fields.error(
+                        .unknownKey, keyNode, "`strings.\(language).\(key)`: the theme has no such words",
+                        help: Suggestion.closest(to: key, in: keys).map { "did you mean `\($0)`?" }
+                            ?? "the keys are the theme's `strings.*` names, e.g. `home`, `menu`, `on_this_page`")
+                    continue
+                }
+                if let string = fields.string(text, key: "strings.\(language).\(key)") { texts[key] = string }
+            }
+            out[language] = texts
+        }
+        return out
     }
 
     /// A conservative BCP 47 check: letters, digits and hyphens, starting with a 2–3 letter language.
