@@ -21,7 +21,7 @@ enum TemplateVocabulary {
     }()
 
     /// Variable and section names of `text`'s tags (`page.title`, `#pages`), without partials, comments,
-    /// inheritance blocks, transforms (`uppercased(x)`) and `.`; nil when the template changes its
+    /// inheritance blocks, transforms (`uppercased(x)`) and `.`; none when the template changes its
     /// delimiters (its tags cannot be read this way).
     static func tagNames(in text: String) -> [String] {
         var out: [String] = []
