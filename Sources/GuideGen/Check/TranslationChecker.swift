@@ -183,11 +183,13 @@ enum FlowSignatureDiff {
             return out
         }
         func times(_ n: Int) -> String { n == 1 ? "once" : n == 2 ? "twice" : "\(n) times" }
-        func surplus(_ a: [String: Int], over b: [String: Int], _ here: String, _ there: String) -> ArraySlice<String> {
-            a.compactMap { item, n in
+        func surplus(_ a: [String: Int], over b: [String: Int], _ here: String, _ there: String) -> [String] {
+            let all = a.compactMap { item, n in
                 let m = b[item] ?? 0
                 return n <= m ? nil : m == 0 ? item : "\(item) (\(times(n)) \(here), \(times(m)) \(there))"
-            }.sorted().prefix(3)
+            }.sorted()
+            // Three named, and how many more: "missing a->b, b->c, c->d" read as if that were all.
+            return all.count <= 3 ? all : all.prefix(3) + ["and \(all.count - 3) more"]
         }
         let a = counts(mine)
         let b = counts(theirs)

@@ -51,8 +51,10 @@ public struct FlowDiagram: Sendable, Equatable {
     /// The flow's shape without its words: sorted node ids and sorted `from->to` pairs, so that two
     /// translations of a page can be compared.
     public var structureSignature: String {
-        let ids = nodes.map(\.id).sorted()
-        let pairs = edges.map { "\($0.from)->\($0.to)" }.sorted()
+        // A decision is marked (`B{}`): a translation that made it a plain step would skip its checks. An
+        // arrow is written with its kind (`a-.->b`, `a==>b`, `a---b`) for the same reason: it means something.
+        let ids = nodes.map { $0.shape == .diamond ? $0.id + "{}" : $0.id }.sorted()
+        let pairs = edges.map { "\($0.from)\($0.style.arrow)\($0.to)" }.sorted()
         return "nodes: " + ids.joined(separator: " ") + "\nedges: " + pairs.joined(separator: " ")
     }
 }

@@ -13,6 +13,16 @@ public struct FlowEdge: Sendable, Equatable {
 
         /// Whether the edge ends in an arrowhead (every style but `---`).
         public var hasArrow: Bool { self != .open }
+
+        /// The arrow as Mermaid writes it.
+        public var arrow: String {
+            switch self {
+            case .solid: "->"
+            case .open: "---"
+            case .dotted: "-.->"
+            case .thick: "==>"
+            }
+        }
     }
 
     /// Id of the node the edge starts at.

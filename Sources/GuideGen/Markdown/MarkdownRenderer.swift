@@ -113,9 +113,13 @@ public enum MarkdownRenderer {
         return cmark_parser_finish(parser)!
     }
 
+    /// Footnotes, and strikethrough only between double tildes: Chinese writes ranges with one
+    /// (`3~5 个工作日到账，快递 1~2 天` was struck through from the first `~` to the second).
+    static let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+
     /// cmark-gfm's own rendering of `markdown` with guidegen's parse options; the conformance baseline.
     public static func libraryHTML(_ markdown: String, unsafe: Bool, extensions: [String] = extensionNames) -> String {
-        let (parser, strikethrough) = makeParser(options: CMARK_OPT_FOOTNOTES, extensions: extensions, source: markdown)
+        let (parser, strikethrough) = makeParser(options: parseOptions, extensions: extensions, source: markdown)
         defer { cmark_parser_free(parser) }
         markdown.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -142,7 +146,7 @@ public enum MarkdownRenderer {
             source = source.replacingOccurrences(of: "\u{E000}", with: "\u{FFFD}")
         }
         let (parser, strikethrough) = makeParser(
-            options: CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, extensions: options.extensions, source: source)
+            options: parseOptions | CMARK_OPT_SOURCEPOS, extensions: options.extensions, source: source)
         defer { cmark_parser_free(parser) }
         source.withUTF8 { buffer in buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         let document = finish(parser, strikethrough: strikethrough)
