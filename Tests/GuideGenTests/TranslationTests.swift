@@ -468,6 +468,25 @@ import Testing
         #expect(
             FlowSignatureDiff.describe(mine: "nodes: a b\nedges: a->b", theirs: "nodes: a b c\nedges: a->b b->c b->c")
                 == "missing b->c, c")
+        // Three named and the rest counted: "missing a->b, b->c, c->d" read as if that were all.
+        #expect(
+            FlowSignatureDiff.describe(mine: "nodes: a\nedges:", theirs: "nodes: a\nedges: a->b a->c a->d a->e a->f")
+                == "missing a->b, a->c, a->d, and 2 more")
+    }
+
+    /// A translation that makes a decision a plain step (which then skips the decision checks) or draws an
+    /// arrow of another kind is not the same flow: both passed as long as ids and arrows matched.
+    @Test func aDecisionOrArrowKindChangedInATranslationIsAMismatch() throws {
+        let zh = "```mermaid\nflowchart TD\n  a[签收] --> b{有问题?}\n  b -->|是| c[申请售后]\n  b -.->|否| d[确认收货]\n```\n"
+        for en in [
+            "```mermaid\nflowchart TD\n  a[Receive] --> b[Problem?]\n  b -->|Yes| c[Apply]\n  b -.->|No| d[Confirm]\n```\n",
+            "```mermaid\nflowchart TD\n  a[Receive] --> b{Problem?}\n  b -->|Yes| c[Apply]\n  b -->|No| d[Confirm]\n```\n",
+        ] {
+            let result = try run(["guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("流程", zh), "s/p.en.md": page("Flow", en)])
+            let mismatch = result.diagnostics.filter { $0.check == "translation-mismatch" }.map(\.message)
+            #expect(mismatch.count == 1, "\(en)")
+            #expect(mismatch.first?.contains(en.contains("b[") ? "missing b{}; extra b" : "missing b-.->d; extra b->d") == true, "\(mismatch)")
+        }
     }
 
     @Test func aBrokenFlowIsReportedOnceNotAsAMissingFlow() throws {
