@@ -328,6 +328,8 @@ import Testing
             "退货\n运费 and\nmore 中文\nEnglish\n`代码`\n[链接](x.md)\n", file: "p.md", firstLine: 1, options: MarkdownOptions(),
             hooks: PlainMarkdownHooks())
         #expect(result.prose.map(\.text) == ["退货运费 and more 中文 English 代码链接"])
+        // The HTML too: a browser shows the newline between 退货 and 运费 as a space.
+        #expect(result.html.hasPrefix("<p>退货运费 and\nmore 中文\nEnglish\n"))
     }
 }
 

@@ -570,7 +570,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 // Chinese wrapped in the source (`售后\n期是20天`) is one run of text, as CSS reads a line break
                 // between two CJK characters: a term or a number across the break is still found.
-                if type == CMARK_NODE_SOFTBREAK, UTF8Scan.endsWide(text), let next = child, Self.startsWide(next) { break }
+                if type == CMARK_NODE_SOFTBREAK, UTF8Scan.endsWide(text), let next = child, Self.startsWide(next) {
+                    // And in the HTML: a browser shows the newline as a space (`的规 定`).
+                    cmark_node_unlink(node)
+                    cmark_node_free(node)
+                    break
+                }
                 text.append(0x20)
             case CMARK_NODE_HTML_INLINE:
                 if imageDepth > 0 {
