@@ -43,6 +43,19 @@ import Testing
         #expect(html == "<p>3~5 个工作日到账，快递 1~2 天；<del>旧规则</del>。</p>\n")
     }
 
+    /// A bare URL or address runs to the next space, and Chinese has none: it ends at the first CJK mark or
+    /// character after its host, as a reader sees it end (`https://www.jd.com。也可以访问` linked 也可以访问 too).
+    @Test func aBareLinkEndsWhereChineseStarts() {
+        let html = render("请访问 https://www.jd.com。也可以访问 www.taobao.com，或者（https://pdd.com/a?b=1）或 kefu@jd.com。\n").html
+        #expect(
+            html
+                == #"<p>请访问 <a href="https://www.jd.com">https://www.jd.com</a>。也可以访问 <a href="http://www.taobao.com">www.taobao.com</a>，"#
+                // After `（` GitHub links nothing (a bare URL must follow a space), and neither does cmark-gfm.
+                + #"或者（https://pdd.com/a?b=1）或 <a href="mailto:kefu@jd.com">kefu@jd.com</a>。</p>"# + "\n")
+        // A link written out keeps what it was given.
+        #expect(render("[官网](https://example.com/页面)\n").html == #"<p><a href="https://example.com/%E9%A1%B5%E9%9D%A2">官网</a></p>"# + "\n")
+    }
+
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
         #expect(

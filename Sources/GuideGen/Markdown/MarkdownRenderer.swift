@@ -586,6 +586,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     rawHTML(node, literal: String(cString: cmark_node_get_literal(node)), isBlock: false)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                // A bare URL runs to the next space, so `https://www.jd.com。也可以` linked the Chinese after
+                // it: the link ends at the first CJK punctuation or character, the rest is text again (walked next).
+                if type == CMARK_NODE_LINK, let rest = Self.endAutolinkAtCJK(node) { child = rest }
                 // The image's URL as written, before `link` makes it the output's.
                 let imageURL = type == CMARK_NODE_IMAGE ? String(cString: cmark_node_get_url(node)) : nil
                 link(node, isImage: type == CMARK_NODE_IMAGE)
@@ -616,6 +619,52 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 if let next = child, Self.startsWithNumber(next) { text.append(0x20) }
             }
         }
+    }
+
+    /// For an autolink (its one text is its URL, or the URL without `http://` or `mailto:`) that runs into
+    /// Chinese: cuts it before the first CJK punctuation mark or character after an ASCII host, and puts
+    /// the rest after it as a text node, which it returns.
+    static func endAutolinkAtCJK(_ link: OpaquePointer) -> OpaquePointer? {
+        guard let textNode = cmark_node_first_child(link), cmark_node_next(textNode) == nil,
+            cmark_node_get_type(textNode) == CMARK_NODE_TEXT, let urlPointer = cmark_node_get_url(link)
+        else { return nil }
+        let literal = bytes(cmark_node_get_literal(textNode))
+        guard literal.contains(where: { $0 >= 0xE2 }) else { return nil }
+        let url = bytes(urlPointer)
+        // The URL is the text with a scheme added, or nothing: a written link `[x](url)` is left alone.
+        guard url.count >= literal.count, url.suffix(literal.count).elementsEqual(literal) else { return nil }
+        let scheme = url.count - literal.count
+        var sawDot = false
+        var i = 0
+        while i < literal.count {
+            let byte = literal[i]
+            if byte < 0x80 {
+                if byte == 0x2E { sawDot = true }
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scan.scalar(literal, at: i)
+            let v = scalar.value
+            let isCJK =
+                (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) || (0x2018...0x201F).contains(v)
+                || (0x3400...0x9FFF).contains(v) || v == 0x2026
+            guard isCJK, sawDot else { return nil }
+            let kept = Array(literal[..<i])
+            let rest = Array(literal[i...])
+            (kept + [0]).withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(textNode, $0.baseAddress) }
+            }
+            (Array(url[..<(scheme + i)]) + [0]).withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { cmark_node_set_url(link, $0.baseAddress) }
+            }
+            let after = cmark_node_new(CMARK_NODE_TEXT)!
+            (rest + [0]).withUnsafeBufferPointer { p in
+                p.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(after, $0.baseAddress) }
+            }
+            cmark_node_insert_after(link, after)
+            return after
+        }
+        return nil
     }
 
     /// Whether `node`'s text starts with a digit, a Chinese numeral or a yuan sign.
