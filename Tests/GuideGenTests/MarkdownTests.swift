@@ -56,6 +56,18 @@ import Testing
         #expect(render("[官网](https://example.com/页面)\n").html == #"<p><a href="https://example.com/%E9%A1%B5%E9%9D%A2">官网</a></p>"# + "\n")
     }
 
+    /// A page's own table scrolls in a named, focusable frame (as a `{{table}}` does): at 390 px a wide
+    /// one widened the whole page. Its column alignment stays for the theme to show.
+    @Test func aTableIsFramedToScrollOnAPhone() {
+        var options = MarkdownOptions()
+        options.tableLabel = "表格"
+        let html = render("| 项目 | 说明 |\n|:---:|---:|\n| 售后期 | 十五天 |\n", options: options).html
+        #expect(html.hasPrefix(#"<div class="table-scroll" role="region" tabindex="0" aria-label="表格">"# + "\n<table>\n"))
+        #expect(html.hasSuffix("</table>\n</div>\n"))
+        #expect(html.contains(#"<td align="right">十五天</td>"#))
+        #expect(!render("| a |\n|---|\n| b |\n").html.contains("table-scroll"), "no label, no frame")
+    }
+
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
         #expect(

@@ -24,6 +24,9 @@ public struct MarkdownOptions: Sendable {
     /// The `aria-label`s of a task list's done and open checkboxes, in the page's language; cmark-gfm writes
     /// none, so a screen reader met an unnamed form field. Nil leaves them unnamed.
     public var taskLabels: (done: String, open: String)?
+    /// The name of a page's own table's scrolling frame (`<div class="table-scroll" role="region">`, as a
+    /// `{{table}}` has): a wide table scrolls on a phone instead of widening the page. Nil: no frame.
+    public var tableLabel: String?
 
     public init(
         unsafeHTML: Bool = false, githubAlerts: Bool = true, headingAnchors: Bool = true, focusableCodeBlocks: Bool = true,
@@ -454,6 +457,13 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let typeName = cmark_node_get_type_string(node)!
             if strcmp(typeName, "table") == 0 {
                 tableCells(node, ignored: ignoredHere)
+                if let label = options.tableLabel, let frame = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                    cmark_node_set_on_enter(
+                        frame, #"<div class="table-scroll" role="region" tabindex="0" aria-label="\#(HTML.escape(label))">"#)
+                    cmark_node_set_on_exit(frame, "</div>")
+                    cmark_node_replace(node, frame)
+                    cmark_node_append_child(frame, node)
+                }
             } else {
                 if type == CMARK_NODE_ITEM, !hasTaskItems, strcmp(typeName, "tasklist") == 0 { hasTaskItems = true }
                 children(of: node, ignored: ignoredHere)

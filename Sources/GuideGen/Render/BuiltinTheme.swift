@@ -746,9 +746,14 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
     radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.8rem 100% no-repeat scroll,
     radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.8rem 100% no-repeat scroll;
 }
-/* On a phone a wide table scrolls instead of squeezing its columns to a word a line. */
-.table-scroll > table { min-width: min(34rem, 100%); }
-@media (max-width: 40rem) { .table-scroll > table { min-width: 30rem; } }
+/* On a phone a wide table scrolls instead of squeezing its columns to a word (or one Chinese character) a
+   line: a rule table keeps its width, and a page's own table keeps each column a few characters wide. */
+.rule-table .table-scroll > table { min-width: min(34rem, 100%); }
+@media (max-width: 40rem) { .rule-table .table-scroll > table { min-width: 30rem; } }
+.prose .table-scroll th, .prose .table-scroll td { min-width: 4.5em; }
+/* Column alignment as the Markdown writes it (`:---:`, `---:`). */
+.prose th[align="center"], .prose td[align="center"] { text-align: center; }
+.prose th[align="right"], .prose td[align="right"] { text-align: right; }
 .prose li { margin: 0.25rem 0; }
 /* Task lists: the checkbox is the item's marker, not a second one beside the bullet. */
 .prose li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.4rem; }

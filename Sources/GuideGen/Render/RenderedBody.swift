@@ -137,6 +137,7 @@ public enum BodyRenderer {
             let strings = site.config.uiStrings(page.language)
             if strings.backToContent != UIStrings.english.backToContent { options.footnoteBackLabel = strings.backToContent }
             options.taskLabels = (strings.taskDone, strings.taskOpen)
+            options.tableLabel = strings.table
             return options
         }
         let searchBudget =

@@ -13,7 +13,7 @@ extension UIStrings {
         "breadcrumb": \.breadcrumb, "back_to_content": \.backToContent, "one_page": \.onePage, "page_count": \.pageCount,
         "tags": \.tags, "flow_end": \.flowEnd, "flowchart": \.flowchart, "search": \.search,
         "search_placeholder": \.searchPlaceholder, "search_none": \.searchNone, "search_count": \.searchCount,
-        "task_done": \.taskDone, "task_open": \.taskOpen,
+        "task_done": \.taskDone, "task_open": \.taskOpen, "table": \.table,
     ]
 
     /// Every key `strings:` accepts.
