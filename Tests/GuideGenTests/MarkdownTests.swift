@@ -121,9 +121,11 @@ import Testing
     @Test func footnotesStayOutOfTheLastAnswerAndEmptyAnswersOutOfTheData() throws {
         let result = render("## First?\n\nYes[^1].\n\n## Empty?\n\n## Last?\n\nNo.\n\n[^1]: The note.\n")
         #expect(result.sections.map(\.text) == ["Yes.", "", "No."])
-        let json = try JSONSerialization.jsonObject(with: Data(FAQSchema.jsonLD(result.sections))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(FAQSchema.jsonLD(result.sections)))) as? [String: Any]
         let questions = try #require(json?["mainEntity"] as? [[String: Any]])
         #expect(questions.map { $0["name"] as? String } == ["First?", "Last?"])
+        // No question with an answer, no FAQPage data: an empty `mainEntity` is invalid for search engines.
+        #expect(FAQSchema.jsonLD(render("## \n\nAn answer to nothing.\n\n## Empty?\n").sections) == nil)
     }
 
     @Test func headingIDsAvoidTheThemesAndFootnotesIDs() {

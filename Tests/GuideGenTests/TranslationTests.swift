@@ -152,6 +152,21 @@ import Testing
             ])
     }
 
+    /// An empty `## ` is no question: a translation with two questions against an original with one and an
+    /// empty heading passed the count (and the data had 1 question in one language, 2 in the other). The
+    /// empty heading is reported once, not also as "the question “” has no answer".
+    @Test func anEmptyHeadingIsNoFAQQuestion() throws {
+        let result = try run([
+            "guidegen.yaml": Self.config, "s/p.zh-Hans.md": page("问答", "## 问一？\n\n答。\n\n## \n"),
+            "s/p.en.md": page("FAQ", "## Q one?\n\nA.\n\n## Q two?\n\nB.\n"),
+        ])
+        #expect(
+            result.diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" }.sorted() == [
+                "s/p.en.md:1 translation-mismatch this translation has 2 FAQ questions; the zh-Hans original has 1",
+                "s/p.zh-Hans.md:9 faq-empty-answer this `##` heading is empty, so its answer has no question",
+            ])
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")

@@ -118,8 +118,12 @@ public enum TranslationChecker {
             }
             // Same number of FAQ questions.
             if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
-                let a = original.markdown.sections.count
-                let b = translation.markdown.sections.count
+                // Questions, not `##` lines: an empty `## ` is no question (it is warned of on its own).
+                func questions(_ body: RenderedBody) -> Int {
+                    body.markdown.sections.count { !ByteSearch.trimmed($0.heading.text, newlines: true).isEmpty }
+                }
+                let a = questions(original)
+                let b = questions(translation)
                 if a != b {
                     diagnostics.append(
                         Diagnostic(

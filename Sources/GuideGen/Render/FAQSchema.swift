@@ -3,7 +3,8 @@ enum FAQSchema {
     /// JSON safe to place inside `<script type="application/ld+json">`: `<`, `>` and `&` are escaped, so
     /// no text can close the element. Written by hand: JSONSerialization was a tenth of a large build.
     /// UTF-8, as the page template inserts it (see `TemplateValue.utf8`).
-    static func jsonLD(_ sections: [MarkdownResult.Section]) -> [UInt8] {
+    /// Nil when no question has both a question and an answer.
+    static func jsonLD(_ sections: [MarkdownResult.Section]) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(sections.reduce(128) { $0 + $1.text.utf8.count + $1.heading.text.utf8.count + 96 })
         out += #"{"@context":"https://schema.org","@type":"FAQPage","mainEntity":["#.utf8
@@ -21,6 +22,7 @@ enum FAQSchema {
             appendQuoted(section.heading.text, to: &out)
             out.append(0x7D)
         }
+        guard !first else { return nil }
         out += "]}".utf8
         return out
     }

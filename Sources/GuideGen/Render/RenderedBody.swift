@@ -230,7 +230,10 @@ public enum BodyRenderer {
                 help: "write the question after `## `; until then it is left out of the FAQPage data")
         }
         return unnamed
-            + markdown.sections.filter { ByteSearch.trimmed($0.text, newlines: true).isEmpty }.map {
+            // An empty heading was just reported: its answer is not also "the question “” has no answer".
+            + markdown.sections.filter {
+                ByteSearch.trimmed($0.text, newlines: true).isEmpty && !ByteSearch.trimmed($0.heading.text, newlines: true).isEmpty
+            }.map {
                 Diagnostic(
                     .warning, .faqEmptyAnswer, at: SourceLocation(file: page.path, line: $0.heading.line, column: 1),
                     "the question “\($0.heading.text)” has no answer under it",

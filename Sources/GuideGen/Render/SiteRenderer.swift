@@ -302,7 +302,8 @@ public struct SiteRenderer: Sendable {
             page["rules_used"] = .maps(used)
             page["has_rules_used"] = .flag(true)
         }
-        if front.kind == .faq { page["faq_jsonld"] = .utf8(FAQSchema.jsonLD(body.markdown.sections)) }
+        // No FAQPage data without a question to put in it (search engines refuse an empty `mainEntity`).
+        if front.kind == .faq, let jsonLD = FAQSchema.jsonLD(body.markdown.sections) { page["faq_jsonld"] = .utf8(jsonLD) }
         return page
     }
 
