@@ -221,6 +221,8 @@ import Testing
             TestSupport.lines(result.diagnostics) == [
                 "5:1 warning[heading-level] a level-3 heading after the page title skips a level | write `## Too deep`: readers of the outline would look for the missing level",
                 "11:1 warning[heading-level] a level-5 heading after a `###` heading skips a level | write `#### Skips two`: readers of the outline would look for the missing level",
+                // The title is the page's `<h1>`: a `#` in the body made a second.
+                "13:1 warning[heading-level] a `#` heading is a second `<h1>` on the page; the title is its first | write `## Another h1`: the page's sections start at `##`",
             ])
         #expect(render("<!-- guidegen-ignore: heading-level -->\n#### Deliberate\n").diagnostics == [])
     }

@@ -406,7 +406,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let id = uniqueID(HeadingSlug.make(headingText))
             let loc = location(node)
             headings.append(.init(level: level, text: ByteSearch.trimmed(headingText), id: id, line: loc.line))
-            if level > outlineLevel + 1 { headingSkips(level, at: loc, text: headings[headings.count - 1].text) }
+            if level == 1, options.headingAnchors {
+                // The page's title is its `<h1>`: one more makes two (search engines and screen readers
+                // expect one), and puts a level under the title at the title's level.
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .headingLevel, at: loc, "a `#` heading is a second `<h1>` on the page; the title is its first",
+                        help: "write `## \(headings[headings.count - 1].text)`: the page's sections start at `##`"))
+            } else if level > outlineLevel + 1 {
+                headingSkips(level, at: loc, text: headings[headings.count - 1].text)
+            }
             outlineLevel = level
             if options.headingAnchors, let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
                 cmark_node_set_on_enter(marker, "\u{E000}")

@@ -755,6 +755,8 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .prose th[align="center"], .prose td[align="center"] { text-align: center; }
 .prose th[align="right"], .prose td[align="right"] { text-align: right; }
 .prose li { margin: 0.25rem 0; }
+/* Footnotes are set apart from the last paragraph (of an FAQ's last answer, say). */
+.prose .footnotes { margin-top: 2.5rem; padding-top: 0.8rem; border-top: 1px solid var(--border); font-size: 0.9rem; color: var(--fg-soft); }
 /* Task lists: the checkbox is the item's marker, not a second one beside the bullet. */
 .prose li:has(> input[type="checkbox"]:first-child) { list-style: none; margin-left: -1.4rem; }
 .prose li > input[type="checkbox"]:first-child { width: 1rem; margin: 0 0.4rem 0 0; vertical-align: -0.1em; }
