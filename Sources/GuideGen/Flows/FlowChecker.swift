@@ -27,6 +27,13 @@ public enum FlowChecker {
         var issues: [FlowIssue] = []
         issues += unreachable(diagram, endpoints: endpoints, outgoing: outgoing, hasIncoming: hasIncoming)
         issues += decisions(diagram, outgoing: outgoing)
+        // A label of only spaces or `<br>` shows nothing: a blank shape, and a blank step in the list.
+        for node in diagram.nodes where node.hasLabel && FlowLabelText.plain(node.label).isEmpty {
+            issues.append(
+                FlowIssue(
+                    line: node.line, column: node.labelColumn ?? node.column, severity: .error, check: FlowIssue.syntax,
+                    message: "the label of `\(node.id)` shows nothing", help: "write the step's text"))
+        }
         for node in diagram.nodes where !node.hasLabel {
             issues.append(
                 FlowIssue(
@@ -89,10 +96,27 @@ public enum FlowChecker {
                         help: "add an edge per answer, e.g. `\(node.id) -->|No| other`, or use `[ ]` for a plain step"))
                 continue
             }
+            var answers: [String: Int] = [:]  // shown label → its first branch
             for edgeIndex in branches {
                 let edge = diagram.edges[edgeIndex]
-                let label = edge.label?.trimmingSpaces ?? ""
-                guard label.isEmpty else { continue }
+                // As shown: `|<br>|` or `|" "|` labels the branch with nothing.
+                let label = edge.label.map(FlowLabelText.plain) ?? ""
+                if !label.isEmpty {
+                    // The same answer twice: which branch does a reader take?
+                    if let first = answers[label] {
+                        let same = diagram.edges[first].to == edge.to
+                        issues.append(
+                            FlowIssue(
+                                line: edge.line, column: edge.column, severity: .warning, check: FlowIssue.decision,
+                                message: same
+                                    ? "decision `\(node.id)` has the branch “\(label)” to `\(edge.to)` twice"
+                                    : "decision `\(node.id)` has two branches “\(label)” (to `\(diagram.edges[first].to)` and `\(edge.to)`)",
+                                help: same ? "remove one of them" : "give each answer its own label"))
+                    } else {
+                        answers[label] = edgeIndex
+                    }
+                    continue
+                }
                 issues.append(
                     FlowIssue(
                         line: edge.line, column: edge.column, severity: .error, check: FlowIssue.decision,
@@ -101,19 +125,5 @@ public enum FlowChecker {
             }
         }
         return issues
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines (Foundation-free).
-    fileprivate var trimmingSpaces: String {
-        let scalars = Array(unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, UTF8Scan.isWhitespace(scalars[start]) { start += 1 }
-        while end > start, UTF8Scan.isWhitespace(scalars[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
     }
 }

@@ -274,6 +274,16 @@ private struct FlowSourceParser {
     ) {
         if let index = nodeIndex[id] {
             guard let definition else { return }
+            // Mermaid keeps the last definition; a second one with other text or shape is usually a
+            // copy-paste slip (a decision redefined as `[…]` would lose its checks without a word).
+            if nodes[index].hasLabel, nodes[index].shape != definition.shape || nodes[index].label != definition.label {
+                issues.append(
+                    FlowIssue(
+                        line: lineNumber, column: column, severity: .warning, check: FlowIssue.syntax,
+                        message: "`\(id)` is defined again (first on line \(nodes[index].line)) with another "
+                            + (nodes[index].shape != definition.shape ? "shape" : "text") + "; this one is drawn",
+                        help: "define each step once and refer to it by its id (`\(id)`) elsewhere"))
+            }
             nodes[index].shape = definition.shape
             nodes[index].label = definition.label
             nodes[index].hasLabel = true

@@ -131,6 +131,29 @@ struct FlowCheckerTests {
             ])
     }
 
+    /// A label of only `<br>` or spaces shows nothing: a branch labelled so is unlabelled, a step labelled so
+    /// is a blank shape and a blank line of the steps list. The same answer twice from one decision is a
+    /// warning (which branch does a reader take?).
+    @Test func blankLabelsAndRepeatedAnswersAreReported() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            q{Ready?} -->|是| go[Go]
+            q -->|<br>| stop[Stop]
+            q -->|是| go
+            q -->|是| wait(" ")
+            wait --> end1["<br/>"]
+            """)
+        #expect(
+            FlowChecker.check(diagram).map { "\($0.line):\($0.column) \($0.severity) \($0.message)" } == [
+                "3:3 error the branch from decision `q` to `stop` has no label",
+                "4:3 warning decision `q` has the branch “是” to `go` twice",
+                "5:3 warning decision `q` has two branches “是” (to `go` and `wait`)",
+                "5:16 error the label of `wait` shows nothing",
+                "6:16 error the label of `end1` shows nothing",
+            ])
+    }
+
     @Test func warnsAboutNodesNeverGivenALabel() throws {
         let diagram = try flowParseClean("flowchart TD\na[A] --> b\nb --> c[C]")
         #expect(

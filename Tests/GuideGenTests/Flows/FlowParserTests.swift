@@ -150,20 +150,29 @@ struct FlowParserTests {
             ])
     }
 
+    /// Mermaid keeps the last definition; one with other text or shape than an earlier one is warned of
+    /// (a decision redefined as `[…]` lost its checks without a word). A bare reference or the same
+    /// definition again is no redefinition.
     @Test func keepsBareReferencesAndLaterDefinitions() throws {
-        let diagram = try flowParseClean(
+        let (parsed, issues) = FlowParser.parse(
             """
             flowchart TD
             a --> b
             b[Defined later]
             a(Redefined) --> c[C]
             a[Last wins]
+            c[C] --> b
             """)
+        #expect(
+            issues.map { "\($0.line):\($0.column) \($0.severity) \($0.message)" } == [
+                "5:1 warning `a` is defined again (first on line 4) with another shape; this one is drawn"
+            ])
+        let diagram = try #require(parsed)
         #expect(
             diagram.nodes == [
                 FlowNode(id: "a", shape: .rectangle, label: "Last wins", line: 5, column: 1, labelColumn: 3),
                 FlowNode(id: "b", shape: .rectangle, label: "Defined later", line: 3, column: 1, labelColumn: 3),
-                FlowNode(id: "c", shape: .rectangle, label: "C", line: 4, column: 18, labelColumn: 20),
+                FlowNode(id: "c", shape: .rectangle, label: "C", line: 6, column: 1, labelColumn: 3),
             ])
     }
 
