@@ -66,6 +66,11 @@ import Testing
         #expect(html.hasSuffix("</table>\n</div>\n"))
         #expect(html.contains(#"<td align="right">十五天</td>"#))
         #expect(!render("| a |\n|---|\n| b |\n").html.contains("table-scroll"), "no label, no frame")
+        // Each region is named after its heading, numbered where two would share a name (axe's landmark-unique).
+        let table = "| a |\n|---|\n| b |\n\n"
+        let names = render(table + "## 交易\n\n" + table + table + "## 退款\n\n" + table, options: options).html
+            .matches(of: /aria-label="([^"]*)"/).map { String($0.output.1) }
+        #expect(names == ["表格", "交易 (表格 1)", "交易 (表格 2)", "退款"])
     }
 
     @Test func alertsBecomeCallouts() {

@@ -341,6 +341,29 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             }
         }
         if !generatedIDs.isEmpty { renameHeadingsTakingGeneratedIDs() }
+        if !tableFrames.isEmpty { nameTableFrames() }
+    }
+
+    /// Tables framed to scroll, with the heading each comes under.
+    private var tableFrames: [(frame: OpaquePointer, heading: String?)] = []
+
+    /// Names each table's frame after the heading it comes under ("Table" before any), numbered where
+    /// two would share a name: a screen reader lists regions by name, and two alike cannot be told apart.
+    mutating func nameTableFrames() {
+        let label = options.tableLabel ?? "Table"
+        let names = tableFrames.map { $0.heading.map { ByteSearch.trimmed($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? label }
+        var counts: [String: Int] = [:]
+        for name in names { counts[name, default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        for (index, (frame, _)) in tableFrames.enumerated() {
+            var name = names[index]
+            if counts[name]! > 1 {
+                seen[name, default: 0] += 1
+                name += " (\(label) \(seen[name]!))"
+            }
+            cmark_node_set_on_enter(
+                frame, #"<div class="table-scroll" role="region" tabindex="0" aria-label="\#(HTML.escape(name))">"#)
+        }
     }
 
     /// A heading written before a flow or table can have taken its id (`## Flow1` is `flow1`): such a
@@ -466,12 +489,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             let typeName = cmark_node_get_type_string(node)!
             if strcmp(typeName, "table") == 0 {
                 tableCells(node, ignored: ignoredHere)
-                if let label = options.tableLabel, let frame = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
-                    cmark_node_set_on_enter(
-                        frame, #"<div class="table-scroll" role="region" tabindex="0" aria-label="\#(HTML.escape(label))">"#)
+                if options.tableLabel != nil, let frame = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                    // Named once the page is walked (`nameTableFrames`): regions need names of their own.
                     cmark_node_set_on_exit(frame, "</div>")
                     cmark_node_replace(node, frame)
                     cmark_node_append_child(frame, node)
+                    tableFrames.append((frame, headings.last?.text))
                 }
             } else {
                 if type == CMARK_NODE_ITEM, !hasTaskItems, strcmp(typeName, "tasklist") == 0 { hasTaskItems = true }
