@@ -7,7 +7,7 @@
 /// - a markdown string (a label wrapped in backticks, written ``"`**bold** and *it*`"``) loses its
 ///   backticks, and its `**…**` and `*…*` become bold and italic;
 /// - `<br>` (`<br/>`, `<br />`, any case), Mermaid's line break, is a space (nothing between CJK
-///   characters): the layout wraps labels itself;
+///   characters): the layout wraps labels itself; `<b>`/`<strong>` and `<i>`/`<em>` are bold and italic;
 /// - white space runs collapse to one space and the ends are trimmed.
 ///
 /// The SVG writer escapes the resulting characters once.
@@ -34,7 +34,8 @@ struct FlowLabelText {
         }
         let utf8 = label.utf8
         let isMarkdown = utf8.count >= 2 && utf8.first == UInt8(ascii: "`") && utf8.last == UInt8(ascii: "`")
-        guard mayHaveEntity || isMarkdown else {
+        let hasTag = ByteSearch.contains(label, 0x3C)
+        guard mayHaveEntity || isMarkdown || hasTag else {
             text = FlowFormat.collapseSpaces(label)
             emphasis = []
             return
@@ -46,6 +47,7 @@ struct FlowLabelText {
         } else {
             styles = Array(repeating: [], count: scalars.count)
         }
+        if hasTag { Self.emphasisTags(&scalars, &styles) }
         if mayHaveEntity { Self.decodeEntities(&scalars, &styles) }
 
         // Collapse white space; a kept space has the emphasis of the first space of its run.
@@ -129,6 +131,38 @@ struct FlowLabelText {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Mermaid's HTML emphasis in a label (`<b>`, `<strong>`, `<i>`, `<em>` and their closing tags, any
+    /// case) as bold and italic; it was drawn as the tags' text. Other tags stay text, as written.
+    static func emphasisTags(_ scalars: inout [Unicode.Scalar], _ styles: inout [Emphasis]) {
+        var outScalars: [Unicode.Scalar] = []
+        var outStyles: [Emphasis] = []
+        var current: Emphasis = []
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "<", let close = scalars[index...].firstIndex(of: ">"), close - index <= 9 {
+                var name = String(String.UnicodeScalarView(scalars[(index + 1)..<close])).lowercased()
+                let closing = name.hasPrefix("/")
+                if closing { name.removeFirst() }
+                let emphasis: Emphasis? =
+                    switch name {
+                    case "b", "strong": .bold
+                    case "i", "em": .italic
+                    default: nil
+                    }
+                if let emphasis {
+                    if closing { current.remove(emphasis) } else { current.insert(emphasis) }
+                    index = close + 1
+                    continue
+                }
+            }
+            outScalars.append(scalars[index])
+            outStyles.append(styles[index].union(current))
+            index += 1
+        }
+        scalars = outScalars
+        styles = outStyles
     }
 
     private static func markdown(_ source: ArraySlice<Unicode.Scalar>) -> ([Unicode.Scalar], [Emphasis]) {

@@ -56,7 +56,12 @@ enum FlowRenderer {
         // Named as a flowchart from its first step, and described by the steps list (collapsed below it): a
         // screen reader announced only the first step's words as an image. The frame scrolls a wide flow on a
         // phone, so it takes keyboard focus (arrow keys scroll it) and carries the flow's name.
-        let title = strings.flowchart + (diagram.nodes.first.map { $0.label } ?? "")
+        // The start step (the first that no arrow leads into, as the checks take it), as shown: a markdown
+        // string's backticks and stars were read out.
+        var entered = Array(repeating: false, count: diagram.nodes.count)
+        for case let (from, to)? in diagram.edgeEndpoints() where from != to { entered[to] = true }
+        let start = diagram.nodes.indices.first { !entered[$0] } ?? 0
+        let title = strings.flowchart + (diagram.nodes.indices.contains(start) ? FlowLabelText.plain(diagram.nodes[start].label) : "")
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
         let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """

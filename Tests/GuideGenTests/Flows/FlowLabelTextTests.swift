@@ -45,6 +45,17 @@ struct FlowLabelTextTests {
         #expect(FlowLabelText("`***both***`").emphasis == Array(repeating: [.bold, .italic], count: 4))
     }
 
+    /// Mermaid's HTML emphasis is bold and italic, as Mermaid draws it: the tags were drawn as text
+    /// (`<b>申请</b>`). Other tags stay as written.
+    @Test func emphasisTagsAreBoldAndItalic() {
+        let text = FlowLabelText("<b>申请</b>售后<EM>今天</em>")
+        #expect(text.text == "申请售后今天")
+        #expect(text.emphasis == [.bold, .bold, [], [], .italic, .italic])
+        #expect(FlowLabelText.plain("<strong>A</strong> <i>b</i>") == "A b")
+        #expect(FlowLabelText.plain("<u>x</u> <span>y</span>") == "<u>x</u> <span>y</span>")
+        #expect(FlowLabelText.plain("a < b > c") == "a < b > c")
+    }
+
     @Test func keepsMarkersThatDoNotOpenOrClose() {
         #expect(FlowLabelText.plain("`2 * 3 * 4`") == "2 * 3 * 4")
         #expect(FlowLabelText.plain("`a *b`") == "a *b")

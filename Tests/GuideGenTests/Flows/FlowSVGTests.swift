@@ -150,3 +150,16 @@ struct FlowSVGTests {
         return names
     }
 }
+
+/// The drawing's accessible name: "Flowchart: " and the start step as shown.
+@Suite struct FlowTitleTests {
+    /// The start step is the first no arrow leads into, not the first written; a markdown string's backticks
+    /// and stars were read out as part of the name (`*等待* 卖家 **处理**`).
+    @Test func theNameIsTheStartStepAsShown() {
+        let source = "flowchart TD\n  wait[\"`*等待* 卖家 **处理**`\"] --> done([完成])\n  start([签收]) --> wait\n"
+        let result = FlowRenderer.render(
+            source, at: SourceLocation(file: "p.md", line: 1, column: 1), idPrefix: "flow1", language: "zh-Hans",
+            strings: UIStrings.forLanguage("zh-Hans"), draw: true, expand: { text, _ in (text, [], [], []) })
+        #expect(result.html.contains("<title id=\"flow1-title\">流程图：签收</title>"), "\(result.html.prefix(600))")
+    }
+}
