@@ -73,6 +73,18 @@ import Testing
         #expect(names == ["表格", "交易 (表格 1)", "交易 (表格 2)", "退款"])
     }
 
+    /// A quote written like an alert that GitHub shows as a quote says so: an unknown kind, or a kind with
+    /// text after it on its line (both were published showing `[!DANGER]` without a word).
+    @Test func aQuoteThatLooksLikeAnAlertSaysWhyItIsNone() {
+        let result = render("> [!DANGER]\n> 别拒收。\n\n> [!WARNING] 别拒收。\n\n> [!NOTE]\n> 真的。\n\n> [链接](x.md)\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:1 warning[alert-syntax] `[!DANGER]` is not an alert kind; the quote shows it as text | the kinds are NOTE, TIP, IMPORTANT, WARNING and CAUTION",
+                "8:1 warning[alert-syntax] `[!WARNING]` opens an alert only on a line of its own; the quote shows it as text | put `别拒收。` on the next line, after `> `",
+            ])
+        #expect(result.html.contains("callout--note"))
+    }
+
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
         #expect(

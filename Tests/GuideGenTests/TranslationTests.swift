@@ -167,6 +167,27 @@ import Testing
             ])
     }
 
+    /// A `type: flow` page with no flow is a warning, and a fence written ```Mermaid is a flow (it was shown
+    /// as code, without a word).
+    @Test func aFlowPageWithoutAFlowIsAWarningAndTheFenceIgnoresCase() throws {
+        let flow = "flowchart TD\n  a[签收] --> b[完成]\n```\n"
+        let none = "```text\nflowchart TD\n```\n"
+        let result = try run(
+            [
+                "guidegen.yaml": Self.config,
+                "s/p.zh-Hans.md": "---\ntitle: 流程\ntype: flow\n---\n```Mermaid\n" + flow,
+                "s/p.en.md": "---\ntitle: Flow\ntype: flow\n---\n```mermaid\n" + flow,
+                "s/q.zh-Hans.md": "---\ntitle: 流程二\ntype: flow\n---\n" + none,
+                "s/q.en.md": "---\ntitle: Flow two\ntype: flow\n---\n" + none,
+            ], render: true)
+        #expect(
+            result.diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" }.sorted() == [
+                "s/q.en.md:5 flow-empty this `type: flow` page has no flow",
+                "s/q.zh-Hans.md:5 flow-empty this `type: flow` page has no flow",
+            ])
+        #expect(String(decoding: try #require(result.files["zh-Hans/s/p/index.html"]), as: UTF8.self).contains("<svg"))
+    }
+
     @Test func markWritesOnlyTheHashLine() {
         let text = "---\ntitle: FAQ\ntype: faq\n---\nBody\n"
         #expect(TranslationMarker.set(hash: "0a1b2c3d", in: text) == "---\ntitle: FAQ\ntype: faq\ntranslation_of: 0a1b2c3d\n---\nBody\n")

@@ -29,6 +29,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
     // Accessibility
     case imageAlt = "image-alt"
     case headingLevel = "heading-level"
+    case alertSyntax = "alert-syntax"
     // Rules
     case ruleTable = "rule-table"
     case unknownRule = "unknown-rule"
@@ -72,7 +73,8 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .duplicatePage: "two files give the same page in the same language"
         case .rawHTML: "raw HTML in Markdown, left out unless unsafe_html is on"
         case .imageAlt: "an image without alternative text for screen readers"
-        case .headingLevel: "a heading that skips a level (`##` then `####`)"
+        case .headingLevel: "a heading that skips a level (`##` then `####`), or a second `#`"
+        case .alertSyntax: "a quote written like a GitHub alert that is not one (`[!DANGER]`, text after the kind)"
         case .ignoreMarker: "a guidegen-ignore marker names a check that does not exist"
         case .brokenLink: "a link to a page or file that does not exist"
         case .brokenAnchor: "a link to a heading (`#fees`) the page does not have"

@@ -100,7 +100,7 @@ public struct ContentReader: Sendable {
         let at = SourceLocation(file: relative, line: 1, column: 1)
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         let lowered = name.lowercased()
-        for markdown in [".markdown", ".mdown", ".mkdn", ".mkd"] where lowered.hasSuffix(markdown) {
+        for markdown in [".markdown", ".mdown", ".mkdn", ".mkd", ".md"] where lowered.hasSuffix(markdown) {
             let renamed = String(relative.dropLast(markdown.count)) + ".md"
             return Diagnostic(
                 .warning, .badFileName, at: at, "`\(relative)` is skipped: pages are `.md` files", help: "rename it to `\(renamed)`")

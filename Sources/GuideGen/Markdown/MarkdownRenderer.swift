@@ -482,6 +482,20 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             if options.githubAlerts, let kind = alertKind(node) {
                 wrapAlert(node, kind: kind, ignored: ignoredHere)
             } else {
+                if options.githubAlerts, let (marker, textAfter) = alertLikeMarker(node) {
+                    let known = AlertKind(rawValue: marker.uppercased()) != nil
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .alertSyntax, at: location(node),
+                            known
+                                ? "`[!\(marker)]` opens an alert only on a line of its own; the quote shows it as text"
+                                : "`[!\(marker)]` is not an alert kind; the quote shows it as text",
+                            help: known
+                                ? "put \(textAfter.isEmpty ? "the text after it" : "`\(textAfter)`") on the next line, after `> `"
+                                : Suggestion.closest(to: marker.uppercased(), in: AlertKind.allCases.map(\.rawValue)).map {
+                                    "did you mean `[!\($0)]`?"
+                                } ?? "the kinds are NOTE, TIP, IMPORTANT, WARNING and CAUTION"))
+                }
                 children(of: node, ignored: ignoredHere)
             }
         default:
@@ -820,10 +834,14 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         guard !options.unsafeHTML else { return }
         cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
         let snippet = literal.split(separator: "\n").first.map { String($0.prefix(40)) } ?? ""
+        // A comment is an author's note, shown to no reader either way: "write it in Markdown" misled.
+        let isComment = ByteSearch.trimmed(literal, newlines: true).hasPrefix("<!--")
         diagnostics.append(
             Diagnostic(
                 .warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out",
-                help: "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
+                help: isComment
+                    ? "an HTML comment is in no page; remove it (a `<!-- guidegen-ignore: … -->` marker is the one comment read)"
+                    : "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
     }
 
     /// Swaps a table cell's children for literal HTML. A cell may not hold a custom node, so this is an
@@ -889,6 +907,19 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         let next = cmark_node_next(text)
         guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next!)) else { return nil }
         return AlertKind(rawValue: String(literal.dropFirst(2).dropLast()).uppercased())
+    }
+
+    /// For a quote that is no alert but opens like one: the kind written (`[!DANGER]`, or a real kind with
+    /// text after it on its line, which GitHub does not take as an alert either) and that text.
+    func alertLikeMarker(_ quote: OpaquePointer) -> (kind: String, textAfter: String)? {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
+        else { return nil }
+        let literal = ByteSearch.trimmed(String(cString: cmark_node_get_literal(text)))
+        guard literal.hasPrefix("[!"), let close = literal.firstIndex(of: "]") else { return nil }
+        let kind = literal[literal.index(literal.startIndex, offsetBy: 2)..<close]
+        guard !kind.isEmpty, kind.count <= 12, kind.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return (String(kind), ByteSearch.trimmed(String(literal[literal.index(after: close)...])))
     }
 
     /// Turns an alert block quote into a titled callout `<div>`.

@@ -492,7 +492,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     func renderFencedBlock(info: String, code: String, at location: SourceLocation) -> (
         html: String, prose: [ProseBlock], diagnostics: [Diagnostic]
     )? {
-        guard info.split(separator: " ").first == "mermaid" else { return nil }
+        // Any case, as the info string's language usually is read (```Mermaid was shown as code).
+        guard info.split(separator: " ").first?.lowercased() == "mermaid" else { return nil }
         flowCount += 1
         let result = FlowRenderer.render(
             code, at: location, idPrefix: "flow\(flowCount)", language: page.language, strings: strings, draw: drawFlows

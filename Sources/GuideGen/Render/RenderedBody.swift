@@ -154,6 +154,14 @@ public enum BodyRenderer {
             // Inserted in place: `+` copied (retained, then released) every block of every page.
             markdown.prose.insert(contentsOf: frontMatterProse, at: 0)
             markdown.diagnostics = frontMatterDiagnostics + markdown.diagnostics + emptyAnswers(markdown, page: page)
+            // A step-by-step page without its flow: probably a fence written ```text or forgotten.
+            if page.frontMatter.kind == .flow, hooks.flows.isEmpty, page.slug != "_index" {
+                markdown.diagnostics.append(
+                    Diagnostic(
+                        .warning, .flowEmpty, at: SourceLocation(file: page.path, line: page.bodyLine, column: 1),
+                        "this `type: flow` page has no flow",
+                        help: "draw its steps in a ```mermaid block (`flowchart TD`), or change `type:`"))
+            }
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: expanded, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
