@@ -323,6 +323,18 @@ import Testing
             ])
     }
 
+    /// A reference in a link's URL has a space in its value, so Markdown read no link and the brackets were
+    /// published as text, with lint clean: an error whose help is the heading id to write.
+    @Test func aReferenceInALinksURLIsAnError() throws {
+        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
+        let found = try ClaimAttributionTests.lint(
+            ["s/p.zh-Hans.md": "## 期限\n\n[锚点](#期限-{{rule w.general.window}}) 和 {{rule w.general.window}}。\n", "s/p.en.md": "Text.\n"],
+            table: table)
+        #expect(
+            found.filter { $0.check == CheckID.unknownRule.rawValue }.map { "\($0.location.line):\($0.location.column) \($0.help ?? "")" }
+                == ["7:10 write the heading's id out: `#期限-15-天`"])
+    }
+
     @Test func theProseTextJoinsCJKAcrossLineBreaksOnly() {
         let result = MarkdownRenderer.render(
             "退货\n运费 and\nmore 中文\nEnglish\n`代码`\n[链接](x.md)\n", file: "p.md", firstLine: 1, options: MarkdownOptions(),

@@ -87,6 +87,21 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         return Self.referenceHelp(body)
     }
 
+    /// The URL written so far when `before` ends inside a link's destination (`…](#期限-`): nil unless a
+    /// `](` comes after the last space or `)`.
+    static func linkTargetBefore(_ before: ArraySlice<UInt8>) -> String? {
+        var i = before.endIndex
+        while i > before.startIndex {
+            let byte = before[i - 1]
+            if byte == 0x20 || byte == 0x29 || byte == 0x0A { return nil }  // space, `)`, newline
+            if byte == 0x28, i - 1 > before.startIndex, before[i - 2] == 0x5D {  // `](`
+                return String(decoding: before[i...], as: UTF8.self)
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
     func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
         if occurrence.unclosed {
@@ -148,6 +163,16 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             let at = SourceLocation(file: location.file, line: location.line, column: column)
             let (value, problem) = resolveInline(occurrence, at: at)
             if let problem { diagnostics.append(problem) }
+            if problem == nil, let value, let target = Self.linkTargetBefore(bytes[..<occurrence.range.lowerBound]) {
+                // `[x](#期限-{{rule …}})`: the value's space ends the URL, so Markdown saw no link at all and
+                // the brackets were published as text.
+                let written = target.hasPrefix("#") ? "#" + HeadingSlug.make(String(target.dropFirst()) + value) : nil
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .unknownRule, at: at, "a `{{rule …}}` in a link's URL breaks the link; it is published as text",
+                        help: written.map { "write the heading's id out: `\($0)`" }
+                            ?? "write the URL out, or put the reference in the link's text"))
+            }
             let written = String(decoding: bytes[occurrence.range], as: UTF8.self)
             segments.append(value.map { TextSegment.generated($0, source: written) } ?? .literal(written))
             scalarsBefore += ByteSearch.scalarCount(bytes[occurrence.range])
