@@ -129,6 +129,10 @@ public struct FlowTextMeasure: Sendable, Equatable {
                 // Joined runs are adjacent: nothing separates them.
                 pieces[pieces.count - 1].scalars = scalars[last.scalars.startIndex..<index]
                 pieces[pieces.count - 1].width += width
+            } else if pendingSpace, let last = pieces.last, Self.isNumberThenUnit(last.scalars, run) {
+                // `48 小时`: a number and its unit across the space stay on one line, the space with them.
+                pieces[pieces.count - 1].scalars = scalars[last.scalars.startIndex..<index]
+                pieces[pieces.count - 1].width += spaceWidth + width
             } else {
                 pieces.append(Piece(scalars: run, width: width, spaceBefore: pendingSpace && !pieces.isEmpty))
             }
@@ -241,8 +245,20 @@ public struct FlowTextMeasure: Sendable, Equatable {
         guard let last = left.last, let first = right.first else { return false }
         if isPunctuationCandidate(first), closing.contains(first) { return true }
         if isPunctuationCandidate(last), opening.contains(last) { return true }
-        // Keep a number with its CJK unit: "15天", "180日".
-        return ("0"..."9").contains(last) && isWide(first)
+        // Keep a number with its CJK unit: "15天", "180日"; and a two-character unit whole: 小时, 个月, 工作日.
+        return ("0"..."9").contains(last) && isWide(first) || unitPairs.contains([last, first])
+    }
+
+    /// Two-character runs of the units rules are written in, never cut in two (`48 小` / `时内`).
+    private static let unitPairs: Set<[Unicode.Scalar]> = Set(
+        ["小时", "个月", "個月", "工作", "作日", "作天", "分钟", "星期", "礼拜", "禮拜", "自然", "然日", "周年", "半年"].map {
+            Array($0.unicodeScalars)
+        })
+
+    /// A number written before a space and a CJK unit (`48 小时`, `15 天`), which a line must not part.
+    private static func isNumberThenUnit(_ left: ArraySlice<Unicode.Scalar>, _ right: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let last = left.last, ("0"..."9").contains(last), let first = right.first else { return false }
+        return "天日月年小个個周週工元块件次分秒星礼禮".unicodeScalars.contains(first)
     }
 
     /// False for scalars in neither punctuation set without hashing them: ASCII letters and digits and

@@ -6,6 +6,23 @@ import Testing
 struct FlowTextMeasureTests {
     let measure = FlowTextMeasure()
 
+    /// A number and its unit stay on one line, across a space too, and a two-character unit is never cut:
+    /// labels wrapped as "卖家 48 小" / "时内处理?" and "72" / "小时".
+    @Test func numbersKeepTheirUnits() {
+        let measure = FlowTextMeasure()
+        // From 64 px: narrower, a unit wider than the line is cut between characters, as any long word is.
+        for width in stride(from: 64.0, through: 160.0, by: 4) {
+            for text in ["卖家 48 小时内处理?", "平台介入后 72 小时内给出结果", "两个月内", "3 个工作日到账"] {
+                let lines = measure.wrap(text, maxWidth: width)
+                for (a, b) in zip(lines, lines.dropFirst()) {
+                    let seam = String(a.suffix(1)) + String(b.prefix(1))
+                    #expect(!["小时", "个月", "工作", "作日"].contains(seam), "\(text) at \(width): \(lines)")
+                    #expect(!(a.last?.isNumber == true && "小个天".contains(b.first ?? " ")), "\(text) at \(width): \(lines)")
+                }
+            }
+        }
+    }
+
     @Test func measuresFullWidthAndLatinGlyphs() {
         #expect(measure.width(of: "中文") == 28)
         #expect(measure.width(of: "，？") == 28)
