@@ -273,54 +273,50 @@ import Testing
 /// Chinese hard-wrapped in the source: a line break between two CJK characters is no space (as CSS reads
 /// it), so a term or a number split across lines is still one.
 @Suite struct WrappedChineseTests {
-    @Test func aTermOrNumberAcrossALineBreakIsStillAClaim() throws {
+    /// Findings (without their help) for a page in both languages, against a one-row table: 售后期 /
+    /// after-sales window, 15 days.
+    static func windowFindings(zh: String, en: String) throws -> [String] {
         let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
-        let diagnostics = try ClaimAttributionTests.lint(
-            [
-                "s/p.zh-Hans.md": "一般商品的售后\n期是20天。\n\n售后期是二十\n天。\n\n售后期是 *十五*\n天，**售后**\n期\n不变。\n",
-                "s/p.en.md": "The after-sales\nwindow is 20 days.\n",
-            ], table: table)
+        let found = try ClaimAttributionTests.lint(["s/p.zh-Hans.md": zh, "s/p.en.md": en], table: table)
+        return ClaimsSiteTests.lines(found).map { $0.components(separatedBy: " | ")[0] }
+    }
+
+    @Test func aTermOrNumberAcrossALineBreakIsStillAClaim() throws {
         #expect(
-            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
-                "s/p.en.md:6:11 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
-                "s/p.zh-Hans.md:6:3 error[claim-contradicts-rule] `20天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
-                "s/p.zh-Hans.md:8:5 error[claim-contradicts-rule] `二十天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
-                "s/p.zh-Hans.md:11:7 warning[hard-coded-rule-value] `十五天` repeats the rule `w.general.window` by hand",
-            ])
+            try Self.windowFindings(
+                zh: "一般商品的售后\n期是20天。\n\n售后期是二十\n天。\n\n售后期是 *十五*\n天，**售后**\n期\n不变。\n",
+                en: "The after-sales\nwindow is 20 days.\n") == [
+                    "s/p.en.md:6:11 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
+                    "s/p.zh-Hans.md:6:3 error[claim-contradicts-rule] `20天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                    "s/p.zh-Hans.md:8:5 error[claim-contradicts-rule] `二十天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                    "s/p.zh-Hans.md:11:7 warning[hard-coded-rule-value] `十五天` repeats the rule `w.general.window` by hand",
+                ])
     }
 
     /// Struck-out text is what no longer holds: the old value is no claim, and the new one right after it is
     /// read on its own (`~~15天~~7天` ran together as 15天7天, and the contradiction went unseen).
     @Test func struckOutTextIsNoClaimAndEndsWhereItEnds() throws {
-        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
-        let diagnostics = try ClaimAttributionTests.lint(
-            [
-                "s/p.zh-Hans.md": "售后期为~~15天~~7天。\n\n售后期为 *7天*，~~以前是20天~~。\n\n~~售后期~~ 20天。\n",
-                "s/p.en.md": "The after-sales window is ~~15 days~~ 7 days.\n",
-            ], table: table)
         #expect(
-            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
-                "s/p.en.md:5:39 error[claim-contradicts-rule] `7 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
-                "s/p.zh-Hans.md:5:12 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
-                "s/p.zh-Hans.md:7:7 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
-            ])
+            try Self.windowFindings(
+                zh: "售后期为~~15天~~7天。\n\n售后期为 *7天*，~~以前是20天~~。\n\n~~售后期~~ 20天。\n",
+                en: "The after-sales window is ~~15 days~~ 7 days.\n") == [
+                    "s/p.en.md:5:39 error[claim-contradicts-rule] `7 days` contradicts the rule `w.general.window` (15 days) that “after-sales window” refers to",
+                    "s/p.zh-Hans.md:5:12 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                    "s/p.zh-Hans.md:7:7 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                ])
     }
 
     /// A table states a value in one cell and what it is about in its column's header or its row's first
     /// cell, the way guides lay these facts out most: the cell is read after them (it was not checked).
     @Test func aTableCellIsReadWithItsHeaderAndRowLabel() throws {
-        let table = TestSupport.windowTable(zh: "售后期", en: "after-sales window")
-        let diagnostics = try ClaimAttributionTests.lint(
-            [
-                "s/p.zh-Hans.md": "| 类型 | 售后期 | 运费 |\n|---|---|---|\n| 一般商品 | 7天 | 10元 |\n\n| 项目 | 说明 |\n|---|---|\n| 售后期 | 15天 |\n",
-                "s/p.en.md": "| After-sales window |\n|---|\n| 20 days |\n\n| Platform | Fee |\n|---|---|\n| Taobao | 20 days |\n",
-            ], table: table)
         #expect(
-            ClaimsSiteTests.lines(diagnostics).map { $0.components(separatedBy: " | ")[0] } == [
-                "s/p.en.md:7:3 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “After-sales window” refers to",
-                "s/p.zh-Hans.md:7:10 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
-                "s/p.zh-Hans.md:11:9 warning[hard-coded-rule-value] `15天` repeats the rule `w.general.window` by hand",
-            ])
+            try Self.windowFindings(
+                zh: "| 类型 | 售后期 | 运费 |\n|---|---|---|\n| 一般商品 | 7天 | 10元 |\n\n| 项目 | 说明 |\n|---|---|\n| 售后期 | 15天 |\n",
+                en: "| After-sales window |\n|---|\n| 20 days |\n\n| Platform | Fee |\n|---|---|\n| Taobao | 20 days |\n") == [
+                    "s/p.en.md:7:3 error[claim-contradicts-rule] `20 days` contradicts the rule `w.general.window` (15 days) that “After-sales window” refers to",
+                    "s/p.zh-Hans.md:7:10 error[claim-contradicts-rule] `7天` contradicts the rule `w.general.window` (15 天) that “售后期” refers to",
+                    "s/p.zh-Hans.md:11:9 warning[hard-coded-rule-value] `15天` repeats the rule `w.general.window` by hand",
+                ])
     }
 
     /// A reference in a link's URL has a space in its value, so Markdown read no link and the brackets were
