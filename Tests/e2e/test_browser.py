@@ -2,6 +2,7 @@
 light and dark. Screenshots land in Tests/browser/screenshots/ for a person to look at."""
 import pathlib
 import shutil
+import time
 
 import pytest
 from selenium import webdriver
@@ -131,6 +132,16 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     def results():
         return desktop.find_elements(By.CSS_SELECTOR, ".search__results a")
 
+    def read(what):
+        """`what()` over the results, again if the list was redrawn meanwhile (a late keystroke's update)."""
+        from selenium.common.exceptions import StaleElementReferenceException
+        for _ in range(10):
+            try:
+                return what()
+            except StaleElementReferenceException:
+                time.sleep(0.2)
+        return what()
+
     def search(query):
         box = desktop.find_element(By.CSS_SELECTOR, ".search__input")
         box.clear()
@@ -160,7 +171,7 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     # Rule values read `7 天` on the pages: 7天 and 七天 find them too, and punctuation is no part of a word.
     def hrefs(query):
         search(query)
-        return [link.get_attribute("href") for link in results()]
+        return read(lambda: [link.get_attribute("href") for link in results()])
 
     spaced = hrefs("7 天")
     assert spaced and hrefs("7天") == spaced and hrefs("七天") == spaced
@@ -174,7 +185,7 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     desktop.get((built_site / "en" / "index.html").as_uri())
     # Words in any order and case; the page whose title holds both is among the first results.
     search("SHIPPING return")
-    titles = [link.find_element(By.CSS_SELECTOR, ".search__title").text for link in results()]
+    titles = read(lambda: [link.find_element(By.CSS_SELECTOR, ".search__title").text for link in results()])
     assert "Who pays return shipping" in titles[:3], titles
     # A quoted phrase, a plural and a past tense find what their words find.
     assert hrefs('"return shipping"') == hrefs("return shipping")
