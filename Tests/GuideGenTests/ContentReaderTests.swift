@@ -85,6 +85,24 @@ import Testing
         #expect(!result.diagnostics.contains { $0.message.contains("caf") })
     }
 
+    /// A file in a language the site writes another way is told the name to use: `zh-TW` for `zh-Hant`
+    /// (it was told to add zh-TW to the languages, a second Traditional Chinese), `ZH-hans` for `zh-Hans`.
+    @Test func aFileInAnotherSpellingOfALanguageIsToldItsName() throws {
+        let page = "---\ntitle: P\ntype: article\n---\nText.\n"
+        let root = try TestSupport.site([
+            "guidegen.yaml": "title: {zh-Hans: 指南, zh-Hant: 指南}\nlanguages: [zh-Hans, zh-Hant]\n",
+            "s/p.zh-Hans.md": page, "s/p.zh-TW.md": page, "s/p.ZH-hant.md": page, "s/p.ja.md": page,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false)
+        #expect(
+            result.diagnostics.filter { $0.check == CheckID.badFileName.rawValue }.map { "\($0.location.file) \($0.help ?? "")" } == [
+                "s/p.ZH-hant.md rename it to `s/p.zh-Hant.md`: the site writes this language so",
+                "s/p.ja.md add `ja` to `languages:` in guidegen.yaml",
+                "s/p.zh-TW.md rename it to `s/p.zh-Hant.md`: the site writes this language so",
+            ])
+    }
+
     /// Reading with more threads than cores keeps the files in path order, one result each.
     @Test func readingOnManyThreadsKeepsOrder() {
         let items = Array(0..<1000)

@@ -85,6 +85,16 @@ import Testing
         #expect(result.html.contains("callout--note"))
     }
 
+    /// A footnote reference without its definition is shown as text (`[^2]`): lint says so. One with a
+    /// definition, and a link text that merely holds `^`, are fine.
+    @Test func aFootnoteWithoutItsDefinitionIsAWarning() {
+        let result = render("见注释[^1]和[^说明]，又见[x^2](y.md)。\n\n[^1]: 一条。\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:9 warning[broken-anchor] the footnote `[^说明]` has no definition, so it is shown as text | add `[^说明]: …` on a line of its own below the paragraph"
+            ])
+    }
+
     @Test func alertsBecomeCallouts() {
         let result = render("> [!WARNING]\n> Keep *proof*.\n")
         #expect(

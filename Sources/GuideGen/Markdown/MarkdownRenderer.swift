@@ -595,6 +595,17 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             case CMARK_NODE_TEXT:
                 let literal = Self.bytes(cmark_node_get_literal(node))
                 let loc = location(node)
+                // Before the literal may be replaced (which frees these bytes).
+                // cmark leaves a footnote reference with no definition as its text (`[^1]`).
+                if literal.contains(0x5E), let (label, offset) = Self.footnoteReferenceText(literal) {
+                    // At the `[^` itself: columns count scalars, so the lead bytes before it.
+                    let before = literal[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    let at = SourceLocation(file: loc.file, line: loc.line, column: loc.column + before)
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .brokenAnchor, at: at, "the footnote `[^\(label)]` has no definition, so it is shown as text",
+                            help: "add `[^\(label)]: …` on a line of its own below the paragraph"))
+                }
                 // Only a text holding `{{` can hold a reference; the rest is copied as bytes.
                 if ByteSearch.containsPair(literal, 0x7B),
                     let (segments, found) = hooks.expandReferences(in: String(decoding: literal, as: UTF8.self), at: loc)
@@ -719,6 +730,23 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             }
             cmark_node_insert_after(link, after)
             return after
+        }
+        return nil
+    }
+
+    /// The label and byte offset of the first `[^label]` in a text (a footnote reference cmark could not
+    /// resolve).
+    static func footnoteReferenceText(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: String, offset: Int)? {
+        var i = 0
+        while i + 3 < bytes.count {
+            if bytes[i] == 0x5B, bytes[i + 1] == 0x5E {  // `[^`
+                var j = i + 2
+                while j < bytes.count, bytes[j] != 0x5D, bytes[j] != 0x20, bytes[j] != 0x5B, j - i < 40 { j += 1 }
+                if j < bytes.count, bytes[j] == 0x5D, j > i + 2 {
+                    return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self), i)
+                }
+            }
+            i += 1
         }
         return nil
     }

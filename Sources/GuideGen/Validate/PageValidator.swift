@@ -99,7 +99,9 @@ public enum PageValidator {
                 [
                     Diagnostic(
                         .warning, .badFileName, at: start, "language `\(language)` is not listed in guidegen.yaml; the file is skipped",
-                        help: Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" }
+                        help: Self.sameLanguage(language, in: config.languages).map {
+                            "rename it to `\(section.isEmpty ? "" : section + "/")\(slug).\($0).md`: the site writes this language so"
+                        } ?? Suggestion.closest(to: language, in: config.languages).map { "did you mean `\($0)`?" }
                             ?? "add `\(language)` to `languages:` in guidegen.yaml")
                 ]
             )
@@ -154,6 +156,15 @@ public enum PageValidator {
         // The byte itself: a `String` of it per character was most of validating a page's name.
         if c.isASCII { return RuleTableValidator.isIdentifierByte(UInt8(c.value)) }
         return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    /// A listed tag for the language `tag` names another way: `zh-TW` and `zh-HK` are written in Traditional
+    /// characters (`zh-Hant`), `zh-CN` and `zh-SG` in Simplified (`zh-Hans`), and a tag's case never matters.
+    static func sameLanguage(_ tag: String, in languages: [String]) -> String? {
+        if let same = languages.first(where: { $0.lowercased() == tag.lowercased() }) { return same }
+        let aliases = ["zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans"]
+        guard let meant = aliases[tag.lowercased()] else { return nil }
+        return languages.first { $0.lowercased() == meant.lowercased() }
     }
 
     /// What is wrong with a page file's name, and a name that would work.
