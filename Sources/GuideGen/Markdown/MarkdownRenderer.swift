@@ -927,18 +927,16 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
 
     /// The alert kind when a block quote starts with `[!KIND]` on its own line.
     func alertKind(_ quote: OpaquePointer) -> AlertKind? {
-        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-            let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
+        guard let (kind, textAfter) = alertLikeMarker(quote), textAfter.isEmpty,
+            let text = cmark_node_first_child(cmark_node_first_child(quote))
         else { return nil }
-        let literal = ByteSearch.trimmed(String(cString: cmark_node_get_literal(text)))
-        guard literal.hasPrefix("[!"), literal.hasSuffix("]") else { return nil }
         let next = cmark_node_next(text)
         guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next!)) else { return nil }
-        return AlertKind(rawValue: String(literal.dropFirst(2).dropLast()).uppercased())
+        return AlertKind(rawValue: kind.uppercased())
     }
 
-    /// For a quote that is no alert but opens like one: the kind written (`[!DANGER]`, or a real kind with
-    /// text after it on its line, which GitHub does not take as an alert either) and that text.
+    /// For a quote that opens like an alert: the kind written and any text after it on its line (an alert
+    /// when the kind is GitHub's and nothing follows; otherwise GitHub shows a quote, and lint says why).
     func alertLikeMarker(_ quote: OpaquePointer) -> (kind: String, textAfter: String)? {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT

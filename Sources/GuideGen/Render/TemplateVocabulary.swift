@@ -20,29 +20,34 @@ enum TemplateVocabulary {
         return names
     }()
 
-    /// Variable and section names of `text`'s tags (`page.title`, `#pages`), without partials, comments,
-    /// inheritance blocks, transforms (`uppercased(x)`) and `.`; none when the template changes its
-    /// delimiters (its tags cannot be read this way).
+    /// Variable and section names of `text`'s tags (`page.title`, `#pages`); none when the template changes
+    /// its delimiters (its tags cannot be read this way).
     static func tagNames(in text: String) -> [String] {
         var out: [String] = []
         var delimiters = false
         TemplateListAnalysis.forEachTag(in: text) { tag, _ in
-            var name = Substring(tag)
-            if name.first == "=" {
+            if tag.first == "=" {
                 delimiters = true
                 return false
             }
-            if let first = name.first, "#^/&{".contains(first) { name = name.dropFirst() }
-            if name.last == "}" { name = name.dropLast() }
-            name = name.drop { $0 == " " }
-            while name.last == " " { name.removeLast() }
-            guard let first = name.first, first != "!", first != ">", first != "$", first != "<", first != "%", name != ".",
-                !name.contains("(")
-            else { return true }
-            out.append(String(name))
+            if let name = name(ofTag: tag) { out.append(name) }
             return true
         }
         return delimiters ? [] : out
+    }
+
+    /// The name a tag's inside (`#page.title`, `{sidebar}`) looks up; nil for partials, comments,
+    /// inheritance blocks, pragmas, transforms (`uppercased(x)`) and `.`.
+    static func name(ofTag tag: String) -> String? {
+        var name = Substring(tag)
+        if let first = name.first, "#^/&{".contains(first) { name = name.dropFirst() }
+        if name.last == "}" { name = name.dropLast() }
+        name = name.drop { $0 == " " }
+        while name.last == " " { name.removeLast() }
+        guard let first = name.first, first != "!", first != ">", first != "$", first != "<", first != "%", name != ".",
+            !name.contains("(")
+        else { return nil }
+        return String(name)
     }
 
     /// The unknown parts of each tag of `text`: the tag's name, the part, and where the tag opens.
@@ -55,7 +60,7 @@ enum TemplateVocabulary {
                 return false
             }
             // A section's closing tag repeats its opening one, which is reported.
-            guard tag.first != "/", let name = tagNames(in: "{{" + tag + "}}").first else { return true }
+            guard tag.first != "/", let name = name(ofTag: tag) else { return true }
             // The part after a leading `.` (`{{.title}}`) is looked up in the current item too.
             for part in name.split(separator: ".") where !names.contains(String(part)) {
                 let (line, column) = Theme.position(of: range.lowerBound, in: text)
