@@ -91,7 +91,7 @@ import Testing
         let result = render("见注释[^1]和[^说明]，又见[x^2](y.md)。\n\n[^1]: 一条。\n")
         #expect(
             TestSupport.lines(result.diagnostics) == [
-                "5:9 warning[broken-anchor] the footnote `[^说明]` has no definition, so it is shown as text | add `[^说明]: …` on a line of its own below the paragraph"
+                "5:8 warning[broken-anchor] the footnote `[^说明]` has no definition, so it is shown as text | add `[^说明]: …` on a line of its own below the paragraph"
             ])
     }
 

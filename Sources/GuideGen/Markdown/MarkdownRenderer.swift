@@ -597,10 +597,10 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 let loc = location(node)
                 // Before the literal may be replaced (which frees these bytes).
                 // cmark leaves a footnote reference with no definition as its text (`[^1]`).
-                if literal.contains(0x5E), let (label, offset) = Self.footnoteReferenceText(literal) {
-                    // At the `[^` itself: columns count scalars, so the lead bytes before it.
-                    let before = literal[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                    let at = SourceLocation(file: loc.file, line: loc.line, column: loc.column + before)
+                if literal.contains(0x5E), let (label, _) = Self.footnoteReferenceText(literal) {
+                    // At the text's start: cmark's text positions do not always match the source line (the
+                    // fuzzer found an offset from one running past the line's end).
+                    let at = loc
                     diagnostics.append(
                         Diagnostic(
                             .warning, .brokenAnchor, at: at, "the footnote `[^\(label)]` has no definition, so it is shown as text",
