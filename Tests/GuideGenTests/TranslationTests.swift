@@ -375,8 +375,8 @@ import Testing
         let result = try run(
             [
                 "guidegen.yaml": Self.config, "f/none.zh-Hans.md": page("问答", "只有文字。\n"), "f/none.en.md": page("FAQ", "Text only.\n"),
-                "f/q.zh-Hans.md": page("问答", "##\n\n答案。\n\n## 问？\n\n是。\n"),
-                "f/q.en.md": page("FAQ", "##\n\nAn answer.\n\n## Asked?\n\nYes.\n"),
+                "f/q.zh-Hans.md": page("问答", "##\n\n答案。\n\n## 问？\n\n是。\n\n## 再问？\n\n是。\n"),
+                "f/q.en.md": page("FAQ", "##\n\nAn answer.\n\n## Asked?\n\nYes.\n\n## Again?\n\nNo.\n"),
             ], render: true)
         #expect(
             result.diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message)" } == [
@@ -386,7 +386,13 @@ import Testing
                 "f/q.zh-Hans.md:5 faq-empty-answer this `##` heading is empty, so its answer has no question",
             ])
         let english = String(decoding: try #require(result.files["en/f/q/index.html"]), as: UTF8.self)
-        #expect(english.contains(#""mainEntity":[{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"Yes."},"name":"Asked?"}]"#))
+        #expect(english.contains(#""mainEntity":[{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"Yes."},"name":"Asked?"},{"@type":"Question","acceptedAnswer":{"@type":"Answer","text":"No."},"name":"Again?"}]"#))
+        // The empty heading is no link in the table of contents either (an empty link has no name).
+        let chinese = String(decoding: try #require(result.files["zh-Hans/f/q/index.html"]), as: UTF8.self)
+        let toc = try #require(chinese.range(of: #"<nav class="toc""#)).lowerBound
+        let tocLinks = chinese[toc...].components(separatedBy: "</nav>")[0]
+        #expect(tocLinks.components(separatedBy: "<a href=").count - 1 == 2)
+        #expect(tocLinks.contains("问？</a>") && tocLinks.contains("再问？</a>"))
     }
 
     /// `translation_of` on an original means nothing (it is probably copied from a translation); a

@@ -229,7 +229,10 @@ public struct SiteRenderer: Sendable {
             return platform
         }
         if !platforms.isEmpty { page["platforms"] = .maps(platforms) }
-        let toc = body.markdown.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+        // An empty heading (`##` alone) would be an empty link nobody can see or name.
+        let toc = body.markdown.headings.filter {
+            ($0.level == 2 || $0.level == 3) && !ByteSearch.trimmed($0.text, newlines: true).isEmpty
+        }.map {
             TemplateMap(["id": .text($0.id), "level": .number($0.level), "sub": .flag($0.level == 3), "text": .text($0.text)])
         }
         if toc.count >= 2 {
