@@ -76,11 +76,12 @@ import Testing
     /// A quote written like an alert that GitHub shows as a quote says so: an unknown kind, or a kind with
     /// text after it on its line (both were published showing `[!DANGER]` without a word).
     @Test func aQuoteThatLooksLikeAnAlertSaysWhyItIsNone() {
-        let result = render("> [!DANGER]\n> 别拒收。\n\n> [!WARNING] 别拒收。\n\n> [!NOTE]\n> 真的。\n\n> [链接](x.md)\n")
+        let result = render("> [!DANGER]\n> 别拒收。\n\n> [!WARNING] 别拒收。\n\n> [!NOTE]\n> 真的。\n\n> [链接](x.md)\n\n> [!TIP]\n")
         #expect(
             TestSupport.lines(result.diagnostics) == [
                 "5:1 warning[alert-syntax] `[!DANGER]` is not an alert kind; the quote shows it as text | the kinds are NOTE, TIP, IMPORTANT, WARNING and CAUTION",
                 "8:1 warning[alert-syntax] `[!WARNING]` opens an alert only on a line of its own; the quote shows it as text | put `别拒收。` on the next line, after `> `",
+                "15:1 warning[alert-syntax] this `[!TIP]` alert is empty; it shows only its title | write its text on the next line, after `> `",
             ])
         #expect(result.html.contains("callout--note"))
     }

@@ -74,7 +74,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .rawHTML: "raw HTML in Markdown, left out unless unsafe_html is on"
         case .imageAlt: "an image without alternative text for screen readers"
         case .headingLevel: "a heading that skips a level (`##` then `####`), or a second `#`"
-        case .alertSyntax: "a quote written like a GitHub alert that is not one (`[!DANGER]`, text after the kind)"
+        case .alertSyntax: "a quote written like a GitHub alert that is not one (`[!DANGER]`, text after the kind) or an alert with no text"
         case .ignoreMarker: "a guidegen-ignore marker names a check that does not exist"
         case .brokenLink: "a link to a page or file that does not exist"
         case .brokenAnchor: "a link to a heading (`#fees`) the page does not have"

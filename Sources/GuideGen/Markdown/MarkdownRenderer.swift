@@ -959,6 +959,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
         }
+        if cmark_node_first_child(quote) == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .alertSyntax, at: location(quote), "this `[!\(kind.rawValue)]` alert is empty; it shows only its title",
+                    help: "write its text on the next line, after `> `"))
+        }
         children(of: quote, ignored: ignored)
         let name = kind.rawValue.lowercased()
         let open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
