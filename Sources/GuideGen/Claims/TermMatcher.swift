@@ -21,7 +21,9 @@ public struct TermMatcher: Sendable {
     private let classCount: Int
     /// Dense DFA, one row of `classCount + 1` entries per state: the row offset of the next state for each
     /// class, then the state's `firstOutput`. Offsets rather than state numbers keep a multiplication off
-    /// the one dependency chain the scan runs along, byte after byte.
+    /// the one dependency chain the scan runs along, byte after byte. An offset is stored complemented
+    /// (negative) when its state ends a term or links to one, so the common no-match case needs no second
+    /// load to find that out.
     private let rows: [Int32]
     /// The term whose reversed bytes end at each state, or -1.
     private let termAt: [Int32]
@@ -107,8 +109,14 @@ public struct TermMatcher: Sendable {
         let stride = count + 1
         var rows = [Int32](repeating: 0, count: stateCount * stride)
         for state in 0..<stateCount {
-            for c in 0..<count { rows[state * stride + c] = next[state * count + c] * Int32(stride) }
             rows[state * stride + count] = termAt[state] >= 0 ? Int32(state) : outputLink[state]
+        }
+        for state in 0..<stateCount {
+            for c in 0..<count {
+                let target = Int(next[state * count + c])
+                let offset = Int32(target * stride)
+                rows[state * stride + c] = rows[target * stride + count] >= 0 ? ~offset : offset
+            }
         }
         self.byteClass = classes
         self.classCount = count
@@ -139,7 +147,12 @@ public struct TermMatcher: Sendable {
                 var i = n
                 while i > 0 {
                     i -= 1
-                    row = Int(rows[row &+ Int(classOf[Int(b[i])])])
+                    let step = rows[row &+ Int(classOf[Int(b[i])])]
+                    guard step < 0 else {
+                        row = Int(step)
+                        continue
+                    }
+                    row = Int(~step)
                     var output = rows[row &+ classCount]
                     while output >= 0 {
                         let index = termAt[Int(output)]
