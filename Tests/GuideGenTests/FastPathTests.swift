@@ -14,12 +14,6 @@ import Testing
         #expect(ByteSearch.trimmed(text, newlines: true) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    @Test func removingDropsEveryOccurrence() {
-        #expect(ByteSearch.removing(" id=\"a\"", from: "<ol id=\"a\"><li id=\"a\">x</li></ol>") == "<ol><li>x</li></ol>")
-        #expect(ByteSearch.removing("zz", from: "步骤 abc") == "步骤 abc")
-        #expect(ByteSearch.removing("ab", from: "ab") == "")
-    }
-
     /// Files without NUL or CR take the standard library's validation; the result is the careful walk's.
     @Test(
         arguments: [

@@ -283,7 +283,7 @@ import Testing
         let body =
             "```mermaid\nflowchart TD\n  a[Start] --> b[End]\n```\n\n{{table t}}\n\nA note[^n] and again[^n], and[^注].\n\n[^n]: Note.\n\n[^注]: 注。\n\n"
             + "[a](#flow1) [b](#flow1-steps) [c](#rule-t-a) [d](#fn-n) [e](#fnref-n-2) [f](#main) [l](#fn-注) [m](#fnref-%E6%B3%A8) "
-            + "[g](#flow9) [h](#rule-t-b) [i](#rules-u) [j](#fn-m) [k](#fnref-n-x)\n"
+            + "[n](#flow1-step-2) [g](#flow9) [h](#rule-t-b) [i](#rules-u) [j](#fn-m) [k](#fnref-n-x) [o](#flow1-step-3)\n"
         let root = try TestSupport.site([
             "guidegen.yaml": Self.config, "rules/t.yaml": rules,
             "s/links.zh-Hans.md": Self.page("链接", body), "s/links.en.md": Self.page("Links", body),
@@ -294,7 +294,7 @@ import Testing
             let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: render)
             let fragments = result.diagnostics.filter { $0.location.file == "s/links.en.md" && $0.check == CheckID.brokenAnchor.rawValue }
                 .map { $0.message.split(separator: "`")[1] }
-            #expect(fragments == ["#flow9", "#rule-t-b", "#rules-u", "#fn-m", "#fnref-n-x"], "render: \(render)")
+            #expect(fragments == ["#flow9", "#rule-t-b", "#rules-u", "#fn-m", "#fnref-n-x", "#flow1-step-3"], "render: \(render)")
         }
     }
 

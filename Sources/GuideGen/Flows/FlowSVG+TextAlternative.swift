@@ -2,10 +2,17 @@ extension FlowSVG {
     /// The flow as an HTML ordered list for screen readers and print: one item per step, in
     /// depth-first order from the start steps (following edges as written, so a decision's first
     /// answer is read through before the next, and a merge comes after all its branches); a step
-    /// lists its branches (`answer → N. step`)
+    /// lists its branches (`answer → N. step`, the target a link to that step's item, so a screen reader
+    /// announces where a branch goes and a reader can follow it)
     /// unless it simply continues with the next item, and a step that ends the flow is followed by `endMark`
     /// (the page language's "(end)"), so it is not read as leading into the next item. All text is escaped.
     public static func textAlternative(_ diagram: FlowDiagram, idPrefix: String, endMark: String = "") -> String {
+        textAlternatives(diagram, idPrefix: idPrefix, endMark: endMark).screen
+    }
+
+    /// The steps list for the screen, and the copy printed in its place (a closed `<details>` prints
+    /// nothing): the same text without ids (they would repeat in the page) and with its targets as text.
+    public static func textAlternatives(_ diagram: FlowDiagram, idPrefix: String, endMark: String = "") -> (screen: String, print: String) {
         let prefix = sanitize(idPrefix)
         let count = diagram.nodes.count
         let endpoints = diagram.edgeEndpoints()
@@ -65,9 +72,16 @@ extension FlowSVG {
             return text
         }
         var out = FlowWriter(capacity: 256 + 160 * count)
+        var printed = FlowWriter(capacity: 256 + 120 * count)
         out.append("<ol class=\"flow-steps\" id=\"")
         out.append(prefix)
         out.append("-steps\">")
+        printed.append("<ol class=\"flow-steps\">")
+        /// Text both copies share.
+        func both(_ text: String) {
+            out.append(text)
+            printed.append(text)
+        }
         for (position, node) in order.enumerated() {
             let text = label(node)
             let edges = outgoing[node]
@@ -76,37 +90,51 @@ extension FlowSVG {
                 && (diagram.edges[edges[0]].label ?? "").isEmpty
                 && position + 1 < order.count
                 && endpoints[edges[0]]?.to == order[position + 1]
-            out.append("\n<li>")
-            out.append(text)
+            out.append("\n<li id=\"")
+            out.append(prefix)
+            out.append("-step-")
+            out.append(integer: position + 1)
+            out.append("\">")
+            printed.append("\n<li>")
+            both(text)
             if edges.isEmpty, !endMark.isEmpty {
-                out.append("<span class=\"flow-steps__end\">")
+                both("<span class=\"flow-steps__end\">")
                 out.escaped(endMark)
-                out.append("</span>")
+                printed.escaped(endMark)
+                both("</span>")
             }
             if edges.isEmpty || continuesToNext {
-                out.append("</li>")
+                both("</li>")
                 continue
             }
-            out.append("\n<ul class=\"flow-steps__branches\">")
+            both("\n<ul class=\"flow-steps__branches\">")
             for edgeIndex in edges {
                 let edge = diagram.edges[edgeIndex]
                 guard let target = endpoints[edgeIndex]?.to else { continue }
-                out.append("\n<li>")
+                both("\n<li>")
                 let answer = FlowLabelText.plain(edge.label ?? "")
                 if !answer.isEmpty {
-                    out.append("<span class=\"flow-steps__answer\">")
+                    both("<span class=\"flow-steps__answer\">")
                     out.escaped(answer)
-                    out.append("</span> ")
+                    printed.escaped(answer)
+                    both("</span> ")
                 }
-                out.append("<span aria-hidden=\"true\">→</span> <span class=\"flow-steps__target\">")
+                out.append("<span aria-hidden=\"true\">→</span> <a class=\"flow-steps__target\" href=\"#")
+                out.append(prefix)
+                out.append("-step-")
                 out.append(integer: stepNumber[target])
-                out.append(". ")
-                out.append(label(target))
-                out.append("</span></li>")
+                out.append("\">")
+                printed.append("<span aria-hidden=\"true\">→</span> <span class=\"flow-steps__target\">")
+                out.append(integer: stepNumber[target])
+                printed.append(integer: stepNumber[target])
+                both(". ")
+                both(label(target))
+                out.append("</a></li>")
+                printed.append("</span></li>")
             }
-            out.append("\n</ul>\n</li>")
+            both("\n</ul>\n</li>")
         }
-        out.append("\n</ol>")
-        return out.string
+        both("\n</ol>")
+        return (out.string, printed.string)
     }
 }

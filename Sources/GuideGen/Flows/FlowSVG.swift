@@ -241,13 +241,14 @@ public enum FlowSVG {
         }
     }
 
-    /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.
-    /// The ids a drawing and its text alternative with this prefix have (`render`, `textAlternative`).
-    public static func ids(idPrefix: String) -> [String] {
+    /// The ids a drawing and its text alternative with this prefix have (`render`, `textAlternative`): `steps` is
+    /// the flow's number of steps, each of which the list names `<prefix>-step-N`.
+    public static func ids(idPrefix: String, steps: Int = 0) -> [String] {
         let prefix = sanitize(idPrefix)
-        return ["\(prefix)-title", "\(prefix)-arrow", "\(prefix)-steps"]
+        return ["\(prefix)-title", "\(prefix)-arrow", "\(prefix)-steps"] + (0..<steps).map { "\(prefix)-step-\($0 + 1)" }
     }
 
+    /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.
     static func sanitize(_ prefix: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in prefix.unicodeScalars {

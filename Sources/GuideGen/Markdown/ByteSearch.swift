@@ -100,23 +100,6 @@ enum ByteSearch {
         return needsTrim ? text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) : text
     }
 
-    /// `text` without the occurrences of `needle`, searched on bytes.
-    static func removing(_ needle: String, from text: String) -> String {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return text }
-        return UTF8Scan.withBytes(text) { bytes in
-            var out: [UInt8] = []
-            var copied = 0
-            while copied <= bytes.count, let hit = firstIndex(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[copied...])) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(copied + hit)]))
-                copied += hit + pattern.count
-            }
-            guard copied > 0 else { return text }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
     /// The first index at or after `from` holding `byte`.
     static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         find(byte, in: buffer, from: from, to: buffer.count)

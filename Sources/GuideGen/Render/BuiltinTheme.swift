@@ -803,6 +803,8 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .flowchart__steps summary { cursor: pointer; color: var(--fg-soft); }
 .flowchart__steps ol { margin: 0.5rem 0; }
 .flow-steps__end { color: var(--fg-soft); }
+.flow-steps li { scroll-margin-top: 4.5rem; }
+.flow-steps li:target { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 /* A copy of the steps for paper: a closed <details> does not print. */
 .flowchart__print { display: none; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; max-width: 46rem; }

@@ -49,7 +49,7 @@ enum FlowRenderer {
         }
         // `lint` needs the checks, not the drawing; only the ids the drawing would have, for heading links.
         guard draw else {
-            let ids = [idPrefix] + FlowSVG.ids(idPrefix: idPrefix)
+            let ids = [idPrefix] + FlowSVG.ids(idPrefix: idPrefix, steps: diagram.nodes.count)
             return Result(html: HTML.idPlaceholders(ids), prose: prose, diagnostics: diagnostics, signature: diagram.structureSignature)
         }
         let geometry = FlowLayout.layout(diagram)
@@ -63,7 +63,7 @@ enum FlowRenderer {
         let start = diagram.nodes.indices.first { !entered[$0] } ?? 0
         let title = strings.flowchart + (diagram.nodes.indices.contains(start) ? FlowLabelText.plain(diagram.nodes[start].label) : "")
         let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
-        let steps = FlowSVG.textAlternative(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
+        let (steps, printedSteps) = FlowSVG.textAlternatives(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
             <div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
@@ -74,7 +74,7 @@ enum FlowRenderer {
             \(steps)
             </details>
             <div class="flowchart__print" aria-hidden="true">
-            \(ByteSearch.removing(" id=\"\(idPrefix)-steps\"", from: steps))
+            \(printedSteps)
             </div>
             </figure>
 

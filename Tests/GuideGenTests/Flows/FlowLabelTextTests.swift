@@ -100,7 +100,7 @@ struct FlowLabelTextTests {
         #expect(!svg.contains("&amp;amp;"))
         #expect(!svg.contains("#quot;"))
         let steps = FlowSVG.textAlternative(diagram, idPrefix: "e")
-        #expect(steps.contains("<li>Tom &amp; Jerry &quot;x&quot;"))
+        #expect(steps.contains("<li id=\"e-step-1\">Tom &amp; Jerry &quot;x&quot;"))
         #expect(steps.contains("<span class=\"flow-steps__answer\">&lt;ok&gt;</span>"))
         #expect(steps.contains("1. I ♥ it") || steps.contains("2. I ♥ it"))
     }
@@ -116,7 +116,7 @@ struct FlowLabelTextTests {
         #expect(svg.contains("<tspan font-style=\"italic\">yes</tspan></tspan>"))
         #expect(!svg.contains("`") && !svg.contains("*"))
         let steps = FlowSVG.textAlternative(diagram, idPrefix: "m")
-        #expect(steps.contains("<li>Check the box"))
+        #expect(steps.contains("<li id=\"m-step-1\">Check the box"))
         #expect(steps.contains(">yes</span>"))
     }
 

@@ -52,21 +52,23 @@ struct FlowSVGTests {
             "xmlns", "class", "width", "height", "viewBox", "style", "role", "aria-labelledby", "aria-describedby", "font-size", "id",
             "refX", "refY", "markerWidth", "markerHeight", "markerUnits", "orient", "d", "fill", "stroke",
             "stroke-width", "stroke-dasharray", "marker-end", "x", "y", "rx", "points", "cx", "cy", "r", "text-anchor",
-            "aria-hidden",
+            "aria-hidden", "href",
         ]
         #expect(attributeNames(svg).subtracting(allowed) == [])
         #expect(attributeNames(html).subtracting(allowed) == [])
         #expect(!svg.contains("<script") && !svg.contains("<img") && !html.contains("<script") && !html.contains("<img"))
+        // Links lead only to the list's own steps.
+        #expect(html.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#p-step-") })
         #expect(svg.contains("<title id=\"p-title\">&lt;t&gt;&quot;&amp;&#39;</title>"))
         #expect(
             html == """
                 <ol class="flow-steps" id="p-steps">
-                <li>&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;
+                <li id="p-step-1">&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;
                 <ul class="flow-steps__branches">
-                <li><span class="flow-steps__answer">&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">2. javascript:alert(1)</span></li>
+                <li><span class="flow-steps__answer">&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;</span> <span aria-hidden="true">→</span> <a class="flow-steps__target" href="#p-step-2">2. javascript:alert(1)</a></li>
                 </ul>
                 </li>
-                <li>javascript:alert(1)</li>
+                <li id="p-step-2">javascript:alert(1)</li>
                 </ol>
                 """)
     }
@@ -85,23 +87,34 @@ struct FlowSVGTests {
         #expect(
             FlowSVG.textAlternative(diagram, idPrefix: "m") == """
                 <ol class="flow-steps" id="m-steps">
-                <li>Request a refund</li>
-                <li>Has the parcel shipped?
+                <li id="m-step-1">Request a refund</li>
+                <li id="m-step-2">Has the parcel shipped?
                 <ul class="flow-steps__branches">
-                <li><span class="flow-steps__answer">No</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">3. Cancel the order</span></li>
-                <li><span class="flow-steps__answer">Yes</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">4. Return the parcel</span></li>
+                <li><span class="flow-steps__answer">No</span> <span aria-hidden="true">→</span> <a class="flow-steps__target" href="#m-step-3">3. Cancel the order</a></li>
+                <li><span class="flow-steps__answer">Yes</span> <span aria-hidden="true">→</span> <a class="flow-steps__target" href="#m-step-4">4. Return the parcel</a></li>
                 </ul>
                 </li>
-                <li>Cancel the order
+                <li id="m-step-3">Cancel the order
                 <ul class="flow-steps__branches">
-                <li><span aria-hidden="true">→</span> <span class="flow-steps__target">6. Refund arrives</span></li>
+                <li><span aria-hidden="true">→</span> <a class="flow-steps__target" href="#m-step-6">6. Refund arrives</a></li>
                 </ul>
                 </li>
-                <li>Return the parcel</li>
-                <li>Enter the tracking number</li>
-                <li>Refund arrives</li>
+                <li id="m-step-4">Return the parcel</li>
+                <li id="m-step-5">Enter the tracking number</li>
+                <li id="m-step-6">Refund arrives</li>
                 </ol>
                 """)
+    }
+
+    /// The copy printed in place of the collapsed list reads the same, without ids (they would repeat) or links.
+    @Test func thePrintedStepsHaveTheTextWithoutIdsOrLinks() throws {
+        let diagram = try #require(FlowGoldenCase.all.first { $0.name == "merging" }?.diagram())
+        let (screen, printed) = FlowSVG.textAlternatives(diagram, idPrefix: "m")
+        #expect(screen.contains(" id=\"m-step-3\"") && screen.contains("<a "))
+        #expect(!printed.contains(" id=") && !printed.contains("<a ") && !printed.contains("href"))
+        func text(_ html: String) -> String { html.replacing(/<[^>]*>/, with: "") }
+        #expect(text(printed) == text(screen))
+        #expect(text(printed).contains("Yes → 4. Return the parcel"))
     }
 
     @Test func textAlternativeFollowsCyclesOnce() throws {
@@ -109,18 +122,18 @@ struct FlowSVGTests {
         #expect(
             FlowSVG.textAlternative(diagram, idPrefix: "c") == """
                 <ol class="flow-steps" id="c-steps">
-                <li>Open the dispute</li>
-                <li>Upload photos of the fault</li>
-                <li>Does the platform accept the proof?
+                <li id="c-step-1">Open the dispute</li>
+                <li id="c-step-2">Upload photos of the fault</li>
+                <li id="c-step-3">Does the platform accept the proof?
                 <ul class="flow-steps__branches">
-                <li><span class="flow-steps__answer">Accepted</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">4. Refund</span></li>
-                <li><span class="flow-steps__answer">More needed</span> <span aria-hidden="true">→</span> <span class="flow-steps__target">5. Take clearer photos</span></li>
+                <li><span class="flow-steps__answer">Accepted</span> <span aria-hidden="true">→</span> <a class="flow-steps__target" href="#c-step-4">4. Refund</a></li>
+                <li><span class="flow-steps__answer">More needed</span> <span aria-hidden="true">→</span> <a class="flow-steps__target" href="#c-step-5">5. Take clearer photos</a></li>
                 </ul>
                 </li>
-                <li>Refund</li>
-                <li>Take clearer photos
+                <li id="c-step-4">Refund</li>
+                <li id="c-step-5">Take clearer photos
                 <ul class="flow-steps__branches">
-                <li><span aria-hidden="true">→</span> <span class="flow-steps__target">2. Upload photos of the fault</span></li>
+                <li><span aria-hidden="true">→</span> <a class="flow-steps__target" href="#c-step-2">2. Upload photos of the fault</a></li>
                 </ul>
                 </li>
                 </ol>
@@ -131,7 +144,8 @@ struct FlowSVGTests {
     @Test func textAlternativeMarksTheEnds() throws {
         let diagram = try #require(FlowGoldenCase.all.first { $0.name == "cycle" }?.diagram())
         let steps = FlowSVG.textAlternative(diagram, idPrefix: "c", endMark: "（结束）")
-        #expect(steps.contains("<li>Refund<span class=\"flow-steps__end\">（结束）</span></li>\n<li>Take clearer photos"))
+        let end = "<span class=\"flow-steps__end\">（结束）</span>"
+        #expect(steps.contains("<li id=\"c-step-4\">Refund\(end)</li>\n<li id=\"c-step-5\">Take clearer photos"))
         #expect(steps.components(separatedBy: "flow-steps__end").count == 2)
     }
 
