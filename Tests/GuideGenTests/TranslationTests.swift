@@ -59,6 +59,9 @@ import Testing
         #expect(outdated.first?.notes.map(\.location.file) == ["s/p.zh-Hans.md"])
         let html = String(decoding: result.files["en/s/p/index.html"]!, as: UTF8.self)
         #expect(html.contains("notice--outdated"))
+        // The notice leads to the original.
+        let link = #"<a href="../../../zh-Hans/s/p/index.html" hreflang="zh-Hans">Read the original</a></p>"#
+        #expect(html.contains("some details may be out of date. " + link))
     }
 
     /// Hex digits ignore case, as git's do: `BCEDC62B` was reported as "the original changed (`BCEDC62B` →

@@ -149,7 +149,7 @@ enum BuiltinTheme {
       {{#page.reviewed}}<p class="page-meta">{{strings.reviewed}} <time datetime="{{page.reviewed}}">{{page.reviewed}}</time></p>{{/page.reviewed}}
     </header>
     {{#page.fallback_notice}}<p class="notice notice--fallback" role="note">{{page.fallback_notice}}</p>{{/page.fallback_notice}}
-    {{#page.outdated_notice}}<p class="notice notice--outdated" role="note">{{page.outdated_notice}}</p>{{/page.outdated_notice}}
+    {{#page.outdated_notice}}<p class="notice notice--outdated" role="note">{{page.outdated_notice}} <a href="{{page.original_url}}" hreflang="{{page.original_lang}}">{{strings.read_original}}</a></p>{{/page.outdated_notice}}
     <div class="prose">
 {{{page.content}}}
     </div>

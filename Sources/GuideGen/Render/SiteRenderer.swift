@@ -247,6 +247,9 @@ public struct SiteRenderer: Sendable {
                 defaultLanguage: config.defaultLanguage) == .outdated
         {
             page["outdated_notice"] = .text(strings.outdatedNotice)
+            // The notice leads to what changed: the original, in its language.
+            page["original_url"] = .text(link(original.outputPath))
+            page["original_lang"] = .text(config.defaultLanguage)
         }
         // Previous / next in reading order.
         let reading = index.readingOrder(body.language)
@@ -726,7 +729,7 @@ public struct SiteRenderer: Sendable {
             "not_found_text": .text(s.notFoundText), "colon": .text(s.colon), "list_separator": .text(s.listSeparator),
             "sentence_separator": .text(s.sentenceSeparator), "see_all": .text(s.seeAll), "breadcrumb": .text(s.breadcrumb),
             "tags": .text(s.tags), "search": .text(s.search), "search_placeholder": .text(s.searchPlaceholder),
-            "search_none": .text(s.searchNone), "search_count": .text(s.searchCount),
+            "search_none": .text(s.searchNone), "search_count": .text(s.searchCount), "read_original": .text(s.readOriginal),
         ])
     }
 

@@ -14,6 +14,7 @@ extension UIStrings {
         "tags": \.tags, "flow_end": \.flowEnd, "flowchart": \.flowchart, "search": \.search,
         "search_placeholder": \.searchPlaceholder, "search_none": \.searchNone, "search_count": \.searchCount,
         "task_done": \.taskDone, "task_open": \.taskOpen, "table": \.table,
+        "read_original": \.readOriginal,
     ]
 
     /// Every key `strings:` accepts.

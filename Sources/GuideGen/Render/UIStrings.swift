@@ -53,6 +53,8 @@ public struct UIStrings: Sendable {
     public var taskOpen = "To do"
     /// Names a page's own table, which scrolls sideways on a phone, for screen readers.
     public var table = "Table"
+    /// Links an outdated translation's notice to the page it was translated from.
+    public var readOriginal = "Read the original"
 
     /// `1 page`, `3 pages`, `3 篇`.
     public func pages(_ count: Int) -> String {
@@ -139,7 +141,7 @@ public struct UIStrings: Sendable {
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）",
         flowchart: "流程图：",
         search: "搜索", searchPlaceholder: "搜索本指南", searchNone: "没有找到相关内容，换个词或少输几个字试试。", searchCount: "找到 {n} 条结果",
-        taskDone: "已完成", taskOpen: "未完成", table: "表格")
+        taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "阅读原文")
 
     static let traditionalChinese = UIStrings(
         languageName: "繁體中文", onThisPage: "本頁內容", previous: "上一篇", next: "下一篇", reviewed: "審核日期",
@@ -155,5 +157,5 @@ public struct UIStrings: Sendable {
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）",
         flowchart: "流程圖：",
         search: "搜尋", searchPlaceholder: "搜尋本指南", searchNone: "沒有找到相關內容，換個詞或少輸入幾個字試試。", searchCount: "找到 {n} 筆結果",
-        taskDone: "已完成", taskOpen: "未完成", table: "表格")
+        taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "閱讀原文")
 }
