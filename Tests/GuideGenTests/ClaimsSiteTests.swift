@@ -43,7 +43,7 @@ import Testing
         let sz = "articles/shipping-insurance.zh-Hans.md", se = "articles/shipping-insurance.en.md"
         let pz = "articles/platform-notes.zh-Hans.md", je = "articles/jd-notes.en.md", oe = "articles/old-rules.en.md"
         return [
-            Planted(file: rz, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: rz, line: 6, column: 25, check: .unknownRule),  // `refund`
             Planted(file: rz, line: 6, column: 1, check: .rulesListMismatch),
             Planted(file: rz, line: 14, column: 9, check: .claimContradictsRule),  // 十五天, heading
             Planted(file: rz, line: 16, column: 9, check: .hardCodedRuleValue),  // 30 天
@@ -55,7 +55,7 @@ import Testing
             Planted(file: rz, line: 29, column: 8, check: .claimContradictsRule),  // 7 个工作日, wrong unit
             Planted(file: rz, line: 32, column: 8, check: .claimContradictsRule),  // second line of a paragraph
             Planted(file: rz, line: 34, column: 54, check: .claimContradictsRule),  // after a {{rule}}
-            Planted(file: re, line: 6, column: 1, check: .rulesListMismatch),
+            Planted(file: re, line: 6, column: 25, check: .unknownRule),  // `refund`
             Planted(file: re, line: 6, column: 1, check: .rulesListMismatch),
             Planted(file: re, line: 14, column: 35, check: .claimContradictsRule),  // fifteen days, heading
             Planted(file: re, line: 16, column: 31, check: .hardCodedRuleValue),
@@ -145,7 +145,7 @@ import Testing
         for d in explained { counts[d.check, default: 0] += 1 }
         #expect(
             counts == [
-                "claim-contradicts-rule": 36, "hard-coded-rule-value": 16, "unknown-rule": 5, "rules-list-mismatch": 4,
+                "claim-contradicts-rule": 36, "hard-coded-rule-value": 16, "unknown-rule": 7, "rules-list-mismatch": 2,
                 "translation-mismatch": 3, "review-outdated": 2, "missing-translation": 2, "outdated-translation": 1,
             ])
         #expect(Self.planted.count == 69)
@@ -367,6 +367,71 @@ import Testing
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
         return Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+    }
+
+    /// A table row that opens with a step names no value in its other cells (`| 维权期内申请 | 卖家2天内处理 |` was
+    /// an error against the 90-day window); a header or first cell that is only a term still does.
+    @Test func onlyACellThatIsATermNamesTheCellsBesideIt() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "| 操作 | 时限 |\n|---|---|\n| 维权期内申请售后 | 卖家2天内处理 |\n| 维权期 | 30天 |\n",
+            "s/a.en.md":
+                "| Step | Deadline |\n|---|---|\n| Apply within the claim period | Seller answers in 2 days |\n"
+                + "| Claim period (days) | 30 days |\n\n| Item | Claim period |\n|---|---|\n| Phone | 40 days |\n",
+        ]).map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message.prefix(8))" }
+        #expect(
+            found == [
+                "s/a.en.md:8 claim-contradicts-rule `30 days", "s/a.en.md:12 claim-contradicts-rule `40 days",
+                "s/a.zh-Hans.md:8 claim-contradicts-rule `30天` co",
+            ])
+    }
+
+    /// A number inside a name is no claim: a term that holds one (`七天无理由退货`, "7-day no-reason return")
+    /// or a title in 《…》. A number beside the name still is.
+    @Test func aNumberInsideATermOrABookTitleIsNoClaim() throws {
+        let table = """
+            title: {zh-Hans: 无理由, en: No reason}
+            changed: 2026-11-01
+            columns:
+              window: {type: duration, title: {zh-Hans: 期限, en: Window}}
+            rows:
+              standard:
+                label: {zh-Hans: 七天无理由, en: Seven-day returns}
+                terms: {zh-Hans: [七天无理由退货], en: [7-day no-reason return]}
+                window: 7 days
+              big:
+                label: {zh-Hans: 大家电, en: Large appliances}
+                terms: {zh-Hans: [15天无理由退货], en: [15-day no-reason return]}
+                window: 15 days
+
+            """
+        let found = try Self.lint(
+            [
+                "s/a.zh-Hans.md": "大多数商品支持七天无理由退货。\n\n根据《网络购买商品七日无理由退货暂行办法》，大家电适用15天无理由退货。\n\n七天无理由退货的期限是10天。\n",
+                "s/a.en.md": "Most goods allow the 7-day no-reason return.\n\nThe 7-day no-reason return lasts 10 days.\n",
+            ], table: table
+        ).map { "\($0.location.file):\($0.location.line) \($0.check) \($0.message.prefix(8))" }
+        #expect(found == ["s/a.en.md:7 claim-contradicts-rule `10 days", "s/a.zh-Hans.md:9 claim-contradicts-rule `10天` co"])
+    }
+
+    /// `rules:` may list a table whose facts the page states in words (it still counts for `review-outdated`);
+    /// leaving out a table the page refers to is a warning.
+    @Test func aListedTableNeedNotBeReferredTo() throws {
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows]
+        files["rules/v.yaml"] = Self.windows.replacingOccurrences(of: "维权期", with: "保修期")
+            .replacingOccurrences(of: "claim period", with: "warranty")
+        let front = "---\ntitle: P\ntype: article\nrules: [w]\nreviewed: 2026-10-01\n---\n"
+        files["s/a.zh-Hans.md"] = front + "维权期从交易成功起算。保修期见 {{rule v.general.window}}。\n"
+        files["s/a.en.md"] = front + "The claim period starts when the trade succeeds. Warranty: {{rule v.general.window}}.\n"
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+            .filter { $0.location.file == "s/a.en.md" }.map { "\($0.severity) \($0.check) \($0.message)" }
+        #expect(
+            found == [
+                "warning rules-list-mismatch the page uses `v` but `rules:` does not list it",
+                "warning review-outdated rule table `v` changed on 2026-11-01, after this page was reviewed (2026-10-01)",
+                "warning review-outdated rule table `w` changed on 2026-11-01, after this page was reviewed (2026-10-01)",
+            ])
     }
 
     /// A row with two duration columns: a wrong value is held against the column in its own unit (it used

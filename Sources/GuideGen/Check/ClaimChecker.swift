@@ -112,14 +112,18 @@ public struct ClaimChecker: Sendable {
         // Blocks borrowed in place: `for block in prose` copied each one (retaining its text and arrays).
         body.markdown.prose.withUnsafeBufferPointer { prose in
             guard let first = prose.baseAddress else { return }
-            // Whether each block so far names a term: a table cell's header and row label were seen before it.
+            // Whether each block so far is a term and nothing more (`售后期`, "After-sales window (days)"): only
+            // such a header or row label names the cells beside it. A row that opens with a step
+            // (`| 售后期内申请售后 | 卖家2天内处理 |`) says nothing about its other cells' values.
             var namesTerm: [Bool] = []
             namesTerm.reserveCapacity(prose.count)
             for i in prose.indices {
                 // Most blocks name no term, which is found before the block is handed on: a call with the
                 // block copied its four arrays, however it was passed.
                 let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }
-                namesTerm.append(!terms.isEmpty)
+                namesTerm.append(
+                    !terms.isEmpty && (first + i).pointee.kind == .tableCell
+                        && (first + i).pointee.utf8.withUnsafeBufferPointer { Self.holdsOnlyTerms($0, terms.map(\.range)) })
                 guard !terms.isEmpty else {
                     // A table cell stating a value whose term is its column's header or its row's label.
                     let cell = first + i
@@ -146,6 +150,61 @@ public struct ClaimChecker: Sendable {
             }
         }
         return out
+    }
+
+    /// The byte ranges of titles in Chinese title marks, 《…》 and 〈…〉, marks included (an unclosed mark is
+    /// no title: a stray 《 must not hide every number after it).
+    static func bookTitles(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var titles: [Range<Int>] = []
+        var open: Int?
+        var i = 0
+        // 《 E3 80 8A, 》 E3 80 8B, 〈 E3 80 88, 〉 E3 80 89.
+        while let lead = ByteSearch.find(0xE3, in: bytes, from: i) {
+            i = lead + 1
+            guard lead + 2 < bytes.count, bytes[lead + 1] == 0x80 else { continue }
+            switch bytes[lead + 2] {
+            case 0x8A, 0x88: if open == nil { open = lead }
+            case 0x8B, 0x89:
+                if let start = open {
+                    titles.append(start..<(lead + 3))
+                    open = nil
+                }
+            default: break
+            }
+        }
+        return titles
+    }
+
+    /// Whether `bytes` hold nothing but the `terms` found in them, besides white space, punctuation,
+    /// symbols and a bracketed note (`售后期（天）`, "Window (days)").
+    static func holdsOnlyTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ terms: [Range<Int>]) -> Bool {
+        var i = 0
+        var term = 0
+        var brackets = 0
+        while i < bytes.count {
+            if term < terms.count, i >= terms[term].lowerBound {
+                i = max(i, terms[term].upperBound)
+                term += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scan.scalar(bytes, at: i)
+            i += length
+            switch scalar {
+            case "(", "（", "[", "【": brackets += 1
+            case ")", "）", "]", "】": brackets = max(0, brackets - 1)
+            default:
+                guard brackets == 0 else { continue }
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format, .connectorPunctuation,
+                    .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                    .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                    continue
+                default:
+                    return false
+                }
+            }
+        }
+        return true
     }
 
     /// Findings for a table cell that names no term, read after its context (header, row label) as one
@@ -182,6 +241,12 @@ public struct ClaimChecker: Sendable {
         let (literals, sentences) = bytes.withUnsafeBufferPointer { b in
             var literals = QuantityScanner.scan(bytes: b)
             if literalsFrom > 0 { literals.removeAll { $0.range.lowerBound < literalsFrom } }
+            // A number inside a name is no claim: inside a term (`七天无理由退货` as a row's term, "the 7-day
+            // no-reason return") or a title in 《…》 (《网络购买商品七日无理由退货暂行办法》).
+            if !literals.isEmpty {
+                let names = terms.map(\.range) + Self.bookTitles(in: b)
+                if !names.isEmpty { literals.removeAll { literal in names.contains { $0.overlaps(literal.range) } } }
+            }
             return (literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
         }
         guard !terms.isEmpty, !literals.isEmpty else { return [] }

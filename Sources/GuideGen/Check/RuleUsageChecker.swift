@@ -1,4 +1,5 @@
-/// Checks that the front matter `rules:` list agrees with the references, and that reviews are current.
+/// Checks that the front matter `rules:` list names real tables and every table the page refers to, and that
+/// reviews are current.
 public enum RuleUsageChecker {
     public static func check(bodies: [RenderedBody], rules: RuleBook, threads: Int = 0) -> [Diagnostic] {
         // Pages are independent: checked across cores (this stage runs between two parallel ones).
@@ -23,17 +24,14 @@ public enum RuleUsageChecker {
                         .error, .unknownRule, at: item, "`rules:` names `\(table)`, which is not a rule table",
                         help: Suggestion.help(for: table, in: Array(rules.tables.keys), noun: "tables")))
             }
+            // A table listed but never referred to is fine: the page may state its facts in words, and listing
+            // it still counts for `review-outdated` (the contract's "tables whose facts the page states"). One
+            // referred to but not listed makes the list incomplete: worth a word, not a failed build.
             for missing in used where !listed.contains(missing) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it",
+                        .warning, .rulesListMismatch, at: at, "the page uses `\(missing)` but `rules:` does not list it",
                         help: "add `\(missing)` to `rules:` (or remove the key: guidegen derives it)"))
-            }
-            for extra in sortedUnique(listed) where !used.contains(extra) && rules.tables[extra] != nil {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, .rulesListMismatch, at: at, "`rules:` lists `\(extra)` but the page never refers to it",
-                        help: "remove `\(extra)` from `rules:` or refer to it with `{{rule \(extra).…}}`"))
             }
         }
         if let reviewed = page.frontMatter.reviewed {

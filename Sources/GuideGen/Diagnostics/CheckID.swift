@@ -83,7 +83,7 @@ public enum CheckID: String, Sendable, CaseIterable, Codable {
         case .markdownTimeout: "Markdown that took too long to parse"
         case .ruleTable: "a rule table that does not follow the format"
         case .unknownRule: "a {{rule}} or {{table}} reference to something that does not exist"
-        case .rulesListMismatch: "the front matter rules: list disagrees with the page's references"
+        case .rulesListMismatch: "the front matter rules: list leaves out a table the page refers to"
         case .claimContradictsRule: "prose states a value that contradicts a rule table"
         case .hardCodedRuleValue: "prose states a rule's value literally instead of with {{rule}}"
         case .reviewOutdated: "a rule table changed after the page was last reviewed"
