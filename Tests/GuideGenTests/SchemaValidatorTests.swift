@@ -37,11 +37,14 @@ import Testing
         #expect(front.keyLines["order"] == 8)
     }
 
+    /// One typo is one error: `titel` is not also "no `title`"; a required key nothing resembles still is missing.
     @Test func unknownKeySuggestsTheClosest() {
+        #expect(validate("titel: X\ntype: faq\n").1 == ["2:1 error[unknown-key] `titel`: unknown key | did you mean `title`?"])
         #expect(
-            validate("titel: X\ntype: faq\n").1 == [
+            validate("heading: X\ntype: faq\n").1 == [
                 "1:1 error[missing-key] front matter has no `title` | add `title: …`",
-                "2:1 error[unknown-key] `titel`: unknown key | did you mean `title`?",
+                "2:1 error[unknown-key] `heading`: unknown key | known keys: `draft`, `order`, `platforms`, `reviewed`, `rules`, "
+                    + "`sources`, `summary`, `tags`, `title`, `translation_of`, `type`",
             ])
     }
 

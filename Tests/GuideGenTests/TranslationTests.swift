@@ -417,6 +417,17 @@ import Testing
             ])
     }
 
+    /// A mistyped reference is one error where it is written: the translation that spells it right is not
+    /// also "using a rule the original does not", nor the original "missing" one.
+    @Test func aMistypedReferenceIsNotAlsoATranslationMismatch() throws {
+        let diagnostics = try run([
+            "guidegen.yaml": Self.config, "rules/t.yaml": TestSupport.windowTable(zh: "售后期", en: "after-sales window"),
+            "f/q.zh-Hans.md": page("问", "## 多久？\n\n{{rule t.generl.window}}。\n"),
+            "f/q.en.md": page("Q", "## How long?\n\n{{rule t.general.window}}.\n"),
+        ]).diagnostics
+        #expect(diagnostics.map { "\($0.location.file):\($0.location.line) \($0.check)" } == ["f/q.zh-Hans.md:7 unknown-rule"])
+    }
+
     /// A title of spaces published an empty heading and a link nobody could see.
     @Test func aTitleOfOnlySpacesIsAnError() throws {
         let diagnostics = try run([

@@ -91,8 +91,11 @@ public enum TranslationChecker {
             }
             // Same rule references (compared as references; their `table.row.column` keys are spelled
             // out only for the differences).
-            // Translations that keep the original's order (nearly all) need no sets.
-            let sameOrder = translation.references.elementsEqual(original.references) { $0.reference == $1.reference }
+            // Translations that keep the original's order (nearly all) need no sets. A reference that resolved to
+            // nothing on either side (a typo, a broken table) was reported there: comparing the rest would report
+            // the typo again, as a mismatch in the version that is right.
+            let comparable = translation.unresolvedReferences == 0 && original.unresolvedReferences == 0
+            let sameOrder = !comparable || translation.references.elementsEqual(original.references) { $0.reference == $1.reference }
             let mine = sameOrder ? [] : Set(translation.references.map(\.reference))
             let theirs = sameOrder ? [] : Set(original.references.map(\.reference))
             // Written as the reference is (`{{table windows}}` names the table, `{{rule windows.general.window}}`

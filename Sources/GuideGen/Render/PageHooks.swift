@@ -15,6 +15,9 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     let assets: Set<String>
     /// Every reference the page makes, in order, with where it was written.
     private(set) var references: [(RuleReference, SourceLocation)] = []
+    /// References that resolved to nothing (reported where they stand): the translation checks do not
+    /// hold the page's references against its translations', or one typo is three errors.
+    private(set) var unresolvedReferences = 0
     /// Structure signatures of the page's flows, in order, with their positions.
     private(set) var flows: [(signature: String?, location: SourceLocation)] = []
     /// Links with a `#fragment` to this page (`key` nil) or another, as written, for the anchor check.
@@ -105,6 +108,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// The text a `{{rule}}` reference shows, or the diagnostic for a bad reference.
     func resolveInline(_ occurrence: RuleReference.Occurrence, at location: SourceLocation) -> (String?, Diagnostic?) {
         if occurrence.unclosed {
+            unresolvedReferences += 1
             // The reference is its first two words (`rule a.b.c`); what follows is the sentence.
             let words = occurrence.body.split(separator: " ", maxSplits: 2).prefix(2)
             let written = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "}.,;:!?。，；：！？"))
@@ -120,6 +124,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             return (shown, nil)
         }
         guard let ref = occurrence.reference else {
+            unresolvedReferences += 1
             return (
                 nil,
                 Diagnostic(
@@ -129,8 +134,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         }
         switch rules.lookup(ref) {
         case .unknown(let message, let help, let notes):
+            unresolvedReferences += 1
             return (nil, Diagnostic(.error, .unknownRule, at: location, message, help: help, notes: notes))
         case .inFailedTable:
+            unresolvedReferences += 1
             return (nil, nil)
         case .table:
             references.append((ref, location))
@@ -330,8 +337,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             }
             return (html, [])
         case .unknown(let message, let help, let notes):
+            unresolvedReferences += 1
             return ("", [Diagnostic(.error, .unknownRule, at: location, message, help: help, notes: notes)])
         case .inFailedTable:
+            unresolvedReferences += 1
             return ("", [])
         case .value:
             return nil

@@ -13,18 +13,21 @@ public struct RenderedBody: Sendable {
         var flows: [FlowUse]
         var claims: [Diagnostic]
         var anchorLinks: [AnchorLink]
+        var unresolvedReferences = 0
     }
 
     private var fields: CopyOnWrite<Fields>
 
     public init(
         key: String, language: String, source: PageSource, isFallback: Bool, outputPath: String, markdown: MarkdownResult,
-        references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic] = [], anchorLinks: [AnchorLink] = []
+        references: [ReferenceUse], flows: [FlowUse], claims: [Diagnostic] = [], anchorLinks: [AnchorLink] = [],
+        unresolvedReferences: Int = 0
     ) {
         fields = CopyOnWrite(
             Fields(
                 key: key, language: language, source: source, isFallback: isFallback, outputPath: outputPath, markdown: markdown,
-                references: references, flows: flows, claims: claims, anchorLinks: anchorLinks))
+                references: references, flows: flows, claims: claims, anchorLinks: anchorLinks,
+                unresolvedReferences: unresolvedReferences))
     }
 
     /// `section/slug`.
@@ -61,6 +64,8 @@ public struct RenderedBody: Sendable {
         _read { yield fields.value.references }
         _modify { yield &fields.value.references }
     }
+    /// How many `{{…}}` references resolved to nothing (each reported where it stands).
+    public var unresolvedReferences: Int { fields.value.unresolvedReferences }
     /// Flow structure signatures with where each flow starts.
     public var flows: [FlowUse] {
         _read { yield fields.value.flows }
@@ -165,7 +170,8 @@ public enum BodyRenderer {
             var body = RenderedBody(
                 key: page.pageKey, language: page.language, source: expanded, isFallback: false, outputPath: outputPath, markdown: markdown,
                 references: hooks.references.map { .init(reference: $0.0, location: $0.1) },
-                flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) })
+                flows: hooks.flows.map { .init(signature: $0.signature, location: $0.location) },
+                unresolvedReferences: hooks.unresolvedReferences)
             body.anchorLinks = hooks.anchorLinks
             // Only a page without a summary is described by its text.
             if page.frontMatter.summary == nil { body.markdown.excerpt = Excerpt.make(from: markdown.prose) }

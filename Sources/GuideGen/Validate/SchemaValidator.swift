@@ -19,9 +19,12 @@ public enum SchemaValidator {
         guard let pairs = fields.pairs(node, what: "front matter") else { return (front, fields.diagnostics) }
         let known = FrontMatterSchema.fields.map(\.key)
         let platformKeys = config.platforms.map(\.key)
+        // Required keys an unknown key was taken for (`titel`): one typo is one error, not also "no `title`".
+        var misspelt = Set<String>()
         for (key, keyNode, value) in pairs {
             front.keyLines[key] = keyNode.mark.line + firstLine - 1
             guard let field = FrontMatterSchema.fields.first(where: { $0.key == key }) else {
+                if let meant = Suggestion.closest(to: key, in: known) { misspelt.insert(meant) }
                 fields.error(.unknownKey, keyNode, "`\(key)`: unknown key", help: Suggestion.help(for: key, in: known, noun: "keys"))
                 continue
             }
@@ -86,7 +89,7 @@ public enum SchemaValidator {
             }
         }
         for field in FrontMatterSchema.fields where field.required && front.keyLines[field.key] == nil {
-            if landingPage && field.key == "type" { continue }
+            if landingPage && field.key == "type" || misspelt.contains(field.key) { continue }
             fields.diagnostics.append(
                 Diagnostic(
                     .error, .missingKey, at: SourceLocation(file: file, line: max(1, firstLine - 1), column: 1),
