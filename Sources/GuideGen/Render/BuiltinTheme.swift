@@ -588,6 +588,20 @@ Sitemap: {{{sitemap_url}}}
         ("style.css", #"""
 /* guidegen default theme. Light and dark follow the system; no web fonts, so CJK text uses the
    reader's own fonts (the stack lists the common ones per platform). */
+/* Curly quotes, dashes and the ellipsis of English text from a Latin font the reader has: where the first
+   font with them is a CJK one (a Linux desktop without Arial), they were drawn full-width. */
+@font-face {
+  font-family: "guidegen latin punctuation";
+  src: local("Helvetica Neue"), local("Arial"), local("Segoe UI"), local("Liberation Sans"), local("Noto Sans"), local("DejaVu Sans");
+  unicode-range: U+2013-2014, U+2018-2019, U+201C-201D, U+2026;
+}
+@font-face {
+  font-family: "guidegen latin punctuation";
+  src: local("Helvetica Neue Bold"), local("Arial Bold"), local("Segoe UI Bold"), local("Liberation Sans Bold"), local("Noto Sans Bold"),
+    local("DejaVu Sans Bold");
+  font-weight: 600 900;
+  unicode-range: U+2013-2014, U+2018-2019, U+201C-201D, U+2026;
+}
 :root {
   --bg: #ffffff;
   --bg-soft: #f5f6f8;
@@ -612,7 +626,7 @@ Sitemap: {{{sitemap_url}}}
   --flow-label-bg: #ffffff;
   --flow-label-text: #3b4048;
   --radius: 8px;
-  --font-sans: -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial,
+  --font-sans: "guidegen latin punctuation", -apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial,
     "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
     "WenQuanYi Micro Hei", sans-serif;
   --font-mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
@@ -646,7 +660,8 @@ Sitemap: {{{sitemap_url}}}
 }
 :lang(zh-Hans) { --font-sans: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
   "WenQuanYi Micro Hei", -apple-system, "Segoe UI", sans-serif; }
-:lang(zh-Hant) { --font-sans: -apple-system, "Segoe UI", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", sans-serif; }
+:lang(zh-Hant) { --font-sans: "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", -apple-system,
+  "Segoe UI", sans-serif; }
 
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -729,16 +744,19 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .notice { border-radius: var(--radius); padding: 0.75rem 1rem; background: var(--accent-soft); border-left: 4px solid var(--accent); }
 .notice--outdated { border-left-color: var(--warning); }
 
-.prose { max-width: 46rem; }
+.prose { max-width: 46rem; overflow-wrap: break-word; }
+/* A long bare URL breaks anywhere rather than widening the page on a phone. */
+.prose a { overflow-wrap: anywhere; }
+time { white-space: nowrap; }
 .prose h2 { font-size: 1.45rem; margin: 2.2rem 0 0.8rem; line-height: 1.35; padding-bottom: 0.3rem; border-bottom: 1px solid var(--border); }
 .prose h3 { font-size: 1.15rem; margin: 1.8rem 0 0.6rem; }
 .prose h2, .prose h3 { scroll-margin-top: 4.5rem; }
 .prose table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 .prose th, .prose td { border: 1px solid var(--border); padding: 0.5rem 0.7rem; text-align: left; vertical-align: top; }
 .prose thead th { background: var(--bg-soft); }
-/* A table wider than the column scrolls; shadows at the edges (scrolling with the content, so they go
+/* A table or flow wider than the column scrolls; shadows at the edges (scrolling with the content, so they go
    away at each end) show that there is more to the side. */
-.table-scroll {
+.table-scroll, .flowchart__figure {
   overflow-x: auto;
   background:
     linear-gradient(to right, var(--bg) 30%, transparent) left / 2rem 100% no-repeat local,
@@ -747,9 +765,8 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
     radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.8rem 100% no-repeat scroll;
 }
 /* On a phone a wide table scrolls instead of squeezing its columns to a word (or one Chinese character) a
-   line: a rule table keeps its width, and a page's own table keeps each column a few characters wide. */
+   line: each column keeps a few characters' width, so a short table still fits. */
 .rule-table .table-scroll > table { min-width: min(34rem, 100%); }
-@media (max-width: 40rem) { .rule-table .table-scroll > table { min-width: 30rem; } }
 .prose .table-scroll th, .prose .table-scroll td { min-width: 4.5em; }
 /* Column alignment as the Markdown writes it (`:---:`, `---:`). */
 .prose th[align="center"], .prose td[align="center"] { text-align: center; }
@@ -784,7 +801,7 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 
 /* Flowcharts: inline SVG drawn at build time; colours come from the custom properties above. */
 .flowchart { margin: 1.5rem 0; max-width: 46rem; }
-.flowchart__figure { padding: 0.5rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); overflow-x: auto; }
+.flowchart__figure { padding: 0.5rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); }
 .flow { display: block; height: auto; margin: 0.5rem auto; overflow: visible; }
 /* A wide flow scales down to fit, but never below 70% of its size (text stays about 10 px or larger);
    past that the figure scrolls sideways, and the steps are also there as a list. */
@@ -872,10 +889,10 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #444; }
   :root { --flow-node-fill: #fff; --flow-terminal-fill: #fff; --flow-decision-fill: #fff; --flow-node-stroke: #000; --flow-decision-stroke: #000; --flow-text: #000; --flow-edge: #000; --flow-label-bg: #fff; --flow-label-text: #000; }
   /* Paper does not scroll: a wide flow shrinks to the page instead of being cut off at its edge. */
-  .flowchart__figure { border: none; padding: 0; overflow: visible; }
+  .flowchart__figure { border: none; padding: 0; overflow: visible; background: none; }
   .flowchart__figure .flow { min-width: 0; }
   .flowchart { max-width: none; }
-  .table-scroll, pre { overflow: visible; }
+  .table-scroll, pre { overflow: visible; background: none; }
   pre { white-space: pre-wrap; }
   .flowchart__steps { display: none; }
   .flowchart__print { display: block; font-size: 10pt; }
