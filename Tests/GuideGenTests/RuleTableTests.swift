@@ -42,6 +42,24 @@ import Testing
             ])
     }
 
+    /// A row with words for some languages but not another is never checked in that one: a warning at
+    /// `terms`, as a missing label is (a row without any terms is not checked anywhere, and says nothing).
+    @Test func termsMissingForALanguageAreAWarning() {
+        let (_, lines) = validate(
+            Self.header + """
+                  a:
+                    label: {zh-Hans: 甲, en: A}
+                    terms: {zh-Hans: [售后期]}
+                  b:
+                    label: {zh-Hans: 乙, en: B}
+
+                """)
+        #expect(
+            lines == [
+                "12:5 warning[missing-translation] `terms` has no en words, so en pages are not checked against row `a` | add `en: [...]`, the words that mark a sentence in en as stating this row's facts"
+            ])
+    }
+
     @Test func aValidTableIsTyped() throws {
         let (table, diagnostics) = validate(
             Self.header + """

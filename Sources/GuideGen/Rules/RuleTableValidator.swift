@@ -157,7 +157,17 @@ public enum RuleTableValidator {
                 if key == "label" {
                     row.label = fields.localized(v, key: "label", languages: languages) ?? Localized()
                 } else if key == "terms" {
-                    for (lang, langNode, list) in fields.pairs(v, what: "`terms`") ?? [] {
+                    let given = fields.pairs(v, what: "`terms`") ?? []
+                    // A language without words is a language whose pages are never checked against the row:
+                    // say so, as a missing label is (adding a language should not switch the checks off quietly).
+                    for lang in languages where !given.contains(where: { $0.key == lang }) && !given.isEmpty {
+                        fields.diagnostics.append(
+                            Diagnostic(
+                                .warning, .missingTranslation, at: fields.location(keyNode),
+                                "`terms` has no \(lang) words, so \(lang) pages are not checked against row `\(rowID)`",
+                                help: "add `\(lang): [...]`, the words that mark a sentence in \(lang) as stating this row's facts"))
+                    }
+                    for (lang, langNode, list) in given {
                         guard languages.contains(lang) else {
                             fields.error(
                                 .ruleTable, langNode, "`terms`: `\(lang)` is not a configured language",
