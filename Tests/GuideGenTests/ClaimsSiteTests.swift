@@ -413,6 +413,22 @@ import Testing
         #expect(found == ["s/a.en.md:7 claim-contradicts-rule `10 days", "s/a.zh-Hans.md:9 claim-contradicts-rule `10天` co"])
     }
 
+    /// A hedged value is roughly that much: `约 90 天` or "about 100 days" for a 90-day window is neither a
+    /// repeat nor a contradiction, "about 30 days" is a contradiction all the same (it was silent). Only a
+    /// term in its own clause names it: a hedged number elsewhere in the sentence is usually about something else.
+    @Test func aHedgedValueContradictsOnlyWhenFarFromTheRule() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "维权期约 90 天。\n\n维权期大约30天。\n\n维权期约为 100 天。\n\n维权期 30 天左右。\n\n一台约 30 天前买的空调，维权期还没过。\n",
+            "s/a.en.md":
+                "The claim period is about 100 days.\n\nThe claim period is about 30 days.\n\nThe claim period is 30 days or so.\n",
+        ]).map { "\($0.location.file):\($0.location.line) \($0.check)" }
+        #expect(
+            found == [
+                "s/a.en.md:7 claim-contradicts-rule", "s/a.en.md:9 claim-contradicts-rule",
+                "s/a.zh-Hans.md:7 claim-contradicts-rule", "s/a.zh-Hans.md:11 claim-contradicts-rule",
+            ])
+    }
+
     /// `rules:` may list a table whose facts the page states in words (it still counts for `review-outdated`);
     /// leaving out a table the page refers to is a warning.
     @Test func aListedTableNeedNotBeReferredTo() throws {

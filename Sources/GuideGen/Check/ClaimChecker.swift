@@ -253,7 +253,7 @@ public struct ClaimChecker: Sendable {
         var out: [Diagnostic] = []
         let named = Self.namedLiterals(
             terms: terms.map(\.range), literals: literals.map(\.range), generated: block.generated,
-            marks: Self.clauseMarks(in: bytes), sentences: sentences)
+            marks: Self.clauseMarks(in: bytes), sentences: sentences, clauseOnly: literals.map(\.approximate))
         for (literalIndex, termIndices) in named {
             let literal = literals[literalIndex]
             let candidates = termIndices.map { terms[$0] }
@@ -289,6 +289,13 @@ public struct ClaimChecker: Sendable {
                 }
                 let meant = sameUnit.isEmpty ? sameKind : sameUnit
                 if let column = meant.first { contradicted = (termRange, target, column, Array(meant.dropFirst())) }
+            }
+            // A hedged value (`约 30 天`, "about 30 days") is no repeat, and contradicts only when it is far from
+            // the rule's value (a quarter off, in units that convert).
+            if literal.approximate {
+                guard repeated == nil, let (_, target, column, _) = contradicted,
+                    case .quantity(let value)? = target.row.values[column.id], literal.quantity.isRoughly(value) == false
+                else { continue }
             }
             let literalText = String(decoding: bytes[literal.range], as: UTF8.self)
             let location = block.location(ofOffset: literal.range.lowerBound, file: file)
@@ -353,7 +360,7 @@ public struct ClaimChecker: Sendable {
 
     /// Which terms name each literal: for every literal (index into `literals`) in a sentence with terms,
     /// the candidate terms (indices into `terms`), the first deciding. Ranges overlapping `generated` (rule
-    /// values, code) are neither; `terms` are leftmost-longest matches, so sorted and never overlapping.
+    /// values, code) are neither; `terms` are leftmost-longest matches, so sorted and never overlapping. A literal marked in `clauseOnly` is named only by a term in its own clause.
     ///
     /// The nearest term in the literal's own clause decides which row it is about (else the nearest in the
     /// sentence), a term before it over one after. Several terms leading up to the literal (after the
@@ -365,7 +372,7 @@ public struct ClaimChecker: Sendable {
     /// one long sentence with thousands of terms and numbers must not cost terms × literals × bytes.
     static func namedLiterals(
         terms allTerms: [Range<Int>], literals allLiterals: [Range<Int>], generated: [Range<Int>], marks: [Range<Int>],
-        sentences: [Range<Int>]
+        sentences: [Range<Int>], clauseOnly: [Bool] = []
     ) -> [(literal: Int, terms: [Int])] {
         let generated = merged(generated)
         func isGenerated(_ range: Range<Int>) -> Bool {
@@ -408,6 +415,9 @@ public struct ClaimChecker: Sendable {
                     }..<sentenceTerms.partitionPoint {
                         allTerms[$0].lowerBound >= clauseEnd
                     }]
+                // A hedged value is named only by a term in its own clause: "for an air conditioner costing about
+                // CNY 2,000, the extended warranty costs …" states no warranty price of 2,000.
+                if sameClause.isEmpty, literalIndex < clauseOnly.count, clauseOnly[literalIndex] { continue }
                 let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
                 // Before the literal: the terms ending at or before its start.
                 let beforeEnd = inReach.partitionPoint { allTerms[$0].upperBound > literal.lowerBound }

@@ -21,6 +21,14 @@ public struct Quantity: Sendable, Hashable {
         return a.unit == b.unit && a.amount == b.amount
     }
 
+    /// Whether an approximation of this amount (`约 30 天`, "about 30 days") could mean `other`: in units that
+    /// convert, within a quarter of `other`; never across units that do not (working and calendar days).
+    public func isRoughly(_ other: Quantity) -> Bool? {
+        let (a, b) = (comparable, other.comparable)
+        guard a.unit == b.unit else { return nil }
+        return abs(a.amount - b.amount) <= 0.25 * abs(b.amount)
+    }
+
     /// Days in hours and years in months (products of small whole numbers and halves, so exact in a Double).
     private var comparable: Quantity {
         switch unit {

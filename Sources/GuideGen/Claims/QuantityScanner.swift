@@ -26,6 +26,7 @@
 ///   (`同一天`, `这一年`, `前一天`), halves of a period (`上半年`), and words that merely contain a unit character
 ///   (`天猫`, `天气`, `日期`, `年级`, `周年`, `元旦`).
 /// - "a year" / "a day" are not read as one: "24 hours a day" and "twice a year" mean "per".
+/// - Hedged values (`约15天`, `15天左右`, "about 15 days") are literals marked `approximate`.
 public enum QuantityScanner {
     /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
     public static func scan(_ text: String) -> [QuantityLiteral] {
@@ -584,9 +585,9 @@ private struct LiteralScan {
             return
         }
         var index: Int?
-        // 约15天, 15天左右, "about 15 days": hedged, so no one value, as 十几天 is not.
-        if let quantity, !isHedged(start: start, end: end) {
-            literals.append(QuantityLiteral(range: start..<end, quantity: quantity))
+        // 约15天, 15天左右, "about 15 days": hedged, so a claim only of roughly that much (十几天 is none).
+        if let quantity {
+            literals.append(QuantityLiteral(range: start..<end, quantity: quantity, approximate: isHedged(start: start, end: end)))
             index = literals.count - 1
         }
         previous = NumberRecord(start: start, end: end, unit: unit, literalIndex: index)
@@ -642,20 +643,29 @@ private struct LiteralScan {
 
     /// 约15天, 大约, 大概, 将近, 接近, 15天左右, "about", "around", "roughly", "approximately", "nearly", "almost".
     func isHedged(start: Int, end: Int) -> Bool {
-        let j = UTF8Scan.skipSpacesBackward(b, from: start)
-        if let (s, _) = UTF8Scan.scalar(b, before: j) {
+        var j = UTF8Scan.skipSpacesBackward(b, from: start)
+        if let (s, sStart) = UTF8Scan.scalar(b, before: j) {
             switch s {
             case "约", "約", "概", "近", "莫": return true  // 约, 大约, 大概, 将近/接近, 约莫
+            case "为", "為", "是", "有":
+                // 约为, 大约是, 大概有 30 天.
+                if let (t, _) = UTF8Scan.scalar(b, before: sStart), ["约", "約", "概", "莫"].contains(t) { return true }
             default: break
             }
         }
-        if let w = UTF8Scan.wordEnding(b, at: j > 0 && b[j - 1] == 0x2E ? j - 1 : j, maxLength: 13),
+        // "about 30 days", "approx. 30 days".
+        if j > 0, b[j - 1] == 0x2E { j -= 1 }
+        if let w = UTF8Scan.wordEnding(b, at: j, maxLength: 13),
             Words.hedges.contains(where: { UTF8Scan.equalsIgnoringCase(b, w, $0) })
         {
             return true
         }
         let k = UTF8Scan.skipSpaces(b, from: end)
-        return UTF8Scan.hasPrefix(b, at: k, Words.zuoyou)
+        if UTF8Scan.hasPrefix(b, at: k, Words.zuoyou) { return true }
+        // "30 days or so".
+        let orSo = k + Words.orSo.count
+        return k > end && orSo <= b.count && UTF8Scan.equalsIgnoringCase(b, k..<orSo, Words.orSo)
+            && (orSo == b.count || !UTF8Scan.isWordByte(b[orSo]))
     }
 
     /// 十多天, 10余天, 十几天, 十来天: approximately, so not a claim of the number.
@@ -692,6 +702,7 @@ private enum Words {
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
     static let zai = Array("载".utf8)
     static let ci = Array("次".utf8)
+    static let orSo = Array("or so".utf8)
     static let zuoyou = Array("左右".utf8)
     static let hedges: [[UInt8]] = ["about", "around", "roughly", "approximately", "approx", "nearly", "almost"].map {
         Array($0.utf8)

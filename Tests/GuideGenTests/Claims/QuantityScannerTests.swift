@@ -217,9 +217,6 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "十几天", "几十天", "10多天", "十余天", "十来天", "一两天", "七八天", "一年半载", "3-5个工作日", "3至5天",
         "三到五个工作日", "一到两个工作日", "3天至5天", "2 to 3 days", "two to three days", "3 – 5 days", "3 ~ 5 天",
         "CNY 50 to 100", "between 3 and 5 days", "7 or 15 days",
-        // Hedged: about one value, so none (as 十几天 is).
-        "约10天", "大约10天", "大概 10 天", "将近10天", "接近十天", "10天左右", "10 天 左右", "约¥50", "about 10 days",
-        "around ten days", "roughly 10 days", "approximately CNY 50", "approx. 10 days", "nearly 10 days", "almost 10 days",
         // Product names, ratings and keys before or around a bare number.
         "an iPhone 15 is fine", "在 iPhone 15 上", "on Windows 11 laptops", "the Huawei Mate 60", "5-star reviews",
         "a 3-pin plug", "5 星好评", "5星好评", "请按 1 键转人工", "press 1 for an agent", "dial 2",
@@ -232,6 +229,23 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
     func notClaims(_ text: String) {
         let found = QuantityScanner.scan(text)
         #expect(found == [], "found \(found.map { "«\(MarkedText.slice(text, $0.range))» \($0.quantity)" })")
+    }
+
+    /// Hedged: roughly one value, which the checker holds against a rule only when it is far off.
+    @Test(arguments: [
+        "约10天", "大约10天", "大概 10 天", "将近10天", "接近十天", "10天左右", "10 天 左右", "约为 10 天", "大约是10天", "about 10 days",
+        "around ten days", "roughly 10 days", "approx. 10 days", "nearly 10 days", "almost 10 days", "10 days or so",
+    ])
+    func hedgedValuesAreApproximate(_ text: String) {
+        let found = QuantityScanner.scan(text)
+        #expect(found.map(\.quantity) == [Quantity(amount: 10, unit: .days)] && found.allSatisfy(\.approximate), "\(found)")
+    }
+
+    @Test func aHedgedAmountOfMoneyIsApproximate() {
+        for text in ["约¥50", "approximately CNY 50"] {
+            #expect(QuantityScanner.scan(text).map { "\($0.quantity.amount) \($0.approximate)" } == ["50.0 true"], "\(text)")
+        }
+        #expect(QuantityScanner.scan("10 days or sooner").allSatisfy { !$0.approximate })
     }
 
     /// Weeks become days and 半 adds a half before the one division by the decimal's power of ten, so prose
