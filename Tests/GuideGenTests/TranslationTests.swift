@@ -417,6 +417,21 @@ import Testing
             ])
     }
 
+    /// A copy shown for a missing translation is in its original's language, but its interface words (a
+    /// flow's name and "Steps as a list", alert titles) are the reader's, as the page around it is.
+    @Test func aFallbackCopyUsesTheReadersInterfaceWords() throws {
+        let body = "> [!TIP]\n> 先拍照。\n\n```mermaid\nflowchart TD\n  a[签收] --> b[检查]\n```\n"
+        let result = try run(
+            ["guidegen.yaml": Self.config, "f/q.zh-Hans.md": "---\ntitle: 问\ntype: flow\n---\n" + body], render: true)
+        let english = String(decoding: try #require(result.files["en/f/q/index.html"]), as: UTF8.self)
+        for words in ["<summary>Steps as a list</summary>", "Flowchart: 签收", ">Tip</p>", "(end)"] {
+            #expect(english.contains(words), "\(words)")
+        }
+        #expect(!english.contains("文字版步骤") && !english.contains("流程图："))
+        let chinese = String(decoding: try #require(result.files["zh-Hans/f/q/index.html"]), as: UTF8.self)
+        #expect(chinese.contains("<summary>文字版步骤</summary>") && chinese.contains(">提示</p>"))
+    }
+
     /// A mistyped reference is one error where it is written: the translation that spells it right is not
     /// also "using a rule the original does not", nor the original "missing" one.
     @Test func aMistypedReferenceIsNotAlsoATranslationMismatch() throws {

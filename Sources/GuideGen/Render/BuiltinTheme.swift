@@ -18,6 +18,7 @@ enum BuiltinTheme {
   <section class="hero">
     <h1>{{strings.not_found_title}}</h1>
     <p class="hero__summary">{{strings.not_found_text}}</p>
+    {{#other_languages}}<p class="not-found__other" lang="{{lang}}">{{title}} · <a href="{{home_url}}" hreflang="{{lang}}">{{home}}</a></p>{{/other_languages}}
   </section>
   <ul class="section-grid">
     {{#nav}}<li class="section-card"><h2><a href="{{url}}">{{title}}</a></h2></li>{{/nav}}
@@ -842,6 +843,7 @@ time { white-space: nowrap; }
 .hero { padding: 2rem 0 1.5rem; }
 .hero h1 { font-size: 2.3rem; line-height: 1.25; margin: 0 0 0.6rem; }
 .hero__summary { font-size: 1.15rem; color: var(--fg-soft); max-width: 42rem; margin: 0; }
+.not-found__other { margin: 0.6rem 0 0; color: var(--fg-soft); }
 .root-link { font-size: 1.3rem; }
 .home__pages { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; margin: 0 0 1.6rem; }
 .section-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 1.2rem; }

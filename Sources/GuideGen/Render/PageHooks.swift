@@ -8,6 +8,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     let index: SiteIndex
     let rules: RuleBook
     let strings: UIStrings
+    let interfaceLanguage: String
     let outputPath: String
     /// `RelativeURL.folderDepth(outputPath)`, counted once for the page's links.
     let outputDepth: Int
@@ -44,11 +45,14 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// link to a heading of the page's own language leads to the same heading in the reader's.
     var servedHeadingIDs: [String: [String]] = [:]
 
-    init(page: PageSource, index: SiteIndex, rules: RuleBook, outputPath: String, assets: Set<String>) {
+    /// `reader`: in a copy shown for a missing translation, the reader's language, whose interface words
+    /// (a flow's "Steps as a list", a rule table's "Last changed", alert titles) the copy uses.
+    init(page: PageSource, index: SiteIndex, rules: RuleBook, outputPath: String, assets: Set<String>, reader: String? = nil) {
         self.page = page
         self.index = index
         self.rules = rules
-        self.strings = index.config.uiStrings(page.language)
+        self.strings = index.config.uiStrings(reader ?? page.language)
+        self.interfaceLanguage = reader ?? page.language
         self.outputPath = outputPath
         self.outputDepth = RelativeURL.folderDepth(outputPath)
         self.prettyURLs = index.config.baseURL != nil
@@ -332,7 +336,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             // needs from the table.
             guard drawFlows else { return (first ? HTML.idPlaceholders(RuleTableHTML.anchorIDs(table)) : "", []) }
             let (language, fallback, strings) = (page.language, fallbackLanguage, strings)
-            let html = rules.tableHTML.value(for: "\(table.id)|\(language)|\(fallback)|\(first)") {
+            let html = rules.tableHTML.value(for: "\(table.id)|\(language)|\(interfaceLanguage)|\(fallback)|\(first)") {
                 RuleTableHTML.render(table, language: language, fallback: fallback, strings: strings, anchors: first)
             }
             return (html, [])

@@ -134,12 +134,13 @@ public enum BodyRenderer {
         let rules = claims?.rules ?? RuleBook(site.rules, languages: site.config.languages)
         let assets = Set(site.assets)
         let siteOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
-        @Sendable func options(for page: PageSource) -> MarkdownOptions {
+        /// `reader`: the language whose interface words a fallback copy uses.
+        @Sendable func options(for page: PageSource, reader: String? = nil) -> MarkdownOptions {
             var options = siteOptions
             // Only FAQ pages use the text under their questions (JSON-LD); the others need just the count.
             options.sectionTexts = page.frontMatter.kind == .faq
             options.renderHTML = drawFlows
-            let strings = site.config.uiStrings(page.language)
+            let strings = site.config.uiStrings(reader ?? page.language)
             if strings.backToContent != UIStrings.english.backToContent { options.footnoteBackLabel = strings.backToContent }
             options.taskLabels = (strings.taskDone, strings.taskOpen)
             options.tableLabel = strings.table
@@ -209,10 +210,12 @@ public enum BodyRenderer {
                 // The copy's links lead to pages in the reader's language: render its HTML again with them
                 // (missing translations are few; the findings stay the original's).
                 if drawFlows {
-                    let hooks = PageHooks(page: original.source, index: index, rules: rules, outputPath: copy.outputPath, assets: assets)
+                    // Its interface words (a flow's "Steps as a list", alert titles) are the reader's, as the page around it.
+                    let hooks = PageHooks(
+                        page: original.source, index: index, rules: rules, outputPath: copy.outputPath, assets: assets, reader: language)
                     hooks.linkLanguage = language
                     hooks.servedHeadingIDs = servedHeadingIDs
-                    copy.markdown = renderGuarded(original.source, options: options(for: original.source), hooks: hooks)
+                    copy.markdown = renderGuarded(original.source, options: options(for: original.source, reader: language), hooks: hooks)
                     copy.markdown.prose = []
                     copy.markdown.excerpt = original.markdown.excerpt
                     copy.markdown.searchText = original.markdown.searchText

@@ -776,6 +776,14 @@ public struct SiteRenderer: Sendable {
         if let base = config.baseURL {
             context["root"] = base
             context["home_url"] = base + "\(d)/"
+            // One 404 page serves every language (a server has one): it says so in each, with the way home.
+            context["other_languages"] = config.languages.filter { $0 != d }.map { language -> [String: Any] in
+                let strings = config.uiStrings(language)
+                return [
+                    "lang": language, "title": strings.notFoundTitle, "home": strings.home,
+                    "home_url": base + "\(language)/",
+                ]
+            }
         }
         return context
     }
