@@ -1,6 +1,7 @@
 """What a reader sees: the shipped site in headless Chromium from file://, at desktop and phone widths,
 light and dark. Screenshots land in Tests/browser/screenshots/ for a person to look at."""
 import pathlib
+import re
 import shutil
 import time
 
@@ -187,6 +188,25 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     search("SHIPPING return")
     titles = read(lambda: [link.find_element(By.CSS_SELECTOR, ".search__title").text for link in results()])
     assert "Who pays return shipping" in titles[:3], titles
+    # A snippet cut from a page's text starts and ends at a word's edge, not inside one.
+    import json
+    script = (built_site / "en" / "search-index.js").read_text(encoding="utf-8")
+    bodies = [e[5] for e in json.loads(script[script.index("= [") + 2:script.rindex("]") + 1])]
+    snippets = read(lambda: [el.text for el in desktop.find_elements(By.CSS_SELECTOR, ".search__results .search__snippet")])
+    cuts = []
+    for text in snippets:
+        if not text.startswith("\u2026"):
+            continue
+        inner = text[1:].removesuffix("\u2026")
+        for body in bodies:
+            at = body.find(inner)
+            if at >= 0:
+                cuts.append((body[at - 1] if at > 0 else "", inner[0], inner[-1], body[at + len(inner):at + len(inner) + 1]))
+    assert cuts, "some snippets are cut from the text"
+    letter = re.compile(r"[A-Za-z0-9]")
+    for before, first, last, after in cuts:
+        assert not (letter.match(before or " ") and letter.match(first)), (before, first)
+        assert not (letter.match(last) and letter.match(after or " ")), (last, after)
     # A quoted phrase, a plural and a past tense find what their words find.
     assert hrefs('"return shipping"') == hrefs("return shipping")
     # (The longer query first: typing "refunds" passes through "refund", which the wait would take as done.)

@@ -424,6 +424,10 @@ Sitemap: {{{sitemap_url}}}
         if (at < 0) continue;
         var start = Math.max(0, at - 30);
         var end = Math.min(e.body.length, at + terms[i].length + 70);
+        // Not in the middle of a word (of letters or digits; CJK text may be cut anywhere).
+        var word = /[A-Za-z0-9\u00c0-\u024f]/;
+        while (start > 0 && start < at && word.test(e.body.charAt(start - 1)) && word.test(e.body.charAt(start))) start++;
+        while (end < e.body.length && end > at && word.test(e.body.charAt(end - 1)) && word.test(e.body.charAt(end))) end--;
         if (/[\udc00-\udfff]/.test(e.body.charAt(start))) start++;
         return (start > 0 ? "…" : "") + e.body.slice(start, end) + (end < e.body.length ? "…" : "");
       }
