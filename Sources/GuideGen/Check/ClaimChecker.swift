@@ -360,7 +360,8 @@ public struct ClaimChecker: Sendable {
 
     /// Which terms name each literal: for every literal (index into `literals`) in a sentence with terms,
     /// the candidate terms (indices into `terms`), the first deciding. Ranges overlapping `generated` (rule
-    /// values, code) are neither; `terms` are leftmost-longest matches, so sorted and never overlapping. A literal marked in `clauseOnly` is named only by a term in its own clause.
+    /// values, code) are neither; `terms` are leftmost-longest matches, so sorted and never overlapping. A
+    /// literal marked in `clauseOnly` is named only by a term in its own clause.
     ///
     /// The nearest term in the literal's own clause decides which row it is about (else the nearest in the
     /// sentence), a term before it over one after. Several terms leading up to the literal (after the
