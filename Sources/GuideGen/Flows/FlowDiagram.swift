@@ -25,12 +25,24 @@ public struct FlowDiagram: Sendable, Equatable {
     public var nodes: [FlowNode]
     /// The edges, in source order (a chain `a --> b --> c` gives two).
     public var edges: [FlowEdge]
+    /// Text the author wrote about the flow rather than in it, each with the line and column (1-based, in the
+    /// block) where the text starts: the `title:` of Mermaid front matter (shown above the drawing),
+    /// `accTitle:` (the drawing's accessible name) and `accDescr:` (its accessible description).
+    public var title: FlowText?
+    public var accessibleTitle: FlowText?
+    public var accessibleDescription: FlowText?
 
     /// Creates a diagram.
-    public init(direction: Direction = .topToBottom, nodes: [FlowNode] = [], edges: [FlowEdge] = []) {
+    public init(
+        direction: Direction = .topToBottom, nodes: [FlowNode] = [], edges: [FlowEdge] = [], title: FlowText? = nil,
+        accessibleTitle: FlowText? = nil, accessibleDescription: FlowText? = nil
+    ) {
         self.direction = direction
         self.nodes = nodes
         self.edges = edges
+        self.title = title
+        self.accessibleTitle = accessibleTitle
+        self.accessibleDescription = accessibleDescription
     }
 
     /// Returns a copy whose node labels (those written in the source) and edge labels went through
@@ -44,6 +56,9 @@ public struct FlowDiagram: Sendable, Equatable {
             if let label = copy.edges[index].label {
                 copy.edges[index].label = try transform(label)
             }
+        }
+        for path in [\FlowDiagram.title, \.accessibleTitle, \.accessibleDescription] {
+            if let text = copy[keyPath: path] { copy[keyPath: path]?.text = try transform(text.text) }
         }
         return copy
     }
@@ -71,5 +86,20 @@ extension FlowDiagram {
             guard let from = index[edge.from], let to = index[edge.to] else { return nil }
             return (from, to)
         }
+    }
+}
+
+/// A piece of text about a flow (its title or description) and where it starts in the block.
+public struct FlowText: Sendable, Equatable {
+    /// The text as written (a description written over several lines has them joined by `\n`).
+    public var text: String
+    /// Line (1-based, within the block) and column (1-based, in Unicode scalars) of its first character.
+    public var line: Int
+    public var column: Int
+
+    public init(_ text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
     }
 }

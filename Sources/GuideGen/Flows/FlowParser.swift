@@ -68,8 +68,6 @@ private let unsupportedKeywords: [String: (message: String, help: String)] = [
         "`direction` only applies inside subgraphs, which are not supported",
         "set the direction on the first line, e.g. `flowchart LR`"
     ),
-    "accTitle": ("`accTitle` is not supported; the page gives the flow its title", "remove the line"),
-    "accDescr": ("`accDescr` is not supported; guidegen writes the text alternative", "remove the line"),
 ]
 
 /// Shape openers Mermaid has and guidegen does not, tested before the supported ones.
@@ -93,6 +91,11 @@ private struct FlowSourceParser {
     private var nodes: [FlowNode] = []
     private var nodeIndex: [String: Int] = [:]
     private var edges: [FlowEdge] = []
+    private var title: FlowText?
+    private var accessibleTitle: FlowText?
+    private var accessibleDescription: FlowText?
+    /// An `accDescr {` block whose `}` has not been reached: where it began and its lines so far.
+    private var openDescription: (line: Int, column: Int, lines: [String])?
 
     /// The line being scanned (1-based), its scalars and the scan position (0-based, so column = i + 1).
     private var lineNumber = 0
@@ -115,15 +118,37 @@ private struct FlowSourceParser {
 
     mutating func run() -> (FlowDiagram?, [FlowIssue]) {
         var sawHeader = false
+        // Mermaid front matter (`---` … `---` before the header): the line it opened on, while open.
+        var frontMatterLine: Int?
+        var frontMatterAllowed = true
+        var issuesBeforeFrontMatter = 0
         for (offset, line) in lines.enumerated() {
             lineNumber = offset + 1
             text = line
             i = 0
+            if frontMatterLine != nil {
+                if isFrontMatterFence() {
+                    frontMatterLine = nil
+                } else {
+                    readFrontMatterLine()
+                }
+                continue
+            }
+            if openDescription != nil {
+                guard continueDescription() else { continue }
+            }
             skipSpaces()
             if atStatementEnd() {
                 noteDirective()
                 continue
             }
+            if frontMatterAllowed, !sawHeader, isFrontMatterFence() {
+                frontMatterLine = lineNumber
+                issuesBeforeFrontMatter = issues.count
+                frontMatterAllowed = false
+                continue
+            }
+            frontMatterAllowed = false
             do {
                 if !sawHeader {
                     sawHeader = true
@@ -136,6 +161,23 @@ private struct FlowSourceParser {
                 report(FlowSyntaxError(column: i + 1, message: "\(error)"))
             }
         }
+        if let opened = frontMatterLine {
+            // Everything after an unclosed `---` was read as front matter: one error says why, not one per line.
+            issues.removeSubrange(issuesBeforeFrontMatter...)
+            issues.append(
+                FlowIssue(
+                    line: opened, column: 1, severity: .error, check: FlowIssue.syntax,
+                    message: "the Mermaid front matter opened here is never closed",
+                    help: "end it with a line `---` before `flowchart`"))
+            return finish(diagram: nil)
+        }
+        if let open = openDescription {
+            issues.append(
+                FlowIssue(
+                    line: open.line, column: open.column, severity: .error, check: FlowIssue.syntax,
+                    message: "unclosed `{`: the `accDescr` block has no `}`",
+                    help: "end the description with `}` on its own line"))
+        }
         if !sawHeader {
             issues.append(
                 FlowIssue(
@@ -145,7 +187,10 @@ private struct FlowSourceParser {
             return finish(diagram: nil)
         }
         let hasErrors = issues.contains { $0.severity == .error }
-        return finish(diagram: hasErrors ? nil : FlowDiagram(direction: direction, nodes: nodes, edges: edges))
+        let diagram = FlowDiagram(
+            direction: direction, nodes: nodes, edges: edges, title: title, accessibleTitle: accessibleTitle,
+            accessibleDescription: accessibleDescription)
+        return finish(diagram: hasErrors ? nil : diagram)
     }
 
     private func finish(diagram: FlowDiagram?) -> (FlowDiagram?, [FlowIssue]) {
@@ -214,6 +259,7 @@ private struct FlowSourceParser {
                 i += 1
                 continue
             }
+            if try parseAccessibilityIfPresent() { return }
             try parseStatement()
         }
     }
@@ -381,6 +427,112 @@ private struct FlowSourceParser {
                 help: "write the step's text, or drop the brackets")
         }
         return (string(trimmedStart, trimmedEnd), trimmedStart + 1)
+    }
+
+    // MARK: Front matter and accessibility statements
+
+    /// Whether the line is `---` (with nothing else but spaces): Mermaid front matter opens or closes.
+    private func isFrontMatterFence() -> Bool {
+        var position = 0
+        while position < text.count, isSpace(text[position]) { position += 1 }
+        guard has("---", at: position) else { return false }
+        position += 3
+        while position < text.count, isSpace(text[position]) { position += 1 }
+        return position == text.count
+    }
+
+    /// One line of Mermaid front matter: `title: …` is the flow's title; other keys (`config:`, with the lines
+    /// indented under it, `displayMode:`) would change how Mermaid draws and are ignored with a warning.
+    private mutating func readFrontMatterLine() {
+        guard let first = text.first, !isSpace(first), first != "#" else { return }
+        guard let colon = firstIndex(of: ":", from: 0) else {
+            issues.append(
+                FlowIssue(
+                    line: lineNumber, column: 1, severity: .error, check: FlowIssue.syntax,
+                    message: "expected `key: value` in the Mermaid front matter",
+                    help: "write `title: …`, or remove the front matter"))
+            return
+        }
+        let key = string(0, colon)
+        guard key == "title" else {
+            issues.append(
+                FlowIssue(
+                    line: lineNumber, column: 1, severity: .warning, check: FlowIssue.syntax,
+                    message: "`\(key)` in the Mermaid front matter is ignored; the site theme styles flows",
+                    help: "remove it; only `title:` is used"))
+            return
+        }
+        var (start, end) = trim(colon + 1, text.count)
+        if end - start >= 2, text[start] == "\"" || text[start] == "'", text[end - 1] == text[start] {
+            start += 1
+            end -= 1
+        }
+        title = start < end ? FlowText(string(start, end), line: lineNumber, column: start + 1) : nil
+    }
+
+    /// `accTitle: …` (the drawing's accessible name), `accDescr: …` or `accDescr { … }` (its description, on
+    /// the following lines up to `}`); false, with nothing consumed, when the statement is something else.
+    private mutating func parseAccessibilityIfPresent() throws -> Bool {
+        guard text[i] == "a", has("acc") else { return false }
+        let keywordColumn = i + 1
+        let isTitle = has("accTitle")
+        guard isTitle || has("accDescr") else { return false }
+        var position = i + 8
+        while position < text.count, isSpace(text[position]) { position += 1 }
+        guard position < text.count, text[position] == ":" || (!isTitle && text[position] == "{") else { return false }
+        let keyword = isTitle ? "accTitle" : "accDescr"
+        if text[position] == "{" {
+            let (start, end) = trim(position + 1, text.count)
+            if let close = text[start..<end].firstIndex(of: "}") {
+                let (from, to) = trim(start, close)
+                setDescription(FlowText(string(from, to), line: lineNumber, column: from + 1), keywordColumn: keywordColumn)
+            } else {
+                openDescription = (lineNumber, keywordColumn, start < end ? [string(start, end)] : [])
+            }
+            i = text.count
+            return true
+        }
+        let (start, end) = trim(position + 1, text.count)
+        guard start < end else {
+            throw FlowSyntaxError(
+                column: keywordColumn, message: "`\(keyword)` is empty", help: "write the text after `\(keyword):`")
+        }
+        let value = FlowText(string(start, end), line: lineNumber, column: start + 1)
+        if isTitle {
+            accessibleTitle = value
+        } else {
+            setDescription(value, keywordColumn: keywordColumn)
+        }
+        i = text.count
+        return true
+    }
+
+    /// A line inside `accDescr { … }`; true when the block closed on it and the rest of the line is to be read.
+    private mutating func continueDescription() -> Bool {
+        guard var open = openDescription else { return true }
+        guard let close = firstIndex(of: "}", from: 0) else {
+            let (start, end) = trim(0, text.count)
+            if start < end { open.lines.append(string(start, end)) }
+            openDescription = open
+            return false
+        }
+        let (start, end) = trim(0, close)
+        if start < end { open.lines.append(string(start, end)) }
+        openDescription = nil
+        setDescription(FlowText(open.lines.joined(separator: "\n"), line: open.line, column: open.column), keywordColumn: open.column)
+        i = close + 1
+        return true
+    }
+
+    private mutating func setDescription(_ value: FlowText, keywordColumn: Int) {
+        guard !value.text.isEmpty else {
+            issues.append(
+                FlowIssue(
+                    line: value.line, column: keywordColumn, severity: .error, check: FlowIssue.syntax,
+                    message: "`accDescr` is empty", help: "write the description, or remove the line"))
+            return
+        }
+        accessibleDescription = value
     }
 
     // MARK: Arrows

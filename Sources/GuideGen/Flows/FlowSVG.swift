@@ -34,7 +34,7 @@ public enum FlowSVG {
     /// element ids unique on the page (characters other than ASCII letters, digits, `-` and `_` are
     /// replaced with `-`).
     public static func render(
-        _ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, idPrefix: String
+        _ diagram: FlowDiagram, _ geometry: FlowGeometry, title: String, description: String? = nil, idPrefix: String
     ) -> String {
         let prefix = sanitize(idPrefix)
         // One byte buffer for the whole element; lines are separated by "\n".
@@ -50,6 +50,10 @@ public enum FlowSVG {
         out.append("px\" role=\"img\" aria-labelledby=\"")
         out.append(prefix)
         out.append("-title\" aria-describedby=\"")
+        if description != nil {
+            out.append(prefix)
+            out.append("-desc ")
+        }
         out.append(prefix)
         out.append("-steps\" font-size=\"")
         out.number(geometry.fontSize)
@@ -57,7 +61,15 @@ public enum FlowSVG {
         out.append(prefix)
         out.append("-title\">")
         out.escaped(FlowLabelText.plain(title))
-        out.append("</title>\n<defs>\n")
+        out.append("</title>\n")
+        if let description {
+            out.append("<desc id=\"")
+            out.append(prefix)
+            out.append("-desc\">")
+            out.escaped(FlowLabelText.plain(description))
+            out.append("</desc>\n")
+        }
+        out.append("<defs>\n")
         // The path ends `FlowRouter.arrowInset` px before the boundary; refX puts the tip on it.
         out.append("<marker id=\"")
         out.append(prefix)
@@ -245,7 +257,7 @@ public enum FlowSVG {
     /// the flow's number of steps, each of which the list names `<prefix>-step-N`.
     public static func ids(idPrefix: String, steps: Int = 0) -> [String] {
         let prefix = sanitize(idPrefix)
-        return ["\(prefix)-title", "\(prefix)-arrow", "\(prefix)-steps"] + (0..<steps).map { "\(prefix)-step-\($0 + 1)" }
+        return ["\(prefix)-title", "\(prefix)-desc", "\(prefix)-arrow", "\(prefix)-steps"] + (0..<steps).map { "\(prefix)-step-\($0 + 1)" }
     }
 
     /// Keeps ASCII letters, digits, `-` and `_`; ids also end up inside `url(#…)`.

@@ -806,6 +806,7 @@ time { white-space: nowrap; }
 
 /* Flowcharts: inline SVG drawn at build time; colours come from the custom properties above. */
 .flowchart { margin: 1.5rem 0; max-width: 46rem; }
+.flowchart__title { font-weight: 650; margin-bottom: 0.4rem; }
 .flowchart__figure { padding: 0.5rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); }
 .flow { display: block; height: auto; margin: 0.5rem auto; overflow: visible; }
 /* A wide flow scales down to fit, but never below 70% of its size (text stays about 10 px or larger);

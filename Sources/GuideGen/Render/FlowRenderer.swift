@@ -47,6 +47,10 @@ enum FlowRenderer {
             let edge = diagram.edges[i]
             diagram.edges[i].label = expandLabel(label, line: edge.line, column: edge.labelColumn ?? edge.column)
         }
+        for path in [\FlowDiagram.title, \.accessibleTitle, \.accessibleDescription] {
+            guard let text = diagram[keyPath: path] else { continue }
+            diagram[keyPath: path]?.text = expandLabel(text.text, line: text.line, column: text.column)
+        }
         // `lint` needs the checks, not the drawing; only the ids the drawing would have, for heading links.
         guard draw else {
             let ids = [idPrefix] + FlowSVG.ids(idPrefix: idPrefix, steps: diagram.nodes.count)
@@ -61,12 +65,17 @@ enum FlowRenderer {
         var entered = Array(repeating: false, count: diagram.nodes.count)
         for case let (from, to)? in diagram.edgeEndpoints() where from != to { entered[to] = true }
         let start = diagram.nodes.indices.first { !entered[$0] } ?? 0
-        let title = strings.flowchart + (diagram.nodes.indices.contains(start) ? FlowLabelText.plain(diagram.nodes[start].label) : "")
-        let svg = FlowSVG.render(diagram, geometry, title: title, idPrefix: idPrefix)
+        // The author's own name for it wins: Mermaid's `accTitle:`, else the front matter's `title:`.
+        let title =
+            diagram.accessibleTitle?.text ?? diagram.title?.text
+            ?? strings.flowchart + (diagram.nodes.indices.contains(start) ? FlowLabelText.plain(diagram.nodes[start].label) : "")
+        let svg = FlowSVG.render(diagram, geometry, title: title, description: diagram.accessibleDescription?.text, idPrefix: idPrefix)
+        // A front-matter title is shown above the drawing, as Mermaid draws it.
+        let caption = diagram.title.map { "<figcaption class=\"flowchart__title\">\(FlowFormat.escape(FlowLabelText.plain($0.text)))</figcaption>\n" } ?? ""
         let (steps, printedSteps) = FlowSVG.textAlternatives(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
-            <div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
+            \(caption)<div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
             \(svg)
             </div>
             <details class="flowchart__steps">

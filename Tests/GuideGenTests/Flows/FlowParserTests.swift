@@ -242,6 +242,48 @@ struct FlowParserTests {
             ])
     }
 
+    /// Mermaid's accessibility statements and front-matter title are the author's words about the flow.
+    @Test func readsAccessibleTitleDescriptionAndFrontMatterTitle() throws {
+        let diagram = try flowParseClean(
+            """
+            ---
+            title: "退货流程"
+            ---
+            flowchart TD
+              accTitle: 退货的三个步骤
+              accDescr: 从申请到退款
+              a --> b
+            """)
+        #expect(diagram.title == FlowText("退货流程", line: 2, column: 9))
+        #expect(diagram.accessibleTitle == FlowText("退货的三个步骤", line: 5, column: 13))
+        #expect(diagram.accessibleDescription == FlowText("从申请到退款", line: 6, column: 13))
+        #expect(diagram.edges == [FlowEdge(from: "a", to: "b", line: 7, column: 5)])
+    }
+
+    @Test func readsAMultiLineDescriptionUpToItsBrace() throws {
+        let diagram = try flowParseClean("flowchart LR\naccDescr {\n  First line\n  second line\n}\na --> b\naccDescr { one line }")
+        // The last description wins, as in Mermaid.
+        #expect(diagram.accessibleDescription == FlowText("one line", line: 7, column: 12))
+        let open = try flowParseClean("flowchart LR\naccDescr {\n  First line\n  second line\n}\na --> b")
+        #expect(open.accessibleDescription == FlowText("First line\nsecond line", line: 2, column: 1))
+        #expect(open.nodes.map(\.id) == ["a", "b"])
+    }
+
+    @Test func reportsBrokenAccessibilityStatementsAndFrontMatter() {
+        #expect(
+            flowParseFailing("flowchart TD\naccTitle:   \na --> b").map(\.message) == ["`accTitle` is empty"])
+        #expect(
+            flowParseFailing("flowchart TD\naccDescr {\na --> b").map(\.message)
+                == ["unclosed `{`: the `accDescr` block has no `}`"])
+        #expect(
+            flowParseFailing("---\ntitle: x\nflowchart TD\na --> b").map(\.message)
+                == ["the Mermaid front matter opened here is never closed"])
+        let (diagram, issues) = FlowParser.parse("---\nconfig:\n  theme: dark\n---\nflowchart TD\na --> b")
+        #expect(diagram?.title == nil)
+        #expect(issues.map(\.message) == ["`config` in the Mermaid front matter is ignored; the site theme styles flows"])
+        #expect(issues.map(\.severity) == [.warning])
+    }
+
     @Test func headerWithoutStatementsGivesAnEmptyDiagram() throws {
         let diagram = try flowParseClean("flowchart LR\n%% nothing yet\n")
         #expect(diagram == FlowDiagram(direction: .leftToRight))

@@ -175,5 +175,25 @@ struct FlowSVGTests {
             source, at: SourceLocation(file: "p.md", line: 1, column: 1), idPrefix: "flow1", language: "zh-Hans",
             strings: UIStrings.forLanguage("zh-Hans"), draw: true, expand: { text, _ in (text, [], [], []) })
         #expect(result.html.contains("<title id=\"flow1-title\">流程图：签收</title>"), "\(result.html.prefix(600))")
+        #expect(!result.html.contains("<figcaption") && !result.html.contains("<desc"))
+    }
+
+    /// `accTitle:` names the drawing and `accDescr` describes it (before the steps list); a front-matter `title:`
+    /// is shown above it and names it when there is no `accTitle`. Rule references in them are expanded.
+    @Test func theAuthorsTitleAndDescriptionWin() {
+        func render(_ source: String) -> String {
+            FlowRenderer.render(
+                source, at: SourceLocation(file: "p.md", line: 1, column: 1), idPrefix: "flow1", language: "en",
+                strings: UIStrings.forLanguage("en"), draw: true,
+                expand: { text, _ in (text.replacingOccurrences(of: "{{rule w.a.b}}", with: "15 days"), [], [], []) }
+            ).html
+        }
+        let both = render("---\ntitle: Returns <in> {{rule w.a.b}}\n---\nflowchart TD\naccTitle: How to return\naccDescr: Three steps\na --> b")
+        #expect(both.contains("<figcaption class=\"flowchart__title\">Returns &lt;in&gt; 15 days</figcaption>"), "\(both.prefix(700))")
+        #expect(both.contains("<title id=\"flow1-title\">How to return</title>\n<desc id=\"flow1-desc\">Three steps</desc>"))
+        #expect(both.contains("aria-describedby=\"flow1-desc flow1-steps\""))
+        let titled = render("---\ntitle: Returns\n---\nflowchart TD\na --> b")
+        #expect(titled.contains("<title id=\"flow1-title\">Returns</title>"))
+        #expect(titled.contains("aria-describedby=\"flow1-steps\""))
     }
 }
