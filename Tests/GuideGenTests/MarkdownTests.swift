@@ -14,6 +14,19 @@ import Testing
         #expect(result.headings.map(\.line) == [5, 7, 9])
     }
 
+    /// Hugo's and MkDocs' `{#id}` after a heading is its id and is not shown; classes are dropped; `{{…}}` and
+    /// braces inside the text are text.
+    @Test func aHeadingAttributeBlockGivesTheID() {
+        let result = render("## 注意事项 {#notes}\n\n## Fees {.wide #fees data-x=1}\n\n## a {b} c\n\n## Set {x}\n\n## main {#notes}\n")
+        #expect(result.headings.map(\.id) == ["notes", "fees", "a-b-c", "set-x", "notes-1"])
+        #expect(result.headings.map(\.text) == ["注意事项", "Fees", "a {b} c", "Set {x}", "main"])
+        #expect(result.html.hasPrefix("<h2 id=\"notes\">注意事项</h2>\n<h2 id=\"fees\">Fees</h2>\n"))
+        #expect(result.diagnostics.map(\.message) == [
+            "the id `notes` is already used on this page (by an earlier heading or the theme); this heading gets `notes-1`"
+        ])
+        #expect(result.diagnostics.map(\.location.line) == [13])
+    }
+
     /// Records the text runs the walker hands to `expandReferences`.
     final class RunRecorder: MarkdownHooks, @unchecked Sendable {
         var runs: [String] = []

@@ -423,11 +423,21 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             rawHTML(node, literal: literal, isBlock: true)
         case CMARK_NODE_HEADING:
             var proseBlock = ProseBlock(kind: .heading, ignored: ignoredHere)
+            // `## 注意事项 {#notes}` (Hugo's and MkDocs' heading attributes): the id is the author's, and the
+            // braces are not shown.
+            let customID = Self.takeHeadingAttributes(node)
             collect(node, into: &proseBlock)
             let level = Int(cmark_node_get_heading_level(node))
             let headingText = proseBlock.text
-            let id = uniqueID(HeadingSlug.make(headingText))
             let loc = location(node)
+            let id = uniqueID(customID ?? HeadingSlug.make(headingText))
+            if let customID, id != customID {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .brokenAnchor, at: loc,
+                        "the id `\(customID)` is already used on this page (by an earlier heading or the theme); this heading gets `\(id)`",
+                        help: "choose another id in `{#…}`"))
+            }
             headings.append(.init(level: level, text: ByteSearch.trimmed(headingText), id: id, line: loc.line))
             if level == 1, options.headingAnchors {
                 // The page's title is its `<h1>`: one more makes two (search engines and screen readers
@@ -1028,6 +1038,35 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         nextSuffix[root] = n
         takenIDs.insert(candidate)
         return candidate
+    }
+
+    /// Removes a trailing attribute block (`{#id}`, `{#id .class}`, `{.class}`) from a heading's last text and
+    /// returns its id. Only `#id` is used; classes and `key=value` pairs are dropped, as the theme styles
+    /// headings. `{{rule …}}` at the end is no attribute block (its brace is doubled).
+    static func takeHeadingAttributes(_ heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT else { return nil }
+        let literal = bytes(cmark_node_get_literal(last))
+        var end = literal.count
+        while end > 0, literal[end - 1] == 0x20 || literal[end - 1] == 0x09 { end -= 1 }
+        guard end > 0, literal[end - 1] == 0x7D else { return nil }
+        var open = end - 2
+        while open >= 0, literal[open] != 0x7B {
+            if literal[open] == 0x7D { return nil }
+            open -= 1
+        }
+        guard open >= 0, open == 0 || literal[open - 1] != 0x7B else { return nil }
+        let inner = String(decoding: UnsafeBufferPointer(rebasing: literal[(open + 1)..<(end - 1)]), as: UTF8.self)
+        let tokens = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !tokens.isEmpty, tokens.allSatisfy({ ($0.first == "#" || $0.first == ".") && $0.count > 1 || $0.contains("=") })
+        else { return nil }
+        let id = tokens.last { $0.first == "#" }.map { String($0.dropFirst()) }
+        var keep = open
+        while keep > 0, literal[keep - 1] == 0x20 || literal[keep - 1] == 0x09 { keep -= 1 }
+        let kept = Array(literal[..<keep]) + [0]
+        kept.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_literal(last, $0) }
+        }
+        return id
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.
