@@ -225,14 +225,23 @@ import Testing
     /// the content folder from its root is never resolved; `//host/…` is a network URL and left alone.
     @Test func outputURLsAndEscapesFromTheRootAreErrors() throws {
         var files = ["guidegen.yaml": Self.config]
-        for lang in ["zh-Hans", "en"] { files["s/p.\(lang).md"] = Self.page("P", "[x](/en/s/) [y](/../outside.md) [z](//host/x.md)") }
+        for lang in ["zh-Hans", "en"] {
+            files["s/p.\(lang).md"] = Self.page(
+                "P", "[x](/en/s/) [y](/../outside.md) [z](//host/x.md) [a](p.html) [b](/zh-hans/s/p/index.html) [c](/) [d](nowhere/) [e](index.md)")
+        }
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
         let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        let url = "Link to the page's source file; guidegen writes the URL"
         #expect(
             TestSupport.lines(diagnostics.filter { $0.location.file == "s/p.en.md" }) == [
-                "5:1 error[broken-link] link `/en/s/` points at a file that does not exist | link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL",
+                "5:1 error[broken-link] link `/en/s/` is a URL of the built site, not a source file | did you mean `_index.md`? \(url)",
                 "5:13 error[broken-link] link to `/../outside.md`, which is not a page of this site | link to a page's source file, relative to this one (`../section/page.md`) or to content/ (`/section/page.md`)",
+                "5:50 error[broken-link] link `p.html` is a URL of the built site, not a source file | did you mean `p.md`? \(url)",
+                "5:62 error[broken-link] link `/zh-hans/s/p/index.html` is a URL of the built site, not a source file | did you mean `p.md`? \(url)",
+                "5:91 error[broken-link] link `/` is a URL of the built site, not a source file | did you mean `../_index.md`? \(url)",
+                "5:98 error[broken-link] link `nowhere/` points at a file that does not exist | link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL",
+                "5:112 error[broken-link] link to `index.md`, which is not a page of this site | did you mean `_index.md`? A folder's own page is `_index.<lang>.md`",
             ])
     }
 

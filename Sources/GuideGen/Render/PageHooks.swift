@@ -454,6 +454,12 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         // `/en/returns/` or `refund.html`: an output URL, which changes with base_url and pretty URLs.
         let last = target.split(separator: "/").last ?? ""
         let looksLikePageURL = decoded.hasSuffix("/") || last.hasSuffix(".html") || !last.contains(".")
+        if looksLikePageURL, !isImage, let source = sourceFile(forOutputURL: target) {
+            return .broken(
+                Diagnostic(
+                    .error, .brokenLink, at: location, "link `\(url)` is a URL of the built site, not a source file",
+                    help: "did you mean `\(source)`? Link to the page's source file; guidegen writes the URL"))
+        }
         return .broken(
             Diagnostic(
                 .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
@@ -509,6 +515,26 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             && url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "." || $0 == "-" })
     }
 
+    /// The source link (from this page) of the page an output URL names: `refund.html`, `../returns/`,
+    /// `/en/returns/refund/`, `/` (a language prefix and `index.html` are dropped); nil when no page has it.
+    private func sourceFile(forOutputURL target: String) -> String? {
+        var parts = target.split(separator: "/").map(String.init)
+        if let first = parts.first, index.config.languages.contains(where: { $0.lowercased() == first.lowercased() }) {
+            parts.removeFirst()
+        }
+        if let last = parts.last, last.hasSuffix(".html") || last.hasSuffix(".htm") {
+            parts.removeLast()
+            let name = last.hasSuffix(".html") ? String(last.dropLast(5)) : String(last.dropLast(4))
+            if name != "index" { parts.append(name) }
+        }
+        let key = parts.joined(separator: "/")
+        let candidates = key.isEmpty ? ["_index"] : [key, key + "/_index"]
+        for candidate in candidates where index.entries[candidate] != nil || index.generatedListPath(key: candidate, language: page.language) != nil {
+            return SiteIndex.sourceLink(from: page.section, to: candidate)
+        }
+        return nil
+    }
+
     /// The page whose name is closest to the one linked (in the section the link names, else anywhere), as
     /// a link written from this page.
     private func linkHelp(_ named: String?) -> String {
@@ -517,6 +543,13 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         let parts = named.split(separator: "/")
         let slug = String(parts.last ?? "")
         let section = parts.dropLast().joined(separator: "/")
+        // MkDocs names a folder's page `index.md` (or `README.md`); here it is `_index`.
+        if ["index", "readme"].contains(slug.lowercased()) {
+            let landing = section.isEmpty ? "_index" : section + "/_index"
+            if index.entries[landing] != nil || index.generatedListPath(key: landing, language: page.language) != nil {
+                return "did you mean `\(SiteIndex.sourceLink(from: page.section, to: landing))`? A folder's own page is `_index.<lang>.md`"
+            }
+        }
         func closest(in keys: [String]) -> String? {
             let bySlug = Dictionary(keys.map { (String($0.split(separator: "/").last ?? ""), $0) }, uniquingKeysWith: { first, _ in first })
             return Suggestion.closest(to: slug, in: bySlug.keys).flatMap { bySlug[$0] }
