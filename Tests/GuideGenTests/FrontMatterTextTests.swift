@@ -29,13 +29,14 @@ import Testing
             ], render: true)
         #expect(TestSupport.lines(result.diagnostics) == [])
         let zh = Self.html(result, "zh-Hans/p/a/index.html")
-        #expect(zh.contains("<h1>售后期 15 天</h1>"))
-        #expect(zh.contains("<title>售后期 15 天 · 指南</title>"))
-        #expect(zh.contains(#"<meta name="description" content="售后期是 15 天。">"#))
+        // A value's number and unit are joined by a no-break space (U+00A0) wherever the value is shown.
+        #expect(zh.contains("<h1>售后期 15\u{00A0}天</h1>"))
+        #expect(zh.contains("<title>售后期 15\u{00A0}天 · 指南</title>"))
+        #expect(zh.contains("<meta name=\"description\" content=\"售后期是 15\u{00A0}天。\">"))
         #expect(!zh.contains("{{rule"))
         // The section page's card and the English page read the value too.
-        #expect(Self.html(result, "zh-Hans/p/index.html").contains("售后期 15 天"))
-        #expect(Self.html(result, "en/p/a/index.html").contains("<h1>The after-sales period is 15 days</h1>"))
+        #expect(Self.html(result, "zh-Hans/p/index.html").contains("售后期 15\u{00A0}天"))
+        #expect(Self.html(result, "en/p/a/index.html").contains("<h1>The after-sales period is 15\u{00A0}days</h1>"))
         // A translation's hash is of what was written, so a rule change does not outdate translations.
         let page = try #require(result.site.pages.first { $0.path == "p/a.zh-Hans.md" })
         #expect(page.frontMatter.writtenTitle == "售后期{{rule windows.general.window}}")

@@ -345,7 +345,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: good) }
         let built = Pipeline.run(PipelineOptions(content: good, templates: nil), render: true)
         let html = String(decoding: try #require(built.files["en/s/p/index.html"]), as: UTF8.self)
-        #expect(html.contains("title=\"Window: 15 days\""))
+        #expect(html.contains("title=\"Window: 15\u{00A0}days\""))
         #expect(!html.contains("{{rule"))
         let bad = try site("Text [b](https://example.com/ \"{{rule nope.a.w}}\")\n")
         defer { try? FileManager.default.removeItem(at: bad) }

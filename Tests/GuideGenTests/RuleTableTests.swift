@@ -285,6 +285,22 @@ import Testing
         #expect(!html.contains("{{"))
     }
 
+    /// A value in a sentence never breaks between number and unit (a no-break space joins them); in Chinese a
+    /// space typed between the value's Chinese edge and Chinese text is dropped, one between Chinese and the
+    /// number kept or added, and the columns of what follows stay exact.
+    @Test func valuesInSentencesKeepTogetherAndTakeChineseSpacing() throws {
+        let body = "在 {{rule w.general.window}} 售后期内，{{rule w.general.window}}内 或{{rule w.general.window}}。 {{rule w.general.window}} ok 15 天"
+        let table = Self.oneRowTable + "    terms: {zh-Hans: [ok], en: [ok]}\n"
+        let result = try Self.runSite(body: body, rules: ["rules/w.yaml": table], render: true)
+        let zh = String(decoding: try #require(result.files["zh-Hans/s/p/index.html"]), as: UTF8.self)
+        #expect(zh.contains("<p>在 15\u{00A0}天售后期内，15\u{00A0}天内 或 15\u{00A0}天。 15\u{00A0}天 ok 15 天</p>"), "\(zh)")
+        let en = String(decoding: try #require(result.files["en/s/p/index.html"]), as: UTF8.self)
+        #expect(en.contains("<p>在 15\u{00A0}days 售后期内，15\u{00A0}days内 或15\u{00A0}days。 15\u{00A0}days ok 15 天</p>"), "\(en)")
+        // The literal `15 天` at the end is still found at its own column.
+        let repeats = result.diagnostics.filter { $0.check == CheckID.hardCodedRuleValue.rawValue && $0.location.file == "s/p.zh-Hans.md" }
+        #expect(repeats.map(\.location.column) == [body.count - 3])
+    }
+
     /// A rule table serves every language, so its sources' titles may be written per language.
     @Test func sourceTitlesMayBeWrittenPerLanguage() throws {
         let table = Self.oneRowTable.replacingOccurrences(

@@ -153,7 +153,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
             )
         case .value(let value, _, _, let column):
             references.append((ref, location))
-            return (RuleBook.display(value, column: column, language: page.language, fallback: fallbackLanguage), nil)
+            return (RuleBook.displayInline(value, column: column, language: page.language, fallback: fallbackLanguage), nil)
         }
     }
 
@@ -298,24 +298,50 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     }
 
     /// Chinese typography puts a space between Han characters and a number (`开放 15 天`, not `开放15 天`);
-    /// values start with digits, so a space is added where literal Han text meets one.
+    /// values start with digits, so a space is added where literal Han text meets one. It puts none between
+    /// two Chinese characters: spaces typed around a reference (`在 {{rule …}} 售后期内`, as one writes it
+    /// to read the source) are dropped where the value's Chinese edge meets Chinese text (`在 15 天售后期内`).
+    /// The dropped spaces count as part of the reference, so later columns stay exact.
     static func spaceBetweenHanAndDigits(_ segments: [TextSegment]) -> [TextSegment] {
         func isHan(_ s: Unicode.Scalar?) -> Bool {
             guard let s else { return false }; return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
         }
+        /// Han or full-width punctuation (`，。（）`), which takes no space beside Han either.
+        func isWide(_ s: Unicode.Scalar?) -> Bool {
+            guard let s else { return false }
+            return isHan(s) || (0x3000...0x303F).contains(s.value) || (0xFF00...0xFFEF).contains(s.value)
+        }
         func isDigit(_ s: Unicode.Scalar?) -> Bool {
             guard let s else { return false }; return s.value >= 0x30 && s.value <= 0x39
         }
+        func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" }
         var out = segments
+        // Only the scalars next to the reference are looked at (a paragraph's literal runs can be long).
         for i in out.indices {
-            guard case .generated(var value, let source) = out[i] else { continue }
-            if i > 0, case .literal(let before) = out[i - 1], isHan(before.unicodeScalars.last), isDigit(value.unicodeScalars.first) {
-                value = " " + value
+            guard case .generated(var value, var source) = out[i] else { continue }
+            if i > 0, case .literal(let before) = out[i - 1] {
+                let scalars = before.unicodeScalars
+                var kept = scalars.endIndex
+                while kept > scalars.startIndex, isBlank(scalars[scalars.index(before: kept)]) { kept = scalars.index(before: kept) }
+                if kept != scalars.endIndex, kept > scalars.startIndex, isWide(scalars[scalars.index(before: kept)]),
+                    isHan(value.unicodeScalars.first)
+                {
+                    source = String(scalars[kept...]) + source
+                    out[i - 1] = .literal(String(scalars[..<kept]))
+                } else if isHan(scalars.last), isDigit(value.unicodeScalars.first) {
+                    value = " " + value
+                }
             }
-            if i + 1 < out.count, case .literal(let after) = out[i + 1], isDigit(value.unicodeScalars.last),
-                isHan(after.unicodeScalars.first)
-            {
-                value += " "
+            if i + 1 < out.count, case .literal(let after) = out[i + 1] {
+                let scalars = after.unicodeScalars
+                var cut = scalars.startIndex
+                while cut < scalars.endIndex, isBlank(scalars[cut]) { cut = scalars.index(after: cut) }
+                if cut != scalars.startIndex, cut < scalars.endIndex, isWide(scalars[cut]), isHan(value.unicodeScalars.last) {
+                    source += String(scalars[..<cut])
+                    out[i + 1] = .literal(String(scalars[cut...]))
+                } else if isDigit(value.unicodeScalars.last), isHan(scalars.first) {
+                    value += " "
+                }
             }
             out[i] = .generated(value, source: source)
         }

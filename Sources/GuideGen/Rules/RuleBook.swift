@@ -24,7 +24,7 @@ public struct RuleBook: Sendable {
                 for row in table.rows {
                     for column in table.columns {
                         guard let value = row.values[column.id] else { continue }
-                        values["rule \(table.id).\(row.id).\(column.id)"] = Self.display(
+                        values["rule \(table.id).\(row.id).\(column.id)"] = Self.displayInline(
                             value, column: column, language: language, fallback: languages[0])
                     }
                 }
@@ -84,6 +84,14 @@ public struct RuleBook: Sendable {
         case .choice(let key): return localized(value, column: column)?.text(language, fallback: fallback) ?? key
         case .text(let t): return t.text(language, fallback: fallback)
         }
+    }
+
+    /// `display` for a value inside a sentence: a quantity's number and unit are joined by a no-break space
+    /// (U+00A0), so a line never breaks inside `15 天`, `CNY 50` or `48 hours`.
+    public static func displayInline(_ value: RuleValue, column: RuleColumn, language: String, fallback: String) -> String {
+        let shown = display(value, column: column, language: language, fallback: fallback)
+        guard case .quantity = value, ByteSearch.contains(shown, 0x20) else { return shown }
+        return shown.replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     /// The localized text a `text` value or a `choice` option shows; nil for values shown as formatted.
