@@ -35,6 +35,9 @@ private struct FlowSyntaxError: Error {
     var help: String?
 }
 
+/// A line that says nothing more (the `end` of a subgraph already reported).
+private struct SkippedLine: Error {}
+
 /// An arrow as scanned, with its label when it has one.
 private struct FlowScannedArrow {
     var token: String
@@ -94,6 +97,8 @@ private struct FlowSourceParser {
     private var title: FlowText?
     private var accessibleTitle: FlowText?
     private var accessibleDescription: FlowText?
+    /// `subgraph` lines reported whose `end` has not come yet.
+    private var unclosedSubgraphs = 0
     /// An `accDescr {` block whose `}` has not been reached: where it began and its lines so far.
     private var openDescription: (line: Int, column: Int, lines: [String])?
 
@@ -157,6 +162,8 @@ private struct FlowSourceParser {
                 try parseStatements()
             } catch let error as FlowSyntaxError {
                 report(error)
+            } catch is SkippedLine {
+                continue
             } catch {
                 report(FlowSyntaxError(column: i + 1, message: "\(error)"))
             }
@@ -295,6 +302,12 @@ private struct FlowSourceParser {
         while i < text.count, isIdContinue(at: i) { i += 1 }
         let id = string(idStart, i)
         if i - idStart == 3, has("end", at: idStart) {
+            // The `end` of a subgraph already reported is part of that error, not a second one.
+            if atStatementStart, unclosedSubgraphs > 0 {
+                unclosedSubgraphs -= 1
+                i = text.count
+                throw SkippedLine()
+            }
             throw FlowSyntaxError(
                 column: column, message: "`end` cannot be a node id: Mermaid reads it as the end of a subgraph",
                 help: "capitalize it (`End`) or choose another id")
@@ -304,6 +317,7 @@ private struct FlowSourceParser {
         if atStatementStart, i >= text.count || isSpace(text[i]), startsKeyword(text[idStart]),
             let keyword = unsupportedKeywords[id]
         {
+            if id == "subgraph" { unclosedSubgraphs += 1 }
             throw FlowSyntaxError(column: column, message: keyword.message, help: keyword.help)
         }
         guard let shape = try parseShapeIfPresent(id: id) else {
@@ -392,9 +406,13 @@ private struct FlowSourceParser {
             skipSpaces()
             guard has(closer) else {
                 if i >= text.count { throw unclosed() }
+                // `b["Tap "Return""]`: a quote inside the quotes ended the label early.
+                let innerQuote = firstIndex(of: "\"", from: i) != nil
                 throw FlowSyntaxError(
                     column: i + 1, message: "expected `\(closer)` after the quoted label of `\(id)`",
-                    help: "close it: `\(id)\(opener)\"text\"\(closer)`")
+                    help: innerQuote
+                        ? "a `\"` inside a quoted label ends it; write it as `#quot;` (`\(id)\(opener)\"Tap #quot;Return#quot;\"\(closer)`)"
+                        : "close it: `\(id)\(opener)\"text\"\(closer)`")
             }
             i += closer.utf8CodeUnitCount
             if label.isEmpty {
@@ -415,7 +433,9 @@ private struct FlowSourceParser {
                 throw FlowSyntaxError(
                     column: end + 1,
                     message: "`\(String(scalar))` inside the label of `\(id)` must be quoted",
-                    help: "put the label in quotes: `\(id)\(opener)\"…\"\(closer)`")
+                    help: scalar == "\""
+                        ? "write a quote inside a label as `#quot;` (`\(id)\(opener)\"Tap #quot;Return#quot;\"\(closer)`), or use “ ” or 「」"
+                        : "put the label in quotes: `\(id)\(opener)\"…\"\(closer)`")
             }
             end += 1
         }
