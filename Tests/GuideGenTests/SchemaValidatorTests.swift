@@ -48,12 +48,25 @@ import Testing
             ])
     }
 
+    /// Keys a page migrated from Hugo or MkDocs carries say what to write instead.
+    @Test func migratedKeysSayWhatToWriteInstead() {
+        #expect(
+            validate("title: X\ntype: faq\nweight: 3\ndescription: D\nslug: x\n").1 == [
+                "4:1 error[unknown-key] `weight`: unknown key | write `order:` (Hugo's `weight`)",
+                "5:1 error[unknown-key] `description`: unknown key | write `summary:` (Hugo's and MkDocs' `description`)",
+                "6:1 error[unknown-key] `slug`: unknown key | the file name is the page's slug: rename the file (`<slug>.<lang>.md`)",
+            ])
+        #expect(validate("title: X\ntype: faq\nreviewed: 2026-13-01\n").1 == [
+            "4:11 error[bad-date] `reviewed`: `2026-13-01` is not a day of the calendar (there is no month 13) | write e.g. `reviewed: 2026-11-20`"
+        ])
+    }
+
     @Test func wrongTypesBadDatesAndPlatforms() {
         #expect(
             validate("title: [a, b]\ntype: polcy\nreviewed: 2026-02-30\norder: first\nplatforms: [taobaoo]\ndraft: maybe\n").1 == [
                 "2:8 error[wrong-type] `title` must be text, not a list",
                 "3:7 error[wrong-type] `type`: `polcy` is not a page type | did you mean `policy`? (types: `policy`, `flow`, `faq`, `article`)",
-                "4:11 error[bad-date] `reviewed`: `2026-02-30` is not a date in the form YYYY-MM-DD | write e.g. `reviewed: 2026-11-20`",
+                "4:11 error[bad-date] `reviewed`: `2026-02-30` is not a day of the calendar (February 2026 has 28 days) | write e.g. `reviewed: 2026-11-20`",
                 "5:8 error[wrong-type] `order` must be a whole number, not `first` | write a number such as `order: 10`",
                 "6:13 error[unknown-platform] `taobaoo` is not a platform in guidegen.yaml | did you mean `taobao`?",
                 "7:8 error[wrong-type] `draft` must be `true` or `false`, not `maybe`",

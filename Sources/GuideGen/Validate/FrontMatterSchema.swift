@@ -38,6 +38,26 @@ public enum FrontMatterSchema {
             description: "In a translation: short hash of the default-language page it was made from."),
     ]
 
+    /// Help for keys Hugo and MkDocs pages carry, which a migrated page brings along: what to write instead.
+    static let migratedKeys: [String: String] = [
+        "description": "write `summary:` (Hugo's and MkDocs' `description`)",
+        "weight": "write `order:` (Hugo's `weight`)",
+        "date": "write `reviewed:` for when a person last checked the page against the rules",
+        "lastmod": "write `reviewed:` for when a person last checked the page against the rules",
+        "slug": "the file name is the page's slug: rename the file (`<slug>.<lang>.md`)",
+        "url": "the file's folder and name make the URL: move or rename the file",
+        "aliases": "guidegen writes no redirects; link to the page's source file instead",
+        "categories": "write `tags:` (or `platforms:` for the shops a page covers)",
+        "keywords": "write `tags:`",
+        "author": "guidegen keeps no author per page; name the source under `sources:`",
+        "authors": "guidegen keeps no author per page; name the source under `sources:`",
+        "linkTitle": "write the shorter title as `title:`; lists show it",
+        "nav_order": "write `order:`",
+        "sidebar_position": "write `order:`",
+        "hidden": "write `draft: true` to leave the page out of the build",
+        "toc": "the theme shows a table of contents on every page with `##` headings; remove the key",
+    ]
+
     /// The schema as JSON Schema draft 2020-12; `platforms` enumerates the configured keys when given.
     public static func jsonSchema(platforms: [String]? = nil) -> String {
         var properties: [String: Any] = [:]

@@ -25,7 +25,9 @@ public enum SchemaValidator {
             front.keyLines[key] = keyNode.mark.line + firstLine - 1
             guard let field = FrontMatterSchema.fields.first(where: { $0.key == key }) else {
                 if let meant = Suggestion.closest(to: key, in: known) { misspelt.insert(meant) }
-                fields.error(.unknownKey, keyNode, "`\(key)`: unknown key", help: Suggestion.help(for: key, in: known, noun: "keys"))
+                fields.error(
+                    .unknownKey, keyNode, "`\(key)`: unknown key",
+                    help: FrontMatterSchema.migratedKeys[key] ?? Suggestion.help(for: key, in: known, noun: "keys"))
                 continue
             }
             switch field.type {
