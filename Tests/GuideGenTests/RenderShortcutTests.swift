@@ -309,7 +309,7 @@ import Testing
         for (path, bytes) in [".guidegen": marker, "en/a/index.html": Array("same".utf8), "en/b/index.html": Array("new!".utf8)] {
             staging.write(path, bytes)
         }
-        #expect(staging.filesLinked == 2)  // the marker and en/a
+        #expect(staging.filesLinked == 1)  // en/a (the marker was rewritten with its listing)
         try staging.commit()
         #expect(Self.inode(output.path + "/en/a/index.html") == before)
         #expect(Self.inode(output.path + "/en/b/index.html") != changedBefore)
@@ -318,6 +318,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path + "/gone.html"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".guidegen-") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// What the author put in the output's top level (a gh-pages `.git` worktree, `CNAME`) survives a rebuild,
+    /// as in Hugo; what guidegen wrote before and not now (a language dropped from the site) does not.
+    @Test func theAuthorsFilesInTheOutputAreKept() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("guidegen-keep-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let writer = OutputWriter(protectedFolders: [])
+        try writer.write([".guidegen": Array("m".utf8), "index.html": [1], "en/index.html": [2], "fr/index.html": [3]], to: output)
+        let marker = try String(contentsOfFile: output.path + "/.guidegen", encoding: .utf8)
+        #expect(marker.hasSuffix("written: en\nwritten: fr\nwritten: index.html\n"), "\(marker)")
+        try fm.createDirectory(atPath: output.path + "/.git", withIntermediateDirectories: true)
+        #expect(fm.createFile(atPath: output.path + "/.git/HEAD", contents: Data("ref".utf8)))
+        #expect(fm.createFile(atPath: output.path + "/CNAME", contents: Data("guide.example.org".utf8)))
+        try writer.write([".guidegen": Array("m".utf8), "index.html": [1], "en/index.html": [4]], to: output)
+        #expect(fm.contents(atPath: output.path + "/CNAME") == Data("guide.example.org".utf8))
+        #expect(fm.contents(atPath: output.path + "/.git/HEAD") == Data("ref".utf8))
+        #expect(fm.contents(atPath: output.path + "/en/index.html") == Data([4]))
+        #expect(!fm.fileExists(atPath: output.path + "/fr"))
+        // A file the author placed that the site now writes itself is the site's.
+        try writer.write([".guidegen": Array("m".utf8), "CNAME": Array("new".utf8)], to: output)
+        #expect(fm.contents(atPath: output.path + "/CNAME") == Data("new".utf8))
+        #expect(fm.fileExists(atPath: output.path + "/.git/HEAD"))
+        #expect(!fm.fileExists(atPath: output.path + "/index.html"))
     }
 
     /// Files are compared chunk by chunk: a difference in a later chunk, or in the last byte, still counts.

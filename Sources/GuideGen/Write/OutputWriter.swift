@@ -270,20 +270,59 @@ public final class OutputStaging: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Swaps the finished folder in; the old one is deleted only after the new one is in place.
+    /// Swaps the finished folder in; the old one is deleted only after the new one is in place. What the
+    /// author put in the output's top level (a `.git` worktree for gh-pages, `CNAME`, `.nojekyll`) is moved
+    /// into the new output, as Hugo leaves such files alone: the marker lists the top-level entries guidegen
+    /// wrote, and anything else there is the author's.
     public func commit() throws {
         let fm = FileManager.default
         let parent = target.deletingLastPathComponent()
         let old = parent.appendingPathComponent(".guidegen-old-\(target.lastPathComponent)-\(getpid())")
         let existed = fm.fileExists(atPath: target.path)
+        let written = ((try? fm.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
+        writeMarker(listing: written)
+        var carried: [String] = []
+        if existed {
+            for name in Self.authorsEntries(in: target.path, besides: Set(written))
+            where rename(target.path + "/" + name, stagingPath + "/" + name) == 0 {
+                carried.append(name)
+            }
+        }
         do {
             if existed { try fm.moveItem(at: target, to: old) }
             try fm.moveItem(at: staging, to: target)
         } catch {
             if existed, !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
+            for name in carried { _ = rename(stagingPath + "/" + name, target.path + "/" + name) }
             discard()
             throw OutputWriter.WriteError(message: "cannot replace `\(target.path)`: \(error.localizedDescription)")
         }
         if existed { OutputWriter.removeTree(old) }
+    }
+
+    /// The marker, with the top-level entries this build wrote (the next build keeps every other one).
+    private func writeMarker(listing names: [String]) {
+        var text = "This folder was written by guidegen; `guidegen build` may replace it.\n"
+        text += "Other files at its top level (CNAME, .nojekyll, .git) are the author's and are kept.\n"
+        for name in names where name != OutputWriter.marker { text += "written: \(name)\n" }
+        let path = stagingPath + "/" + OutputWriter.marker
+        // It may be a hard link to the previous output's marker (unchanged files are linked): never write
+        // through it.
+        unlink(path)
+        _ = OutputWriter.writeFile(path, Array(text.utf8))
+    }
+
+    /// Top-level entries of the output at `path` that guidegen did not write: neither in the previous marker's
+    /// list nor written now. A marker without a list (an older guidegen's) names nothing: only hidden
+    /// entries, which guidegen never writes, are kept then.
+    static func authorsEntries(in path: String, besides written: Set<String>) -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        let marker = (try? String(contentsOfFile: path + "/" + OutputWriter.marker, encoding: .utf8)) ?? ""
+        let listed = marker.split(separator: "\n").filter { $0.hasPrefix("written: ") }.map { String($0.dropFirst(9)) }
+        let previouslyWritten = Set(listed)
+        return entries.sorted().filter { name in
+            guard name != OutputWriter.marker, !written.contains(name), !name.hasPrefix(".guidegen") else { return false }
+            return listed.isEmpty ? name.hasPrefix(".") : !previouslyWritten.contains(name)
+        }
     }
 }
