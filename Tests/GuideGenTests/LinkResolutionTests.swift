@@ -247,14 +247,20 @@ import Testing
 
     /// The nearest asset is suggested as the link was written, so the suggestion works where it stands.
     @Test func aMissingAssetSuggestsTheNearestAsItWouldBeWritten() throws {
-        var files = ["guidegen.yaml": Self.config, "assets/photo.png": "png"]
-        for lang in ["zh-Hans", "en"] { files["s/p.\(lang).md"] = Self.page("P", "[x](../assets/phot.png) [y](/assets/phoot.png)") }
+        var files = ["guidegen.yaml": Self.config, "assets/photo.png": "png", "assets/a#b.png": "png"]
+        for lang in ["zh-Hans", "en"] {
+            files["s/p.\(lang).md"] = Self.page(
+                "P", "[x](../assets/phot.png) [y](/assets/phoot.png) ![z](assets/photo.png) ![w](photo.png) ![v](../assets/a_b.png)")
+        }
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }
         let diagnostics = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+        // `assets/photo.png` written in s/ (as from the content folder) and a bare file name find the asset;
+        // a `#` in a suggested name is escaped, or it would be read as a fragment.
         #expect(
             diagnostics.filter { $0.location.file == "s/p.en.md" }.map { $0.help ?? "" } == [
-                "did you mean `../assets/photo.png`?", "did you mean `/assets/photo.png`?",
+                "did you mean `../assets/photo.png`?", "did you mean `/assets/photo.png`?", "did you mean `../assets/photo.png`?",
+                "did you mean `../assets/photo.png`?", "did you mean `../assets/a%23b.png`?",
             ])
     }
 

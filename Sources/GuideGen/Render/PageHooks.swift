@@ -491,15 +491,33 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 .error, .brokenLink, at: location, "\(isImage ? "image" : "link") `\(url)` points at a file that does not exist",
                 // The suggestion is written as the link was (from the content folder, or from the page's
                 // folder): `assets/photo.png` alone would be broken from `returns/refund.en.md`.
-                help: Suggestion.closest(to: target, in: assets).map { asset in
+                help: Self.nearestAsset(written: decoded, resolved: target, in: assets).map { asset in
+                    // `#` and `?` in a file name would read as a fragment or a query: written escaped.
+                    let escaped = asset.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "#", with: "%23")
+                        .replacingOccurrences(of: "?", with: "%3F")
                     let written =
                         fromContentRoot
-                        ? "/" + asset : String(repeating: "../", count: page.section.split(separator: "/").count) + asset
+                        ? "/" + escaped : String(repeating: "../", count: page.section.split(separator: "/").count) + escaped
                     return "did you mean `\(written)`?"
                 }
                     ?? (looksLikePageURL && !isImage
                         ? "link to the page's source file (`../section/page.md`, `/section/_index.md`); guidegen writes the URL"
                         : "put files in content/assets/ and link to them relatively")))
+    }
+
+    /// The asset a broken link most likely meant: the path as written when it names one from the content
+    /// folder (`assets/x.png` written in `returns/`), else the one asset of that file name, else the closest.
+    static func nearestAsset(written: String, resolved: String, in assets: Set<String>) -> String? {
+        if assets.contains(written) { return written }
+        return sameFileName(as: resolved, in: assets) ?? Suggestion.closest(to: resolved, in: assets)
+    }
+
+    /// The one asset whose file name is the target's (`x.png` or `assets/x.png` written from a page's folder
+    /// for `assets/x.png`); nil when none or several are.
+    static func sameFileName(as target: String, in assets: Set<String>) -> String? {
+        guard let name = target.split(separator: "/").last else { return nil }
+        let matches = assets.filter { $0.split(separator: "/").last == name }
+        return matches.count == 1 ? matches.first : nil
     }
 
     /// A `#fragment` written for `key`'s heading in the page's language, as the same heading (by position)
