@@ -25,7 +25,18 @@ struct Translations: ParsableCommand, ChecksFolders {
         let (raw, readDiagnostics) = ContentReader().read(root: URL(fileURLWithPath: content))
         let (config, configDiagnostics) = ConfigValidator.validate(raw.config)
         // Without a valid guidegen.yaml the languages are unknown: a table (or a marking) would be guesswork.
-        let configErrors = (readDiagnostics + configDiagnostics).filter { $0.severity == .error }
+        // Only guidegen.yaml's own errors: a page that could not be read (invalid UTF-8, a link leaving
+        // content/) is left out of the table, not a reason to show none.
+        let configErrors = (readDiagnostics + configDiagnostics).filter {
+            $0.severity == .error && ($0.location.file == "guidegen.yaml" || $0.location.file.isEmpty)
+        }
+        let unreadable = Set(readDiagnostics.filter { $0.severity == .error && $0.location.file != "guidegen.yaml" }.map(\.location.file))
+        if !unreadable.isEmpty {
+            FileHandle.standardError.write(
+                Data(
+                    "note: \(unreadable.count) file\(unreadable.count == 1 ? "" : "s") could not be read and \(unreadable.count == 1 ? "is" : "are") left out (`guidegen lint` shows why): \(unreadable.sorted().prefix(5).joined(separator: ", "))\n"
+                        .utf8))
+        }
         if !configErrors.isEmpty {
             // Named and quoted as `lint` names them: from the working directory, with the source line.
             let (shown, sources) = SiteOptions.shownFromWorkingDirectory(configErrors, content: content)

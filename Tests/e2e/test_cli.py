@@ -241,6 +241,18 @@ def test_translations_on_a_missing_folder_or_broken_config_cannot_run(guidegen, 
     assert "\n 1 | title: [\n" in err, err
 
 
+def test_translations_leave_out_a_page_that_cannot_be_read(guidegen, site_copy):
+    """One page saved as Latin-1 blocked the whole table (exit 2, "fix guidegen.yaml first")."""
+    project = site_copy("basic")
+    (project / "content" / "policies" / "latin1.en.md").write_bytes(b"---\ntitle: x\xff\ntype: article\n---\n")
+    code, out, err = run(guidegen, "translations", cwd=project)
+    assert code == 0, err
+    assert "policies/windows" in out and "latin1" not in out
+    assert "1 file could not be read" in err and "policies/latin1.en.md" in err and "guidegen.yaml" not in err
+    code, out, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 0, err
+
+
 def test_translations_mark_leaves_front_matter_it_cannot_edit_alone(guidegen, site_copy):
     """A flow mapping (`{title: …}`) took a block line after it and no longer parsed; a file whose front
     matter is broken was marked anyway."""
