@@ -259,6 +259,8 @@ import Testing
             #expect(!printed.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D }, "\(format)")
             #expect(!printed.split(separator: "\n").contains { $0.hasPrefix("fake.md") }, "\(format)")
             #expect(printed.contains("␛[2K"), "\(format)")
+            // The key's line break is a picture; only guidegen's own breaks (before `help:`) are escaped.
+            #expect(printed.contains("a␊fake.md"), "\(format)")
         }
         #expect(DiagnosticPrinter.printable("a\tb\nc\u{7F}\u{85}", keepNewlines: true) == "a\tb\nc\u{2421}\u{FFFD}")
         #expect(DiagnosticPrinter.printable("a\nb") == "a\u{240A}b")

@@ -46,6 +46,23 @@ def test_schema_rejects_what_guidegen_rejects(guidegen):
     assert not validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-13-01"})
     assert not validator.is_valid({"title": "x", "type": "faq", "platforms": ["nowhere"]})
     assert validator.is_valid({"title": "x", "type": "faq", "reviewed": "2026-11-15", "order": 2})
+    # Lint's cheap checks are constraints too, so an editor flags what CI refuses.
+    assert not validator.is_valid({"title": "   ", "type": "faq"})
+    assert not validator.is_valid({"title": "x", "type": "faq", "tags": [""]})
+    assert not validator.is_valid({"title": "x", "type": "faq", "sources": [{"title": "t", "url": "javascript:alert(1)"}]})
+    assert not validator.is_valid({"title": "x", "type": "faq", "sources": [{"title": {}, "url": "https://a.example/"}]})
+    assert validator.is_valid({"title": "x", "type": "faq", "sources": [{"title": {"en": "t"}, "url": "HTTPS://a.example/"}]})
+
+
+def test_lint_refuses_a_yes_or_no_translation_hash_as_the_schema_does(guidegen, site_copy):
+    project = site_copy("basic")
+    page = project / "content" / "policies" / "windows.en.md"
+    text = page.read_text()
+    lines = [l for l in text.split("\n") if not l.startswith("translation_of:")]
+    lines.insert(1, "translation_of: true")
+    page.write_text("\n".join(lines))
+    code, out, err = run(guidegen, "lint", cwd=project)
+    assert code == 1 and "error[wrong-type]: `translation_of` must be the original's hash, not `true`" in out + err, out + err
 
 
 def test_schema_of_a_missing_or_broken_content_folder_exits_2(guidegen, tmp_path):

@@ -64,13 +64,15 @@ public enum FrontMatterSchema {
         for field in fields {
             var p: [String: Any]
             switch field.type {
-            case .string: p = ["type": "string", "minLength": 1]
+            // Lint's cheap checks as constraints too, so an editor flags what CI refuses: text that is not only
+            // white space, non-empty tags, web URLs, a source title with some text.
+            case .string: p = ["type": "string", "minLength": 1, "pattern": "\\S"]
             case .integer: p = ["type": "integer"]
             case .boolean: p = ["type": "boolean"]
             // `format: date` rejects 2026-02-30 in validators that check formats, as lint does.
             case .date: p = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"]
             case .kind: p = ["enum": PageKind.allCases.map(\.rawValue)]
-            case .stringList: p = ["type": "array", "items": ["type": "string"]]
+            case .stringList: p = ["type": "array", "items": ["type": "string", "minLength": 1, "pattern": "\\S"]]
             case .platformList:
                 var items: [String: Any] = ["type": "string"]
                 if let platforms { items["enum"] = platforms }
@@ -81,8 +83,13 @@ public enum FrontMatterSchema {
                     "items": [
                         "type": "object",
                         "properties": [
-                            "title": ["oneOf": [["type": "string"], ["type": "object", "additionalProperties": ["type": "string"]]]],
-                            "url": ["type": "string"],
+                            "title": [
+                                "oneOf": [
+                                    ["type": "string", "pattern": "\\S"],
+                                    ["type": "object", "minProperties": 1, "additionalProperties": ["type": "string", "pattern": "\\S"]],
+                                ]
+                            ],
+                            "url": ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"],
                         ],
                         "required": ["title", "url"],
                         "additionalProperties": false,

@@ -33,7 +33,18 @@ public enum SchemaValidator {
             switch field.type {
             case .string:
                 // A hash may be all digits; a title or summary that YAML reads as a number was meant as text.
-                let s = key == "translation_of" ? fields.string(value, key: key) : fields.text(value, key: key)
+                let s: String?
+                if key == "translation_of", case .scalar(let scalar) = value, scalar.isPlain,
+                    ["true", "false", "yes", "no", "on", "off"].contains(scalar.string.lowercased())
+                {
+                    // A hash may be all digits, but never a yes or no (which JSON Schema editors refuse too).
+                    fields.error(
+                        .wrongType, value, "`translation_of` must be the original's hash, not `\(scalar.string)`",
+                        help: "run `guidegen translations --mark <this file>` to record it")
+                    s = nil
+                } else {
+                    s = key == "translation_of" ? fields.string(value, key: key) : fields.text(value, key: key)
+                }
                 if key == "title" { front.title = s ?? "" }
                 if key == "summary" { front.summary = s }
                 if key == "title" || key == "summary", case .scalar(let scalar) = value {
