@@ -267,10 +267,22 @@ struct Lint: ParsableCommand, ChecksFolders {
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the front matter schema as JSON Schema (draft 2020-12).")
 
-    @Option(help: "Content folder whose platforms to enumerate (optional).") var content: String?
+    @Option(help: "Content folder whose platforms to enumerate (default: ./content when it holds guidegen.yaml).")
+    var content: String?
 
     func run() throws {
         var platforms: [String]?
+        // In a project, as every other command does: `guidegen schema > front-matter.schema.json` lists its platforms.
+        if content == nil, FileManager.default.fileExists(atPath: "content/guidegen.yaml") {
+            let (raw, _) = ContentReader().read(root: URL(fileURLWithPath: "content"))
+            let (config, diagnostics) = ConfigValidator.validate(raw.config)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                FileHandle.standardError.write(
+                    Data("note: content/guidegen.yaml has errors, so the schema lists no platforms (`guidegen lint` shows them)\n".utf8))
+            } else {
+                platforms = config.platforms.map(\.key)
+            }
+        }
         if let content {
             // A schema made from no configuration would refuse every platform: say why and exit 2 instead.
             try SetupError.checkContentFolder(content)

@@ -94,7 +94,12 @@ struct Translations: ParsableCommand, ChecksFolders {
                     refused += 1
                     continue
                 }
-                try Data(updated.utf8).write(to: file, options: .atomic)
+                // Through a link inside content/ to the file it names, keeping the file's permissions: the
+                // atomic replace made a link a copy (leaving its target unmarked) and reset the mode.
+                let real = file.resolvingSymlinksInPath()
+                let mode = (try? FileManager.default.attributesOfItem(atPath: real.path)[.posixPermissions]) as? NSNumber
+                try Data(updated.utf8).write(to: real, options: .atomic)
+                if let mode { try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: real.path) }
                 print("\(page.path): translation_of: \(hash)")
             }
             if refused > 0 { throw ExitCode(1) }
@@ -109,9 +114,11 @@ struct Translations: ParsableCommand, ChecksFolders {
                         TranslationChecker.status(of: versions, language: $0, defaultLanguage: d, languages: config.languages).rawValue
                     })
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
+        // Padded by terminal cells: a Chinese page name takes two per character.
+        let widths = (0..<rows[0].count).map { c in rows.map { DiagnosticPrinter.cellWidth(of: $0[c]) }.max()! }
         for (i, row) in rows.enumerated() {
-            print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+            let cells = row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - DiagnosticPrinter.cellWidth(of: $1)) }
+            print(cells.joined(separator: "  "))
             if i == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
     }

@@ -253,6 +253,25 @@ def test_translations_leave_out_a_page_that_cannot_be_read(guidegen, site_copy):
     assert code == 0, err
 
 
+def test_translations_mark_writes_through_a_link_and_keeps_the_mode(guidegen, site_copy):
+    project = site_copy("basic")
+    folder = project / "content" / "policies"
+    page = folder / "windows.en.md"
+    page.chmod(0o600)
+    code, _, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 0, err
+    assert page.stat().st_mode & 0o777 == 0o600
+    # A link inside content/ stays a link, and the file it names is the one marked.
+    target = folder / "windows-source.en.md.txt"
+    page.rename(target)
+    page.symlink_to(target.name)
+    lines = [l for l in target.read_text().split("\n") if not l.startswith("translation_of:")]
+    target.write_text("\n".join(lines))
+    code, _, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
+    assert code == 0, err
+    assert page.is_symlink() and "translation_of:" in target.read_text()
+
+
 def test_translations_mark_leaves_front_matter_it_cannot_edit_alone(guidegen, site_copy):
     """A flow mapping (`{title: …}`) took a block line after it and no longer parsed; a file whose front
     matter is broken was marked anyway."""

@@ -74,3 +74,14 @@ def test_schema_of_a_missing_or_broken_content_folder_exits_2(guidegen, tmp_path
     assert code == 2 and out == "" and "guidegen.yaml is missing" in err, err
     code, out, _ = run(guidegen, "schema", "--content", str(REPO / "content"))
     assert code == 0 and "taobao" in json.loads(out)["properties"]["platforms"]["items"]["enum"]
+
+
+def test_schema_in_a_project_reads_its_content_folder(guidegen, site_copy, tmp_path):
+    """`guidegen schema > front-matter.schema.json` in a project lists its platforms, as --content does."""
+    project = site_copy("basic")
+    code, out, err = run(guidegen, "schema", cwd=project)
+    assert code == 0, err
+    explicit = run(guidegen, "schema", "--content", str(project / "content"))[1]
+    assert out == explicit and "enum" in json.loads(out)["properties"]["platforms"]["items"]
+    code, out, _ = run(guidegen, "schema", cwd=tmp_path)
+    assert code == 0 and "enum" not in json.loads(out)["properties"]["platforms"]["items"]

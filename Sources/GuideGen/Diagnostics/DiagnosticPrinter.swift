@@ -118,6 +118,9 @@ public struct DiagnosticPrinter: Sendable {
         return "\(plural(e, "error")), \(plural(w, "warning")) in \(plural(fileCount, "file"))"
     }
 
+    /// Terminal cells of a text (`cellWidth` summed), for aligning tables of CJK names.
+    public static func cellWidth(of text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + cellWidth($1) } }
+
     /// Terminal cells of a scalar: 2 for East Asian wide and full-width characters and emoji, 0 for
     /// combining marks, joiners and variation selectors (they draw on the character before them).
     static func cellWidth(_ s: Unicode.Scalar) -> Int {
