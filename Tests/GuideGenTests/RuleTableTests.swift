@@ -301,6 +301,17 @@ import Testing
         #expect(repeats.map(\.location.column) == [body.count - 3])
     }
 
+    /// `{{rule table.row}}` without a column: the help names the table's columns.
+    @Test func aReferenceWithoutAColumnListsTheColumns() throws {
+        let result = try Self.runSite(body: "See {{rule w.general}}.")
+        let helps = result.diagnostics.filter { $0.location.file == "s/p.en.md" }.map { $0.help ?? "" }
+        #expect(
+            helps == [
+                "name a column: `{{rule w.general.window}}`, `{{rule w.general.fee}}`, `{{rule w.general.payer}}`, "
+                    + "`{{rule w.general.note}}`, `{{rule w.general.open}}`"
+            ])
+    }
+
     /// A rule table serves every language, so its sources' titles may be written per language.
     @Test func sourceTitlesMayBeWrittenPerLanguage() throws {
         let table = Self.oneRowTable.replacingOccurrences(

@@ -85,10 +85,10 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         let words = body.split(separator: " ", maxSplits: 1)
         if words.count == 2, words[0] == "rule" {
             let parts = words[1].trimmingCharacters(in: .whitespaces).split(separator: ".")
-            if parts.count == 2, let table = rules.tables[String(parts[0])], table.row(String(parts[1])) != nil,
-                table.columns.count == 1
-            {
-                return "did you mean `{{rule \(parts[0]).\(parts[1]).\(table.columns[0].id)}}`?"
+            if parts.count == 2, let table = rules.tables[String(parts[0])], table.row(String(parts[1])) != nil, !table.columns.isEmpty {
+                if table.columns.count == 1 { return "did you mean `{{rule \(parts[0]).\(parts[1]).\(table.columns[0].id)}}`?" }
+                let shown = table.columns.prefix(6).map { "`{{rule \(parts[0]).\(parts[1]).\($0.id)}}`" }
+                return "name a column: " + shown.joined(separator: ", ") + (table.columns.count > 6 ? ", …" : "")
             }
         }
         return Self.referenceHelp(body)
