@@ -99,6 +99,16 @@ import Testing
         #expect(result.html.contains("callout--note"))
     }
 
+    /// MkDocs' `!!! kind` is the near miss a migrated page brings: it names the GitHub alert to write.
+    @Test func anMkDocsAdmonitionNamesTheAlertToWrite() {
+        let result = render("!!! warning \"小心\"\n    别拒收。\n\n???+ tip\n\n!!!important\n\nWow!!! Great.\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:1 warning[alert-syntax] MkDocs admonitions (`!!! warning`) are not supported; the paragraph shows it as text | write a GitHub alert: `> [!WARNING]` on a line of its own, then the text on lines starting `> `",
+                "8:1 warning[alert-syntax] MkDocs admonitions (`???+ tip`) are not supported; the paragraph shows it as text | write a GitHub alert: `> [!TIP]` on a line of its own, then the text on lines starting `> `",
+            ])
+    }
+
     /// A footnote reference without its definition is shown as text (`[^2]`): lint says so. One with a
     /// definition, and a link text that merely holds `^`, are fine.
     @Test func aFootnoteWithoutItsDefinitionIsAWarning() {

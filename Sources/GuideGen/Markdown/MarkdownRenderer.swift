@@ -472,6 +472,13 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                     return false
                 }
             }
+            if options.githubAlerts, let kind = Self.mkdocsAdmonition(node) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .alertSyntax, at: location(node),
+                        "MkDocs admonitions (`\(kind.written)`) are not supported; the paragraph shows it as text",
+                        help: "write a GitHub alert: `> [!\(kind.alert)]` on a line of its own, then the text on lines starting `> `"))
+            }
             var proseBlock = ProseBlock(kind: .paragraph, ignored: ignoredHere)
             collect(node, into: &proseBlock)
             prose.append(proseBlock)
@@ -1067,6 +1074,31 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_literal(last, $0) }
         }
         return id
+    }
+
+    /// A paragraph opening with MkDocs' `!!! kind` (or `??? kind`, a collapsible one): the kind as written and
+    /// the GitHub alert closest in meaning.
+    static func mkdocsAdmonition(_ paragraph: OpaquePointer) -> (written: String, alert: String)? {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT else { return nil }
+        let literal = bytes(cmark_node_get_literal(first))
+        guard literal.count > 4, literal[0] == literal[1], literal[1] == literal[2], literal[0] == 0x21 || literal[0] == 0x3F
+        else { return nil }
+        var start = 3
+        if start < literal.count, literal[start] == 0x2B { start += 1 }  // `???+`
+        guard start < literal.count, literal[start] == 0x20 else { return nil }
+        let rest = String(decoding: UnsafeBufferPointer(rebasing: literal[(start + 1)...]), as: UTF8.self)
+        guard let word = rest.split(separator: " ").first.map(String.init), word.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return nil
+        }
+        let alert: String
+        switch word.lowercased() {
+        case "tip", "hint", "success", "check", "done": alert = "TIP"
+        case "important": alert = "IMPORTANT"
+        case "warning", "attention", "caution": alert = "WARNING"
+        case "danger", "error", "failure", "fail", "missing", "bug": alert = "CAUTION"
+        default: alert = "NOTE"
+        }
+        return (String(decoding: UnsafeBufferPointer(rebasing: literal[0..<start]), as: UTF8.self) + " " + word, alert)
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.
