@@ -77,6 +77,10 @@ enum BuiltinTheme {
 })();
 
 """#),
+        ("favicon.svg", ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b63c5"/><path d="M9 12h14l-1.5 12h-11z" fill="none" stroke="#fff" stroke-width="2.2" stroke-linejoin="round"/><path d="M12.5 12V10a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round"/><path d="M12.5 18.5l2.5 2.5 4.5-5" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""##),
         ("home.mustache", #"""
 <!doctype html>
 <html lang="{{lang}}">
@@ -208,7 +212,8 @@ enum BuiltinTheme {
 <meta property="og:url" content="{{canonical}}">
 {{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/alternates}}{{#x_default}}<link rel="alternate" hreflang="x-default" href="{{x_default}}">
-{{/x_default}}<link rel="stylesheet" href="{{root}}theme/style.css">
+{{/x_default}}<link rel="icon" href="{{root}}theme/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{root}}theme/style.css">
 
 """#),
         ("partials/header.mustache", ##"""
@@ -280,6 +285,7 @@ Sitemap: {{{sitemap_url}}}
 <meta name="color-scheme" content="light dark">
 <title>{{site_title}}</title>
 <meta http-equiv="refresh" content="3; url={{default_url}}">
+<link rel="icon" href="theme/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="theme/style.css">
 {{#languages}}<link rel="alternate" hreflang="{{code}}" href="{{alternate_url}}">
 {{/languages}}<link rel="alternate" hreflang="x-default" href="{{x_default}}">
