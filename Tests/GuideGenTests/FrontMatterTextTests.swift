@@ -19,6 +19,18 @@ import Testing
 
     static func html(_ result: PipelineResult, _ path: String) -> String { String(decoding: result.files[path] ?? [], as: UTF8.self) }
 
+    /// A section's home card carries its landing page's summary, else the landing page's opening text (the
+    /// card of a landing page without `summary:` had no description beside cards that had one).
+    @Test func aSectionCardDescribesTheSectionWithoutASummary() throws {
+        let result = try Self.run(
+            [
+                "p/_index.zh-Hans.md": "---\ntitle: 退货\n---\n\n退货的一切。\n", "p/_index.en.md": "---\ntitle: Returns\nsummary: All of it.\n---\n\nText.\n",
+                "p/a.zh-Hans.md": "---\ntitle: 甲\ntype: policy\n---\n\n正文。\n", "p/a.en.md": "---\ntitle: A\ntype: policy\n---\n\nText.\n",
+            ], render: true)
+        #expect(Self.html(result, "zh-Hans/index.html").contains("<p>退货的一切。</p>"))
+        #expect(Self.html(result, "en/index.html").contains("<p>All of it.</p>"))
+    }
+
     @Test func referencesInTitleAndSummaryShowTheirValuesEverywhere() throws {
         let result = try Self.run(
             [

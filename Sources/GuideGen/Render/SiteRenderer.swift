@@ -42,10 +42,20 @@ public struct SiteRenderer: Sendable {
         bodies: [RenderedBody], threads: Int = 0, emit: (@Sendable (String, [UInt8]) -> Void)? = nil, versions: BodyVersions? = nil
     ) -> ([String: [UInt8]], [Diagnostic]) {
         let bodyByKey = versions ?? RenderedBody.versions(bodies)
+        // A section's card says what its landing page says: its summary, else its opening text (as its meta
+        // description does); a card without a word stood out beside the others.
+        var landingDescriptions: [String: [String: String]] = [:]
+        for body in bodies where index.entries[body.key]?.isSectionIndex == true {
+            guard let section = index.entries[body.key]?.section, !section.isEmpty, let text = body.description else { continue }
+            landingDescriptions[body.language, default: [:]][section] = text
+        }
         // One navigation per language, built side by side (each walks every page).
         let navigation = Dictionary(
             uniqueKeysWithValues: zip(
-                config.languages, ParallelMap.map(config.languages, threads: threads) { [index] in Navigation(index: index, language: $0) })
+                config.languages,
+                ParallelMap.map(config.languages, threads: threads) { [index, landingDescriptions] in
+                    Navigation(index: index, language: $0, descriptions: landingDescriptions[$0] ?? [:])
+                })
         )
         // Pages (including section landing pages with their own text) in parallel.
         let pageOutputs = ParallelMap.map(bodies, threads: threads) { body -> (String, [UInt8]?) in
@@ -812,7 +822,8 @@ struct Navigation: Sendable {
     let pageCount: Int
     let language: String
 
-    init(index: SiteIndex, language: String) {
+    /// `descriptions`: each section's landing-page text by section name, for a landing page without a summary.
+    init(index: SiteIndex, language: String, descriptions: [String: String] = [:]) {
         self.language = language
         let d = index.config.defaultLanguage
         sections = index.sections.map { section in
@@ -826,7 +837,7 @@ struct Navigation: Sendable {
             }
             let titleLang = indexSource.flatMap { $0.language == language ? nil : $0.language }
             return Section(
-                name: section.name, title: title, titleLang: titleLang, summary: indexSource?.frontMatter.summary, pages: pages,
+                name: section.name, title: title, titleLang: titleLang, summary: indexSource?.frontMatter.summary ?? descriptions[section.name], pages: pages,
                 position: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         }
         pageCount = sections.reduce(0) { $0 + $1.pages.count }
