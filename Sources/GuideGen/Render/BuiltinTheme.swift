@@ -805,6 +805,10 @@ time { white-space: nowrap; }
 .rule-table tr:target { background: var(--accent-soft); }
 .rule-table__meta { font-size: 0.82rem; color: var(--fg-soft); margin-top: 0.4rem; }
 .rule-table__value { white-space: nowrap; }
+/* The row's name keeps about six Chinese characters a line (七天无理由退货 broke as 七天/无理/由退/货 when the
+   values' no-wrap took the width); the table scrolls sideways anyway. */
+.rule-table th[scope="row"] { min-width: 7.5em; }
+.rule-table td:not(.rule-table__value) { min-width: 8em; }
 .section-card__more { margin: 0.6rem 0 0; font-size: 0.9rem; }
 .rules-used, .sources { margin-top: 2.5rem; padding: 1rem 1.2rem; border: 1px solid var(--border); border-radius: var(--radius); font-size: 0.9rem; max-width: 46rem; }
 .rules-used h2, .sources h2 { font-size: 1rem; margin: 0 0 0.5rem; }
