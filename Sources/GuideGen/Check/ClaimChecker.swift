@@ -256,7 +256,11 @@ public struct ClaimChecker: Sendable {
             marks: Self.clauseMarks(in: bytes), sentences: sentences, clauseOnly: literals.map(\.approximate))
         for (literalIndex, termIndices) in named {
             let literal = literals[literalIndex]
-            let candidates = termIndices.map { terms[$0] }
+            // `超过无理由退货期 3 天`, "3 days past the after-sales window": a time beyond the term's, no claim of it.
+            let candidates = termIndices.map { terms[$0] }.filter { term in
+                !bytes.withUnsafeBufferPointer { Self.isOffsetBeyond(term: term.range, literal: literal.range, in: $0) }
+            }
+            guard !candidates.isEmpty else { continue }
             var repeated: (target: Target, column: RuleColumn)?
             var contradicted: (term: Range<Int>, target: Target, column: RuleColumn, others: [RuleColumn])?
             // Each term's rows in turn (a shared term's rows in the page's own tables first, or only those):
@@ -339,6 +343,26 @@ public struct ClaimChecker: Sendable {
     }
 
     /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.
+    /// Whether the literal counts on from the term rather than stating it: `超过/超出/过了 <term>(的) <literal>`
+    /// in Chinese, `<literal> past/beyond/after (the) <term>` in English.
+    static func isOffsetBeyond(term: Range<Int>, literal: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        if literal.lowerBound >= term.upperBound, term.lowerBound >= 6 {
+            let gap = text(term.upperBound..<literal.lowerBound).trimmingCharacters(in: .whitespaces)
+            guard gap.isEmpty || gap == "的" || gap == "了" else { return false }
+            var end = term.lowerBound
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end >= 6 else { return false }
+            return ["超过", "超出", "过了", "晚于"].contains(text((end - 6)..<end))
+        }
+        if literal.upperBound <= term.lowerBound {
+            let gap = text(literal.upperBound..<term.lowerBound).lowercased().split(separator: " ")
+            guard let first = gap.first, ["past", "beyond", "after"].contains(first) else { return false }
+            return gap.count == 1 || (gap.count == 2 && ["the", "your", "an", "a"].contains(gap[1]))
+        }
+        return false
+    }
+
     static func clauseMarks(in bytes: [UInt8]) -> [Range<Int>] {
         var marks: [Range<Int>] = []
         var i = 0
