@@ -203,7 +203,7 @@ struct Build: ParsableCommand, ChecksFolders {
         do {
             staging = try writer.begin(URL(fileURLWithPath: output))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            reportOutputProblem("\(error)")
             throw ExitCode(2)
         }
         let site = self.site
@@ -222,14 +222,14 @@ struct Build: ParsableCommand, ChecksFolders {
         }
         if let failure = staging.failure {
             staging.discard()
-            FileHandle.standardError.write(Data("error: \(failure); \(output) is unchanged\n".utf8))
+            reportOutputProblem("\(failure); \(output) is unchanged")
             throw ExitCode(2)
         }
         do {
             try staging.commit()
             PhaseClock.mark("swap")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            reportOutputProblem("\(error)")
             throw ExitCode(2)
         }
         if site.format == .text {
@@ -237,6 +237,18 @@ struct Build: ParsableCommand, ChecksFolders {
             let note = unchanged > 0 ? " (\(unchanged) unchanged files linked from the previous build)" : ""
             FileHandle.standardError.write(Data("wrote \(staging.pagesWritten) pages to \(output)\(note)\n".utf8))
         }
+    }
+}
+
+extension Build {
+    /// An output folder that cannot be written: `error: …` on stderr, and in `--format json|github|sarif` also
+    /// an `output` finding on stdout, so a CI step that parses the report sees why nothing was written.
+    func reportOutputProblem(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        guard site.format != .text else { return }
+        let finding = Diagnostic(.error, .output, at: SourceLocation(file: output, line: 1, column: 1), message)
+        let printer = DiagnosticPrinter(format: site.format, colour: false, sources: [:], toolVersion: guidegenVersion)
+        FileHandle.standardOutput.write(Data(printer.render([finding], fileCount: 0).utf8))
     }
 }
 

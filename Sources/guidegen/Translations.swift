@@ -52,19 +52,23 @@ struct Translations: ParsableCommand, ChecksFolders {
         if !mark.isEmpty || markAll {
             let root = URL(fileURLWithPath: content).standardizedFileURL.path
             var targets: [PageSource] = []
+            var refusedOriginals = 0
             if markAll { targets = pages.filter { $0.language != d } }
             for path in mark {
                 let full = URL(fileURLWithPath: path).standardizedFileURL.path
                 let relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : path
                 guard let page = pages.first(where: { $0.path == relative }) else {
-                    throw ValidationError("`\(path)` is not a page of \(content)")
+                    throw SetupError(message: "`\(path)` is not a page of the content folder `\(content)`")
                 }
+                // Marking an original is refused as the other originals are (exit 1), not as a usage error.
                 guard page.language != d else {
-                    throw ValidationError("`\(path)` is in the default language; mark its translations instead")
+                    Self.refuse(page, "it is in the default language, the original; mark its translations instead")
+                    refusedOriginals += 1
+                    continue
                 }
                 targets.append(page)
             }
-            var refused = 0
+            var refused = refusedOriginals
             for page in targets {
                 // The original the checks use: the default language's, else the first language's that has the page.
                 let sources = index.entries[page.pageKey]?.sources ?? [:]

@@ -118,6 +118,12 @@ def test_refuses_dangerous_output_folders(guidegen, site_copy, tmp_path):
         code, _, err = run(guidegen, "build", "--output", output, cwd=project)
         assert code == 2, (output, err)
     assert tree(project) == before
+    # A CI step reading the machine report learns why nothing was written.
+    code, out, err = run(guidegen, "build", "--output", "notes", "--format", "json", cwd=project)
+    report = json.loads(out)
+    assert code == 2 and [d["check"] for d in report["diagnostics"]] == ["output"] and "not empty" in err, (out, err)
+    code, out, _ = run(guidegen, "build", "--output", "notes", "--format", "github", cwd=project)
+    assert out.startswith("::error file=notes,line=1,col=1,title=output::"), out
 
 
 def test_json_and_sarif_formats(guidegen, site_copy):
@@ -251,6 +257,14 @@ def test_translations_leave_out_a_page_that_cannot_be_read(guidegen, site_copy):
     assert "1 file could not be read" in err and "policies/latin1.en.md" in err and "guidegen.yaml" not in err
     code, out, err = run(guidegen, "translations", "--mark", "content/policies/windows.en.md", cwd=project)
     assert code == 0, err
+
+
+def test_translations_mark_refuses_an_original_and_names_a_wrong_path_without_usage_text(guidegen, site_copy):
+    project = site_copy("basic")
+    code, _, err = run(guidegen, "translations", "--mark", "content/policies/windows.zh-Hans.md", cwd=project)
+    assert code == 1 and "not marked: it is in the default language" in err and "Usage" not in err, err
+    code, _, err = run(guidegen, "translations", "--mark", "content/policies/nothere.en.md", cwd=project)
+    assert code == 2 and err == "error: `content/policies/nothere.en.md` is not a page of the content folder `content`\n", err
 
 
 def test_translations_mark_writes_through_a_link_and_keeps_the_mode(guidegen, site_copy):
