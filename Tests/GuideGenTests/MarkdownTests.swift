@@ -164,7 +164,7 @@ import Testing
         let markdown = "## First?\n\nYes.\n\n### Detail\n\n- one\n\n```\ncode here\n```\n\n> ## quoted\n> body\n\n## Second?\n\nNo.\n"
         let result = render(markdown)
         #expect(result.sections.map(\.heading.text) == ["First?", "Second?"])
-        #expect(result.sections.map(\.text) == ["Yes.\nDetail\none\ncode here\nquoted body", "No."])
+        #expect(result.sections.map(\.text) == ["Yes.\nDetail\none\ncode here\nquoted\nbody", "No."])
     }
 
     /// cmark moves footnotes to the end of the document: their text is not the last question's answer.
@@ -384,7 +384,11 @@ import Testing
                 .html
             if example.html == "<IGNORE>\n" { continue }  // the upstream harness ignores this output too
             if example.number == 23 {
-                #expect(html == MarkdownRenderer.libraryHTML(example.markdown, unsafe: true, extensions: example.extensions))
+                // guidegen keeps a note mark on the line of the word before it with a word joiner (U+2060).
+                #expect(html.contains("text!\u{2060}<sup class=\"footnote-ref\">"))
+                #expect(
+                    html.replacingOccurrences(of: "\u{2060}", with: "")
+                        == MarkdownRenderer.libraryHTML(example.markdown, unsafe: true, extensions: example.extensions))
             } else if example.markdown.contains("~") {
                 if !example.markdown.contains("~~") { #expect(!html.contains("<del>"), "extension \(example.number): one tilde") }
                 #expect(html == MarkdownRenderer.libraryHTML(example.markdown, unsafe: true, extensions: example.extensions))

@@ -336,7 +336,9 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 continue
             } else if !replaced {
                 let text =
-                    options.sectionTexts ? (blockText ?? prose[proseCountBefore...].map(\.text).joined(separator: " ")) : ""
+                    // A list's items and a table's cells on lines of their own: an FAQ answer's JSON-LD text ran
+                    // them together ("需未拆封：是 如果是质量问题，可以： 申请检测…").
+                    options.sectionTexts ? (blockText ?? prose[proseCountBefore...].map(\.text).joined(separator: "\n")) : ""
                 topLevel.append((nil, 0, text))
             }
         }
@@ -687,6 +689,19 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 // cmark's API has no getter for a footnote's label, so the reference is rendered alone: it is
                 // `<a href="#fn-<label>" id="fnref-<label>">` (`fnref-<label>-2` for a second reference).
                 footnoteIDs(node)
+                // A note mark stays on the line of the word it follows (`纠纷¹`, not `纠纷` then `¹。` on the next
+                // line): a word joiner (U+2060) ends the text before it, in the HTML only.
+                if let before = cmark_node_previous(node), cmark_node_get_type(before) == CMARK_NODE_TEXT {
+                    let literal = Self.bytes(cmark_node_get_literal(before))
+                    if let last = literal.last, last != 0x20, last != 0x0A {
+                        let joined = Array(literal) + [0xE2, 0x81, 0xA0, 0]
+                        joined.withUnsafeBufferPointer { buffer in
+                            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                                _ = cmark_node_set_literal(before, $0)
+                            }
+                        }
+                    }
+                }
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
                 inlines(of: node, into: &proseBlock)
             default:
