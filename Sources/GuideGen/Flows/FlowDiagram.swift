@@ -57,9 +57,9 @@ public struct FlowDiagram: Sendable, Equatable {
                 copy.edges[index].label = try transform(label)
             }
         }
-        for path in [\FlowDiagram.title, \.accessibleTitle, \.accessibleDescription] {
-            if let text = copy[keyPath: path] { copy[keyPath: path]?.text = try transform(text.text) }
-        }
+        if let text = copy.title { copy.title?.text = try transform(text.text) }
+        if let text = copy.accessibleTitle { copy.accessibleTitle?.text = try transform(text.text) }
+        if let text = copy.accessibleDescription { copy.accessibleDescription?.text = try transform(text.text) }
         return copy
     }
 

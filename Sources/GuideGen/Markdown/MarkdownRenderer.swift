@@ -1094,10 +1094,14 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     /// A paragraph opening with MkDocs' `!!! kind` (or `??? kind`, a collapsible one): the kind as written and
     /// the GitHub alert closest in meaning.
     static func mkdocsAdmonition(_ paragraph: OpaquePointer) -> (written: String, alert: String)? {
-        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT else { return nil }
-        let literal = bytes(cmark_node_get_literal(first))
-        guard literal.count > 4, literal[0] == literal[1], literal[1] == literal[2], literal[0] == 0x21 || literal[0] == 0x3F
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            let head = cmark_node_get_literal(first)
         else { return nil }
+        // The first bytes before the text's length: every paragraph comes here, and measuring each was a cost.
+        let lead = UInt8(bitPattern: head[0])
+        guard lead == 0x21 || lead == 0x3F, UInt8(bitPattern: head[1]) == lead, UInt8(bitPattern: head[2]) == lead else { return nil }
+        let literal = bytes(head)
+        guard literal.count > 4 else { return nil }
         var start = 3
         if start < literal.count, literal[start] == 0x2B { start += 1 }  // `???+`
         guard start < literal.count, literal[start] == 0x20 else { return nil }

@@ -47,9 +47,11 @@ enum FlowRenderer {
             let edge = diagram.edges[i]
             diagram.edges[i].label = expandLabel(label, line: edge.line, column: edge.labelColumn ?? edge.column)
         }
-        for path in [\FlowDiagram.title, \.accessibleTitle, \.accessibleDescription] {
-            guard let text = diagram[keyPath: path] else { continue }
-            diagram[keyPath: path]?.text = expandLabel(text.text, line: text.line, column: text.column)
+        // Most flows have none of the three: nothing is looked at then.
+        if let text = diagram.title { diagram.title?.text = expandLabel(text.text, line: text.line, column: text.column) }
+        if let text = diagram.accessibleTitle { diagram.accessibleTitle?.text = expandLabel(text.text, line: text.line, column: text.column) }
+        if let text = diagram.accessibleDescription {
+            diagram.accessibleDescription?.text = expandLabel(text.text, line: text.line, column: text.column)
         }
         // `lint` needs the checks, not the drawing; only the ids the drawing would have, for heading links.
         guard draw else {
