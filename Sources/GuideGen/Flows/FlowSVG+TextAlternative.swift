@@ -12,7 +12,11 @@ extension FlowSVG {
 
     /// The steps list for the screen, and the copy printed in its place (a closed `<details>` prints
     /// nothing): the same text without ids (they would repeat in the page) and with its targets as text.
-    public static func textAlternatives(_ diagram: FlowDiagram, idPrefix: String, endMark: String = "") -> (screen: String, print: String) {
+    /// With several start steps, each is followed by `startMark` (`(start)`): a second way in read as a step
+    /// after the end of the first path.
+    public static func textAlternatives(
+        _ diagram: FlowDiagram, idPrefix: String, endMark: String = "", startMark: String = ""
+    ) -> (screen: String, print: String) {
         let prefix = sanitize(idPrefix)
         let count = diagram.nodes.count
         let endpoints = diagram.edgeEndpoints()
@@ -60,6 +64,8 @@ extension FlowSVG {
                 if waiting[next] == 0 { stack.append(next) }
             }
         }
+        var isMarkedStart = Array(repeating: false, count: count)
+        if starts.count > 1, !startMark.isEmpty { for start in starts { isMarkedStart[start] = true } }
         var stepNumber = Array(repeating: 0, count: count)
         for (position, node) in order.enumerated() { stepNumber[node] = position + 1 }
 
@@ -97,6 +103,12 @@ extension FlowSVG {
             out.append("\">")
             printed.append("\n<li>")
             both(text)
+            if isMarkedStart[node] {
+                both("<span class=\"flow-steps__start\">")
+                out.escaped(startMark)
+                printed.escaped(startMark)
+                both("</span>")
+            }
             if edges.isEmpty, !endMark.isEmpty {
                 both("<span class=\"flow-steps__end\">")
                 out.escaped(endMark)

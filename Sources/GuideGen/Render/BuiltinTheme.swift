@@ -835,7 +835,7 @@ time { white-space: nowrap; }
 .flowchart__steps { font-size: 0.92rem; margin-top: 0.4rem; }
 .flowchart__steps summary { cursor: pointer; color: var(--fg-soft); }
 .flowchart__steps ol { margin: 0.5rem 0; }
-.flow-steps__end { color: var(--fg-soft); }
+.flow-steps__end, .flow-steps__start { color: var(--fg-soft); }
 .flow-steps li { scroll-margin-top: 4.5rem; }
 .flow-steps li:target { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 /* A copy of the steps for paper: a closed <details> does not print. */

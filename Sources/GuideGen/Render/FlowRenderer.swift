@@ -74,7 +74,8 @@ enum FlowRenderer {
         let svg = FlowSVG.render(diagram, geometry, title: title, description: diagram.accessibleDescription?.text, idPrefix: idPrefix)
         // A front-matter title is shown above the drawing, as Mermaid draws it.
         let caption = diagram.title.map { "<figcaption class=\"flowchart__title\">\(FlowFormat.escape(FlowLabelText.plain($0.text)))</figcaption>\n" } ?? ""
-        let (steps, printedSteps) = FlowSVG.textAlternatives(diagram, idPrefix: idPrefix, endMark: strings.flowEnd)
+        let (steps, printedSteps) = FlowSVG.textAlternatives(
+            diagram, idPrefix: idPrefix, endMark: strings.flowEnd, startMark: strings.flowStart)
         let html = """
             <figure class="flowchart" id="\(idPrefix)">
             \(caption)<div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">

@@ -11,7 +11,7 @@ extension UIStrings {
         "skip": \.skipToContent, "sections": \.sections, "platforms": \.platforms, "colon": \.colon,
         "list_separator": \.listSeparator, "sentence_separator": \.sentenceSeparator, "see_all": \.seeAll,
         "breadcrumb": \.breadcrumb, "back_to_content": \.backToContent, "one_page": \.onePage, "page_count": \.pageCount,
-        "tags": \.tags, "flow_end": \.flowEnd, "flowchart": \.flowchart, "search": \.search,
+        "tags": \.tags, "flow_end": \.flowEnd, "flow_start": \.flowStart, "flowchart": \.flowchart, "search": \.search,
         "search_placeholder": \.searchPlaceholder, "search_none": \.searchNone, "search_count": \.searchCount,
         "task_done": \.taskDone, "task_open": \.taskOpen, "table": \.table,
         "read_original": \.readOriginal,

@@ -40,6 +40,8 @@ public struct UIStrings: Sendable {
     public var alerts: [AlertKind: String]
     /// After a flow step that ends the flow, in the steps list: `(end)`, `（结束）`.
     public var flowEnd: String = " (end)"
+    /// After each start step of a flow with several ways in, in the steps list: `(start)`, `（起点）`.
+    public var flowStart: String = " (start)"
     /// Names a flow's drawing for screen readers, before its first step: `Flowchart: `, `流程图：`.
     public var flowchart: String = "Flowchart: "
     /// The search box: its label, placeholder, what shows when nothing matches, and the result count
@@ -139,7 +141,7 @@ public struct UIStrings: Sendable {
         pageCount: "{n} 篇", tags: "标签",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）",
-        flowchart: "流程图：",
+        flowStart: "（起点）", flowchart: "流程图：",
         search: "搜索", searchPlaceholder: "搜索本指南", searchNone: "没有找到相关内容，换个词或少输几个字试试。", searchCount: "找到 {n} 条结果",
         taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "阅读原文")
 
@@ -155,7 +157,7 @@ public struct UIStrings: Sendable {
         pageCount: "{n} 篇", tags: "標籤",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）",
-        flowchart: "流程圖：",
+        flowStart: "（起點）", flowchart: "流程圖：",
         search: "搜尋", searchPlaceholder: "搜尋本指南", searchNone: "沒有找到相關內容，換個詞或少輸入幾個字試試。", searchCount: "找到 {n} 筆結果",
         taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "閱讀原文")
 }

@@ -149,6 +149,19 @@ struct FlowSVGTests {
         #expect(steps.components(separatedBy: "flow-steps__end").count == 2)
     }
 
+    /// A flow with two ways in marks each start, so the second is not read as a step after the first path's
+    /// end; a flow with one start marks nothing.
+    @Test func textAlternativeMarksEachStartOfSeveral() throws {
+        let two = try flowParseClean("flowchart TD\na[退款] --> b[完成]\nc[换货] --> b\n")
+        let (screen, printed) = FlowSVG.textAlternatives(two, idPrefix: "f", endMark: "（结束）", startMark: "（起点）")
+        let start = "<span class=\"flow-steps__start\">（起点）</span>"
+        #expect(screen.contains("<li id=\"f-step-1\">退款\(start)"))
+        #expect(screen.contains("<li id=\"f-step-2\">换货\(start)"))
+        #expect(printed.components(separatedBy: "flow-steps__start").count == 3)
+        let one = try flowParseClean("flowchart TD\na[退款] --> b[完成]\n")
+        #expect(!FlowSVG.textAlternatives(one, idPrefix: "f", startMark: "（起点）").screen.contains("flow-steps__start"))
+    }
+
     /// Names of all attributes: every `="` in the output starts an attribute value, because text
     /// content escapes `"`.
     private func attributeNames(_ markup: String) -> Set<String> {
