@@ -437,7 +437,8 @@ import Testing
     @Test func aTimeBeyondTheTermIsNoClaimOfIt() throws {
         let found = try Self.lint([
             "s/a.zh-Hans.md": "超过维权期 3 天的，不能退。\n\n过了维权期的 3 天里也不行。\n\n维权期超过 3 天。\n",
-            "s/a.en.md": "Three days past the claim period is too late.\n\nA refund 3 days after the claim period fails.\n\nThe claim period is 3 days.\n",
+            "s/a.en.md":
+                "Three days past the claim period is too late.\n\nA refund 3 days after the claim period fails.\n\nThe claim period is 3 days.\n",
         ]).map { "\($0.location.file):\($0.location.line) \($0.check)" }
         #expect(found == ["s/a.en.md:9 claim-contradicts-rule", "s/a.zh-Hans.md:9 claim-contradicts-rule"])
     }

@@ -24,7 +24,8 @@ import Testing
     @Test func aSectionCardDescribesTheSectionWithoutASummary() throws {
         let result = try Self.run(
             [
-                "p/_index.zh-Hans.md": "---\ntitle: 退货\n---\n\n退货的一切。\n", "p/_index.en.md": "---\ntitle: Returns\nsummary: All of it.\n---\n\nText.\n",
+                "p/_index.zh-Hans.md": "---\ntitle: 退货\n---\n\n退货的一切。\n",
+                "p/_index.en.md": "---\ntitle: Returns\nsummary: All of it.\n---\n\nText.\n",
                 "p/a.zh-Hans.md": "---\ntitle: 甲\ntype: policy\n---\n\n正文。\n", "p/a.en.md": "---\ntitle: A\ntype: policy\n---\n\nText.\n",
             ], render: true)
         #expect(Self.html(result, "zh-Hans/index.html").contains("<p>退货的一切。</p>"))

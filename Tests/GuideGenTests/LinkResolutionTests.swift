@@ -227,7 +227,9 @@ import Testing
         var files = ["guidegen.yaml": Self.config]
         for lang in ["zh-Hans", "en"] {
             files["s/p.\(lang).md"] = Self.page(
-                "P", "[x](/en/s/) [y](/../outside.md) [z](//host/x.md) [a](p.html) [b](/zh-hans/s/p/index.html) [c](/) [d](nowhere/) [e](index.md)")
+                "P",
+                "[x](/en/s/) [y](/../outside.md) [z](//host/x.md) [a](p.html) [b](/zh-hans/s/p/index.html) [c](/) [d](nowhere/) [e](index.md)"
+            )
         }
         let root = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: root) }

@@ -21,9 +21,10 @@ import Testing
         #expect(result.headings.map(\.id) == ["notes", "fees", "a-b-c", "set-x", "notes-1"])
         #expect(result.headings.map(\.text) == ["注意事项", "Fees", "a {b} c", "Set {x}", "main"])
         #expect(result.html.hasPrefix("<h2 id=\"notes\">注意事项</h2>\n<h2 id=\"fees\">Fees</h2>\n"))
-        #expect(result.diagnostics.map(\.message) == [
-            "the id `notes` is already used on this page (by an earlier heading or the theme); this heading gets `notes-1`"
-        ])
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "the id `notes` is already used on this page (by an earlier heading or the theme); this heading gets `notes-1`"
+            ])
         #expect(result.diagnostics.map(\.location.line) == [13])
     }
 

@@ -289,7 +289,8 @@ import Testing
     /// space typed between the value's Chinese edge and Chinese text is dropped, one between Chinese and the
     /// number kept or added, and the columns of what follows stay exact.
     @Test func valuesInSentencesKeepTogetherAndTakeChineseSpacing() throws {
-        let body = "在 {{rule w.general.window}} 售后期内，{{rule w.general.window}}内 或{{rule w.general.window}}。 {{rule w.general.window}} ok 15 天"
+        let body =
+            "在 {{rule w.general.window}} 售后期内，{{rule w.general.window}}内 或{{rule w.general.window}}。 {{rule w.general.window}} ok 15 天"
         let table = Self.oneRowTable + "    terms: {zh-Hans: [ok], en: [ok]}\n"
         let result = try Self.runSite(body: body, rules: ["rules/w.yaml": table], render: true)
         let zh = String(decoding: try #require(result.files["zh-Hans/s/p/index.html"]), as: UTF8.self)

@@ -56,9 +56,10 @@ import Testing
                 "5:1 error[unknown-key] `description`: unknown key | write `summary:` (Hugo's and MkDocs' `description`)",
                 "6:1 error[unknown-key] `slug`: unknown key | the file name is the page's slug: rename the file (`<slug>.<lang>.md`)",
             ])
-        #expect(validate("title: X\ntype: faq\nreviewed: 2026-13-01\n").1 == [
-            "4:11 error[bad-date] `reviewed`: `2026-13-01` is not a day of the calendar (there is no month 13) | write e.g. `reviewed: 2026-11-20`"
-        ])
+        #expect(
+            validate("title: X\ntype: faq\nreviewed: 2026-13-01\n").1 == [
+                "4:11 error[bad-date] `reviewed`: `2026-13-01` is not a day of the calendar (there is no month 13) | write e.g. `reviewed: 2026-11-20`"
+            ])
     }
 
     @Test func wrongTypesBadDatesAndPlatforms() {

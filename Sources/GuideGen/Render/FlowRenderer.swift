@@ -49,7 +49,9 @@ enum FlowRenderer {
         }
         // Most flows have none of the three: nothing is looked at then.
         if let text = diagram.title { diagram.title?.text = expandLabel(text.text, line: text.line, column: text.column) }
-        if let text = diagram.accessibleTitle { diagram.accessibleTitle?.text = expandLabel(text.text, line: text.line, column: text.column) }
+        if let text = diagram.accessibleTitle {
+            diagram.accessibleTitle?.text = expandLabel(text.text, line: text.line, column: text.column)
+        }
         if let text = diagram.accessibleDescription {
             diagram.accessibleDescription?.text = expandLabel(text.text, line: text.line, column: text.column)
         }
@@ -73,7 +75,9 @@ enum FlowRenderer {
             ?? strings.flowchart + (diagram.nodes.indices.contains(start) ? FlowLabelText.plain(diagram.nodes[start].label) : "")
         let svg = FlowSVG.render(diagram, geometry, title: title, description: diagram.accessibleDescription?.text, idPrefix: idPrefix)
         // A front-matter title is shown above the drawing, as Mermaid draws it.
-        let caption = diagram.title.map { "<figcaption class=\"flowchart__title\">\(FlowFormat.escape(FlowLabelText.plain($0.text)))</figcaption>\n" } ?? ""
+        let caption =
+            diagram.title.map { "<figcaption class=\"flowchart__title\">\(FlowFormat.escape(FlowLabelText.plain($0.text)))</figcaption>\n" }
+            ?? ""
         let (steps, printedSteps) = FlowSVG.textAlternatives(
             diagram, idPrefix: idPrefix, endMark: strings.flowEnd, startMark: strings.flowStart)
         let html = """

@@ -573,7 +573,8 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         }
         let key = parts.joined(separator: "/")
         let candidates = key.isEmpty ? ["_index"] : [key, key + "/_index"]
-        for candidate in candidates where index.entries[candidate] != nil || index.generatedListPath(key: candidate, language: page.language) != nil {
+        for candidate in candidates
+        where index.entries[candidate] != nil || index.generatedListPath(key: candidate, language: page.language) != nil {
             return SiteIndex.sourceLink(from: page.section, to: candidate)
         }
         return nil

@@ -837,7 +837,8 @@ struct Navigation: Sendable {
             }
             let titleLang = indexSource.flatMap { $0.language == language ? nil : $0.language }
             return Section(
-                name: section.name, title: title, titleLang: titleLang, summary: indexSource?.frontMatter.summary ?? descriptions[section.name], pages: pages,
+                name: section.name, title: title, titleLang: titleLang,
+                summary: indexSource?.frontMatter.summary ?? descriptions[section.name], pages: pages,
                 position: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         }
         pageCount = sections.reduce(0) { $0 + $1.pages.count }

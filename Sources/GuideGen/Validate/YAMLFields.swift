@@ -189,7 +189,9 @@ struct YAMLFields {
         }
         if Self.isValidDate(s.string) { return s.string }
         if let missing = Self.missingDay(s.string) {
-            error(.badDate, node, "`\(key)`: `\(s.string)` is not a day of the calendar (\(missing))", help: "write e.g. `\(key): 2026-11-20`")
+            error(
+                .badDate, node, "`\(key)`: `\(s.string)` is not a day of the calendar (\(missing))", help: "write e.g. `\(key): 2026-11-20`"
+            )
             return nil
         }
         error(.badDate, node, "`\(key)`: `\(s.string)` is not a date in the form YYYY-MM-DD", help: "write e.g. `\(key): 2026-11-20`")
@@ -208,7 +210,9 @@ struct YAMLFields {
         guard d >= 1 else { return "days start at 01" }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
         return "\(months[m - 1]) \(y) has \(days) days"
     }
 

@@ -201,7 +201,8 @@ struct FlowSVGTests {
                 expand: { text, _ in (text.replacingOccurrences(of: "{{rule w.a.b}}", with: "15 days"), [], [], []) }
             ).html
         }
-        let both = render("---\ntitle: Returns <in> {{rule w.a.b}}\n---\nflowchart TD\naccTitle: How to return\naccDescr: Three steps\na --> b")
+        let both = render(
+            "---\ntitle: Returns <in> {{rule w.a.b}}\n---\nflowchart TD\naccTitle: How to return\naccDescr: Three steps\na --> b")
         #expect(both.contains("<figcaption class=\"flowchart__title\">Returns &lt;in&gt; 15 days</figcaption>"), "\(both.prefix(700))")
         #expect(both.contains("<title id=\"flow1-title\">How to return</title>\n<desc id=\"flow1-desc\">Three steps</desc>"))
         #expect(both.contains("aria-describedby=\"flow1-desc flow1-steps\""))
