@@ -461,25 +461,27 @@ private struct FlowSourceParser {
         return position == text.count
     }
 
+    /// Records a finding on the current line.
+    private mutating func note(_ severity: FlowIssue.Severity, column: Int, _ message: String, help: String) {
+        issues.append(
+            FlowIssue(line: lineNumber, column: column, severity: severity, check: FlowIssue.syntax, message: message, help: help))
+    }
+
     /// One line of Mermaid front matter: `title: …` is the flow's title; other keys (`config:`, with the lines
     /// indented under it, `displayMode:`) would change how Mermaid draws and are ignored with a warning.
     private mutating func readFrontMatterLine() {
         guard let first = text.first, !isSpace(first), first != "#" else { return }
         guard let colon = firstIndex(of: ":", from: 0) else {
-            issues.append(
-                FlowIssue(
-                    line: lineNumber, column: 1, severity: .error, check: FlowIssue.syntax,
-                    message: "expected `key: value` in the Mermaid front matter",
-                    help: "write `title: …`, or remove the front matter"))
+            note(
+                .error, column: 1, "expected `key: value` in the Mermaid front matter", help: "write `title: …`, or remove the front matter"
+            )
             return
         }
         let key = string(0, colon)
         guard key == "title" else {
-            issues.append(
-                FlowIssue(
-                    line: lineNumber, column: 1, severity: .warning, check: FlowIssue.syntax,
-                    message: "`\(key)` in the Mermaid front matter is ignored; the site theme styles flows",
-                    help: "remove it; only `title:` is used"))
+            note(
+                .warning, column: 1, "`\(key)` in the Mermaid front matter is ignored; the site theme styles flows",
+                help: "remove it; only `title:` is used")
             return
         }
         var (start, end) = trim(colon + 1, text.count)
