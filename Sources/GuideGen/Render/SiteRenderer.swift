@@ -759,8 +759,9 @@ public struct SiteRenderer: Sendable {
             },
             "languages_json": "[" + config.languages.map { "\"\($0)\"" }.joined(separator: ",") + "]",
             "pretty": prettyURLs,
-            // The chooser itself is the page for readers of no listed language.
-            "x_default": config.baseURL ?? "./",
+            // The chooser itself is the page for readers of no listed language (`index.html` without a base URL, as
+            // the language home pages name it: `./` is a folder under file://).
+            "x_default": config.baseURL ?? "index.html",
         ]
     }
 
