@@ -694,12 +694,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 if let before = cmark_node_previous(node), cmark_node_get_type(before) == CMARK_NODE_TEXT {
                     let literal = Self.bytes(cmark_node_get_literal(before))
                     if let last = literal.last, last != 0x20, last != 0x0A {
-                        let joined = Array(literal) + [0xE2, 0x81, 0xA0, 0]
-                        joined.withUnsafeBufferPointer { buffer in
-                            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                                _ = cmark_node_set_literal(before, $0)
-                            }
-                        }
+                        Self.setLiteral(before, (Array(literal) + [0xE2, 0x81, 0xA0])[...])
                     }
                 }
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
@@ -750,16 +745,12 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
             guard isCJK, sawDot else { return nil }
             let kept = Array(literal[..<i])
             let rest = Array(literal[i...])
-            (kept + [0]).withUnsafeBufferPointer { p in
-                p.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(textNode, $0.baseAddress) }
-            }
+            Self.setLiteral(textNode, kept[...])
             (Array(url[..<(scheme + i)]) + [0]).withUnsafeBufferPointer { p in
                 p.withMemoryRebound(to: CChar.self) { cmark_node_set_url(link, $0.baseAddress) }
             }
             let after = cmark_node_new(CMARK_NODE_TEXT)!
-            (rest + [0]).withUnsafeBufferPointer { p in
-                p.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(after, $0.baseAddress) }
-            }
+            Self.setLiteral(after, rest[...])
             cmark_node_insert_after(link, after)
             return after
         }
@@ -821,6 +812,13 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
     }
 
     /// A node's literal as bytes, valid while the node is unchanged.
+    /// Sets a node's literal to `bytes` (cmark copies them, so they need to live only for the call).
+    static func setLiteral(_ node: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
+        (Array(bytes) + [0]).withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+        }
+    }
+
     static func bytes(_ literal: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
         guard let literal else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
@@ -1084,10 +1082,7 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         let id = tokens.last { $0.first == "#" }.map { String($0.dropFirst()) }
         var keep = open
         while keep > 0, literal[keep - 1] == 0x20 || literal[keep - 1] == 0x09 { keep -= 1 }
-        let kept = Array(literal[..<keep]) + [0]
-        kept.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_literal(last, $0) }
-        }
+        setLiteral(last, Array(literal[..<keep])[...])
         return id
     }
 

@@ -493,8 +493,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
                 // folder): `assets/photo.png` alone would be broken from `returns/refund.en.md`.
                 help: Self.nearestAsset(written: decoded, resolved: target, in: assets).map { asset in
                     // `#` and `?` in a file name would read as a fragment or a query: written escaped.
-                    let escaped = asset.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "#", with: "%23")
-                        .replacingOccurrences(of: "?", with: "%3F")
+                    let escaped = RelativeURL.escaped(asset)
                     let written =
                         fromContentRoot
                         ? "/" + escaped : String(repeating: "../", count: page.section.split(separator: "/").count) + escaped
@@ -573,11 +572,12 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         }
         let key = parts.joined(separator: "/")
         let candidates = key.isEmpty ? ["_index"] : [key, key + "/_index"]
-        for candidate in candidates
-        where index.entries[candidate] != nil || index.generatedListPath(key: candidate, language: page.language) != nil {
-            return SiteIndex.sourceLink(from: page.section, to: candidate)
-        }
-        return nil
+        return candidates.first(where: hasPage).map { SiteIndex.sourceLink(from: page.section, to: $0) }
+    }
+
+    /// Whether a link to `key` leads somewhere: a page, or a list page guidegen writes for `_index`.
+    private func hasPage(_ key: String) -> Bool {
+        index.entries[key] != nil || index.generatedListPath(key: key, language: page.language) != nil
     }
 
     /// The page whose name is closest to the one linked (in the section the link names, else anywhere), as
@@ -591,7 +591,7 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
         // MkDocs names a folder's page `index.md` (or `README.md`); here it is `_index`.
         if ["index", "readme"].contains(slug.lowercased()) {
             let landing = section.isEmpty ? "_index" : section + "/_index"
-            if index.entries[landing] != nil || index.generatedListPath(key: landing, language: page.language) != nil {
+            if hasPage(landing) {
                 return "did you mean `\(SiteIndex.sourceLink(from: page.section, to: landing))`? A folder's own page is `_index.<lang>.md`"
             }
         }

@@ -45,6 +45,7 @@ public struct SiteRenderer: Sendable {
         // A section's card says what its landing page says: its summary, else its opening text (as its meta
         // description does); a card without a word stood out beside the others.
         var landingDescriptions: [String: [String: String]] = [:]
+        // Field by field (`?.isSectionIndex` reads one; binding the entry would copy all of it for every page).
         for body in bodies where index.entries[body.key]?.isSectionIndex == true {
             guard let section = index.entries[body.key]?.section, !section.isEmpty, let text = body.description else { continue }
             landingDescriptions[body.language, default: [:]][section] = text

@@ -201,31 +201,32 @@ struct YAMLFields {
     /// Why a date in the form YYYY-MM-DD names no day (`2026-02-30`: "February 2026 has 28 days"); nil when
     /// it is not in that form, or is a day.
     static func missingDay(_ s: String) -> String? {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, !isValidDate(s) else { return nil }
-        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return nil }
-        func num(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
-        let (y, m, d) = (num(0..<4), num(5..<7), num(8..<10))
+        guard let (y, m, d) = dateFields(s), !isValidDate(s) else { return nil }
         guard (1...12).contains(m) else { return "there is no month \(m)" }
         guard d >= 1 else { return "days start at 01" }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         let months = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         ]
-        return "\(months[m - 1]) \(y) has \(days) days"
+        return "\(months[m - 1]) \(y) has \(daysIn(month: m, of: y)) days"
     }
 
     static func isValidDate(_ s: String) -> Bool {
+        guard let (y, m, d) = dateFields(s), (1...12).contains(m), d >= 1 else { return false }
+        return d <= daysIn(month: m, of: y)
+    }
+
+    /// Year, month and day of text written `YYYY-MM-DD` (digits and dashes only, whatever their values).
+    private static func dateFields(_ s: String) -> (year: Int, month: Int, day: Int)? {
         let b = Array(s.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
-        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return false }
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return nil }
         func num(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
-        let (y, m, d) = (num(0..<4), num(5..<7), num(8..<10))
-        guard (1...12).contains(m), d >= 1 else { return false }
+        return (num(0..<4), num(5..<7), num(8..<10))
+    }
+
+    private static func daysIn(month m: Int, of y: Int) -> Int {
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
     }
 
     /// A list of strings; with `single`, a single string is accepted as a one-item list (rule terms and
