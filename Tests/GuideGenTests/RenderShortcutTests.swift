@@ -422,6 +422,11 @@ import Testing
         #expect(links == (40..<80).map { "p0\($0)" + ($0 == 45 ? "*" : "") })
         #expect(page45.contains(#"<li><a href="../../../en/big/index.html">…</a></li>"#))
         #expect(!page45.contains("en/small/only/"))
+        // A section it lists no pages of has its link and no empty list.
+        let small = try #require(
+            page45.firstMatch(of: /<li class="nav__section">\s*<a class="nav__section-link" href="[^"]*small[^"]*">Small<\/a>\s*<\/li>/))
+        #expect(!small.output.isEmpty)
+        #expect(page45.matches(of: /<ul>/).count == 1)
         // Another page of the same block shares the sidebar, with its own page marked.
         #expect(try sidebar("en/big/p079/index.html").contains(#"<a href="../../../en/big/p079/index.html" aria-current="page">"#))
         #expect(try sidebar("en/small/only/index.html").contains(#"<a href="../../../en/small/only/index.html" aria-current="page">"#))

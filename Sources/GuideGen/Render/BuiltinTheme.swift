@@ -254,12 +254,14 @@ enum BuiltinTheme {
       {{#nav}}
       <li class="nav__section{{#current}} nav__section--current{{/current}}">
         <a class="nav__section-link" href="{{url}}"{{#section_lang}} lang="{{section_lang}}"{{/section_lang}}>{{title}}</a>
+        {{#has_pages}}
         <ul>
           {{#pages}}
           <li{{#title_lang}} lang="{{title_lang}}"{{/title_lang}}>{{#current}}<a href="{{url}}" aria-current="page">{{title}}</a>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>
           {{/pages}}
           {{#more}}<li><a href="{{url}}">…</a></li>{{/more}}
         </ul>
+        {{/has_pages}}
       </li>
       {{/nav}}
     </ul>

@@ -631,6 +631,8 @@ public struct SiteRenderer: Sendable {
             // Not `title_lang`, which its pages would find when they have none of their own.
             if let lang = s.titleLang { section["section_lang"] = .text(lang) }
             if items.count < s.pages.count && current { section["more"] = .flag(true) }
+            // So that a theme can leave out the list of a section it shows no pages of (an empty `<ul>`).
+            if !items.isEmpty { section["has_pages"] = .flag(true) }
             return section
         }
     }
