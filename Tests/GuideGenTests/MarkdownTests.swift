@@ -139,6 +139,16 @@ import Testing
             ])
     }
 
+    @Test func htmlCommentsAreLeftOutWithHelpForAnAuthorsNote() {
+        let result = render("Hi\n\n<!--more-->\n\nx <!-- note --> y\n")
+        #expect(result.html == "<p>Hi</p>\n<!-- raw HTML omitted -->\n<p>x <!-- raw HTML omitted --> y</p>\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "7:1 warning[raw-html] raw HTML `<!--more-->` is left out | guidegen has no summary divider: a page's summary is its front matter `summary:`; remove the marker",
+                "9:3 warning[raw-html] raw HTML `<!-- note -->` is left out | an HTML comment is in no page; remove it (a `<!-- guidegen-ignore: … -->` marker is the one comment read)",
+            ])
+    }
+
     @Test func dangerousURLsAreBlanked() {
         #expect(
             render("[a](javascript:alert(1)) ![b](data:text/html,x) ![c](data:image/png;base64,AA)").html

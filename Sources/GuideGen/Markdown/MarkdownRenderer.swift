@@ -893,13 +893,19 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
         let snippet = literal.split(separator: "\n").first.map { String($0.prefix(40)) } ?? ""
         // A comment is an author's note, shown to no reader either way: "write it in Markdown" misled.
-        let isComment = ByteSearch.trimmed(literal, newlines: true).hasPrefix("<!--")
+        let trimmed = ByteSearch.trimmed(literal, newlines: true)
+        let isComment = trimmed.hasPrefix("<!--")
+        // Hugo's summary divider: a migrated page has one, and guidegen's summary is a front matter key.
+        let isMoreDivider =
+            isComment && trimmed.hasSuffix("-->") && trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces) == "more"
         diagnostics.append(
             Diagnostic(
                 .warning, .rawHTML, at: location(node), "raw HTML `\(snippet)` is left out",
-                help: isComment
-                    ? "an HTML comment is in no page; remove it (a `<!-- guidegen-ignore: … -->` marker is the one comment read)"
-                    : "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
+                help: isMoreDivider
+                    ? "guidegen has no summary divider: a page's summary is its front matter `summary:`; remove the marker"
+                    : isComment
+                        ? "an HTML comment is in no page; remove it (a `<!-- guidegen-ignore: … -->` marker is the one comment read)"
+                        : "write it in Markdown, or set `unsafe_html: true` in guidegen.yaml if you trust every author"))
     }
 
     /// Swaps a table cell's children for literal HTML. A cell may not hold a custom node, so this is an
