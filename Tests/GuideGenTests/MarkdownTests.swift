@@ -110,6 +110,18 @@ import Testing
             ])
     }
 
+    /// Docusaurus' and VitePress' `:::kind` containers are the other near miss; `:::` alone and a word
+    /// with a colon in it (`:::分隔`) are not.
+    @Test func aColonContainerNamesTheAlertToWrite() {
+        let result = render(":::tip\n别拒收。\n:::\n\n::: danger 小心\n\n::::info\n\n:::\n\n:::x:y\n")
+        #expect(
+            TestSupport.lines(result.diagnostics) == [
+                "5:1 warning[alert-syntax] `:::` containers (Docusaurus, VitePress) (`:::tip`) are not supported; the paragraph shows it as text | write a GitHub alert: `> [!TIP]` on a line of its own, then the text on lines starting `> `",
+                "9:1 warning[alert-syntax] `:::` containers (Docusaurus, VitePress) (`::: danger`) are not supported; the paragraph shows it as text | write a GitHub alert: `> [!CAUTION]` on a line of its own, then the text on lines starting `> `",
+                "11:1 warning[alert-syntax] `:::` containers (Docusaurus, VitePress) (`::::info`) are not supported; the paragraph shows it as text | write a GitHub alert: `> [!NOTE]` on a line of its own, then the text on lines starting `> `",
+            ])
+    }
+
     /// A footnote reference without its definition is shown as text (`[^2]`): lint says so. One with a
     /// definition, and a link text that merely holds `^`, are fine.
     @Test func aFootnoteWithoutItsDefinitionIsAWarning() {

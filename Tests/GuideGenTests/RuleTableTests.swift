@@ -201,6 +201,14 @@ import Testing
         #expect(PageHooks.referenceHelp("rules windows.general.window") == "did you mean `{{rule windows.general.window}}`?")
         #expect(PageHooks.referenceHelp("tabel windows.general") == "write `{{rule table.row.column}}` or `{{table table}}`")
         #expect(PageHooks.referenceHelp("price 15") == "write `{{rule table.row.column}}` or `{{table table}}`")
+        // Hugo shortcodes a migrated page still holds.
+        #expect(
+            PageHooks.referenceHelp(#"< relref "../returns/refund.md" >"#)
+                == "guidegen has no Hugo shortcodes: link to the page's source file, `[text](../returns/refund.md)`")
+        #expect(
+            PageHooks.referenceHelp("% notice tip %")
+                == "guidegen has no Hugo shortcodes: write it in Markdown (a note is an alert, `> [!NOTE]`); a rule's value is `{{rule table.row.column}}`"
+        )
     }
 
     @Test func referenceBodiesParseOnlyInTheirTwoForms() {

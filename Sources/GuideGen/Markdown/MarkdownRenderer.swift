@@ -475,10 +475,11 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
                 }
             }
             if options.githubAlerts, let kind = Self.mkdocsAdmonition(node) {
+                let syntax = kind.written.hasPrefix(":") ? "`:::` containers (Docusaurus, VitePress)" : "MkDocs admonitions"
                 diagnostics.append(
                     Diagnostic(
                         .warning, .alertSyntax, at: location(node),
-                        "MkDocs admonitions (`\(kind.written)`) are not supported; the paragraph shows it as text",
+                        "\(syntax) (`\(kind.written)`) are not supported; the paragraph shows it as text",
                         help: "write a GitHub alert: `> [!\(kind.alert)]` on a line of its own, then the text on lines starting `> `"))
             }
             var proseBlock = ProseBlock(kind: .paragraph, ignored: ignoredHere)
@@ -1100,13 +1101,22 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         else { return nil }
         // The first bytes before the text's length: every paragraph comes here, and measuring each was a cost.
         let lead = UInt8(bitPattern: head[0])
-        guard lead == 0x21 || lead == 0x3F, UInt8(bitPattern: head[1]) == lead, UInt8(bitPattern: head[2]) == lead else { return nil }
+        guard lead == 0x21 || lead == 0x3F || lead == 0x3A, UInt8(bitPattern: head[1]) == lead, UInt8(bitPattern: head[2]) == lead
+        else { return nil }
         let literal = bytes(head)
         guard literal.count > 4 else { return nil }
-        var start = 3
-        if start < literal.count, literal[start] == 0x2B { start += 1 }  // `???+`
-        guard start < literal.count, literal[start] == 0x20 else { return nil }
-        let rest = String(decoding: UnsafeBufferPointer(rebasing: literal[(start + 1)...]), as: UTF8.self)
+        // `!!! note`, `??? note`, `???+ note` (MkDocs); `:::tip`, `::: tip`, `::::tip` (markdown-it-container,
+        // as Docusaurus and VitePress write it).
+        var markerEnd = 3
+        if lead == 0x3A {
+            while markerEnd < literal.count, literal[markerEnd] == 0x3A { markerEnd += 1 }
+        } else if literal[markerEnd] == 0x2B {
+            markerEnd += 1
+        }
+        var start = markerEnd
+        while start < literal.count, literal[start] == 0x20 { start += 1 }
+        guard start < literal.count, start > markerEnd || lead == 0x3A else { return nil }
+        let rest = String(decoding: UnsafeBufferPointer(rebasing: literal[start...]), as: UTF8.self)
         guard let word = rest.split(separator: " ").first.map(String.init), word.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return nil
         }
@@ -1118,7 +1128,8 @@ private struct TreeWalker<Hooks: MarkdownHooks> {
         case "danger", "error", "failure", "fail", "missing", "bug": alert = "CAUTION"
         default: alert = "NOTE"
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: literal[0..<start]), as: UTF8.self) + " " + word, alert)
+        let marker = String(decoding: UnsafeBufferPointer(rebasing: literal[0..<markerEnd]), as: UTF8.self)
+        return (marker + (start > markerEnd ? " " : "") + word, alert)
     }
 
     /// The check ids of `<!-- guidegen-ignore: a, b -->`, or nil when the HTML is something else.

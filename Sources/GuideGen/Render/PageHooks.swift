@@ -69,6 +69,15 @@ final class PageHooks: MarkdownHooks, @unchecked Sendable {
     /// How to write a reference that did not parse: its keyword corrected when it is close (`{{tabel x}}`,
     /// `{{Rule …}}`, `{{rules …}}`), else the two forms.
     static func referenceHelp(_ body: String) -> String {
+        // `{{< ref "x.md" >}}`, `{{% note %}}`: a page migrated from Hugo.
+        if let marker = body.first, marker == "<" || marker == "%" {
+            let name = body.dropFirst().drop { $0 == " " || $0 == "/" }.prefix { $0.isLetter || $0 == "_" || $0 == "-" }
+            if name == "ref" || name == "relref" {
+                return "guidegen has no Hugo shortcodes: link to the page's source file, `[text](../returns/refund.md)`"
+            }
+            return
+                "guidegen has no Hugo shortcodes: write it in Markdown (a note is an alert, `> [!NOTE]`); a rule's value is `{{rule table.row.column}}`"
+        }
         let words = body.split(separator: " ", maxSplits: 1)
         if words.count == 2, let keyword = Suggestion.closest(to: words[0].lowercased(), in: ["rule", "table"]) {
             let argument = words[1].trimmingCharacters(in: .whitespaces)
