@@ -82,6 +82,15 @@ import Testing
             ])
     }
 
+    /// A source title in a language the site does not have is shown to no one: a warning, naming the
+    /// language meant when only its case differs.
+    @Test func aSourceTitleInAnotherLanguageIsAWarning() {
+        #expect(
+            validate("title: T\ntype: article\nsources:\n  - {title: {EN: Rules, zh-Hans: 规则}, url: \"https://a.example/\"}\n").1 == [
+                "5:14 warning[wrong-type] a source `title` in `EN`, which is not a configured language; no reader sees it | did you mean `en`?"
+            ])
+    }
+
     @Test func yamlSyntaxErrorsArePositioned() {
         #expect(
             validate("title: A: B\ntype: faq\n").1 == [

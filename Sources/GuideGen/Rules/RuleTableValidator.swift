@@ -45,7 +45,7 @@ public enum RuleTableValidator {
             case "changed":
                 table.changed = fields.date(value, key: "changed") ?? ""
                 table.changedLine = keyNode.mark.line
-            case "sources": table.sources = SchemaValidator.sources(value, fields: &fields)
+            case "sources": table.sources = SchemaValidator.sources(value, fields: &fields, languages: languages)
             case "columns": table.columns = columns(value, languages: languages, fields: &fields, broken: &brokenColumns)
             case "rows": rowsNode = value
             default:

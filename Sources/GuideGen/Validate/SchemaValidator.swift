@@ -98,7 +98,7 @@ public enum SchemaValidator {
                     }
                 }
             case .sourceList:
-                front.sources = sources(value, fields: &fields)
+                front.sources = sources(value, fields: &fields, languages: config.languages)
             }
         }
         for field in FrontMatterSchema.fields where field.required && front.keyLines[field.key] == nil {
@@ -113,7 +113,8 @@ public enum SchemaValidator {
     }
 
     /// Reads `sources:` as a list of `{title, url}`; a title may be a map of language to text.
-    static func sources(_ node: YAMLNode, fields: inout YAMLFields) -> [Source] {
+    /// A title's language not among `languages` is shown to no reader: a warning with the nearest one (`EN`).
+    static func sources(_ node: YAMLNode, fields: inout YAMLFields, languages: [String]) -> [Source] {
         guard case .sequence(let seq, _) = node else {
             fields.error(.wrongType, node, "`sources` must be a list of `{title, url}`, not \(node.kindName)")
             return []
@@ -129,7 +130,14 @@ public enum SchemaValidator {
                 case "title":
                     // A rule table serves every language: its sources' titles may be written per language.
                     if case .mapping = value, let languagePairs = fields.pairs(value, what: "a source `title`") {
-                        for (language, _, text) in languagePairs {
+                        for (language, languageNode, text) in languagePairs {
+                            if !languages.contains(language) {
+                                fields.warning(
+                                    .wrongType, languageNode,
+                                    "a source `title` in `\(language)`, which is not a configured language; no reader sees it",
+                                    help: PageValidator.sameLanguage(language, in: languages).map { "did you mean `\($0)`?" }
+                                        ?? Suggestion.help(for: language, in: languages, noun: "languages"))
+                            }
                             guard let text = fields.text(text, key: "title") else { continue }
                             titles[language] = text
                             if title == nil { title = text }
