@@ -167,11 +167,14 @@ import Testing
             validate("title: A\ntitle: B\ntype: faq\n").1 == [
                 "3:1 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
             ])
-        // The repeated key is found inside a nested mapping too, at its own indentation.
-        #expect(
-            validate("title: A\ntype: faq\nsources:\n  - title: X\n    url: https://a.example/\n    title: Y\n").1 == [
-                "7:5 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"
-            ])
+        // The repeated key is found inside a nested mapping too, at its own indentation; a note points at
+        // the first one.
+        let nested = SchemaValidator.validate(
+            yaml: "title: A\ntype: faq\nsources:\n  - title: X\n    url: https://a.example/\n    title: Y\n", file: "p.en.md",
+            firstLine: 2, config: TestSupport.config
+        ).1
+        #expect(TestSupport.lines(nested) == ["7:5 error[yaml-syntax] duplicate key `title` in the same mapping | keep one of them"])
+        #expect(nested.first?.notes.map { "\($0.location.line):\($0.location.column) \($0.message)" } == ["5:5 `title` first appears here"])
         #expect(
             validate("title: &t A\ntype: faq\nsummary: *t\n").1 == [
                 "2:8 error[yaml-limit] anchors and aliases (`&name`, `*name`) are not allowed in front matter | write the value out in full; quote a text that starts with `&` or `*`"

@@ -79,7 +79,9 @@ import Testing
         #expect(composer.compose("a: 1\r\nb: 2\rjd: !!str &a 京东\n") == .failure(.anchorOrAlias(at: YAMLMark(line: 3, column: 11))))
         #expect(composer.compose("- 京东: !t &a x\n") == .failure(.anchorOrAlias(at: YAMLMark(line: 1, column: 10))))
         #expect(composer.compose("a: *x\n") == .failure(.anchorOrAlias(at: YAMLMark(line: 1, column: 4))))
-        #expect(composer.compose("{a: 1, b: 2, a: 3}\n") == .failure(.duplicateKeys(["a"], at: YAMLMark(line: 1, column: 14))))
+        #expect(
+            composer.compose("{a: 1, b: 2, a: 3}\n")
+                == .failure(.duplicateKeys(["a"], at: YAMLMark(line: 1, column: 14), first: YAMLMark(line: 1, column: 2))))
         #expect(composer.compose(String(repeating: "- ", count: 60) + "x\n") != .failure(.tooDeep(at: YAMLMark(line: 1, column: 1))))
         if case .failure(.tooManyValues) = composer.compose("[" + String(repeating: "1, ", count: 100) + "1]\n") {
         } else {

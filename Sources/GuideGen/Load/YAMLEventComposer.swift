@@ -14,7 +14,8 @@ struct YAMLEventComposer {
         case syntax(problem: String, context: String?, at: YAMLMark)
         /// libyaml could not read the text (it is not UTF-8).
         case unreadable(problem: String)
-        case duplicateKeys([String], at: YAMLMark)
+        /// The repeated keys, where the first of them is repeated, and where that key first appears.
+        case duplicateKeys([String], at: YAMLMark, first: YAMLMark)
         case anchorOrAlias(at: YAMLMark)
         case tooDeep(at: YAMLMark)
         case tooManyValues(at: YAMLMark)
@@ -225,25 +226,26 @@ struct YAMLEventComposer {
         // A front matter mapping holds a dozen keys: comparing each with the ones before it costs less than
         // hashing them all; a large mapping is hashed, so hostile input stays linear.
         let small = pairs.count <= 16
-        var seen = Set<String>()
-        var repeats: [String: YAMLMark] = [:]
+        var seen: [String: YAMLMark] = [:]
+        var repeats: [String: (again: YAMLMark, first: YAMLMark)] = [:]
         for i in pairs.indices {
             guard case .scalar(let key) = pairs[i].key else { continue }
-            let repeated: Bool
+            let earlier: YAMLMark?
             if small {
-                repeated = (0..<i).contains { j in
-                    if case .scalar(let earlier) = pairs[j].key {
-                        earlier.string == key.string && open.keyTags[j] == open.keyTags[i]
-                    } else {
-                        false
-                    }
-                }
+                earlier =
+                    (0..<i).lazy.compactMap { j -> YAMLMark? in
+                        guard case .scalar(let other) = pairs[j].key, other.string == key.string, open.keyTags[j] == open.keyTags[i]
+                        else { return nil }
+                        return other.mark
+                    }.first
             } else {
-                repeated = !seen.insert((open.keyTags[i] ?? "") + "\u{0}" + key.string).inserted
+                let tagged = (open.keyTags[i] ?? "") + "\u{0}" + key.string
+                earlier = seen[tagged]
+                if earlier == nil { seen[tagged] = key.mark }
             }
-            if repeated, repeats[key.string] == nil { repeats[key.string] = key.mark }
+            if let earlier, repeats[key.string] == nil { repeats[key.string] = (key.mark, earlier) }
         }
-        guard let first = repeats.keys.min() else { return nil }
-        return .duplicateKeys(repeats.keys.sorted(), at: repeats[first]!)
+        guard let first = repeats.keys.min(), let marks = repeats[first] else { return nil }
+        return .duplicateKeys(repeats.keys.sorted(), at: marks.again, first: marks.first)
     }
 }

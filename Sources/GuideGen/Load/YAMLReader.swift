@@ -119,7 +119,10 @@ public struct YAMLReader: Sendable {
         switch failure {
         case .syntax(let problem, let context, let mark): return Self.syntaxDiagnostic(problem, context, at: at(mark.line, mark.column))
         case .unreadable(let problem): return Diagnostic(.error, .yamlSyntax, at: at(1, 1), "YAML could not be read: \(problem)")
-        case .duplicateKeys(let keys, let mark): return Self.duplicateKeysDiagnostic(keys, at: at(mark.line, mark.column))
+        case .duplicateKeys(let keys, let mark, let first):
+            var diagnostic = Self.duplicateKeysDiagnostic(keys, at: at(mark.line, mark.column))
+            diagnostic.notes = [Diagnostic.Note(at(first.line, first.column), "`\(keys.min() ?? "")` first appears here")]
+            return diagnostic
         case .anchorOrAlias(let mark): return Self.anchorDiagnostic(file: file, at: at(mark.line, mark.column))
         case .tooDeep(let mark):
             return Diagnostic(
