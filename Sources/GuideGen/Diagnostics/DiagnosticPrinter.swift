@@ -171,7 +171,9 @@ public struct DiagnosticPrinter: Sendable {
             // guidegen's own line breaks (before a note or `help:`) are escaped below; control characters inside
             // the texts (a line break or escape sequence in a quoted key) are shown as pictures, as in text output,
             // so they cannot pass for guidegen's.
-            let notes = d.notes.map { "\nnote: \($0.location.file):\($0.location.line): \(Self.printable($0.message))" }.joined()
+            let notes = d.notes.map {
+                "\nnote: \($0.location.file):\($0.location.line):\($0.location.column): \(Self.printable($0.message))"
+            }.joined()
             let message = Self.printable(d.message) + notes + (d.help.map { "\nhelp: \(Self.printable($0, keepNewlines: true))" } ?? "")
             return
                 "::\(level) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.check))::\(escapeData(message))"
