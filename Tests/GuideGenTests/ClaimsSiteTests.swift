@@ -699,12 +699,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Pipeline.run(PipelineOptions(content: root, templates: nil), render: true)
         let hant = try #require(result.files["zh-Hant/s/a/index.html"].map { String(decoding: $0, as: UTF8.self) })
-        #expect(hant.contains(#"<caption lang="zh-Hans">生鲜规则</caption>"#))
+        #expect(hant.contains(#"<caption lang="zh-Hans"><span class="rule-table__title">生鲜规则</span></caption>"#))
         #expect(hant.contains(#"<th scope="row" lang="zh-Hans">生鲜</th>"#))
         #expect(hant.contains(#"<th scope="col">備註</th>"#))
         #expect(hant.contains(#"<td>簽收時驗貨</td>"#))
         let hans = try #require(result.files["zh-Hans/s/a/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(hans.contains(#"<th scope="row">生鲜</th>"#))
-        #expect(hans.contains(#"<caption>生鲜规则</caption>"#))
+        #expect(hans.contains(#"<caption><span class="rule-table__title">生鲜规则</span></caption>"#))
     }
 }

@@ -220,3 +220,27 @@ def test_search_finds_pages_offline_in_both_languages(built_site, desktop):
     assert not results()
     box.send_keys(Keys.ESCAPE)
     assert not desktop.find_element(By.CSS_SELECTOR, ".search__panel").is_displayed()
+
+
+def test_a_rule_tables_title_stays_in_view_while_it_scrolls_sideways(built_site):
+    """On a phone a wide rule table scrolls in its frame; its caption is as wide as the table and scrolled
+    away with the columns, leaving a cut-off title over the values."""
+    d = browser(360, 780)
+    try:
+        d.get((built_site / "en" / "policies" / "claim-windows" / "index.html").as_uri())
+        checked = d.execute_script("""
+            const out = [];
+            for (const frame of document.querySelectorAll('.rule-table .table-scroll')) {
+                if (frame.scrollWidth <= frame.clientWidth + 1) continue;
+                frame.scrollLeft = frame.scrollWidth;
+                const f = frame.getBoundingClientRect();
+                const t = frame.querySelector('caption .rule-table__title').getBoundingClientRect();
+                out.push([Math.round(t.left - f.left), Math.round(window.innerWidth - t.right), frame.scrollLeft]);
+            }
+            return out;
+        """)
+    finally:
+        d.quit()
+    # At least one table is wider than the phone (else this proves nothing), and every title is in view.
+    assert checked and all(scrolled > 0 for _, _, scrolled in checked), checked
+    assert all(left >= -1 and right >= -1 for left, right, _ in checked), checked

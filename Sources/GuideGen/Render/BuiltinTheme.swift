@@ -804,6 +804,8 @@ time { white-space: nowrap; }
 
 .rule-table { margin: 1.5rem 0; }
 .rule-table caption { text-align: left; font-weight: 650; padding-bottom: 0.4rem; }
+/* A caption is as wide as its table: on a phone it scrolled away with the columns. Its text stays put. */
+.rule-table__title { position: sticky; left: 0; display: inline-block; max-width: calc(100vw - 2.5rem); }
 .rule-table tr:target { background: var(--accent-soft); }
 .rule-table__meta { font-size: 0.82rem; color: var(--fg-soft); margin-top: 0.4rem; }
 .rule-table__value { white-space: nowrap; }

@@ -22,8 +22,9 @@ public enum RuleTableHTML {
         let frame =
             "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(table.title.text(language, fallback: fallback)))\">"
         var html = "<figure class=\"rule-table\"\(figureID)>\n\(frame)\n<table>\n"
+        // The title in a span of its own: it stays in view (sticky) while the table scrolls sideways under it.
         html +=
-            "<caption\(lang(table.title))>\(e(table.title.text(language, fallback: fallback)))</caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
+            "<caption\(lang(table.title))><span class=\"rule-table__title\">\(e(table.title.text(language, fallback: fallback)))</span></caption>\n<thead>\n<tr><th scope=\"col\">\(e(strings.ruleCase))</th>"
         for column in table.columns {
             html += "<th scope=\"col\"\(lang(column.title))>\(e(column.title.text(language, fallback: fallback)))</th>"
         }
