@@ -443,6 +443,44 @@ import Testing
         #expect(found == ["s/a.en.md:9 claim-contradicts-rule", "s/a.zh-Hans.md:9 claim-contradicts-rule"])
     }
 
+    /// Chinese also puts the marker after the period's name (售后期过了 3 天, 维权期结束后 3 天内, 维权期外), and English
+    /// counts "from the end of" a period; a period's own value after 后 is still a claim when the term names no
+    /// period (`三包耐用品后`).
+    @Test func aTimeCountedFromThePeriodsEndIsNoClaimOfIt() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md":
+                "维权期过了3天仍可联系卖家。\n\n维权期结束后的 3 天里也可以。\n\n维权期外3天内可以协商。\n\n维权期满后3天，卖家可手动开启。\n\n三包耐用品后3天。\n",
+            "s/a.en.md":
+                "Within 3 days of the end of the claim period you may ask.\n\nFor 3 days once the claim period has closed, ask the seller.\n\nDurable goods: 3 days.\n",
+        ]).map { "\($0.location.file):\($0.location.line) \($0.check)" }
+        #expect(found == ["s/a.en.md:9 claim-contradicts-rule", "s/a.zh-Hans.md:13 claim-contradicts-rule"])
+    }
+
+    /// A clause without a term of its own is about the sentence's terms, except those whose own clause already
+    /// states a value: the second number is someone else's (卖家需在3天内处理), and so is one before the
+    /// term's clause (满99元包邮，…).
+    @Test func aNumberInAnotherClauseIsNotTheValueOfATermThatHasOne() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "维权期为90天，卖家需在3天内处理。\n\n维权期：30天。\n\n三包耐用品为180天，之后是 30 天。\n",
+            "s/a.en.md": "The claim period is 90 days, and the seller must reply within 3 days.\n\nClaim period: 30 days.\n",
+        ]).map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" }
+        #expect(
+            found == [
+                "s/a.en.md:5:21 hard-coded-rule-value", "s/a.en.md:7:15 claim-contradicts-rule", "s/a.zh-Hans.md:5:5 hard-coded-rule-value",
+                "s/a.zh-Hans.md:7:5 claim-contradicts-rule", "s/a.zh-Hans.md:9:7 hard-coded-rule-value",
+            ])
+    }
+
+    /// A rate is no amount ("24 hours a day, 7 days a week", 每天24小时), and "a week" is one after a word that
+    /// introduces an amount.
+    @Test func ratesAreNoClaimsAndAWeekIsSeven() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "维权期内每天24小时都可以联系客服。\n\n维权期为半月。\n",
+            "s/a.en.md": "We answer 24 hours a day, 7 days a week, during the claim period.\n\nThe claim period is a week.\n",
+        ]).map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" }
+        #expect(found == ["s/a.en.md:7:21 claim-contradicts-rule", "s/a.zh-Hans.md:7:5 claim-contradicts-rule"])
+    }
+
     /// `rules:` may list a table whose facts the page states in words (it still counts for `review-outdated`);
     /// leaving out a table the page refers to is a warning.
     @Test func aListedTableNeedNotBeReferredTo() throws {

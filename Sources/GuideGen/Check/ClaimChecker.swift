@@ -345,23 +345,49 @@ public struct ClaimChecker: Sendable {
     /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.
     /// Whether the literal counts on from the term rather than stating it: `超过/超出/过了 <term>(的) <literal>`
     /// in Chinese, `<literal> past/beyond/after (the) <term>` in English.
+    /// Chinese also puts the marker after the term (`售后期过了 3 天`, `售后期结束后 3 天内`), and English says "3 days
+    /// of the end of the after-sales window" and "3 days once the window has closed".
     static func isOffsetBeyond(term: Range<Int>, literal: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        if literal.lowerBound >= term.upperBound, term.lowerBound >= 6 {
-            let gap = text(term.upperBound..<literal.lowerBound).trimmingCharacters(in: .whitespaces)
-            guard gap.isEmpty || gap == "的" || gap == "了" else { return false }
+        if literal.lowerBound >= term.upperBound {
+            guard literal.lowerBound - term.upperBound <= 40 else { return false }
+            let written = text(term.upperBound..<literal.lowerBound).trimmingCharacters(in: .whitespaces)
+            if afterTermMarkers.contains(written) { return true }
+            // 结束后的 3 天, 过后了 3 天.
+            var gap = Substring(written)
+            if gap.hasSuffix("的") || gap.hasSuffix("了") { gap = Substring(gap.dropLast().trimmingCharacters(in: .whitespaces)) }
+            if afterTermMarkers.contains(String(gap)) { return true }
+            // 后, 之后, 外: after a period's name only (售后期后, 保修期外); 无理由退货后 3 天 may state the row's own time.
+            if periodOnlyMarkers.contains(String(gap)) {
+                let name = text(term)
+                return name.hasSuffix("期") || name.hasSuffix("期限") || name.hasSuffix("时限") || name.hasSuffix("時限")
+            }
+            guard gap.isEmpty, term.lowerBound >= 6 else { return false }
             var end = term.lowerBound
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
             guard end >= 6 else { return false }
             return ["超过", "超出", "过了", "晚于"].contains(text((end - 6)..<end))
         }
         if literal.upperBound <= term.lowerBound {
-            let gap = text(literal.upperBound..<term.lowerBound).lowercased().split(separator: " ")
-            guard let first = gap.first, ["past", "beyond", "after"].contains(first) else { return false }
-            return gap.count == 1 || (gap.count == 2 && ["the", "your", "an", "a"].contains(gap[1]))
+            guard term.lowerBound - literal.upperBound <= 40 else { return false }
+            var gap = text(literal.upperBound..<term.lowerBound).lowercased().split(separator: " ")
+            if let last = gap.last, ["the", "your", "an", "a"].contains(last) { gap.removeLast() }
+            guard let first = gap.first else { return false }
+            if gap.count == 1 { return ["past", "beyond", "after", "once"].contains(first) }
+            // "of / from / after / past the end of (the) <term>".
+            return gap.count == 4 && ["of", "from", "after", "past"].contains(first) && gap[1] == "the" && gap[2] == "end"
+                && gap[3] == "of"
         }
         return false
     }
+
+    /// What follows a period's term when the number counts on from its end (`售后期过了 3 天`).
+    static let afterTermMarkers: Set<String> = [
+        "过了", "过後", "过后", "過了", "過後", "结束后", "结束以后", "结束之后", "結束後", "满后", "滿後", "届满后", "屆滿後",
+        "期满后", "到期后", "过期后", "届满之日起", "结束之日起", "届满", "结束",
+    ]
+    /// `afterTermMarkers` that follow only a period's name (`售后期外`).
+    static let periodOnlyMarkers: Set<String> = ["后", "後", "之后", "之後", "以后", "以後", "外", "以外", "之外"]
 
     static func clauseMarks(in bytes: [UInt8]) -> [Range<Int>] {
         var marks: [Range<Int>] = []
@@ -408,6 +434,16 @@ public struct ClaimChecker: Sendable {
         let literals = allLiterals.indices.filter { !isGenerated(allLiterals[$0]) }.sorted {
             allLiterals[$0].lowerBound < allLiterals[$1].lowerBound
         }
+        // Every literal's start, rule values included (`{{rule}}` states a value as well as a literal does).
+        let literalStarts = allLiterals.map(\.lowerBound).sorted()
+        func clauseHoldsLiteral(around term: Range<Int>, in sentence: Range<Int>) -> Bool {
+            let lastMarkBefore = marks.partitionPoint { $0.upperBound > term.lowerBound } - 1
+            let firstMarkAfter = marks.partitionPoint { $0.lowerBound >= term.upperBound }
+            let start = max(lastMarkBefore >= 0 ? marks[lastMarkBefore].upperBound : Int.min, sentence.lowerBound)
+            let end = min(firstMarkAfter < marks.count ? marks[firstMarkAfter].lowerBound : Int.max, sentence.upperBound)
+            let at = literalStarts.partitionPoint { $0 >= start }
+            return at < literalStarts.count && literalStarts[at] < end
+        }
         var out: [(literal: Int, terms: [Int])] = []
         for sentence in sentences {
             let sentenceTerms = terms[
@@ -443,7 +479,13 @@ public struct ClaimChecker: Sendable {
                 // A hedged value is named only by a term in its own clause: "for an air conditioner costing about
                 // CNY 2,000, the extended warranty costs …" states no warranty price of 2,000.
                 if sameClause.isEmpty, literalIndex < clauseOnly.count, clauseOnly[literalIndex] { continue }
-                let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
+                // Without a term of its own, the clause is about the sentence's terms, but not those whose own
+                // clause already states a value: 售后期为15天，卖家需在3天内处理 says nothing more of 售后期.
+                var inReach = sameClause
+                if sameClause.isEmpty {
+                    inReach = sentenceTerms.filter { !clauseHoldsLiteral(around: allTerms[$0], in: sentence) }[...]
+                    guard !inReach.isEmpty else { continue }
+                }
                 // Before the literal: the terms ending at or before its start.
                 let beforeEnd = inReach.partitionPoint { allTerms[$0].upperBound > literal.lowerBound }
                 let leadingStart = min(inReach.partitionPoint { allTerms[$0].lowerBound >= previousLiteralEnd }, beforeEnd)

@@ -25,7 +25,10 @@
 ///   compare, so both ends are dropped), 7×24, ages ("3 years old"), `一` used as "the/a"
 ///   (`同一天`, `这一年`, `前一天`), halves of a period (`上半年`), and words that merely contain a unit character
 ///   (`天猫`, `天气`, `日期`, `年级`, `周年`, `元旦`).
-/// - "a year" / "a day" are not read as one: "24 hours a day" and "twice a year" mean "per".
+/// - "a week", "an hour", "a fortnight" (14 days) are one of the unit only after a word that introduces an
+///   amount ("within a week", "takes a day"): elsewhere "24 hours a day" and "twice a year" mean "per". A
+///   rate is no amount either: "24 hours a day", "7 days per week", "2 hours/day", 每天24小时, 每周7天.
+/// - Points in time: "3 days ago", 3天前 (a time since, not a length).
 /// - Hedged values (`约15天`, `15天左右`, "about 15 days") are literals marked `approximate`.
 public enum QuantityScanner {
     /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
@@ -282,6 +285,7 @@ private struct LiteralScan {
         }
         let j = UTF8Scan.skipSpacesBackward(b, from: start)
         guard let (s, sStart) = UTF8Scan.scalar(b, before: j) else { return false }
+        if isRatePeriod(s, before: sStart) { return true }
         switch s {
         case "第", "每", "双", "雙", "之", "号", "號", "码", "碼", "€", "£", "＄", "＃", "×", "＊": return true
         case ":", "：":
@@ -368,6 +372,7 @@ private struct LiteralScan {
     /// 第三步, 每一天, 双十一, 百分之三十, 周一, 星期三, 几十天, and 一 as a determiner (同一天, 这一年, 前一天).
     func isExcludedBeforeChinese(_ start: Int, isSingleOne: Bool) -> Bool {
         guard let (s, sStart) = UTF8Scan.scalar(b, before: start) else { return false }
+        if isRatePeriod(s, before: sStart) { return true }
         switch s {
         case "第", "每", "双", "雙", "之", "周", "週", "初", "几", "幾", "数", "數": return true
         case "期", "拜":
@@ -380,7 +385,15 @@ private struct LiteralScan {
         }
     }
 
-    /// 半年 (6 months), 半个月 (15 days), 半小时 (0.5 hours); not 半天, 上半年, 一半, 大半年.
+    /// 每天 / 每日 / 每周 / 每月 / 每年 just before a number (每天24小时, 每周7天): a rate, as "24 hours a day" is.
+    func isRatePeriod(_ s: Unicode.Scalar, before sStart: Int) -> Bool {
+        switch s {
+        case "天", "日", "周", "週", "月", "年": return UTF8Scan.scalar(b, before: sStart)?.scalar == "每"
+        default: return false
+        }
+    }
+
+    /// 半年 (6 months), 半个月 and 半月 (15 days), 半小时 (0.5 hours); not 半天, 上半年, 一半, 大半年, 半月板.
     mutating func half(at start: Int) -> Int {
         let after = start + 3
         if let (p, _) = UTF8Scan.scalar(b, before: start) {
@@ -388,6 +401,13 @@ private struct LiteralScan {
             case "上", "下", "前", "后", "後", "大", "多", "过", "過", "减", "減", "对", "對", "一", "近": return after
             default: break
             }
+        }
+        // 半月 (半月内, 半月后) is 半个月, but not in a name: 半月板 (a knee's meniscus), 半月刊, 半月形, 半月谈.
+        if UTF8Scan.scalar(b, ifAt: after)?.scalar == "月", UnitLexicon.chinese(b, at: after) == nil {
+            let next = UTF8Scan.scalar(b, ifAt: after + 3)?.scalar
+            guard !["板", "刊", "形", "谈", "談", "湾", "灣", "牙", "饼", "餅"].contains(next) else { return after + 3 }
+            finish(start: start, end: after + 3, quantity: Quantity(amount: 15, unit: .days), unit: .days)
+            return after + 3
         }
         guard let u = UnitLexicon.chinese(b, at: after), !u.addsHalf else { return after }
         let quantity: Quantity
@@ -417,6 +437,7 @@ private struct LiteralScan {
         }
         if end < b.count, UTF8Scan.isDigit(b[end]) { return end }
         if first == 0x68, UTF8Scan.equalsIgnoringCase(b, range, Words.half) { return englishHalf(start: start, end: end) ?? end }
+        if first == 0x61, end - start <= 2, let after = englishOne(start: start, end: end) { return after }
         guard EnglishNumber.mayStart(b, range), let (value, numberEnd) = EnglishNumber.parse(b, at: start) else { return end }
         if let w = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)),
             UTF8Scan.equalsIgnoringCase(b, w, Words.every)
@@ -437,6 +458,21 @@ private struct LiteralScan {
             return numberEnd
         }
         return finish(start: start, value: Double(value), unit: u, fourDigitInteger: false)
+    }
+
+    /// "a week", "an hour", "a fortnight" as one of the unit, after a word that introduces an amount ("within a
+    /// week", "takes a day", "is a month", "about a week"); elsewhere "a day" means "per" ("24 hours a day",
+    /// "twice a year") and is no value.
+    mutating func englishOne(start: Int, end: Int) -> Int? {
+        guard UTF8Scan.equalsIgnoringCase(b, start..<end, Words.a) || UTF8Scan.equalsIgnoringCase(b, start..<end, Words.an),
+            end + 1 < b.count, b[end] == 0x20, UTF8Scan.isLetter(b[end + 1]),
+            let before = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: start)),
+            Words.amountLeads.contains(where: { UTF8Scan.equalsIgnoringCase(b, before, $0) }),
+            let u = UnitLexicon.english(b, at: end + 1), u.unit != .cny, u.word != .minute,
+            // Singular only: "a days" is no English.
+            b[u.end - 1] | 0x20 != 0x73
+        else { return nil }
+        return finish(start: start, value: 1, unit: u, fourDigitInteger: false)
     }
 
     /// "half a year", "half-year", "half a month", "half an hour"; not "half a day" (see 半天).
@@ -565,6 +601,16 @@ private struct LiteralScan {
             halves += 1
             end += Words.ban.count
         }
+        // "24 hours a day", "7 days a week", "2 hours per day": a rate of the unit, not an amount of it.
+        if u.unit != .cny, let rateEnd = rateEnd(after: end) {
+            finish(start: start, end: end, quantity: nil, unit: nil)
+            return rateEnd
+        }
+        // "3 days ago", 3天前: a point in time, not a length of it.
+        if u.unit != .cny, isAgo(after: end) {
+            finish(start: start, end: end, quantity: nil, unit: nil)
+            return end
+        }
         let amount = (value + halves * 0.5 * divisor) * u.scale / divisor
         // A run of digits long enough to be inexact (or infinite) in a Double states no rule value.
         let sane = amount.isFinite && amount < 1e15
@@ -632,6 +678,29 @@ private struct LiteralScan {
     /// Before a number with 日: a month (11月20日), so the 日 is a day of the month.
     func isMonthBehind(_ start: Int) -> Bool {
         UTF8Scan.scalar(b, before: UTF8Scan.skipSpacesBackward(b, from: start))?.scalar == "月"
+    }
+
+    /// The end of " a day", " per week", "/day", " each month" after a unit ending at `k`, if one follows.
+    func rateEnd(after k: Int) -> Int? {
+        if k + 1 < b.count, b[k] == 0x2F, UTF8Scan.isLetter(b[k + 1]), let u = UnitLexicon.english(b, at: k + 1), u.unit != .cny {
+            return u.end
+        }
+        guard k + 1 < b.count, b[k] == 0x20, UTF8Scan.isLetter(b[k + 1]) else { return nil }
+        let wordEnd = UTF8Scan.letterRunEnd(b, from: k + 1)
+        guard Words.rateWords.contains(where: { UTF8Scan.equalsIgnoringCase(b, (k + 1)..<wordEnd, $0) }),
+            wordEnd + 1 < b.count, b[wordEnd] == 0x20, UTF8Scan.isLetter(b[wordEnd + 1]),
+            let u = UnitLexicon.english(b, at: wordEnd + 1), u.unit != .cny, u.word != .minute
+        else { return nil }
+        return u.end
+    }
+
+    /// " ago" after a unit ending at `k`, or 前 / 之前 / 以前 right after it.
+    func isAgo(after k: Int) -> Bool {
+        if k + 4 <= b.count, b[k] == 0x20, UTF8Scan.equalsIgnoringCase(b, (k + 1)..<(k + 4), Words.ago) {
+            return k + 4 == b.count || !UTF8Scan.isWordByte(b[k + 4])
+        }
+        return UTF8Scan.hasPrefix(b, at: k, Words.qian) || UTF8Scan.hasPrefix(b, at: k, Words.zhiqian)
+            || UTF8Scan.hasPrefix(b, at: k, Words.yiqian)
     }
 
     /// " old" or "-old" after "years"/"year".
@@ -709,6 +778,17 @@ private enum Words {
     }
     static let xing = Array("性".utf8)
     static let times = Array("times".utf8)
+    static let ago = Array("ago".utf8)
+    static let qian = Array("前".utf8)
+    static let zhiqian = Array("之前".utf8)
+    static let yiqian = Array("以前".utf8)
+    /// Words after which "a week" is an amount (`englishOne`).
+    static let amountLeads: [[UInt8]] = [
+        "within", "in", "for", "is", "are", "was", "be", "been", "takes", "take", "took", "lasts", "last", "about", "around",
+        "under", "than", "to", "only", "just", "least", "most", "over", "after", "roughly", "nearly", "almost", "approximately",
+    ].map { Array($0.utf8) }
+    /// "24 hours a day", "7 days per week", "2 hours each day": a rate, no amount.
+    static let rateWords: [[UInt8]] = ["a", "an", "per", "each", "every"].map { Array($0.utf8) }
     static let rangeConnectors: [[UInt8]] = ["–", "—", "～", "至", "到", "或", "to", "or"].map { Array($0.utf8) }
     static let months: [[UInt8]] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -154,6 +154,7 @@ enum UnitLexicon {
         EnglishEntry("minute", .hours, .minute), EnglishEntry("minutes", .hours, .minute), EnglishEntry("min", .hours, .minute),
         EnglishEntry("mins", .hours, .minute),
         EnglishEntry("week", .days, scale: 7), EnglishEntry("weeks", .days, scale: 7),
+        EnglishEntry("fortnight", .days, scale: 14), EnglishEntry("fortnights", .days, scale: 14),
         EnglishEntry("month", .months), EnglishEntry("months", .months),
         EnglishEntry("year", .years, .englishYear), EnglishEntry("years", .years, .englishYear),
         EnglishEntry("yuan", .cny), EnglishEntry("cny", .cny), EnglishEntry("rmb", .cny),

@@ -33,7 +33,19 @@ import Testing
                 let literal = literals[l]
                 defer { previousLiteralEnd = literal.upperBound }
                 let sameClause = sentenceTerms.filter { !clauseBreak(terms[$0], literal) }
-                let inReach = sameClause.isEmpty ? sentenceTerms : sameClause
+                // Outside every term's clause, only terms whose own clause states no value (a literal's start in
+                // it, rule values included) name the literal.
+                func inClause(_ p: Int, of t: Range<Int>) -> Bool {
+                    guard sentence.contains(p) else { return false }
+                    if p >= t.upperBound { return !marks.contains { $0.lowerBound >= t.upperBound && $0.lowerBound <= p } }
+                    if p < t.lowerBound { return !marks.contains { $0.upperBound > p && $0.upperBound <= t.lowerBound } }
+                    return true
+                }
+                var inReach = sameClause
+                if sameClause.isEmpty {
+                    inReach = sentenceTerms.filter { t in !literals.contains { inClause($0.lowerBound, of: terms[t]) } }
+                    if inReach.isEmpty { continue }
+                }
                 let leading = inReach.filter { terms[$0].lowerBound >= previousLiteralEnd && terms[$0].upperBound <= literal.lowerBound }
                 if leading.count > 1 {
                     out.append((l, leading.reversed()))

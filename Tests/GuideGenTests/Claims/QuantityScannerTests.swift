@@ -127,7 +127,13 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("«2 business-days»", workingDays(2)),
         ScanCase("«3 workdays»", workingDays(3)),
         ScanCase("«24 hours»", hours(24)),
-        ScanCase("«24 hours» a day", hours(24)),
+        ScanCase("within «a week»", days(7)),
+        ScanCase("The window is «a month».", months(1)),
+        ScanCase("it takes «an hour»", hours(1)),
+        ScanCase("in «a working day»", workingDays(1)),
+        ScanCase("within «a fortnight»", days(14)),
+        ScanCase("«2 fortnights»", days(28)),
+        ScanCase("«半月»内", days(15)),
         ScanCase("«twenty-four hours»", hours(24)),
         ScanCase("«24hrs»", hours(24)),
         ScanCase("«six months»", months(6)),
@@ -225,6 +231,12 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "天猫", "万一天气不好", "统一", "三包", "一般", "千万不要", "十分钟", "30分钟", "100日元", "三年级", "两周年",
         "一周一次", "周一至周五", "星期三", "上半年", "大半年", "半天", "等了半天", "一半", "同一天", "这一年", "前一天",
         "one of them", "a year", "twice a year", "half a day", "3 years old", "a 3-year-old", "3kg", "15th",
+        // Rates: "per", not an amount.
+        "24 hours a day", "7 days a week", "2 hours per day", "24 hours/day", "once a week", "每天24小时", "每周7天", "每日 8 小时",
+        // Points in time.
+        "3 days ago", "3天前", "两个月之前",
+        // 半月 in a name.
+        "半月板", "半月刊",
     ])
     func notClaims(_ text: String) {
         let found = QuantityScanner.scan(text)
