@@ -62,15 +62,20 @@ private let otherDiagramTypes: Set<String> = [
 /// and help for each.
 private let unsupportedKeywords: [String: (message: String, help: String)] = [
     "subgraph": ("subgraphs are not supported yet", "draw the steps without `subgraph … end`"),
-    "classDef": ("`classDef` is not supported; flows are styled by the site theme", "remove the line"),
-    "class": ("`class` is not supported; flows are styled by the site theme", "remove the line"),
-    "style": ("`style` is not supported; flows are styled by the site theme", "remove the line"),
-    "linkStyle": ("`linkStyle` is not supported; flows are styled by the site theme", "remove the line"),
-    "click": ("`click` is not supported; flows are static images", "remove the line and link from the page text"),
     "direction": (
         "`direction` only applies inside subgraphs, which are not supported",
         "set the direction on the first line, e.g. `flowchart LR`"
     ),
+]
+
+/// Statements that only style or link what is drawn: ignored with a warning, so a flowchart pasted from
+/// elsewhere builds (the site theme styles flows; GitHub's preview still reads them).
+private let ignoredKeywords: [String: (message: String, help: String)] = [
+    "classDef": ("`classDef` is ignored; flows are styled by the site theme", "remove the line"),
+    "class": ("`class` is ignored; flows are styled by the site theme", "remove the line"),
+    "style": ("`style` is ignored; flows are styled by the site theme", "remove the line"),
+    "linkStyle": ("`linkStyle` is ignored; flows are styled by the site theme", "remove the line"),
+    "click": ("`click` is ignored; flows are static images", "remove the line and link from the page text"),
 ]
 
 /// Shape openers Mermaid has and guidegen does not, tested before the supported ones.
@@ -256,10 +261,17 @@ private struct FlowSourceParser {
 
     /// Parses the statements on the rest of the line, separated by optional `;`.
     private mutating func parseStatements() throws {
+        var afterStatement = false
         while true {
             skipSpaces()
             if atStatementEnd() {
                 noteDirective()
+                // Mermaid reads `%%` only at the start of a line: after a statement it fails the whole block.
+                if afterStatement, has("%%"), !has("%%{") {
+                    note(
+                        .warning, column: i + 1, "a `%%` comment after a statement breaks Mermaid, so GitHub cannot preview this flow",
+                        help: "put the comment on a line of its own")
+                }
                 return
             }
             if text[i] == ";" {
@@ -268,12 +280,14 @@ private struct FlowSourceParser {
             }
             if try parseAccessibilityIfPresent() { return }
             try parseStatement()
+            afterStatement = true
         }
     }
 
-    /// Parses `node (arrow node)*`.
+    /// Parses `nodes (arrow nodes)*`, where `nodes` is one node or several joined by `&` (an edge from each
+    /// of the sources to each of the targets, as Mermaid draws `a & b --> c`).
     private mutating func parseStatement() throws {
-        var previous = try parseNodeReference(atStatementStart: true)
+        var previous = try parseNodeGroup(atStatementStart: true)
         while true {
             let hadSpace = skipSpaces()
             guard let arrow = try parseArrowIfPresent(afterSpace: hadSpace) else { return }
@@ -283,12 +297,35 @@ private struct FlowSourceParser {
                     column: arrow.column, message: "expected a node after `\(arrow.token)`",
                     help: "write the target step, e.g. `a \(arrow.token) b`")
             }
-            let target = try parseNodeReference(atStatementStart: false)
-            edges.append(
-                FlowEdge(
-                    from: previous, to: target, style: arrow.style, label: arrow.label,
-                    line: lineNumber, column: arrow.column, labelColumn: arrow.labelColumn))
-            previous = target
+            let targets = try parseNodeGroup(atStatementStart: false)
+            for source in previous {
+                for target in targets {
+                    edges.append(
+                        FlowEdge(
+                            from: source, to: target, style: arrow.style, label: arrow.label,
+                            line: lineNumber, column: arrow.column, labelColumn: arrow.labelColumn))
+                }
+            }
+            previous = targets
+        }
+    }
+
+    /// One node reference, or several joined by `&`.
+    private mutating func parseNodeGroup(atStatementStart: Bool) throws -> [String] {
+        var group = [try parseNodeReference(atStatementStart: atStatementStart)]
+        while true {
+            let before = i
+            skipSpaces()
+            guard i < text.count, text[i] == "&" else {
+                i = before
+                return group
+            }
+            i += 1
+            skipSpaces()
+            if atStatementEnd() || !isIdStart(text[i]) {
+                throw FlowSyntaxError(column: i + 1, message: "expected a node after `&`", help: "write `a & b --> c`")
+            }
+            group.append(try parseNodeReference(atStatementStart: false))
         }
     }
 
@@ -314,11 +351,16 @@ private struct FlowSourceParser {
         }
         // Every unsupported keyword starts with one of these letters; ids rarely do, and the look-up
         // hashes the id.
-        if atStatementStart, i >= text.count || isSpace(text[i]), startsKeyword(text[idStart]),
-            let keyword = unsupportedKeywords[id]
-        {
-            if id == "subgraph" { unclosedSubgraphs += 1 }
-            throw FlowSyntaxError(column: column, message: keyword.message, help: keyword.help)
+        if atStatementStart, i >= text.count || isSpace(text[i]), startsKeyword(text[idStart]) {
+            if let keyword = unsupportedKeywords[id] {
+                if id == "subgraph" { unclosedSubgraphs += 1 }
+                throw FlowSyntaxError(column: column, message: keyword.message, help: keyword.help)
+            }
+            if let keyword = ignoredKeywords[id] {
+                note(.warning, column: column, keyword.message, help: keyword.help)
+                i = text.count
+                throw SkippedLine()
+            }
         }
         guard let shape = try parseShapeIfPresent(id: id) else {
             register(id: id, column: column, definition: nil)
@@ -571,13 +613,13 @@ private struct FlowSourceParser {
         switch text[i] {
         case "-", "=", ".", "<", "~":
             return try parseArrow()
-        case "&":
-            throw FlowSyntaxError(
-                column: column, message: "`&` is not supported", help: "write one edge per line")
         case ":" where has(":::"):
-            throw FlowSyntaxError(
-                column: column, message: "classes (`:::`) are not supported; flows are styled by the site theme",
+            note(
+                .warning, column: column, "classes (`:::`) are ignored; flows are styled by the site theme",
                 help: "remove `:::` and the class name")
+            i += 3
+            while i < text.count, isWordScalar(text[i]) { i += 1 }
+            return try parseArrowIfPresent(afterSpace: skipSpaces())
         case "@" where has("@{"):
             throw FlowSyntaxError(
                 column: column, message: "shape data (`@{ … }`) is not supported", help: supportedShapesHelp)
@@ -591,8 +633,30 @@ private struct FlowSourceParser {
     private mutating func parseArrow() throws -> FlowScannedArrow {
         let start = i
         var arrow: FlowScannedArrow
-        if has("--->") || has("----") || has("-->>") || has("-.-.") || has("-.->>") || has("==>>") || has("====") {
+        // Longer links (`--->`, `----`, `-..->`, `===>`) only ask Mermaid for more room: read as the short forms.
+        let text = self.text
+        func run(_ scalar: Unicode.Scalar, _ from: Int) -> Int {
+            var end = from
+            while end < text.count, text[end] == scalar { end += 1 }
+            return end
+        }
+        let dashesEnd = run("-", start)
+        let equalsEnd = run("=", start)
+        let dotsEnd = has("-.") ? run(".", start + 1) : start
+        if has("-->>") || has("-.->>") || has("==>>") || has("-.-.") {
             throw unknownArrow(at: start)
+        } else if dashesEnd - start >= 3, dashesEnd < text.count, text[dashesEnd] == ">", !has(">>", at: dashesEnd) {
+            arrow = FlowScannedArrow(token: string(start, dashesEnd + 1), column: start + 1, style: .solid)
+            i = dashesEnd + 1
+        } else if dashesEnd - start >= 4 {
+            arrow = FlowScannedArrow(token: string(start, dashesEnd), column: start + 1, style: .open)
+            i = dashesEnd
+        } else if dotsEnd - start >= 3, has("->", at: dotsEnd), !has("->>", at: dotsEnd) {
+            arrow = FlowScannedArrow(token: string(start, dotsEnd + 2), column: start + 1, style: .dotted)
+            i = dotsEnd + 2
+        } else if equalsEnd - start >= 3, equalsEnd < text.count, text[equalsEnd] == ">", !has(">>", at: equalsEnd) {
+            arrow = FlowScannedArrow(token: string(start, equalsEnd + 1), column: start + 1, style: .thick)
+            i = equalsEnd + 1
         } else if has("-->") {
             arrow = FlowScannedArrow(token: "-->", column: start + 1, style: .solid)
             i += 3
@@ -654,15 +718,31 @@ private struct FlowSourceParser {
         let start = i
         let textStart = i + opener.utf8CodeUnitCount
         var end = textStart
+        // The link character a longer closer repeats (`-- text --->`, `-- text ----`, `== text ===>`).
+        let link: Unicode.Scalar = has("-.", at: start) ? "." : text[start]
         while end < text.count {
-            if let closer = closers.first(where: { has($0.token, at: end) }) {
+            var closerEnd: Int?
+            var style = FlowEdge.Style.solid
+            var token = ""
+            if link != ".", text[end] == link, end == textStart || text[end - 1] != link {
+                var runEnd = end
+                while runEnd < text.count, text[runEnd] == link { runEnd += 1 }
+                if runEnd - end >= 2, runEnd < text.count, text[runEnd] == ">" {
+                    (closerEnd, style) = (runEnd + 1, link == "=" ? .thick : .solid)
+                } else if link == "-", runEnd - end >= 3 {
+                    (closerEnd, style) = (runEnd, .open)
+                }
+                if let closerEnd { token = string(end, closerEnd) }
+            } else if link == ".", let closer = closers.first(where: { has($0.token, at: end) }) {
+                (closerEnd, style, token) = (end + closer.token.utf8CodeUnitCount, closer.style, "\(closer.token)")
+            }
+            if let closerEnd {
                 // `-..->` is a longer arrow Mermaid has, not a label with no text.
                 if end == textStart { throw unknownArrow(at: start) }
                 let (label, labelColumn) = try edgeLabel(from: textStart, to: end, column: start + 1)
-                i = end + closer.token.utf8CodeUnitCount
+                i = closerEnd
                 return FlowScannedArrow(
-                    token: "\(opener) … \(closer.token)", column: start + 1, style: closer.style,
-                    label: label, labelColumn: labelColumn)
+                    token: "\(opener) … \(token)", column: start + 1, style: style, label: label, labelColumn: labelColumn)
             }
             end += 1
         }
@@ -675,12 +755,18 @@ private struct FlowSourceParser {
         throw unknownArrow(at: start)
     }
 
-    /// Trims an edge label, removes surrounding quotes, and rejects an empty one.
-    private func edgeLabel(from start: Int, to end: Int, column: Int) throws -> (String, Int) {
+    /// Trims an edge label, removes surrounding quotes, and rejects an empty one. A bracket or brace in an
+    /// unquoted label is drawn here but breaks Mermaid's parser, so GitHub's preview of the block: a warning.
+    private mutating func edgeLabel(from start: Int, to end: Int, column: Int) throws -> (String, Int) {
         var (from, to) = trim(start, end)
         if to - from >= 2, text[from] == "\"", text[to - 1] == "\"" {
             from += 1
             to -= 1
+        } else if let bracket = (from..<to).first(where: { isBracketOrQuote(text[$0]) && text[$0] != "\"" }) {
+            note(
+                .warning, column: bracket + 1,
+                "`\(String(text[bracket]))` in an unquoted edge label breaks Mermaid, so GitHub cannot preview this flow",
+                help: "put the label in quotes: `-->|\"\(string(from, to))\"|`")
         }
         guard from < to else {
             throw FlowSyntaxError(

@@ -9,8 +9,8 @@ private let headerHelp = "start the block with `flowchart TD` (or `graph LR`, â€
 @Suite("Flow parser: errors")
 struct FlowParserErrorTests {
     @Test(arguments: [
-        ("a -> b", "->"), ("a ---> b", "--->"), ("a <--> b", "<-->"), ("a --o b", "--o"), ("a -.- b", "-.-"),
-        ("a === b", "==="), ("a ~~~ b", "~~~"), ("a -->> b", "-->>"), ("a ==== b", "===="), ("a -..-> b", "-..->"),
+        ("a -> b", "->"), ("a <--> b", "<-->"), ("a --o b", "--o"), ("a -.- b", "-.-"),
+        ("a === b", "==="), ("a ~~~ b", "~~~"), ("a -->> b", "-->>"), ("a ==== b", "===="),
     ])
     func rejectsUnknownArrows(statement: String, token: String) {
         #expect(
@@ -172,13 +172,13 @@ struct FlowParserErrorTests {
                 == [
                     // The subgraph's own `end` is no second error.
                     flowSyntaxError(2, 1, "subgraphs are not supported yet", help: "draw the steps without `subgraph â€¦ end`"),
-                    flowSyntaxError(5, 1, "`classDef` is not supported; flows are styled by the site theme", help: themed),
-                    flowSyntaxError(6, 1, "`class` is not supported; flows are styled by the site theme", help: themed),
-                    flowSyntaxError(
-                        7, 1, "`click` is not supported; flows are static images",
-                        help: "remove the line and link from the page text"),
-                    flowSyntaxError(8, 1, "`style` is not supported; flows are styled by the site theme", help: themed),
-                    flowSyntaxError(9, 1, "`linkStyle` is not supported; flows are styled by the site theme", help: themed),
+                    // Lines that only style or link are ignored, with a warning: a pasted flowchart still builds.
+                    flowSyntaxWarning(5, 1, "`classDef` is ignored; flows are styled by the site theme", help: themed),
+                    flowSyntaxWarning(6, 1, "`class` is ignored; flows are styled by the site theme", help: themed),
+                    flowSyntaxWarning(
+                        7, 1, "`click` is ignored; flows are static images", help: "remove the line and link from the page text"),
+                    flowSyntaxWarning(8, 1, "`style` is ignored; flows are styled by the site theme", help: themed),
+                    flowSyntaxWarning(9, 1, "`linkStyle` is ignored; flows are styled by the site theme", help: themed),
                     flowSyntaxError(
                         10, 1, "`direction` only applies inside subgraphs, which are not supported",
                         help: "set the direction on the first line, e.g. `flowchart LR`"),
@@ -188,7 +188,7 @@ struct FlowParserErrorTests {
     @Test func rejectsOtherSyntaxOutsideTheSubset() {
         let source = """
             flowchart TD
-            a & b --> c
+            a & --> c
             a:::red --> b
             a [text]
             a -->
@@ -199,10 +199,9 @@ struct FlowParserErrorTests {
         #expect(
             flowParseFailing(source)
                 == [
-                    flowSyntaxError(2, 3, "`&` is not supported", help: "write one edge per line"),
-                    flowSyntaxError(
-                        3, 2, "classes (`:::`) are not supported; flows are styled by the site theme",
-                        help: "remove `:::` and the class name"),
+                    flowSyntaxError(2, 5, "expected a node after `&`", help: "write `a & b --> c`"),
+                    flowSyntaxWarning(
+                        3, 2, "classes (`:::`) are ignored; flows are styled by the site theme", help: "remove `:::` and the class name"),
                     flowSyntaxError(4, 3, "a shape must follow its id without a space", help: "remove the space, e.g. `id[text]`"),
                     flowSyntaxError(5, 3, "expected a node after `-->`", help: "write the target step, e.g. `a --> b`"),
                     flowSyntaxError(

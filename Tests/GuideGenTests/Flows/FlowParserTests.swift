@@ -122,12 +122,42 @@ struct FlowParserTests {
         #expect(diagram.nodes[1] == FlowNode(id: "b", shape: .rectangle, label: "B", line: 2, column: 7, labelColumn: 9))
     }
 
+    /// Longer links only ask Mermaid for room; `&` joins several steps on one side of an arrow.
+    @Test func readsLongerLinksAndAmpersandGroups() throws {
+        let diagram = try flowParseClean(
+            """
+            flowchart TD
+            a ---> b ----- c -..-> d ===> e
+            a & b -- "go" ---> c & d
+            """)
+        #expect(
+            diagram.edges.map { "\($0.from)\($0.style)\($0.to)\($0.label ?? "")" } == [
+                "asolidb", "bopenc", "cdottedd", "dthicke", "asolidcgo", "asoliddgo", "bsolidcgo", "bsoliddgo",
+            ])
+    }
+
+    /// What Mermaid's parser (and so GitHub's preview) refuses is still drawn here, with a warning: a bracket or
+    /// brace in an unquoted edge label, a `%%` comment after a statement.
+    @Test func warnsWhereMermaidWouldFailThePreview() {
+        let (diagram, issues) = FlowParser.parse("flowchart TD\na{q} -->|是(7天内)| b\na -->|\"否（超时）\"| c %% note\n")
+        #expect(diagram?.edges.map(\.label) == ["是(7天内)", "否（超时）"])
+        #expect(
+            issues == [
+                flowSyntaxWarning(
+                    2, 11, "`(` in an unquoted edge label breaks Mermaid, so GitHub cannot preview this flow",
+                    help: "put the label in quotes: `-->|\"是(7天内)\"|`"),
+                flowSyntaxWarning(
+                    3, 18, "a `%%` comment after a statement breaks Mermaid, so GitHub cannot preview this flow",
+                    help: "put the comment on a line of its own"),
+            ])
+    }
+
     @Test func skipsCommentsBlankLinesAndSemicolons() throws {
         let diagram = try flowParseClean(
             """
             %% leading comment
 
-            graph TD; a-->b; b-->c %% trailing comment
+            graph TD; a-->b; b-->c
               %% indented comment
 
             c-->d;;

@@ -48,3 +48,8 @@ func flowParseFailing(_ source: String, sourceLocation: Testing.SourceLocation =
 func flowSyntaxError(_ line: Int, _ column: Int, _ message: String, help: String? = nil) -> FlowIssue {
     FlowIssue(line: line, column: column, severity: .error, check: FlowIssue.syntax, message: message, help: help)
 }
+
+/// A `flow-syntax` warning.
+func flowSyntaxWarning(_ line: Int, _ column: Int, _ message: String, help: String? = nil) -> FlowIssue {
+    FlowIssue(line: line, column: column, severity: .warning, check: FlowIssue.syntax, message: message, help: help)
+}
