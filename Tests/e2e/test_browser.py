@@ -244,3 +244,62 @@ def test_a_rule_tables_title_stays_in_view_while_it_scrolls_sideways(built_site)
     # At least one table is wider than the phone (else this proves nothing), and every title is in view.
     assert checked and all(scrolled > 0 for _, _, scrolled in checked), checked
     assert all(left >= -1 and right >= -1 for left, right, _ in checked), checked
+
+
+def flow_site(guidegen, tmp_path, mermaid):
+    """A one-language site of one flow page (no headings, so no table of contents), built with the theme."""
+    content = tmp_path / "content"
+    (content / "s").mkdir(parents=True)
+    (content / "guidegen.yaml").write_text("title: {en: Guide}\nlanguages: [en]\n")
+    (content / "s" / "f.en.md").write_text("---\ntitle: F\ntype: flow\n---\n\n```mermaid\n" + mermaid + "\n```\n")
+    out = tmp_path / "public"
+    code, _, err = run(guidegen, "build", "--content", str(content), "--templates", str(REPO / "site-templates"), "--output", str(out))
+    assert code == 0, err
+    return (out / "en" / "s" / "f" / "index.html").as_uri()
+
+
+WIDE_RL = """flowchart RL
+  a([Request an exchange at the order page]) --> b[Send the original item back] --> c[The seller inspects the item]
+  c --> d[The seller ships a new item] --> e((New item delivered))
+  c -- Fails inspection --> a"""
+
+
+def test_a_right_to_left_flow_opens_at_its_start(guidegen, tmp_path):
+    """A flow wider than a phone scrolls; a right-to-left one opened scrolled to its end, its first step out of view."""
+    url = flow_site(guidegen, tmp_path, WIDE_RL)
+    d = browser(360, 780)
+    try:
+        d.get(url)
+        box = d.execute_script("""
+            const frame = document.querySelector('.flowchart__figure');
+            const f = frame.getBoundingClientRect();
+            const start = [...frame.querySelectorAll('text')].find(t => t.textContent.includes('Request'));
+            const s = start.getBoundingClientRect();
+            return [frame.scrollWidth > frame.clientWidth + 1, Math.round(s.left - f.left), Math.round(f.right - s.right)];
+        """)
+    finally:
+        d.quit()
+    scrolls, left, right = box
+    assert scrolls, box  # wider than the phone, or this proves nothing
+    assert left >= 0 and right >= 0, box
+
+
+def test_a_wide_flow_uses_the_column_a_page_without_contents_leaves(guidegen, tmp_path):
+    """Flows were held to the prose's 46rem beside an empty contents column, so a wide one shrank to 70 %."""
+    url = flow_site(guidegen, tmp_path, WIDE_RL.replace("flowchart RL", "flowchart LR"))
+    d = browser(1280, 900)
+    try:
+        d.get(url)
+        natural, shown, prose, room, scrolls = d.execute_script("""
+            const frame = document.querySelector('.flowchart__figure');
+            const svg = frame.querySelector('svg');
+            const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+            return [parseFloat(frame.style.getPropertyValue('--flow-width')), svg.getBoundingClientRect().width,
+                    rem * 46, document.querySelector('.flowchart').getBoundingClientRect().width - 2 * rem - 2,
+                    frame.scrollWidth > frame.clientWidth + 1];
+        """)
+    finally:
+        d.quit()
+    assert natural > prose, (natural, prose)  # wider than the prose measure, or this proves nothing
+    # As large as it is drawn, or as the whole column allows, without scrolling.
+    assert not scrolls and shown >= min(natural, room) - 1 and shown > prose, (natural, shown, room, scrolls)

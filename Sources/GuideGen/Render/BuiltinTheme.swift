@@ -757,7 +757,10 @@ a.platform:hover, a.platform:focus-visible { color: var(--fg); text-decoration: 
 .notice { border-radius: var(--radius); padding: 0.75rem 1rem; background: var(--accent-soft); border-left: 4px solid var(--accent); }
 .notice--outdated { border-left-color: var(--warning); }
 
-.prose { max-width: 46rem; overflow-wrap: break-word; }
+/* Prose keeps a readable measure; a flow may be wider (see .flowchart__figure). */
+.prose { overflow-wrap: break-word; }
+.prose > * { max-width: 46rem; }
+.prose > .flowchart { max-width: none; }
 /* A long bare URL breaks anywhere rather than widening the page on a phone. */
 .prose a { overflow-wrap: anywhere; }
 time { white-space: nowrap; }
@@ -819,9 +822,15 @@ time { white-space: nowrap; }
 .rules-used ul, .sources ul { margin: 0; padding-left: 1.2rem; }
 
 /* Flowcharts: inline SVG drawn at build time; colours come from the custom properties above. */
-.flowchart { margin: 1.5rem 0; max-width: 46rem; }
-.flowchart__title { font-weight: 650; margin-bottom: 0.4rem; }
-.flowchart__figure { padding: 0.5rem 1rem; border: 1px solid var(--border); border-radius: var(--radius); }
+.flowchart { margin: 1.5rem 0; }
+.flowchart__title { font-weight: 650; margin-bottom: 0.4rem; max-width: 46rem; }
+/* As wide as the prose, or as the drawing needs when the column has room (a page without a table of
+   contents gives that column to its content, below). */
+.flowchart__figure { padding: 0.5rem 1rem; border: 1px solid var(--border); border-radius: var(--radius);
+  max-width: max(46rem, calc(var(--flow-width, 0px) + 2rem + 2px)); }
+/* A right-to-left flow opens scrolled to its start, at the right. */
+.flowchart--rl .flowchart__figure { direction: rtl; }
+.flowchart--rl .flowchart__figure > * { direction: ltr; }
 .flow { display: block; height: auto; margin: 0.5rem auto; overflow: visible; }
 /* A wide flow scales down to fit, but never below 70% of its size (text stays about 10 px or larger);
    past that the figure scrolls sideways, and the steps are also there as a list. */
@@ -836,7 +845,7 @@ time { white-space: nowrap; }
 .flow-arrowhead { fill: var(--flow-edge); }
 .flow-label__bg { fill: var(--flow-label-bg); }
 .flow-label__text { fill: var(--flow-label-text); font-family: inherit; font-size: 14px; }
-.flowchart__steps { font-size: 0.92rem; margin-top: 0.4rem; }
+.flowchart__steps { font-size: 0.92rem; margin-top: 0.4rem; max-width: 46rem; }
 .flowchart__steps summary { cursor: pointer; color: var(--fg-soft); }
 .flowchart__steps ol { margin: 0.5rem 0; }
 .flow-steps__end, .flow-steps__start { color: var(--fg-soft); }
@@ -880,6 +889,9 @@ time { white-space: nowrap; }
 
 .site-footer { border-top: 1px solid var(--border); color: var(--fg-soft); font-size: 0.85rem; text-align: center; padding: 1.5rem 1rem; }
 
+@media (min-width: 1101px) {
+  .layout:not(:has(> .toc)) { grid-template-columns: 250px minmax(0, 1fr); }
+}
 @media (max-width: 1100px) {
   .layout { grid-template-columns: 230px minmax(0, 1fr); }
   .toc { display: none; }

@@ -80,8 +80,10 @@ enum FlowRenderer {
             ?? ""
         let (steps, printedSteps) = FlowSVG.textAlternatives(
             diagram, idPrefix: idPrefix, endMark: strings.flowEnd, startMark: strings.flowStart)
+        // A right-to-left flow starts at its right end: its frame scrolls from there (`flowchart--rl`).
+        let kind = diagram.direction == .rightToLeft ? "flowchart flowchart--rl" : "flowchart"
         let html = """
-            <figure class="flowchart" id="\(idPrefix)">
+            <figure class="\(kind)" id="\(idPrefix)">
             \(caption)<div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
             \(svg)
             </div>
