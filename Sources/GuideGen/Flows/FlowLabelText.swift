@@ -6,8 +6,9 @@
 ///   name stays as written;
 /// - a markdown string (a label wrapped in backticks, written ``"`**bold** and *it*`"``) loses its
 ///   backticks, and its `**…**` and `*…*` become bold and italic;
-/// - `<br>` (`<br/>`, `<br />`, any case), Mermaid's line break, is a space (nothing between CJK
-///   characters): the layout wraps labels itself; `<b>`/`<strong>` and `<i>`/`<em>` are bold and italic;
+/// - `<br>` (`<br/>`, `<br />`, any case), Mermaid's line break, starts a new line (`breaks`); in the
+///   text it is a space (nothing between CJK characters), so the steps list and titles read on;
+///   `<b>`/`<strong>` and `<i>`/`<em>` are bold and italic;
 /// - white space runs collapse to one space and the ends are trimmed.
 ///
 /// The SVG writer escapes the resulting characters once.
@@ -23,9 +24,15 @@ struct FlowLabelText {
     var text: String
     /// The emphasis of each scalar of `text`; empty when nothing is emphasised.
     var emphasis: [Emphasis]
+    /// Where a `<br>` starts a line: offsets (in scalars) into `text` of a line's first scalar.
+    var breaks: [Int] = []
 
-    init(_ label: String) {
-        let label = ByteSearch.contains(label, 0x3C) ? Self.breaksAsSpaces(label) : label
+    /// Stands for a `<br>` until white space is collapsed (a private-use scalar no label holds).
+    static let breakMark: Unicode.Scalar = "\u{F8FF}"
+
+    init(_ written: String) {
+        let mayHaveBreak = ByteSearch.contains(written, 0x3C)
+        let label = mayHaveBreak ? Self.breaksMarked(written) : written
         // Most labels have neither entities nor backticks: only collapse their spaces.
         var mayHaveEntity = false
         for byte in label.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "#") {
@@ -35,7 +42,7 @@ struct FlowLabelText {
         let utf8 = label.utf8
         let isMarkdown = utf8.count >= 2 && utf8.first == UInt8(ascii: "`") && utf8.last == UInt8(ascii: "`")
         let hasTag = ByteSearch.contains(label, 0x3C)
-        guard mayHaveEntity || isMarkdown || hasTag else {
+        guard mayHaveEntity || isMarkdown || hasTag || mayHaveBreak else {
             text = FlowFormat.collapseSpaces(label)
             emphasis = []
             return
@@ -50,25 +57,62 @@ struct FlowLabelText {
         if hasTag { Self.emphasisTags(&scalars, &styles) }
         if mayHaveEntity { Self.decodeEntities(&scalars, &styles) }
 
-        // Collapse white space; a kept space has the emphasis of the first space of its run.
+        // Collapse white space; a kept space has the emphasis of the first space of its run. A `<br>` is a
+        // space too, except between two CJK characters, and the next line starts after it.
         var out = FlowWriter(capacity: scalars.count * 3)
         var outStyles: [Emphasis] = []
         var pending: Emphasis?
+        var pendingBreak = false
+        var breaks: [Int] = []
+        var last: Unicode.Scalar?
         for (scalar, style) in zip(scalars, styles) {
+            if scalar == Self.breakMark {
+                if !outStyles.isEmpty {
+                    pendingBreak = true
+                    if pending == nil { pending = style }
+                }
+                continue
+            }
             if FlowTextMeasure.isWhitespace(scalar) {
                 if pending == nil, !outStyles.isEmpty { pending = style }
                 continue
             }
             if let space = pending {
-                out.append(byte: 0x20)
-                outStyles.append(space)
+                let betweenCJK = pendingBreak && last.map(FlowTextMeasure.isWide) == true && FlowTextMeasure.isWide(scalar)
+                if !betweenCJK {
+                    out.append(byte: 0x20)
+                    outStyles.append(space)
+                }
                 pending = nil
+            }
+            if pendingBreak {
+                breaks.append(outStyles.count)
+                pendingBreak = false
             }
             out.append(scalar: scalar)
             outStyles.append(style)
+            last = scalar
         }
         text = out.string
         emphasis = outStyles.contains { !$0.isEmpty } ? outStyles : []
+        self.breaks = breaks
+    }
+
+    /// `text` cut where a `<br>` starts a line (without the space before it): each piece is wrapped on its own.
+    var segments: [String] {
+        guard !breaks.isEmpty else { return [text] }
+        let scalars = Array(text.unicodeScalars)
+        var out: [String] = []
+        var start = 0
+        for cut in breaks + [scalars.count] {
+            var end = cut
+            if end > start, end < scalars.count, scalars[end - 1] == " " { end -= 1 }
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: scalars[start..<end])
+            out.append(String(piece))
+            start = cut
+        }
+        return out
     }
 
     /// The label's text as shown, without emphasis (the text alternative, the SVG title).
@@ -105,9 +149,8 @@ struct FlowLabelText {
     /// Takes the `**` and `*` markers out of a markdown string's text, returning each remaining
     /// scalar's emphasis. A marker opens only when followed by a non-space and closed later in the
     /// text; one that does not is kept as text.
-    /// `label` with each `<br>`, `<br/>` or `<br />` (any case) replaced by a space, or removed between
-    /// two CJK characters.
-    static func breaksAsSpaces(_ label: String) -> String {
+    /// `label` with each `<br>`, `<br/>` or `<br />` (any case) replaced by `breakMark`.
+    static func breaksMarked(_ label: String) -> String {
         let b = Array(label.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
@@ -118,11 +161,7 @@ struct FlowLabelText {
                 while j < b.count, b[j] == 0x20 { j += 1 }
                 if j < b.count, b[j] == 0x2F { j += 1 }
                 if j < b.count, b[j] == 0x3E {
-                    // Between two CJK characters a line break is no space at all.
-                    let before = String(decoding: out.suffix(4), as: UTF8.self).unicodeScalars.last
-                    let after = String(decoding: b[(j + 1)..<min(b.count, j + 5)], as: UTF8.self).unicodeScalars.first
-                    let betweenCJK = before.map(FlowTextMeasure.isWide) == true && after.map(FlowTextMeasure.isWide) == true
-                    if !betweenCJK { out.append(0x20) }
+                    out += breakMark.utf8
                     i = j + 1
                     continue
                 }

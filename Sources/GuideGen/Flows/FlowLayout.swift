@@ -34,7 +34,7 @@ public struct FlowLayout: Sendable {
         // Labels as shown: entity codes decoded, markdown strings' markers out (`FlowLabelText`).
         let nodeTexts = diagram.nodes.map { FlowLabelText($0.label) }
         let nodeLines = zip(diagram.nodes, nodeTexts).map {
-            FlowShapeMetrics.lines(for: $0.shape, text: $1.text, measure: measure)
+            FlowShapeMetrics.lines(for: $0.shape, label: $1, measure: measure)
         }
         var nodeSizes = zip(diagram.nodes, nodeLines).map {
             FlowShapeMetrics.size(of: $0.shape, lines: $1, measure: measure)
@@ -68,7 +68,7 @@ public struct FlowLayout: Sendable {
         let edgeTexts = diagram.edges.map { $0.label.map(FlowLabelText.init) }
         let edgeLines: [[String]] = edgeTexts.map { text in
             guard let text else { return [] }
-            return measure.wrap(text.text, maxWidth: measure.maxEdgeLabelWidth)
+            return text.segments.flatMap { measure.wrap($0, maxWidth: measure.maxEdgeLabelWidth) }
         }
         let labelSizes: [(width: Double, height: Double)?] = edgeLines.map { lines in
             guard !lines.isEmpty else { return nil }

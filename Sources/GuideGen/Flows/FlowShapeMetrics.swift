@@ -18,6 +18,14 @@ enum FlowShapeMetrics {
         lines(for: node.shape, text: FlowLabelText.plain(node.label), measure: measure)
     }
 
+    /// A label wrapped for `shape`, each piece a `<br>` starts on a line of its own.
+    static func lines(for shape: FlowNode.Shape, label: FlowLabelText, measure: FlowTextMeasure) -> [String] {
+        guard !label.breaks.isEmpty else { return lines(for: shape, text: label.text, measure: measure) }
+        let maxWidth =
+            shape == .diamond ? measure.maxDecisionLineWidth : shape == .circle ? measure.maxLineWidth * 0.7 : measure.maxLineWidth
+        return label.segments.flatMap { measure.wrap($0, maxWidth: maxWidth) }
+    }
+
     /// `text` (already collapsed, as `FlowLabelText` gives it) wrapped for `shape`.
     static func lines(for shape: FlowNode.Shape, text: String, measure: FlowTextMeasure) -> [String] {
         switch shape {

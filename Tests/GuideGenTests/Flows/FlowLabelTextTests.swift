@@ -19,12 +19,23 @@ struct FlowLabelTextTests {
         #expect(FlowLabelText.plain("&#9829; &#x2665; &#X2665;") == "♥ ♥ ♥")
     }
 
-    /// Mermaid's `<br>` breaks a line; the layout wraps labels itself, so it is a space, never shown.
-    @Test func lineBreakTagsAreSpaces() {
+    /// Mermaid's `<br>` breaks a line: in the text (the steps list, titles) it is a space, nothing between
+    /// CJK characters, and the drawing starts a line there.
+    @Test func lineBreakTagsAreSpacesThatStartALine() {
         #expect(FlowLabelText.plain("申请<br>售后") == "申请售后")
         #expect(FlowLabelText.plain("申请<br>after-sales") == "申请 after-sales")
         #expect(FlowLabelText.plain("a<br/>b<BR />c <br>  d") == "a b c d")
         #expect(FlowLabelText.plain("a < b <bra> <br") == "a < b <bra> <br")
+        let english = FlowLabelText("Seller starts<br>the <b>refund</b>")
+        #expect(english.breaks == [14] && english.segments == ["Seller starts", "the refund"])
+        #expect(FlowLabelText("卖家主动<br>发起退款").segments == ["卖家主动", "发起退款"])
+        // At an end, or twice over, a `<br>` starts no empty line.
+        #expect(FlowLabelText("<br>a<br><br>b<br>").segments == ["a", "b"])
+        // Each piece is wrapped on its own, and the emphasis follows the text.
+        let label = FlowLabelText("Seller starts<br>the <b>refund</b>")
+        let lines = FlowShapeMetrics.lines(for: .rectangle, label: label, measure: FlowTextMeasure())
+        #expect(lines == ["Seller starts", "the refund"])
+        #expect(label.runs(for: lines)?[1].map { "\($0.start)+\($0.length)\($0.bold ? "b" : "")" } == ["0+4", "4+6b"])
     }
 
     @Test func leavesUnknownAndIncompleteCodesAsWritten() {
