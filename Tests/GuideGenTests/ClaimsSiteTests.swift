@@ -471,6 +471,17 @@ import Testing
             ])
     }
 
+    /// An answer states the value its question asks for without repeating the term ("## How long is the claim
+    /// period?" over "20 days, counted from …"); only its first clause, and only under a question for a value.
+    @Test func anAnswerIsReadUnderTheQuestionThatAsksForAValue() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "## 维权期有多长？\n\n90天，从交易成功起算。\n\n## 过了维权期怎么办？\n\n3天内联系卖家。\n",
+            "s/a.en.md":
+                "## How long is the claim period?\n\n20 days, counted from trade success, and 3 days for a reply.\n\n## What if the claim period is over?\n\nWrite within 3 days.\n",
+        ]).map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check)" }
+        #expect(found == ["s/a.en.md:7:1 claim-contradicts-rule", "s/a.zh-Hans.md:7:1 hard-coded-rule-value"])
+    }
+
     /// A rate is no amount ("24 hours a day, 7 days a week", 每天24小时), and "a week" is one after a word that
     /// introduces an amount.
     @Test func ratesAreNoClaimsAndAWeekIsSeven() throws {

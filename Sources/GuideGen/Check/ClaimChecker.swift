@@ -125,6 +125,16 @@ public struct ClaimChecker: Sendable {
                     !terms.isEmpty && (first + i).pointee.kind == .tableCell
                         && (first + i).pointee.utf8.withUnsafeBufferPointer { Self.holdsOnlyTerms($0, terms.map(\.range)) })
                 guard !terms.isEmpty else {
+                    // An answer right under a question that asks for a term's value ("## How long is the
+                    // after-sales window?" over "20 days, counted from …"): its first clause states it.
+                    if i > 0, (first + i).pointee.kind == .paragraph, (first + i - 1).pointee.kind == .heading,
+                        let answer = Self.firstClause(of: (first + i).pointee),
+                        let question = Self.valueQuestion((first + i - 1).pointee.utf8, matcher: matcher),
+                        let found = checkInContext(answer, context: question, matcher: matcher, file: file, language: language, uses: uses)
+                    {
+                        out += found
+                        continue
+                    }
                     // A table cell stating a value whose term is its column's header or its row's label.
                     let cell = first + i
                     let header = Int(cell.pointee.headerBack)
@@ -150,6 +160,56 @@ public struct ClaimChecker: Sendable {
             }
         }
         return out
+    }
+
+    /// A heading that asks for a value (多久, 多长, 多少, 几天, "how long", "how much", "how many") of a term it
+    /// names, with no value of its own, without its question mark: the context its answer is read in.
+    static func valueQuestion(_ heading: [UInt8], matcher: TermMatcher) -> [UInt8]? {
+        let lowered = heading.map(UTF8Scan.lowercased)
+        let asks = Self.valueQuestionWords.contains { word in
+            lowered.withUnsafeBufferPointer { ByteSearch.firstIndex(of: word, in: $0) != nil }
+        }
+        guard asks, heading.withUnsafeBufferPointer({ !matcher.matches(bytes: $0).isEmpty }),
+            heading.withUnsafeBufferPointer({ QuantityScanner.scan(bytes: $0).isEmpty })
+        else { return nil }
+        var end = heading.count
+        while end > 0 {
+            if heading[end - 1] == 0x3F || heading[end - 1] == 0x20 || heading[end - 1] == 0x3A {
+                end -= 1
+            } else if end >= 3, heading[end - 3] == 0xEF, heading[end - 2] == 0xBC, heading[end - 1] == 0x9F || heading[end - 1] == 0x9A {
+                end -= 3  // ？ ：
+            } else {
+                break
+            }
+        }
+        return Array(heading[..<end])
+    }
+
+    static let valueQuestionWords: [[UInt8]] = ["多久", "多长", "多少", "几天", "几个", "how long", "how much", "how many"].map {
+        Array($0.utf8)
+    }
+
+    /// The block cut at its first clause or sentence mark (`,` `;` `.` `!` `?`, a line break, `，` `；` `。` `！` `？`),
+    /// nil when it has no text before one.
+    static func firstClause(of block: ProseBlock) -> ProseBlock? {
+        let b = block.utf8
+        var cut = b.count
+        var i = 0
+        scan: while i < b.count {
+            switch b[i] {
+            case 0x2C, 0x3B, 0x21, 0x3F, 0x0A: cut = i; break scan
+            case 0x2E where i + 1 == b.count || b[i + 1] == 0x20: cut = i; break scan
+            case 0xEF where i + 2 < b.count && b[i + 1] == 0xBC && [0x8C, 0x9B, 0x81, 0x9F].contains(b[i + 2]): cut = i; break scan
+            case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x82: cut = i; break scan
+            default: i += 1
+            }
+        }
+        guard cut > 0 else { return nil }
+        var clause = block
+        clause.utf8 = Array(b[..<cut])
+        clause.generated = block.generated.filter { $0.lowerBound < cut }.map { $0.lowerBound..<min($0.upperBound, cut) }
+        clause.anchors = block.anchors.filter { $0.offset < cut }
+        return clause
     }
 
     /// The byte ranges of titles in Chinese title marks, 《…》 and 〈…〉, marks included (an unclosed mark is
