@@ -482,6 +482,44 @@ import Testing
         #expect(found == ["s/a.en.md:7:1 claim-contradicts-rule", "s/a.zh-Hans.md:7:1 hard-coded-rule-value"])
     }
 
+    static let payers = """
+        title: {zh-Hans: 运费, en: Shipping}
+        changed: 2026-01-01
+        columns:
+          payer:
+            type: choice
+            title: {zh-Hans: 承担方, en: Who pays}
+            options:
+              buyer: {zh-Hans: 买家, en: the buyer}
+              seller: {zh-Hans: 卖家, en: the seller}
+        rows:
+          quality:
+            label: {zh-Hans: 质量问题, en: Quality problem}
+            terms: {zh-Hans: [质量问题退货的运费], en: [return shipping for a quality problem]}
+            payer: seller
+
+        """
+
+    /// A choice option named as who pays (`由买家承担`, "paid by the buyer", "the buyer pays") is a claim of a
+    /// who-pays column; the option named as anything else (the subject of a sentence) is none.
+    @Test func whoPaysIsAClaimOfAChoiceColumn() throws {
+        let found = try Self.lint(
+            [
+                "s/a.zh-Hans.md":
+                    "质量问题退货的运费由买家承担。\n\n质量问题退货的运费由卖家负担，不由买家承担。\n\n买家申请质量问题退货的运费补偿后，卖家会处理。\n",
+                "s/a.en.md":
+                    "Return shipping for a quality problem is paid by the buyer.\n\nThe buyer pays nothing for return shipping for a quality problem, the seller pays.\n\nThe buyer asks about return shipping for a quality problem.\n",
+            ], table: Self.payers
+        ).map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.check) \($0.message)" }
+        #expect(
+            found == [
+                "s/a.en.md:5:50 claim-contradicts-rule `the buyer` contradicts the rule `w.quality.payer` (the seller) that “Return shipping for a quality problem” refers to",
+                "s/a.en.md:7:67 hard-coded-rule-value `the seller` repeats the rule `w.quality.payer` by hand",
+                "s/a.zh-Hans.md:5:11 claim-contradicts-rule `买家` contradicts the rule `w.quality.payer` (卖家) that “质量问题退货的运费” refers to",
+                "s/a.zh-Hans.md:7:11 hard-coded-rule-value `卖家` repeats the rule `w.quality.payer` by hand",
+            ])
+    }
+
     /// A rate is no amount ("24 hours a day, 7 days a week", 每天24小时), and "a week" is one after a word that
     /// introduces an amount.
     @Test func ratesAreNoClaimsAndAWeekIsSeven() throws {

@@ -13,6 +13,9 @@ public struct ClaimChecker: Sendable {
     private let termRows: [[Int]]
     /// Whether any term names several rows: only then does a page's own tables matter.
     private let hasSharedTerms: Bool
+    /// Every `choice` option's label by language (ASCII lower-cased, an English leading "the " dropped),
+    /// for "who pays" statements (`ChoiceClaims`).
+    private let optionLabels: [String: [[UInt8]]]
 
     /// A row a term belongs to.
     struct Target: Sendable {
@@ -61,6 +64,18 @@ public struct ClaimChecker: Sendable {
         self.targets = targets
         self.termRows = termRows
         self.hasSharedTerms = termRows.contains { $0.count > 1 }
+        var labels: [String: Set<[UInt8]>] = [:]
+        for table in rules.tables.values {
+            for column in table.columns where column.type == .choice {
+                for option in column.options {
+                    for (language, text) in option.label.values {
+                        let label = ChoiceClaims.normalized(Array(text.utf8))
+                        if !label.isEmpty { labels[language, default: []].insert(label) }
+                    }
+                }
+            }
+        }
+        self.optionLabels = labels.mapValues { $0.sorted { $0.count > $1.count } }
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
     }
 
@@ -298,6 +313,16 @@ public struct ClaimChecker: Sendable {
         let checkHardCoded = !silencedAll && !(silenced && block.ignored.contains(CheckID.hardCodedRuleValue.rawValue))
         guard checkContradictions || checkHardCoded else { return [] }
         let bytes = block.utf8
+        var out: [Diagnostic] = []
+        // "质量问题退货的运费由买家承担", "paid by the buyer": a choice option named as who pays.
+        if let labels = optionLabels[language], ChoiceClaims.mayName(bytes, language: language) {
+            let named = ChoiceClaims.statements(in: bytes, labels: labels, language: language, from: literalsFrom)
+            if !named.isEmpty {
+                out += choiceFindings(
+                    block, named: named, terms: terms, file: file, language: language, uses: uses,
+                    contradictions: checkContradictions, repeats: checkHardCoded)
+            }
+        }
         let (literals, sentences) = bytes.withUnsafeBufferPointer { b in
             var literals = QuantityScanner.scan(bytes: b)
             if literalsFrom > 0 { literals.removeAll { $0.range.lowerBound < literalsFrom } }
@@ -309,8 +334,7 @@ public struct ClaimChecker: Sendable {
             }
             return (literals, literals.isEmpty ? [] : SentenceSplitter.sentences(bytes: b))
         }
-        guard !terms.isEmpty, !literals.isEmpty else { return [] }
-        var out: [Diagnostic] = []
+        guard !terms.isEmpty, !literals.isEmpty else { return out }
         let named = Self.namedLiterals(
             terms: terms.map(\.range), literals: literals.map(\.range), generated: block.generated,
             marks: Self.clauseMarks(in: bytes), sentences: sentences, clauseOnly: literals.map(\.approximate))
@@ -397,6 +421,73 @@ public struct ClaimChecker: Sendable {
                                     column: target.row.valueColumns[column.id] ?? 1),
                                 "the rule says \(value)")
                         ]))
+            }
+        }
+        return out
+    }
+
+    /// Findings for the option labels `named` states as who pays: the row its term names (as for a
+    /// literal) with a `choice` column offering that label holds that option (a repeat) or another one (a
+    /// contradiction). A row without such a column says nothing of it.
+    func choiceFindings(
+        _ block: ProseBlock, named: [Range<Int>], terms: [(range: Range<Int>, id: Int)], file: String, language: String,
+        uses: Set<String>, contradictions: Bool, repeats: Bool
+    ) -> [Diagnostic] {
+        let bytes = block.utf8
+        let sentences = bytes.withUnsafeBufferPointer { SentenceSplitter.sentences(bytes: $0) }
+        let attributed = Self.namedLiterals(
+            terms: terms.map(\.range), literals: named, generated: block.generated, marks: Self.clauseMarks(in: bytes),
+            sentences: sentences)
+        var out: [Diagnostic] = []
+        for (index, termIndices) in attributed {
+            let range = named[index]
+            let written = ChoiceClaims.normalized(Array(bytes[range]))
+            var found: (target: Target, column: RuleColumn, key: String, term: Range<Int>)?
+            rows: for term in termIndices.map({ terms[$0] }) {
+                let all = termRows[term.id]
+                let own = all.count > 1 ? all.filter { uses.contains(targets[$0].table.id) } : []
+                for row in own.isEmpty ? all : own {
+                    let target = targets[row]
+                    for column in target.table.columns where column.type == .choice {
+                        guard case .choice(let key)? = target.row.values[column.id],
+                            column.options.contains(where: { option in
+                                option.label.values.contains {
+                                    $0.key == language && ChoiceClaims.normalized(Array($0.value.utf8)) == written
+                                }
+                            })
+                        else { continue }
+                        found = (target, column, key, term.range)
+                        break rows
+                    }
+                }
+            }
+            guard let (target, column, key, term) = found else { continue }
+            let ruleKey = "\(target.table.id).\(target.row.id).\(column.id)"
+            let literalText = String(decoding: bytes[range], as: UTF8.self)
+            let value = RuleBook.display(.choice(key), column: column, language: language, fallback: language)
+            let note = Diagnostic.Note(
+                SourceLocation(
+                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line,
+                    column: target.row.valueColumns[column.id] ?? 1),
+                repeats ? "the rule's value" : "the rule says \(value)")
+            let location = block.location(ofOffset: range.lowerBound, file: file)
+            if ChoiceClaims.normalized(Array(value.utf8)) == written {
+                guard repeats else { continue }
+                out.append(
+                    Diagnostic(
+                        .warning, .hardCodedRuleValue, at: location, "`\(literalText)` repeats the rule `\(ruleKey)` by hand",
+                        help: "write `{{rule \(ruleKey)}}` so this sentence follows when the rule changes",
+                        notes: [Diagnostic.Note(note.location, "the rule's value")]))
+            } else {
+                guard contradictions else { continue }
+                let termText = String(decoding: bytes[term], as: UTF8.self)
+                out.append(
+                    Diagnostic(
+                        .error, .claimContradictsRule, at: location,
+                        "`\(literalText)` contradicts the rule `\(ruleKey)` (\(value)) that “\(termText)” refers to",
+                        help:
+                            "write `{{rule \(ruleKey)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+                        notes: [Diagnostic.Note(note.location, "the rule says \(value)")]))
             }
         }
         return out
