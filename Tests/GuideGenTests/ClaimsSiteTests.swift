@@ -520,6 +520,19 @@ import Testing
             ])
     }
 
+    /// A page that states a table's value by hand states its facts: it is reviewed against the table, as one
+    /// that refers to it is.
+    @Test func aPageStatingATablesValueByHandIsReviewedAgainstIt() throws {
+        var files = ["guidegen.yaml": "title: {zh-Hans: 指南, en: Guide}\nlanguages: [zh-Hans, en]\n", "rules/w.yaml": Self.windows]
+        files["s/a.zh-Hans.md"] = "---\ntitle: P\ntype: article\nreviewed: 2020-01-01\n---\n维权期是90天。\n"
+        files["s/a.en.md"] = "---\ntitle: P\ntype: article\nreviewed: 2020-01-01\n---\nA page.\n"
+        let root = try TestSupport.site(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let found = Pipeline.run(PipelineOptions(content: root, templates: nil), render: false).diagnostics
+            .filter { $0.check == CheckID.reviewOutdated.rawValue }.map(\.location.file)
+        #expect(found == ["s/a.zh-Hans.md"])
+    }
+
     /// A rate is no amount ("24 hours a day, 7 days a week", 每天24小时), and "a week" is one after a word that
     /// introduces an amount.
     @Test func ratesAreNoClaimsAndAWeekIsSeven() throws {

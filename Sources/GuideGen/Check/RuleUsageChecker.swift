@@ -35,7 +35,15 @@ public enum RuleUsageChecker {
             }
         }
         if let reviewed = page.frontMatter.reviewed {
-            let tables = sortedUnique(used + (page.frontMatter.rules ?? []))
+            // A table whose values the page states by hand (a repeat or a contradiction the claims checker
+            // matched to it) is one whose facts it states too: it is reviewed against the table as well.
+            let stated = body.claims.compactMap { finding -> String? in
+                guard finding.check == CheckID.hardCodedRuleValue.rawValue || finding.check == CheckID.claimContradictsRule.rawValue,
+                    let file = finding.notes.first?.location.file
+                else { return nil }
+                return rules.tables.first { $0.value.path == file }?.key
+            }
+            let tables = sortedUnique(used + (page.frontMatter.rules ?? []) + stated)
             for id in tables {
                 guard let table = rules.tables[id], !table.changed.isEmpty, table.changed > reviewed else { continue }
                 let line = page.frontMatter.keyLines["reviewed"] ?? 1
