@@ -94,6 +94,7 @@ extension FlowSVG {
             let continuesToNext =
                 edges.count == 1
                 && (diagram.edges[edges[0]].label ?? "").isEmpty
+                && diagram.edges[edges[0]].style != .open
                 && position + 1 < order.count
                 && endpoints[edges[0]]?.to == order[position + 1]
             out.append("\n<li id=\"")
@@ -131,12 +132,24 @@ extension FlowSVG {
                     printed.escaped(answer)
                     both("</span> ")
                 }
-                out.append("<span aria-hidden=\"true\">→</span> <a class=\"flow-steps__target\" href=\"#")
+                // The drawing's kind of line: an arrow, a dotted or thick one, or a line with no direction.
+                let glyph: String
+                switch edge.style {
+                case .solid: glyph = "→"
+                case .dotted: glyph = "⇢"
+                case .thick: glyph = "⇒"
+                case .open: glyph = "—"
+                }
+                out.append("<span aria-hidden=\"true\">")
+                out.append(glyph)
+                out.append("</span> <a class=\"flow-steps__target\" href=\"#")
                 out.append(prefix)
                 out.append("-step-")
                 out.append(integer: stepNumber[target])
                 out.append("\">")
-                printed.append("<span aria-hidden=\"true\">→</span> <span class=\"flow-steps__target\">")
+                printed.append("<span aria-hidden=\"true\">")
+                printed.append(glyph)
+                printed.append("</span> <span class=\"flow-steps__target\">")
                 out.append(integer: stepNumber[target])
                 printed.append(integer: stepNumber[target])
                 both(". ")
