@@ -520,6 +520,32 @@ import Testing
             ])
     }
 
+    /// A term at the start of a longer noun is not that term: 运费险 (shipping insurance), "shipping fee insurance",
+    /// 到账户 (into the account).
+    @Test func aTermThatStartsALongerNounIsNotThatTerm() throws {
+        let table = """
+            title: {zh-Hans: 费用, en: Fees}
+            changed: 2026-01-01
+            columns:
+              fee: {type: money, title: {zh-Hans: 金额, en: Fee}}
+              time: {type: duration, title: {zh-Hans: 时间, en: Time}}
+            rows:
+              shipping:
+                label: {zh-Hans: 运费, en: Shipping}
+                terms: {zh-Hans: [运费, 到账], en: [shipping fee]}
+                fee: CNY 12
+                time: 3 days
+
+            """
+        let found = try Self.lint(
+            [
+                "s/a.zh-Hans.md": "运费险最高赔付25元。\n\n退款会退回到账户余额，5天后可以提现。\n\n运费是25元。\n",
+                "s/a.en.md": "Shipping fee insurance pays out up to CNY 25.\n\nThe shipping fee is CNY 25.\n",
+            ], table: table
+        ).map { "\($0.location.file):\($0.location.line) \($0.check)" }
+        #expect(found == ["s/a.en.md:7 claim-contradicts-rule", "s/a.zh-Hans.md:9 claim-contradicts-rule"])
+    }
+
     /// A page that states a table's value by hand states its facts: it is reviewed against the table, as one
     /// that refers to it is.
     @Test func aPageStatingATablesValueByHandIsReviewedAgainstIt() throws {

@@ -135,7 +135,7 @@ public struct ClaimChecker: Sendable {
             for i in prose.indices {
                 // Most blocks name no term, which is found before the block is handed on: a call with the
                 // block copied its four arrays, however it was passed.
-                let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }
+                let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { Self.wholeWords(matcher.matches(bytes: $0), in: $0) }
                 namesTerm.append(
                     !terms.isEmpty && (first + i).pointee.kind == .tableCell
                         && (first + i).pointee.utf8.withUnsafeBufferPointer { Self.holdsOnlyTerms($0, terms.map(\.range)) })
@@ -175,6 +175,30 @@ public struct ClaimChecker: Sendable {
             }
         }
         return out
+    }
+
+    /// `terms` without the Chinese ones that are the start of a longer noun: 运费险 (shipping insurance) is not
+    /// 运费, nor 到账户 (into the account) 到账. Chinese has no spaces to end a word; these are the compounds a
+    /// shopping guide is full of.
+    static func wholeWords(_ terms: [(range: Range<Int>, id: Int)], in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, id: Int)]
+    {
+        guard terms.contains(where: { Self.startsCompound(bytes, after: $0.range) }) else { return terms }
+        return terms.filter { !Self.startsCompound(bytes, after: $0.range) }
+    }
+
+    static let insurance = Array("insurance".utf8)
+
+    static func startsCompound(_ b: UnsafeBufferPointer<UInt8>, after term: Range<Int>) -> Bool {
+        let end = term.upperBound
+        // "shipping fee insurance" is no shipping fee either.
+        if end + 10 <= b.count, b[end] == 0x20, UTF8Scan.equalsIgnoringCase(b, (end + 1)..<(end + 10), insurance) {
+            return end + 10 == b.count || !UTF8Scan.isWordByte(b[end + 10])
+        }
+        guard end + 3 <= b.count, b[end] == 0xE9 || b[end] == 0xE6 else { return false }
+        // 险 E9 99 A9, 險 E9 9A AA; 户 E6 88 B7, 戶 E6 88 B6 after a term ending in 账/賬 (E8 B4 A6 / E8 B3 AC).
+        if b[end] == 0xE9 { return b[end + 1] == 0x99 && b[end + 2] == 0xA9 || b[end + 1] == 0x9A && b[end + 2] == 0xAA }
+        guard b[end + 1] == 0x88, b[end + 2] == 0xB7 || b[end + 2] == 0xB6, end >= 3 else { return false }
+        return b[end - 3] == 0xE8 && (b[end - 2] == 0xB4 && b[end - 1] == 0xA6 || b[end - 2] == 0xB3 && b[end - 1] == 0xAC)
     }
 
     /// A heading that asks for a value (多久, 多长, 多少, 几天, "how long", "how much", "how many") of a term it
@@ -292,7 +316,9 @@ public struct ClaimChecker: Sendable {
         let offset = context.count + 1
         var combined = cell
         combined.utf8 = context + [0x20] + cell.utf8
-        let terms = combined.utf8.withUnsafeBufferPointer { matcher.matches(bytes: $0) }.filter { $0.range.upperBound < offset }
+        let terms = combined.utf8.withUnsafeBufferPointer { Self.wholeWords(matcher.matches(bytes: $0), in: $0) }.filter {
+            $0.range.upperBound < offset
+        }
         guard !terms.isEmpty else { return nil }
         combined.generated = cell.generated.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
         combined.anchors = cell.anchors.map { .init(offset: $0.offset + offset, line: $0.line, column: $0.column) }
