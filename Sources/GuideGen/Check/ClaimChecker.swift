@@ -16,6 +16,9 @@ public struct ClaimChecker: Sendable {
     /// Every `choice` option's label by language (ASCII lower-cased, an English leading "the " dropped),
     /// for "who pays" statements (`ChoiceClaims`).
     private let optionLabels: [String: [[UInt8]]]
+    /// Whether each term id names a row of a table with a `choice` column: only a block with such a term can
+    /// state one of its options.
+    private let termHasChoice: [Bool]
 
     /// A row a term belongs to.
     struct Target: Sendable {
@@ -76,6 +79,7 @@ public struct ClaimChecker: Sendable {
             }
         }
         self.optionLabels = labels.mapValues { $0.sorted { $0.count > $1.count } }
+        self.termHasChoice = termRows.map { rows in rows.contains { row in targets[row].table.columns.contains { $0.type == .choice } } }
         self.matchers = termsByLanguage.mapValues { TermMatcher(terms: $0) }
     }
 
@@ -132,19 +136,23 @@ public struct ClaimChecker: Sendable {
             // (`| 售后期内申请售后 | 卖家2天内处理 |`) says nothing about its other cells' values.
             var namesTerm: [Bool] = []
             namesTerm.reserveCapacity(prose.count)
+            // Whether the block before names a term: only then may it be a question an answer is read after.
+            var previousNamedTerm = false
             for i in prose.indices {
                 // Most blocks name no term, which is found before the block is handed on: a call with the
                 // block copied its four arrays, however it was passed.
                 let terms = (first + i).pointee.utf8.withUnsafeBufferPointer { Self.wholeWords(matcher.matches(bytes: $0), in: $0) }
+                let questionBefore = previousNamedTerm
+                previousNamedTerm = !terms.isEmpty
                 namesTerm.append(
                     !terms.isEmpty && (first + i).pointee.kind == .tableCell
                         && (first + i).pointee.utf8.withUnsafeBufferPointer { Self.holdsOnlyTerms($0, terms.map(\.range)) })
                 guard !terms.isEmpty else {
                     // An answer right under a question that asks for a term's value ("## How long is the
                     // after-sales window?" over "20 days, counted from …"): its first clause states it.
-                    if i > 0, (first + i).pointee.kind == .paragraph, (first + i - 1).pointee.kind == .heading,
+                    if questionBefore, (first + i).pointee.kind == .paragraph, (first + i - 1).pointee.kind == .heading,
+                        let question = Self.valueQuestion((first + i - 1).pointee.utf8),
                         let answer = Self.firstClause(of: (first + i).pointee),
-                        let question = Self.valueQuestion((first + i - 1).pointee.utf8, matcher: matcher),
                         let found = checkInContext(answer, context: question, matcher: matcher, file: file, language: language, uses: uses)
                     {
                         out += found
@@ -201,16 +209,13 @@ public struct ClaimChecker: Sendable {
         return b[end - 3] == 0xE8 && (b[end - 2] == 0xB4 && b[end - 1] == 0xA6 || b[end - 2] == 0xB3 && b[end - 1] == 0xAC)
     }
 
-    /// A heading that asks for a value (多久, 多长, 多少, 几天, "how long", "how much", "how many") of a term it
-    /// names, with no value of its own, without its question mark: the context its answer is read in.
-    static func valueQuestion(_ heading: [UInt8], matcher: TermMatcher) -> [UInt8]? {
-        let lowered = heading.map(UTF8Scan.lowercased)
-        let asks = Self.valueQuestionWords.contains { word in
-            lowered.withUnsafeBufferPointer { ByteSearch.firstIndex(of: word, in: $0) != nil }
+    /// A heading that asks for a value (多久, 多长, 多少, 几天, "how long", "how much", "how many"), with no value of
+    /// its own, without its question mark: the context its answer is read in (the caller knows it names a term).
+    static func valueQuestion(_ heading: [UInt8]) -> [UInt8]? {
+        let asks = heading.withUnsafeBufferPointer { b in
+            Self.valueQuestionWords.contains { ByteSearch.firstIndex(of: $0, in: b) != nil }
         }
-        guard asks, heading.withUnsafeBufferPointer({ !matcher.matches(bytes: $0).isEmpty }),
-            heading.withUnsafeBufferPointer({ QuantityScanner.scan(bytes: $0).isEmpty })
-        else { return nil }
+        guard asks, heading.withUnsafeBufferPointer({ QuantityScanner.scan(bytes: $0).isEmpty }) else { return nil }
         var end = heading.count
         while end > 0 {
             if heading[end - 1] == 0x3F || heading[end - 1] == 0x20 || heading[end - 1] == 0x3A {
@@ -224,9 +229,10 @@ public struct ClaimChecker: Sendable {
         return Array(heading[..<end])
     }
 
-    static let valueQuestionWords: [[UInt8]] = ["多久", "多长", "多少", "几天", "几个", "how long", "how much", "how many"].map {
-        Array($0.utf8)
-    }
+    static let valueQuestionWords: [[UInt8]] = [
+        "多久", "多长", "多少", "几天", "几个", "how long", "How long", "how much", "How much", "how many", "How many", "HOW LONG",
+        "HOW MUCH", "HOW MANY",
+    ].map { Array($0.utf8) }
 
     /// The block cut at its first clause or sentence mark (`,` `;` `.` `!` `?`, a line break, `，` `；` `。` `！` `？`),
     /// nil when it has no text before one.
@@ -341,8 +347,11 @@ public struct ClaimChecker: Sendable {
         let bytes = block.utf8
         var out: [Diagnostic] = []
         // "质量问题退货的运费由买家承担", "paid by the buyer": a choice option named as who pays.
-        if let labels = optionLabels[language], ChoiceClaims.mayName(bytes, language: language) {
-            let named = ChoiceClaims.statements(in: bytes, labels: labels, language: language, from: literalsFrom)
+        if terms.contains(where: { termHasChoice[$0.id] }), let labels = optionLabels[language],
+            ChoiceClaims.mayName(bytes, language: language)
+        {
+            let named = ChoiceClaims.statements(
+                in: bytes, labels: labels, language: language, from: literalsFrom, skipping: block.generated)
             if !named.isEmpty {
                 out += choiceFindings(
                     block, named: named, terms: terms, file: file, language: language, uses: uses,

@@ -14,16 +14,19 @@ enum ChoiceClaims {
         return out
     }
 
-    /// Whether `bytes` may hold such a statement: a pay verb somewhere (most blocks have none).
+    /// Whether `bytes` may hold such a statement: a pay verb somewhere (most blocks have none), searched
+    /// in place (lower-casing each block was a visible share of the claims check).
     static func mayName(_ bytes: [UInt8], language: String) -> Bool {
-        let verbs = language.lowercased().hasPrefix("en") ? englishGate : chineseGate
-        let lowered = language.lowercased().hasPrefix("en") ? bytes.map(UTF8Scan.lowercased) : bytes
-        return lowered.withUnsafeBufferPointer { b in verbs.contains { ByteSearch.firstIndex(of: $0, in: b) != nil } }
+        let verbs = language.utf8.first.map { $0 | 0x20 == 0x65 } == true ? englishGate : chineseGate
+        return bytes.withUnsafeBufferPointer { b in verbs.contains { ByteSearch.firstIndex(of: $0, in: b) != nil } }
     }
 
     /// The ranges (at or after `from`) of option `labels` (as `normalized` gives them, longest first) stated
     /// as who pays, left to right; an English label's range takes in a "the " before it.
-    static func statements(in bytes: [UInt8], labels: [[UInt8]], language: String, from: Int) -> [Range<Int>] {
+    /// Labels inside `skipping` (rule values the page wrote as `{{rule …}}`) are never claims.
+    static func statements(in bytes: [UInt8], labels: [[UInt8]], language: String, from: Int, skipping generated: [Range<Int>])
+        -> [Range<Int>]
+    {
         let english = language.lowercased().hasPrefix("en")
         let text = english ? bytes.map(UTF8Scan.lowercased) : bytes
         var found: [Range<Int>] = []
@@ -33,7 +36,9 @@ enum ChoiceClaims {
                 while at < b.count, let hit = ByteSearch.firstIndex(of: label, in: UnsafeBufferPointer(rebasing: b[at...])) {
                     var range = (at + hit)..<(at + hit + label.count)
                     at = range.upperBound
-                    guard !found.contains(where: { $0.overlaps(range) }) else { continue }
+                    guard !found.contains(where: { $0.overlaps(range) }), !generated.contains(where: { $0.overlaps(range) }) else {
+                        continue
+                    }
                     if english {
                         // Whole words: "seller" is not in "resellers"; "the seller" is reported with its "the".
                         if range.lowerBound > 0, UTF8Scan.isWordByte(b[range.lowerBound - 1]) { continue }
@@ -100,7 +105,9 @@ enum ChoiceClaims {
         Array($0.utf8)
     }
     private static let englishNoObject: [[UInt8]] = [" no", " nothing", " none"].map { Array($0.utf8) }
-    private static let chineseGate: [[UInt8]] = ["承担", "负担", "支付", "运费", "邮费", "买单"].map { Array($0.utf8) }
+    private static let chineseGate: [[UInt8]] = ["承担", "负担", "支付", "出运费", "付运费", "出邮费", "付邮费", "买单"].map {
+        Array($0.utf8)
+    }
     private static let englishGate: [[UInt8]] = ["pay", "paid", "borne", "cover", "bear", "expense", "cost"].map { Array($0.utf8) }
     private static let chineseAdverbs: [[UInt8]] = ["来", "自行", "自己", "全额", "全部"].map { Array($0.utf8) }
     private static let chineseVerbs: [[UInt8]] = ["承担", "负担", "支付", "出运费", "付运费", "出邮费", "付邮费", "买单"].map {
