@@ -29,7 +29,7 @@
 ///   amount ("within a week", "takes a day"): elsewhere "24 hours a day" and "twice a year" mean "per". A
 ///   rate is no amount either: "24 hours a day", "7 days per week", "2 hours/day", 每天24小时, 每周7天.
 /// - Points in time: "3 days ago", 3天前 (a time since, not a length).
-/// - Hedged values (`约15天`, `15天左右`, "about 15 days") are literals marked `approximate`.
+/// - Hedged values (`约15天`, `15天左右`, "about 15 days", "~15 days") are literals marked `approximate`.
 public enum QuantityScanner {
     /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
     public static func scan(_ text: String) -> [QuantityLiteral] {
@@ -625,6 +625,8 @@ private struct LiteralScan {
         if let p = previous,
             (p.unit == nil || unit == nil || p.unit == unit) && isRangeConnector(p.end..<start, previousStart: p.start)
                 || (p.end == start && unit != nil && p.unit == unit)
+                // 七、八天 ("seven or eight days"), as 七八天 is: a number without a unit just before, then `、`.
+                || (p.unit == nil && unit != nil && start - p.end == 3 && UTF8Scan.hasPrefix(b, at: p.end, Words.dun))
         {
             if let index = p.literalIndex, index == literals.count - 1 { literals.removeLast() }
             previous = NumberRecord(start: start, end: end, unit: unit, literalIndex: nil)
@@ -716,6 +718,7 @@ private struct LiteralScan {
         if let (s, sStart) = UTF8Scan.scalar(b, before: j) {
             switch s {
             case "约", "約", "概", "近", "莫": return true  // 约, 大约, 大概, 将近/接近, 约莫
+            case "~", "～", "≈": return true  // "~15 days": written "about"
             case "为", "為", "是", "有":
                 // 约为, 大约是, 大概有 30 天.
                 if let (t, _) = UTF8Scan.scalar(b, before: sStart), ["约", "約", "概", "莫"].contains(t) { return true }
@@ -778,6 +781,7 @@ private enum Words {
     }
     static let xing = Array("性".utf8)
     static let times = Array("times".utf8)
+    static let dun = Array("、".utf8)
     static let ago = Array("ago".utf8)
     static let qian = Array("前".utf8)
     static let zhiqian = Array("之前".utf8)

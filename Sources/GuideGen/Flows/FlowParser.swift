@@ -663,6 +663,13 @@ private struct FlowSourceParser {
         } else if has("---") {
             arrow = FlowScannedArrow(token: "---", column: start + 1, style: .open)
             i += 3
+            // `a ---ops`: Mermaid reads `---o` (a line ending in a circle) to `ps`, so GitHub draws another graph.
+            if i + 1 < text.count, text[i] == "o" || text[i] == "x", isIdStart(text[i + 1]) {
+                note(
+                    .warning, column: i + 1,
+                    "Mermaid reads `---\(String(text[i]))` here as a line ending in a \(text[i] == "o" ? "circle" : "cross"), so GitHub's preview differs",
+                    help: "put a space after `---`: `--- \(String(text[i]))…`")
+            }
         } else if has("-.->") {
             arrow = FlowScannedArrow(token: "-.->", column: start + 1, style: .dotted)
             i += 4

@@ -134,6 +134,7 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("within «a fortnight»", days(14)),
         ScanCase("«2 fortnights»", days(28)),
         ScanCase("«半月»内", days(15)),
+        ScanCase("«七天»、«十五天»", days(7), days(15)),
         ScanCase("«twenty-four hours»", hours(24)),
         ScanCase("«24hrs»", hours(24)),
         ScanCase("«six months»", months(6)),
@@ -221,7 +222,7 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         "30%的订金", "30 ％", "30 percent", "30 per cent", "百分之三十", "百分之30", "三分之一",
         // Approximations and ranges.
         "十几天", "几十天", "10多天", "十余天", "十来天", "一两天", "七八天", "一年半载", "3-5个工作日", "3至5天",
-        "三到五个工作日", "一到两个工作日", "3天至5天", "2 to 3 days", "two to three days", "3 – 5 days", "3 ~ 5 天",
+        "三到五个工作日", "一到两个工作日", "3天至5天", "七、八天", "2 to 3 days", "two to three days", "3 – 5 days", "3 ~ 5 天",
         "CNY 50 to 100", "between 3 and 5 days", "7 or 15 days",
         // Product names, ratings and keys before or around a bare number.
         "an iPhone 15 is fine", "在 iPhone 15 上", "on Windows 11 laptops", "the Huawei Mate 60", "5-star reviews",
@@ -246,7 +247,8 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
     /// Hedged: roughly one value, which the checker holds against a rule only when it is far off.
     @Test(arguments: [
         "约10天", "大约10天", "大概 10 天", "将近10天", "接近十天", "10天左右", "10 天 左右", "约为 10 天", "大约是10天", "about 10 days",
-        "around ten days", "roughly 10 days", "approx. 10 days", "nearly 10 days", "almost 10 days", "10 days or so",
+        "around ten days", "roughly 10 days", "approx. 10 days", "nearly 10 days", "almost 10 days", "10 days or so", "~10 days",
+        "～10天",
     ])
     func hedgedValuesAreApproximate(_ text: String) {
         let found = QuantityScanner.scan(text)

@@ -152,6 +152,18 @@ struct FlowParserTests {
             ])
     }
 
+    /// `a ---ops` is a line to `ops` here and `---o` to `ps` in Mermaid: a warning.
+    @Test func warnsWhereMermaidReadsAnEndMarkerIntoTheTarget() {
+        let (diagram, issues) = FlowParser.parse("flowchart TD\na ---ops[O]\nb --- ok\n")
+        #expect(diagram?.edges.map(\.to) == ["ops", "ok"])
+        #expect(
+            issues == [
+                flowSyntaxWarning(
+                    2, 6, "Mermaid reads `---o` here as a line ending in a circle, so GitHub's preview differs",
+                    help: "put a space after `---`: `--- o…`")
+            ])
+    }
+
     @Test func skipsCommentsBlankLinesAndSemicolons() throws {
         let diagram = try flowParseClean(
             """
