@@ -425,18 +425,7 @@ public struct ClaimChecker: Sendable {
             if let (target, match) = repeated {
                 guard checkHardCoded else { continue }
                 let key = "\(target.table.id).\(target.row.id).\(match.id)"
-                out.append(
-                    Diagnostic(
-                        .warning, .hardCodedRuleValue, at: location,
-                        "`\(literalText)` repeats the rule `\(key)` by hand",
-                        help: "write `{{rule \(key)}}` so this sentence follows when the rule changes",
-                        notes: [
-                            .init(
-                                SourceLocation(
-                                    file: target.table.path, line: target.row.valueLines[match.id] ?? target.row.line,
-                                    column: target.row.valueColumns[match.id] ?? 1),
-                                "the rule's value")
-                        ]))
+                out.append(Self.repeatFinding(literalText, key: key, at: location, value: Self.valueLocation(target, match.id)))
             } else if let (nearest, target, column, others) = contradicted {
                 guard checkContradictions else { continue }
                 let key = "\(target.table.id).\(target.row.id).\(column.id)"
@@ -444,21 +433,38 @@ public struct ClaimChecker: Sendable {
                 let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
                 let termText = String(decoding: bytes[nearest], as: UTF8.self)
                 out.append(
-                    Diagnostic(
-                        .error, .claimContradictsRule, at: location,
-                        "`\(literalText)` contradicts the rule `\(key)` (\(value)) that “\(termText)” refers to",
-                        help:
-                            "write `{{rule \(key)}}`\(alternatives), or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
-                        notes: [
-                            .init(
-                                SourceLocation(
-                                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line,
-                                    column: target.row.valueColumns[column.id] ?? 1),
-                                "the rule says \(value)")
-                        ]))
+                    Self.contradictionFinding(
+                        literalText, key: key, value: value, term: termText, alternatives: alternatives, at: location,
+                        valueAt: Self.valueLocation(target, column.id)))
             }
         }
         return out
+    }
+
+    /// Where a row's value for `columnID` is written in its table's YAML.
+    static func valueLocation(_ target: Target, _ columnID: String) -> SourceLocation {
+        SourceLocation(
+            file: target.table.path, line: target.row.valueLines[columnID] ?? target.row.line,
+            column: target.row.valueColumns[columnID] ?? 1)
+    }
+
+    /// `literal` states the rule `key`'s value by hand.
+    static func repeatFinding(_ literal: String, key: String, at location: SourceLocation, value: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .warning, .hardCodedRuleValue, at: location, "`\(literal)` repeats the rule `\(key)` by hand",
+            help: "write `{{rule \(key)}}` so this sentence follows when the rule changes", notes: [.init(value, "the rule's value")])
+    }
+
+    /// `literal` states another value than the rule `key`'s (`value`), which `term` names.
+    static func contradictionFinding(
+        _ literal: String, key: String, value: String, term: String, alternatives: String = "", at location: SourceLocation,
+        valueAt: SourceLocation
+    ) -> Diagnostic {
+        Diagnostic(
+            .error, .claimContradictsRule, at: location, "`\(literal)` contradicts the rule `\(key)` (\(value)) that “\(term)” refers to",
+            help:
+                "write `{{rule \(key)}}`\(alternatives), or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
+            notes: [.init(valueAt, "the rule says \(value)")])
     }
 
     /// Findings for the option labels `named` states as who pays: the row its term names (as for a
@@ -500,35 +506,21 @@ public struct ClaimChecker: Sendable {
             let ruleKey = "\(target.table.id).\(target.row.id).\(column.id)"
             let literalText = String(decoding: bytes[range], as: UTF8.self)
             let value = RuleBook.display(.choice(key), column: column, language: language, fallback: language)
-            let note = Diagnostic.Note(
-                SourceLocation(
-                    file: target.table.path, line: target.row.valueLines[column.id] ?? target.row.line,
-                    column: target.row.valueColumns[column.id] ?? 1),
-                repeats ? "the rule's value" : "the rule says \(value)")
             let location = block.location(ofOffset: range.lowerBound, file: file)
             if ChoiceClaims.normalized(Array(value.utf8)) == written {
                 guard repeats else { continue }
-                out.append(
-                    Diagnostic(
-                        .warning, .hardCodedRuleValue, at: location, "`\(literalText)` repeats the rule `\(ruleKey)` by hand",
-                        help: "write `{{rule \(ruleKey)}}` so this sentence follows when the rule changes",
-                        notes: [Diagnostic.Note(note.location, "the rule's value")]))
+                out.append(Self.repeatFinding(literalText, key: ruleKey, at: location, value: Self.valueLocation(target, column.id)))
             } else {
                 guard contradictions else { continue }
-                let termText = String(decoding: bytes[term], as: UTF8.self)
                 out.append(
-                    Diagnostic(
-                        .error, .claimContradictsRule, at: location,
-                        "`\(literalText)` contradicts the rule `\(ruleKey)` (\(value)) that “\(termText)” refers to",
-                        help:
-                            "write `{{rule \(ruleKey)}}`, or mark a quoted old rule with `<!-- guidegen-ignore: claim-contradicts-rule -->`",
-                        notes: [Diagnostic.Note(note.location, "the rule says \(value)")]))
+                    Self.contradictionFinding(
+                        literalText, key: ruleKey, value: value, term: String(decoding: bytes[term], as: UTF8.self), at: location,
+                        valueAt: Self.valueLocation(target, column.id)))
             }
         }
         return out
     }
 
-    /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.
     /// Whether the literal counts on from the term rather than stating it: `超过/超出/过了 <term>(的) <literal>`
     /// in Chinese, `<literal> past/beyond/after (the) <term>` in English.
     /// Chinese also puts the marker after the term (`售后期过了 3 天`, `售后期结束后 3 天内`), and English says "3 days
@@ -575,6 +567,7 @@ public struct ClaimChecker: Sendable {
     /// `afterTermMarkers` that follow only a period's name (`售后期外`).
     static let periodOnlyMarkers: Set<String> = ["后", "後", "之后", "之後", "以后", "以後", "外", "以外", "之外"]
 
+    /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.
     static func clauseMarks(in bytes: [UInt8]) -> [Range<Int>] {
         var marks: [Range<Int>] = []
         var i = 0
