@@ -546,6 +546,17 @@ import Testing
         #expect(found == ["s/a.en.md:7 claim-contradicts-rule", "s/a.zh-Hans.md:9 claim-contradicts-rule"])
     }
 
+    /// A translation that refers to a rule whose value the original writes by hand states the same fact: the
+    /// help says where to put the reference, not "state the same facts".
+    @Test func aReferenceAgainstAValueByHandPointsAtTheValue() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "维权期是90天。\n",
+            "s/a.en.md": "The claim period is {{rule w.general.window}}.\n",
+        ]).filter { $0.check == CheckID.translationMismatch.rawValue }
+        #expect(found.map(\.help) == ["the zh-Hans original states the same value by hand; write `{{rule w.general.window}}` there"])
+        #expect(found.first?.notes.map { "\($0.location.file):\($0.location.line):\($0.location.column)" } == ["s/a.zh-Hans.md:5:5"])
+    }
+
     /// A page that states a table's value by hand states its facts: it is reviewed against the table, as one
     /// that refers to it is.
     @Test func aPageStatingATablesValueByHandIsReviewedAgainstIt() throws {

@@ -103,21 +103,38 @@ public enum TranslationChecker {
             func written(_ key: String, in references: [RenderedBody.ReferenceUse]) -> String {
                 references.first { $0.reference.key == key }?.reference.kind == .table ? "{{table \(key)}}" : "{{rule \(key)}}"
             }
+            // Where a page states that rule's value by hand (its `hard-coded-rule-value` finding): then the
+            // facts agree, and the fix is the reference there, not other facts.
+            func byHand(_ key: String, in body: RenderedBody) -> Diagnostic? {
+                body.claims.first {
+                    $0.check == CheckID.hardCodedRuleValue.rawValue && $0.help?.contains("{{rule \(key)}}") == true
+                }
+            }
             for missing in theirs.subtracting(mine).map(\.key).sorted() {
                 let at = original.references.first { $0.reference.key == missing }!.location
+                let reference = written(missing, in: original.references)
+                let repeated = byHand(missing, in: translation)
                 diagnostics.append(
                     Diagnostic(
                         .error, .translationMismatch, at: start(file),
-                        "this translation does not use `\(written(missing, in: original.references))`, which the \(original.language) original uses",
-                        help: "state the same facts with the same `{{rule …}}` references", notes: [.init(at, "used here")]))
+                        "this translation does not use `\(reference)`, which the \(original.language) original uses",
+                        help: repeated == nil
+                            ? "state the same facts with the same `{{rule …}}` references"
+                            : "it states the value by hand; write `\(reference)` there",
+                        notes: [.init(at, "used here")] + (repeated.map { [.init($0.location, "the value written by hand")] } ?? [])))
             }
             for extra in mine.subtracting(theirs).map(\.key).sorted() {
                 let at = translation.references.first { $0.reference.key == extra }!.location
+                let reference = written(extra, in: translation.references)
+                let repeated = byHand(extra, in: original)
                 diagnostics.append(
                     Diagnostic(
                         .error, .translationMismatch, at: at,
-                        "`\(written(extra, in: translation.references))` is used here but not in the \(original.language) original",
-                        help: "state the same facts in every language", notes: pair))
+                        "`\(reference)` is used here but not in the \(original.language) original",
+                        help: repeated == nil
+                            ? "state the same facts in every language"
+                            : "the \(original.language) original states the same value by hand; write `\(reference)` there",
+                        notes: repeated.map { [.init($0.location, "the value written by hand")] } ?? pair))
             }
             // Same number of FAQ questions.
             if translation.source.frontMatter.kind == .faq || original.source.frontMatter.kind == .faq {
