@@ -303,3 +303,22 @@ def test_a_wide_flow_uses_the_column_a_page_without_contents_leaves(guidegen, tm
     assert natural > prose, (natural, prose)  # wider than the prose measure, or this proves nothing
     # As large as it is drawn, or as the whole column allows, without scrolling.
     assert not scrolls and shown >= min(natural, room) - 1 and shown > prose, (natural, shown, room, scrolls)
+
+
+def test_a_flow_that_scrolls_on_a_phone_says_so_there(guidegen, tmp_path):
+    """On a phone a wide flow showed a fragment with only faint edge shadows to say there was more."""
+    url = flow_site(guidegen, tmp_path, WIDE_RL.replace("flowchart RL", "flowchart LR"))
+    shown = {}
+    for width in (360, 1280):
+        d = browser(width, 800)
+        try:
+            d.get(url)
+            shown[width] = d.execute_script("""
+                const hint = document.querySelector('.flowchart__hint');
+                const frame = document.querySelector('.flowchart__figure');
+                return [hint !== null && hint.offsetHeight > 0, frame.scrollWidth > frame.clientWidth + 1];
+            """)
+        finally:
+            d.quit()
+    assert shown[360] == [True, True], shown  # it scrolls there, and says so
+    assert shown[1280] == [False, False], shown

@@ -846,6 +846,8 @@ time { white-space: nowrap; }
 .flow-label__bg { fill: var(--flow-label-bg); }
 .flow-label__text { fill: var(--flow-label-text); font-family: inherit; font-size: 14px; }
 .flowchart__steps { font-size: 0.92rem; margin-top: 0.4rem; max-width: 46rem; }
+/* Shown on a phone under a flow that scrolls there (the edge shadows alone went unnoticed). */
+.flowchart__hint { display: none; margin: 0.35rem 0 0; font-size: 0.85rem; color: var(--fg-soft); }
 .flowchart__steps summary { cursor: pointer; color: var(--fg-soft); }
 .flowchart__steps ol { margin: 0.5rem 0; }
 .flow-steps__end, .flow-steps__start { color: var(--fg-soft); }
@@ -897,6 +899,7 @@ time { white-space: nowrap; }
   .toc { display: none; }
 }
 @media (max-width: 760px) {
+  .flowchart--wide .flowchart__hint { display: block; }
   .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding-top: 0.75rem; }
   /* On a phone the reader gets the page first; the full navigation follows it. */
   .sidebar { order: 2; border-top: 1px solid var(--border); padding-top: 1rem; }
@@ -925,6 +928,7 @@ time { white-space: nowrap; }
   .flowchart__figure { border: none; padding: 0; overflow: visible; background: none; }
   .flowchart__figure .flow { min-width: 0; }
   .flowchart { max-width: none; }
+  .flowchart__hint { display: none !important; }
   .table-scroll, pre { overflow: visible; background: none; }
   pre { white-space: pre-wrap; }
   .flowchart__steps { display: none; }

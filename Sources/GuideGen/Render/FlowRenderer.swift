@@ -8,6 +8,9 @@ enum FlowRenderer {
         var signature: String?
     }
 
+    /// About how wide the built-in theme's column is on a phone, px: a flow wider at its smallest scale scrolls.
+    static let phoneColumnWidth = 340.0
+
     /// `location` is the opening fence; the flow's first line is the line below it.
     static func render(
         _ source: String, at location: SourceLocation, idPrefix: String, language: String, strings: UIStrings, draw: Bool,
@@ -81,13 +84,16 @@ enum FlowRenderer {
         let (steps, printedSteps) = FlowSVG.textAlternatives(
             diagram, idPrefix: idPrefix, endMark: strings.flowEnd, startMark: strings.flowStart)
         // A right-to-left flow starts at its right end: its frame scrolls from there (`flowchart--rl`).
-        let kind = diagram.direction == .rightToLeft ? "flowchart flowchart--rl" : "flowchart"
+        // One that scrolls even at 70 % on a phone (about 340 px of column) says so there (`flowchart--wide`).
+        let wide = geometry.width * 0.7 > Self.phoneColumnWidth
+        let kind = "flowchart" + (diagram.direction == .rightToLeft ? " flowchart--rl" : "") + (wide ? " flowchart--wide" : "")
+        let hint = wide ? "<p class=\"flowchart__hint\" aria-hidden=\"true\">\(HTML.escape(strings.flowScrollHint))</p>\n" : ""
         let html = """
             <figure class="\(kind)" id="\(idPrefix)">
             \(caption)<div class="flowchart__figure" role="region" tabindex="0" aria-labelledby="\(idPrefix)-title" style="--flow-width: \(Int(geometry.width.rounded(.up)))px">
             \(svg)
             </div>
-            <details class="flowchart__steps">
+            \(hint)<details class="flowchart__steps">
             <summary>\(HTML.escape(strings.flowSteps))</summary>
             \(steps)
             </details>

@@ -44,6 +44,8 @@ public struct UIStrings: Sendable {
     public var flowStart: String = " (start)"
     /// Names a flow's drawing for screen readers, before its first step: `Flowchart: `, `流程图：`.
     public var flowchart: String = "Flowchart: "
+    /// Under a flow wider than a phone, on a phone: that it scrolls, and where its steps are in words.
+    public var flowScrollHint: String = "Swipe sideways to see the whole flow, or read the steps below."
     /// The search box: its label, placeholder, what shows when nothing matches, and the result count
     /// (`{n}` is the number).
     public var search = "Search"
@@ -141,7 +143,7 @@ public struct UIStrings: Sendable {
         pageCount: "{n} 篇", tags: "标签",
         kinds: [.policy: "规则", .flow: "流程", .faq: "常见问题", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "当心"], flowEnd: "（结束）",
-        flowStart: "（起点）", flowchart: "流程图：",
+        flowStart: "（起点）", flowchart: "流程图：", flowScrollHint: "左右滑动可看完整流程，也可以看下面的文字版步骤。",
         search: "搜索", searchPlaceholder: "搜索本指南", searchNone: "没有找到相关内容，换个词或少输几个字试试。", searchCount: "找到 {n} 条结果",
         taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "阅读原文")
 
@@ -157,7 +159,7 @@ public struct UIStrings: Sendable {
         pageCount: "{n} 篇", tags: "標籤",
         kinds: [.policy: "規則", .flow: "流程", .faq: "常見問題", .article: "指南"],
         alerts: [.note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "當心"], flowEnd: "（結束）",
-        flowStart: "（起點）", flowchart: "流程圖：",
+        flowStart: "（起點）", flowchart: "流程圖：", flowScrollHint: "左右滑動可看完整流程，也可以看下面的文字版步驟。",
         search: "搜尋", searchPlaceholder: "搜尋本指南", searchNone: "沒有找到相關內容，換個詞或少輸入幾個字試試。", searchCount: "找到 {n} 筆結果",
         taskDone: "已完成", taskOpen: "未完成", table: "表格", readOriginal: "閱讀原文")
 }
