@@ -611,6 +611,11 @@ private struct FlowSourceParser {
                 help: "remove the space, e.g. `id[text]`")
         }
         switch text[i] {
+        case "." where !afterSpace && i + 1 < text.count && isIdStart(text[i + 1]):
+            // `a.b[x]`: Mermaid ids hold no dots; "unknown arrow `.`" said nothing useful.
+            throw FlowSyntaxError(
+                column: column, message: "a node id cannot hold `.`",
+                help: "ids are letters, digits, `_` and `-`: write `_` instead of `.`")
         case "-", "=", ".", "<", "~":
             return try parseArrow()
         case ":" where has(":::"):

@@ -18,6 +18,15 @@ struct FlowParserErrorTests {
                 == [flowSyntaxError(2, 3, "unknown arrow `\(token)`", help: arrowsHelp)])
     }
 
+    @Test func aDotInAnIdIsNamed() {
+        #expect(
+            flowParseFailing("flowchart TD\norder.paid[Paid] --> done")
+                == [
+                    flowSyntaxError(
+                        2, 6, "a node id cannot hold `.`", help: "ids are letters, digits, `_` and `-`: write `_` instead of `.`")
+                ])
+    }
+
     @Test func rejectsUnclosedInlineEdgeLabels() {
         #expect(
             flowParseFailing("flowchart TD\na -- text b\nc == more d\ne -. dots f")
