@@ -557,6 +557,16 @@ import Testing
         #expect(found.first?.notes.map { "\($0.location.file):\($0.location.line):\($0.location.column)" } == ["s/a.zh-Hans.md:5:5"])
     }
 
+    /// `3天` against a rule of 3 working days, and `6 months` against 180 days, read as "3 contradicts 3": the help
+    /// says why they differ.
+    @Test func aContradictionInAnotherUnitSaysWhy() throws {
+        let found = try Self.lint([
+            "s/a.zh-Hans.md": "维权期是90个工作日。\n",
+            "s/a.en.md": "The claim period is 3 months.\n",
+        ]).filter { $0.check == CheckID.claimContradictsRule.rawValue }.map { $0.help?.components(separatedBy: ";").first ?? "" }
+        #expect(found == ["months are not converted to days (a month has no fixed length)", "working days are not calendar days"])
+    }
+
     /// A page that states a table's value by hand states its facts: it is reviewed against the table, as one
     /// that refers to it is.
     @Test func aPageStatingATablesValueByHandIsReviewedAgainstIt() throws {

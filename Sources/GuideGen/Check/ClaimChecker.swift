@@ -432,13 +432,31 @@ public struct ClaimChecker: Sendable {
                 let alternatives = others.map { " or `{{rule \(target.table.id).\(target.row.id).\($0.id)}}`" }.joined()
                 let value = RuleBook.display(target.row.values[column.id]!, column: column, language: language, fallback: language)
                 let termText = String(decoding: bytes[nearest], as: UTF8.self)
-                out.append(
-                    Self.contradictionFinding(
-                        literalText, key: key, value: value, term: termText, alternatives: alternatives, at: location,
-                        valueAt: Self.valueLocation(target, column.id)))
+                var finding = Self.contradictionFinding(
+                    literalText, key: key, value: value, term: termText, alternatives: alternatives, at: location,
+                    valueAt: Self.valueLocation(target, column.id))
+                // `3天` against `3 个工作日` read as "3 contradicts 3": say why the two differ.
+                if case .quantity(let rule)? = target.row.values[column.id], let why = Self.unitsDiffer(literal.quantity, rule) {
+                    finding.help = why + "; " + (finding.help ?? "")
+                }
+                out.append(finding)
             }
         }
         return out
+    }
+
+    /// Why a value that looks like the rule's states another amount, when that is the surprise: the same
+    /// number of calendar and working days, or months against their days at 30 a month.
+    static func unitsDiffer(_ written: Quantity, _ rule: Quantity) -> String? {
+        switch (written.unit, rule.unit) {
+        case (.days, .workingDays), (.workingDays, .days):
+            return written.amount == rule.amount ? "working days are not calendar days" : nil
+        case (.months, .days):
+            return written.amount * 30 == rule.amount ? "months are not converted to days (a month has no fixed length)" : nil
+        case (.days, .months):
+            return written.amount == rule.amount * 30 ? "days are not converted to months (a month has no fixed length)" : nil
+        default: return nil
+        }
     }
 
     /// Where a row's value for `columnID` is written in its table's YAML.
