@@ -142,23 +142,42 @@ public struct FlowTextMeasure: Sendable, Equatable {
         return pieces.flatMap { split($0, maxWidth: maxWidth) }
     }
 
-    /// Cuts a piece wider than `maxWidth` between characters (a very long word or URL).
+    /// Cuts a piece wider than `maxWidth` (a very long word or URL): after its last `-`, `/`, `_`, `.`, `?`, `&`
+    /// or `=` that leaves the line at least half full, else between two characters.
     private func split(_ piece: Piece, maxWidth: Double) -> [Piece] {
         guard piece.width > maxWidth, piece.scalars.count > 1 else { return [piece] }
         var result: [Piece] = []
         let all = piece.scalars
         var current = Piece(scalars: all[all.startIndex..<all.startIndex], width: 0, spaceBefore: piece.spaceBefore)
+        // Just after the last break character in `current`, with the width up to there.
+        var breakAfter: (index: Int, width: Double)?
         for i in all.indices {
             let width = Self.ems(all[i]) * fontSize
             if !current.scalars.isEmpty, current.width + width > maxWidth {
-                result.append(current)
-                current = Piece(scalars: all[i..<i], width: 0, spaceBefore: false)
+                if let (at, before) = breakAfter, before >= maxWidth / 2, at < i {
+                    result.append(Piece(scalars: all[current.scalars.startIndex..<at], width: before, spaceBefore: current.spaceBefore))
+                    // Summed as the loop sums (a difference could be off in the last bit).
+                    current = Piece(scalars: all[at..<i], width: all[at..<i].reduce(0) { $0 + Self.ems($1) * fontSize }, spaceBefore: false)
+                } else {
+                    result.append(current)
+                    current = Piece(scalars: all[i..<i], width: 0, spaceBefore: false)
+                }
+                breakAfter = nil
             }
             current.scalars = all[current.scalars.startIndex..<(i + 1)]
             current.width += width
+            if Self.breaksAfter(all[i]) { breakAfter = (i + 1, current.width) }
         }
         result.append(current)
         return result
+    }
+
+    /// Characters a long word or URL may break after.
+    private static func breaksAfter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "/", "_", ".", "?", "&", "=": return true
+        default: return false
+        }
     }
 
     // MARK: Line breaking

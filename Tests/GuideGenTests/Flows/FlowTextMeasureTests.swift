@@ -23,6 +23,21 @@ struct FlowTextMeasureTests {
         }
     }
 
+    /// A word or URL wider than the line breaks after a `-` or `/` that leaves the line at least half full,
+    /// not in the middle of a word ("Supercalifragilisticexpialid" / "ocious-…"); with none, between characters.
+    @Test func longWordsBreakAfterHyphensAndSlashes() {
+        let lines = measure.wrap("Supercalifragilistic-refund-request-identifier", maxWidth: 150)
+        #expect(lines.count > 1)
+        for line in lines.dropLast() { #expect(line.hasSuffix("-"), "\(lines)") }
+        #expect(lines.joined() == "Supercalifragilistic-refund-request-identifier")
+        for line in lines { #expect(measure.width(of: line) <= 150, "\(lines)") }
+        let url = measure.wrap("https://consumer.taobao.com/rules/after-sales", maxWidth: 150)
+        #expect(
+            url.joined() == "https://consumer.taobao.com/rules/after-sales" && url.dropLast().allSatisfy { "/.-".contains($0.last!) },
+            "\(url)")
+        #expect(measure.wrap("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", maxWidth: 150).count > 1)
+    }
+
     @Test func measuresFullWidthAndLatinGlyphs() {
         #expect(measure.width(of: "中文") == 28)
         #expect(measure.width(of: "，？") == 28)
