@@ -29,7 +29,8 @@
 ///   amount ("within a week", "takes a day"): elsewhere "24 hours a day" and "twice a year" mean "per". A
 ///   rate is no amount either: "24 hours a day", "7 days per week", "2 hours/day", 每天24小时, 每周7天.
 /// - Points in time: "3 days ago", 3天前 (a time since, not a length).
-/// - Hedged values (`约15天`, `15天左右`, "about 15 days", "~15 days") are literals marked `approximate`.
+/// - Hedged values (`约15天`, `15天左右`, "about 15 days", "~15 days") and bounds ("more than 15 days", "at
+///   least 15 days", `至少15天`, `15天以上`) are literals marked `approximate`.
 public enum QuantityScanner {
     /// Every literal quantity in `text`, left to right, found in one pass over its UTF-8 bytes.
     public static func scan(_ text: String) -> [QuantityLiteral] {
@@ -727,13 +728,25 @@ private struct LiteralScan {
         }
         // "about 30 days", "approx. 30 days".
         if j > 0, b[j - 1] == 0x2E { j -= 1 }
-        if let w = UTF8Scan.wordEnding(b, at: j, maxLength: 13),
-            Words.hedges.contains(where: { UTF8Scan.equalsIgnoringCase(b, w, $0) })
-        {
+        if let w = UTF8Scan.wordEnding(b, at: j, maxLength: 13) {
+            if Words.hedges.contains(where: { UTF8Scan.equalsIgnoringCase(b, w, $0) }) { return true }
+            // A bound is no value either: "more than 15 days", "at least 15 days", "less / fewer than".
+            let than = UTF8Scan.equalsIgnoringCase(b, w, Words.than)
+            if than || UTF8Scan.equalsIgnoringCase(b, w, Words.least),
+                let v = UTF8Scan.wordEnding(b, at: UTF8Scan.skipSpacesBackward(b, from: w.lowerBound), maxLength: 6)
+            {
+                let bounds = than ? Words.thanBounds : [Words.at]
+                if bounds.contains(where: { UTF8Scan.equalsIgnoringCase(b, v, $0) }) { return true }
+            }
+        }
+        // 至少 / 不少于 / 多于 / 少于 15天, 15天以上 / 以下: bounds.
+        let before = UTF8Scan.skipSpacesBackward(b, from: start)
+        if Words.chineseBoundsBefore.contains(where: { before >= $0.count && UTF8Scan.hasPrefix(b, at: before - $0.count, $0) }) {
             return true
         }
         let k = UTF8Scan.skipSpaces(b, from: end)
         if UTF8Scan.hasPrefix(b, at: k, Words.zuoyou) { return true }
+        if UTF8Scan.hasPrefix(b, at: k, Words.yishang) || UTF8Scan.hasPrefix(b, at: k, Words.yixia) { return true }
         // "30 days or so".
         let orSo = k + Words.orSo.count
         return k > end && orSo <= b.count && UTF8Scan.equalsIgnoringCase(b, k..<orSo, Words.orSo)
@@ -780,6 +793,13 @@ private enum Words {
         Array($0.utf8)
     }
     static let xing = Array("性".utf8)
+    static let than = Array("than".utf8)
+    static let least = Array("least".utf8)
+    static let at = Array("at".utf8)
+    static let thanBounds: [[UInt8]] = ["more", "less", "fewer"].map { Array($0.utf8) }
+    static let chineseBoundsBefore: [[UInt8]] = ["至少", "不少于", "多于", "少于"].map { Array($0.utf8) }
+    static let yishang = Array("以上".utf8)
+    static let yixia = Array("以下".utf8)
     static let times = Array("times".utf8)
     static let dun = Array("、".utf8)
     static let ago = Array("ago".utf8)

@@ -105,7 +105,7 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
         ScanCase("一般商品售后期为«15天»，三包耐用品为«180天»。", days(15), days(180)),
         ScanCase("1. 售后期为«15天»", days(15)),
         ScanCase("退货«7天»，退款3至5个工作日", days(7)),
-        ScanCase("«15天»以上", days(15)),
+        ScanCase("«15天»以内", days(15)),
         ScanCase("«7天»、«15天»", days(7), days(15)),
         ScanCase("«CNY 50» and «15 days»", cny(50), days(15)),
         ScanCase("«3» and «5 days»", plain(3), days(5)),
@@ -248,6 +248,7 @@ private func expectScan(_ c: ScanCase, sourceLocation: Testing.SourceLocation = 
     @Test(arguments: [
         "约10天", "大约10天", "大概 10 天", "将近10天", "接近十天", "10天左右", "10 天 左右", "约为 10 天", "大约是10天", "about 10 days",
         "around ten days", "roughly 10 days", "approx. 10 days", "nearly 10 days", "almost 10 days", "10 days or so", "~10 days",
+        "more than 10 days", "at least ten days", "less than 10 days", "至少10天", "不少于 10 天", "10天以上",
         "～10天",
     ])
     func hedgedValuesAreApproximate(_ text: String) {
