@@ -191,6 +191,9 @@ import Testing
         }
         #expect(ConfigValidator.normalizedBaseURL("https://example.org/文档") == "https://example.org/%E6%96%87%E6%A1%A3/")
         #expect(ConfigValidator.normalizedBaseURL("https://example.org/g/") == "https://example.org/g/")
+        // The same site however written: scheme and host in lower case, one `/` where two were typed.
+        #expect(ConfigValidator.normalizedBaseURL("HTTPS://Example.ORG//Guide//zh/") == "https://example.org/Guide/zh/")
+        #expect(ConfigValidator.normalizedBaseURL("https://example.org") == "https://example.org/")
         let text = SourceText(path: "guidegen.yaml", text: "title: {en: Solo}\nlanguages: [en]\nbase_url: https://example.org/?v=2\n")
         let (config, diagnostics) = ConfigValidator.validate(text)
         #expect(config.baseURL == nil)

@@ -36,10 +36,21 @@ public enum ConfigValidator {
         return nil
     }
 
-    /// The base URL as pages use it: ending in `/`, with non-ASCII path characters percent-encoded (canonical,
-    /// hreflang and sitemap URLs must be plain ASCII). Assumes `baseURLProblem(url) == nil`.
+    /// The base URL as pages use it: scheme and host in lower case (`HTTPS://Example.org` is the same site, and
+    /// canonical URLs are compared as written), a run of `/` in the path as one, ending in `/`, with non-ASCII
+    /// path characters percent-encoded (canonical, hreflang and sitemap URLs must be plain ASCII). Assumes
+    /// `baseURLProblem(url) == nil`.
     public static func normalizedBaseURL(_ url: String) -> String {
-        let slashed = url.hasSuffix("/") ? url : url + "/"
+        var bytes = Array(url.utf8)
+        if let schemeEnd = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: Array("://".utf8), in: $0) }) {
+            let hostEnd = bytes[(schemeEnd + 3)...].firstIndex(of: 0x2F) ?? bytes.count
+            for i in 0..<hostEnd { bytes[i] = UTF8Scan.lowercased(bytes[i]) }
+            var path: [UInt8] = []
+            for b in bytes[hostEnd...] where !(b == 0x2F && path.last == 0x2F) { path.append(b) }
+            bytes = Array(bytes[..<hostEnd]) + path
+        }
+        let written = String(decoding: bytes, as: UTF8.self)
+        let slashed = written.hasSuffix("/") ? written : written + "/"
         return slashed.addingPercentEncoding(withAllowedCharacters: asciiCharacters) ?? slashed
     }
 
