@@ -459,6 +459,15 @@ public struct ClaimChecker: Sendable {
         }
     }
 
+    /// The `table.row.column` key a `hard-coded-rule-value` or `claim-contradicts-rule` finding names (its help
+    /// says `{{rule key}}` first), for the checks that need to know which rule a page states by hand.
+    public static func statedRule(_ finding: Diagnostic) -> String? {
+        guard finding.check == CheckID.hardCodedRuleValue.rawValue || finding.check == CheckID.claimContradictsRule.rawValue,
+            let help = finding.help, let open = help.range(of: "{{rule "), let close = help[open.upperBound...].range(of: "}}")
+        else { return nil }
+        return String(help[open.upperBound..<close.lowerBound])
+    }
+
     /// Where a row's value for `columnID` is written in its table's YAML.
     static func valueLocation(_ target: Target, _ columnID: String) -> SourceLocation {
         SourceLocation(
@@ -582,7 +591,7 @@ public struct ClaimChecker: Sendable {
         "过了", "过後", "过后", "過了", "過後", "结束后", "结束以后", "结束之后", "結束後", "满后", "滿後", "届满后", "屆滿後",
         "期满后", "到期后", "过期后", "届满之日起", "结束之日起", "届满", "结束",
     ]
-    /// `afterTermMarkers` that follow only a period's name (`售后期外`).
+    /// Markers that count on from a period only after a period's name (`售后期外`, `保修期后`).
     static let periodOnlyMarkers: Set<String> = ["后", "後", "之后", "之後", "以后", "以後", "外", "以外", "之外"]
 
     /// The byte ranges of the clause marks (`,` `;` `:` `，` `；` `：` `、`) in `bytes`, in order.

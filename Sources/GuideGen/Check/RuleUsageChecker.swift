@@ -37,12 +37,7 @@ public enum RuleUsageChecker {
         if let reviewed = page.frontMatter.reviewed {
             // A table whose values the page states by hand (a repeat or a contradiction the claims checker
             // matched to it) is one whose facts it states too: it is reviewed against the table as well.
-            let stated = body.claims.compactMap { finding -> String? in
-                guard finding.check == CheckID.hardCodedRuleValue.rawValue || finding.check == CheckID.claimContradictsRule.rawValue,
-                    let file = finding.notes.first?.location.file
-                else { return nil }
-                return rules.tables.first { $0.value.path == file }?.key
-            }
+            let stated = body.claims.compactMap { ClaimChecker.statedRule($0)?.split(separator: ".").first.map(String.init) }
             let tables = sortedUnique(used + (page.frontMatter.rules ?? []) + stated)
             for id in tables {
                 guard let table = rules.tables[id], !table.changed.isEmpty, table.changed > reviewed else { continue }

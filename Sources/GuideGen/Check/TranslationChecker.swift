@@ -106,9 +106,7 @@ public enum TranslationChecker {
             // Where a page states that rule's value by hand (its `hard-coded-rule-value` finding): then the
             // facts agree, and the fix is the reference there, not other facts.
             func byHand(_ key: String, in body: RenderedBody) -> Diagnostic? {
-                body.claims.first {
-                    $0.check == CheckID.hardCodedRuleValue.rawValue && $0.help?.contains("{{rule \(key)}}") == true
-                }
+                body.claims.first { $0.check == CheckID.hardCodedRuleValue.rawValue && ClaimChecker.statedRule($0) == key }
             }
             for missing in theirs.subtracting(mine).map(\.key).sorted() {
                 let at = original.references.first { $0.reference.key == missing }!.location

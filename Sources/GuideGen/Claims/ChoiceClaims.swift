@@ -14,10 +14,17 @@ enum ChoiceClaims {
         return out
     }
 
+    /// `en`, `en-GB`, `EN`: the English pay verbs and word boundaries apply (any other language is read as
+    /// Chinese is), tested on the bytes, without a lower-cased copy per block.
+    static func isEnglish(_ language: String) -> Bool {
+        var bytes = language.utf8.makeIterator()
+        return bytes.next().map { $0 | 0x20 == 0x65 } == true && bytes.next().map { $0 | 0x20 == 0x6E } == true
+    }
+
     /// Whether `bytes` may hold such a statement: a pay verb somewhere (most blocks have none), searched
     /// in place (lower-casing each block was a visible share of the claims check).
     static func mayName(_ bytes: [UInt8], language: String) -> Bool {
-        let verbs = language.utf8.first.map { $0 | 0x20 == 0x65 } == true ? englishGate : chineseGate
+        let verbs = isEnglish(language) ? englishGate : chineseGate
         return bytes.withUnsafeBufferPointer { b in verbs.contains { ByteSearch.firstIndex(of: $0, in: b) != nil } }
     }
 
@@ -27,7 +34,7 @@ enum ChoiceClaims {
     static func statements(in bytes: [UInt8], labels: [[UInt8]], language: String, from: Int, skipping generated: [Range<Int>])
         -> [Range<Int>]
     {
-        let english = language.lowercased().hasPrefix("en")
+        let english = isEnglish(language)
         let text = english ? bytes.map(UTF8Scan.lowercased) : bytes
         var found: [Range<Int>] = []
         text.withUnsafeBufferPointer { b in
